@@ -1,0 +1,282 @@
+"""Runs the rules over packages: one walk per file, dispatch by node kind,
+suppressions, and a failure in one rule on one file kept to that file."""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import threading
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from .config import Settings
+from .loader import PackageJob, go_files, may_hold_finding
+from .model import PackageModel
+from .registry import RuleSet
+from .rule import Finding, Level, Report, Rule, RuleContext
+from .source import SourceFile
+from .suppressions import Suppression, parse_suppressions
+
+UNUSED_SUPPRESSION = "CGL100"
+UNEXPLAINED_SUPPRESSION = "CGL101"
+
+
+@dataclass(frozen=True)
+class Notification:
+    """Something that kept a file from being analysed (level error: exit 2),
+    or that the user should know (warning)."""
+
+    path: str
+    display_path: str
+    message: str
+    level: str = "error"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.display_path, self.message)
+
+
+@dataclass
+class PackageResult:
+    findings: list[Finding] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+    files_analysed: int = 0
+
+
+class FileTimeout(Exception):
+    pass
+
+
+def display_path(path: str, base: str | None = None) -> str:
+    base = base or os.getcwd()
+    try:
+        relative = os.path.relpath(path, base)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def read_source(path: str, settings: Settings) -> tuple[bytes | None, str | None]:
+    """The bytes of a Go file, or None and why it cannot be analysed."""
+    try:
+        size = os.stat(path).st_size
+        if size > settings.max_file_size:
+            return None, (f"skipped: file is {size:,} bytes, over the limit of {settings.max_file_size:,} "
+                          f"(max-file-size)")
+        with open(path, "rb") as handle:
+            data = handle.read(settings.max_file_size + 1)
+    except FileNotFoundError:
+        return None, "cannot read: the file vanished while the run was listing it"
+    except IsADirectoryError:
+        return None, "cannot read: is a directory"
+    except OSError as error:
+        return None, f"cannot read: {error.strerror or error}"
+    if b"\0" in data[:8192] or b"\0" in data:
+        return None, "skipped: binary file (contains NUL bytes), not Go source"
+    return data, None
+
+
+def parse_file(path: str, data: bytes, base: str | None = None) -> SourceFile:
+    # A leading BOM is legal Go; tree-sitter-go does not expect it, so it
+    # parses three spaces in its place and positions stay the same.
+    parsed = b"   " + data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    source = SourceFile.parse(path, display_path(path, base), parsed)
+    source.data = data
+    return source
+
+
+class Analyzer:
+    """Analyses packages with one set of rules and settings."""
+
+    def __init__(self, ruleset: RuleSet, settings: Settings, base: str | None = None):
+        self.settings = settings
+        self.base = base
+        self.rule_classes = [r for r in ruleset.rules if settings.enabled(r.code)]
+        self.meta = {r.code: r for r in ruleset.rules}
+
+    def analyze(self, job: PackageJob, overrides: dict[str, bytes] | None = None) -> PackageResult:
+        """Analyse one package. `overrides` maps paths to unsaved buffer text."""
+        result = PackageResult()
+        overrides = overrides or {}
+        sources: list[SourceFile] = []
+        for path in job.files:
+            shown = display_path(path, self.base)
+            if path in overrides:
+                data, problem = overrides[path], None
+            else:
+                data, problem = read_source(path, self.settings)
+            if problem is not None:
+                result.notifications.append(Notification(path, shown, problem))
+                continue
+            if not may_hold_finding(data):
+                continue
+            try:
+                sources.append(parse_file(path, data, self.base))
+            except Exception as error:  # pragma: no cover - tree-sitter does not raise on bad input
+                result.notifications.append(Notification(path, shown, f"cannot parse: {error}"))
+        if not sources:
+            return result
+        analysed = {s.path for s in sources}
+
+        def load_context() -> list[SourceFile]:
+            context = []
+            for path in go_files(job.directory):
+                if path in analysed:
+                    continue
+                data = overrides.get(path)
+                if data is None:
+                    data, problem = read_source(path, self.settings)
+                if data is not None:
+                    context.append(parse_file(path, data, self.base))
+            return context
+
+        package = PackageModel(job.directory, sources, load_context=load_context)
+        for source in sources:
+            findings, notes = self._analyze_file(source, package)
+            result.findings.extend(findings)
+            result.notifications.extend(notes)
+            result.files_analysed += 1
+        return result
+
+    def _analyze_file(self, source: SourceFile, package: PackageModel) -> tuple[list[Finding], list[Notification]]:
+        notes: list[Notification] = []
+        reports: list[Report] = []
+        with _time_budget(self.settings.file_timeout):
+            try:
+                comments = self._run_rules(source, package, reports, notes)
+            except FileTimeout:
+                shown = source.display_path
+                return [], [Notification(source.path, shown,
+                                         f"skipped: analysis took longer than {self.settings.file_timeout:g}s (file-timeout)")]
+        findings = [self._finding(source, r.rule.code, r.rule.name, r.rule.level, r) for r in reports]
+        findings = self._suppress(source, findings, parse_suppressions(source, comments))
+        return _with_fingerprints(findings), notes
+
+    def _run_rules(self, source: SourceFile, package: PackageModel, reports: list, notes: list) -> list:
+        rules = [cls() for cls in self.rule_classes]
+        contexts = {id(rule): RuleContext(source, package, self.settings.options_for(rule.code, rule.options))
+                    for rule in rules}
+        by_kind: dict[str, list[Rule]] = defaultdict(list)
+        for rule in rules:
+            for kind in rule.node_kinds:
+                by_kind[kind].append(rule)
+        failed: set[str] = set()
+
+        def collect(rule: Rule, produce) -> None:
+            if rule.code in failed:
+                return
+            try:
+                for item in produce():
+                    reports.append(item)
+            except FileTimeout:
+                raise
+            except RecursionError:
+                failed.add(rule.code)
+                notes.append(Notification(source.path, source.display_path,
+                                          f"internal error in rule {rule.code} ({rule.name}): input nested too deeply"))
+            except Exception as error:
+                failed.add(rule.code)
+                where = traceback.extract_tb(error.__traceback__)[-1]
+                notes.append(Notification(
+                    source.path, source.display_path,
+                    f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error} "
+                    f"(at {os.path.basename(where.filename)}:{where.lineno}); the file's other rules still ran"))
+
+        comments = []
+        cursor = source.root.walk()
+        while True:
+            node = cursor.node
+            kind = node.type
+            if kind == "comment":
+                comments.append(node)
+            for rule in by_kind.get(kind, ()):
+                collect(rule, lambda rule=rule, node=node: rule.check(node, contexts[id(rule)]))
+            if cursor.goto_first_child():
+                continue
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    break
+            else:
+                continue
+            break
+        for rule in rules:
+            collect(rule, lambda rule=rule: rule.check_package(contexts[id(rule)]))
+        return comments
+
+    def _finding(self, source: SourceFile, code: str, name: str, level: Level, report) -> Finding:
+        start, end = source.position(report.start_byte), source.position(report.end_byte)
+        fix = report.fix
+        if fix is not None:
+            edits = tuple(replace(e, start_pos=source.position(e.start), end_pos=source.position(e.end))
+                          for e in fix.edits)
+            fix = replace(fix, edits=edits)
+        return Finding(code, name, level, report.message, source.path, source.display_path,
+                       report.start_byte, report.end_byte, start, end, source.line_text(start.line),
+                       report.related, fix)
+
+    def _suppress(self, source: SourceFile, findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+        kept = []
+        for finding in findings:
+            covering = [s for s in suppressions if s.covers(finding.code, finding.start.line)]
+            for suppression in covering:
+                suppression.used = True
+            if not covering:
+                kept.append(finding)
+        for suppression in suppressions:
+            problems = list(suppression.problems)
+            code = UNEXPLAINED_SUPPRESSION
+            if not problems and not suppression.reason:
+                problems.append(f"`{suppression.directive}` gives no reason: say why the finding is safe to ignore")
+            if not suppression.used:
+                selected = [c for c in suppression.codes if self.settings.enabled(c)] if suppression.codes else [None]
+                if selected:
+                    code = UNUSED_SUPPRESSION
+                    what = ", ".join(suppression.codes) or "cgolint"
+                    problems.insert(0, f"unused suppression: `{suppression.directive}` suppresses no {what} finding; remove it")
+            for message in problems[:1]:
+                rule = self.meta.get(code)
+                if rule is None or not self.settings.enabled(code):
+                    continue
+                node = suppression.node
+                kept.append(self._finding(source, rule.code, rule.name, rule.level,
+                                          Report(None, node.start_byte, node.end_byte, message)))
+        return kept
+
+
+def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Fingerprints from the rule and the finding's line text (not its line
+    number), numbered per repeat, so they survive edits above a finding."""
+    findings = sorted(findings, key=lambda f: f.sort_key)
+    seen: dict[str, int] = defaultdict(int)
+    result = []
+    for finding in findings:
+        digest = hashlib.sha256(f"{finding.code}\0{' '.join(finding.source_line.split())}".encode()).hexdigest()[:16]
+        occurrence = seen[digest]
+        seen[digest] += 1
+        result.append(replace(finding, fingerprint=f"{digest}:{occurrence + 1}"))
+    return result
+
+
+class _time_budget:
+    """Raise FileTimeout in the main thread after `seconds` (POSIX only)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.active = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.active:
+            self.previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    @staticmethod
+    def _expire(signum, frame):
+        raise FileTimeout()
+
+    def __exit__(self, *exc):
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False

@@ -1,0 +1,133 @@
+"""From command-line patterns to packages, with the `go` command's rules:
+`./...` walks a tree (skipping vendor, testdata, `.` and `_` directories and
+nested modules), a directory names one package, a `.go` file names itself."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+SKIPPED_DIRS = ("vendor", "testdata")
+# A file holding none of these cannot hold a finding, so it is never parsed.
+PREFILTER_MARKERS = (b'"C"', b'"unsafe"', b'"reflect"', b"go:linkname", b"//export")
+
+
+@dataclass(frozen=True)
+class PackageJob:
+    """One directory to analyse: `files` are analysed, the directory's other
+    Go files are read only when a declaration is needed from them."""
+
+    directory: str
+    files: tuple[str, ...]
+
+
+@dataclass
+class LoadResult:
+    packages: list[PackageJob] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)    # (path, message): exit 2
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (pattern, message)
+
+
+def may_hold_finding(data: bytes) -> bool:
+    return any(marker in data for marker in PREFILTER_MARKERS)
+
+
+def go_files(directory: str) -> list[str]:
+    """The `.go` files directly in `directory`, sorted."""
+    try:
+        with os.scandir(directory) as entries:
+            names = [e.name for e in entries if e.name.endswith(".go") and not e.name.startswith((".", "_"))
+                     and _is_file(e)]
+    except OSError:
+        return []
+    return [os.path.join(directory, name) for name in sorted(names)]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def load(patterns: list[str], excluded=lambda path: False) -> LoadResult:
+    result = LoadResult()
+    explicit: dict[str, list[str]] = {}
+    seen_dirs: set[str] = set()
+    for pattern in patterns or ["."]:
+        if pattern == "..." or pattern.endswith("/...") or pattern.endswith(os.sep + "..."):
+            root = pattern[:-3].rstrip("/" + os.sep) or "."
+            if not os.path.isdir(root):
+                result.errors.append((root, _missing(root)))
+                continue
+            found = 0
+            for directory in _walk_packages(root, excluded):
+                found += 1
+                if directory not in seen_dirs:
+                    seen_dirs.add(directory)
+                    result.packages.append(PackageJob(directory, tuple(go_files(directory))))
+            if not found:
+                result.warnings.append((pattern, f'"{pattern}" matched no packages'))
+        elif os.path.isdir(pattern):
+            directory = os.path.abspath(pattern)
+            files = go_files(directory)
+            if not files:
+                result.errors.append((pattern, f"no Go files in {pattern}"))
+            elif directory not in seen_dirs:
+                seen_dirs.add(directory)
+                result.packages.append(PackageJob(directory, tuple(files)))
+        elif os.path.isfile(pattern) or os.path.islink(pattern):
+            if not pattern.endswith(".go"):
+                result.errors.append((pattern, "not a Go file (named files must end in .go)"))
+                continue
+            if excluded(pattern):
+                continue
+            path = os.path.abspath(pattern)
+            explicit.setdefault(os.path.dirname(path), []).append(path)
+        else:
+            result.errors.append((pattern, _missing(pattern)))
+    for directory, files in explicit.items():
+        if directory not in seen_dirs:
+            result.packages.append(PackageJob(directory, tuple(sorted(set(files)))))
+    result.packages.sort(key=lambda job: job.directory)
+    return result
+
+
+def _missing(path: str) -> str:
+    if os.path.islink(path):
+        return "broken symbolic link"
+    return "no such file or directory"
+
+
+def _walk_packages(root: str, excluded) -> list[str]:
+    """Directories under root holding Go files, without descending into skipped trees."""
+    found: list[str] = []
+    stack = [os.path.abspath(root)]
+    top = stack[0]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as iterator:
+                entries = sorted(iterator, key=lambda e: e.name)
+        except OSError:
+            continue
+        has_go = False
+        children = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_dir:
+                if name.startswith((".", "_")) or name in SKIPPED_DIRS:
+                    continue
+                path = os.path.join(directory, name)
+                if os.path.exists(os.path.join(path, "go.mod")) or excluded(path):
+                    continue  # a nested module, or excluded by configuration
+                children.append(path)
+            elif name.endswith(".go") and not name.startswith((".", "_")):
+                has_go = True
+        if has_go and (directory == top or not excluded(directory)):
+            found.append(directory)
+        stack.extend(reversed(children))
+    return sorted(found)

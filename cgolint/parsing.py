@@ -1,0 +1,41 @@
+"""Languages, parsers and compiled queries, created once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import tree_sitter_c
+import tree_sitter_go
+from tree_sitter import Language, Parser, Query
+
+GO = Language(tree_sitter_go.language())
+C = Language(tree_sitter_c.language())
+
+
+def go_parser() -> Parser:
+    return Parser(GO)
+
+
+def c_parser() -> Parser:
+    return Parser(C)
+
+
+@lru_cache(maxsize=None)
+def query(language: Language, name: str) -> Query:
+    """The compiled query `cgolint/queries/<name>.scm`, compiled once per run."""
+    text = resources.files("cgolint").joinpath("queries", f"{name}.scm").read_text()
+    return Query(language, text)
+
+
+def node_kinds(language: Language) -> frozenset[str]:
+    """Every named node kind of the grammar, to validate what rules ask for."""
+    return _kinds(language)
+
+
+@lru_cache(maxsize=None)
+def _kinds(language: Language) -> frozenset[str]:
+    return frozenset(
+        language.node_kind_for_id(i)
+        for i in range(language.node_kind_count)
+        if language.node_kind_is_named(i) and language.node_kind_is_visible(i)
+    )

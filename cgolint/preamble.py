@@ -1,0 +1,465 @@
+"""The C side of a cgo package: the preamble and the local headers it includes,
+parsed with tree-sitter-c. Answers what a C function's parameters are, how big
+a C type is, and which functions keep a pointer argument after they return."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tree_sitter import Node
+
+from .parsing import C, c_parser, query
+from .source import Position, SourceFile, text
+
+# Sizes on an LP64 target (linux/amd64, linux/arm64, darwin): the targets cgo
+# code is overwhelmingly built for. Keys are spellings after cgo's renaming
+# (C.uint, C.longlong, ...) and plain C spellings.
+PRIMITIVE_SIZES: dict[str, int] = {
+    "char": 1, "schar": 1, "uchar": 1, "signed char": 1, "unsigned char": 1, "_Bool": 1, "bool": 1,
+    "short": 2, "ushort": 2, "unsigned short": 2, "short int": 2,
+    "int": 4, "uint": 4, "unsigned": 4, "unsigned int": 4, "signed": 4, "signed int": 4,
+    "long": 8, "ulong": 8, "unsigned long": 8, "long int": 8, "long long": 8,
+    "longlong": 8, "ulonglong": 8, "unsigned long long": 8,
+    "float": 4, "double": 8,
+    "size_t": 8, "ssize_t": 8, "ptrdiff_t": 8, "intptr_t": 8, "uintptr_t": 8, "off_t": 8,
+    "int8_t": 1, "uint8_t": 1, "int16_t": 2, "uint16_t": 2, "int32_t": 4, "uint32_t": 4,
+    "int64_t": 8, "uint64_t": 8, "wchar_t": 4,
+}
+FLOATING = frozenset({"float", "double"})
+INTEGER_TYPES = frozenset(PRIMITIVE_SIZES) - FLOATING
+POINTER_SIZE = 8
+
+
+@dataclass(frozen=True)
+class CType:
+    """A C type as declared: base spelling, pointer depth, array length."""
+
+    base: str
+    pointers: int = 0
+    array: int | None = None
+    const: bool = False
+
+    @property
+    def is_pointer(self) -> bool:
+        return self.pointers > 0 or self.array is not None
+
+    @property
+    def spelling(self) -> str:
+        const = "const " if self.const else ""
+        return f"{const}{self.base} {'*' * self.pointers}"
+
+    def pointee(self) -> "CType":
+        if self.array is not None:
+            return CType(self.base, self.pointers, None, self.const)
+        return CType(self.base, max(0, self.pointers - 1), None, self.const)
+
+
+@dataclass(frozen=True)
+class CLocation:
+    path: str
+    start: Position
+    end: Position
+
+
+@dataclass(frozen=True)
+class CParam:
+    index: int
+    name: str
+    ctype: CType
+
+
+@dataclass
+class CFunction:
+    name: str
+    params: list[CParam]
+    result: CType
+    location: CLocation
+    has_body: bool = False
+    variadic: bool = False
+    keeps: set[int] = field(default_factory=set)  # indices of pointer params stored past the call
+
+    @property
+    def prototype(self) -> str:
+        params = ", ".join(f"{p.ctype.spelling}{p.name}".strip() for p in self.params)
+        return f"{self.result.spelling}{self.name}({params})"
+
+    def keeps_param(self, index: int) -> bool:
+        return index in self.keeps
+
+
+@dataclass
+class CStruct:
+    name: str
+    fields: list[tuple[str, CType]]
+
+
+@dataclass
+class CPreamble:
+    """The merged C declarations of a package's preambles and local headers."""
+
+    functions: dict[str, CFunction] = field(default_factory=dict)
+    structs: dict[str, CStruct] = field(default_factory=dict)
+    typedefs: dict[str, CType] = field(default_factory=dict)
+    globals: dict[str, CType] = field(default_factory=dict)
+    noescape: set[str] = field(default_factory=set)
+    nocallback: set[str] = field(default_factory=set)
+    includes: set[str] = field(default_factory=set)  # local and system header names
+
+    def function(self, name: str) -> CFunction | None:
+        return self.functions.get(name)
+
+    def resolve(self, ctype: CType) -> CType:
+        """Follow typedefs until a base type that is not a typedef."""
+        seen = set()
+        while ctype.base in self.typedefs and ctype.base not in seen:
+            seen.add(ctype.base)
+            target = self.typedefs[ctype.base]
+            ctype = CType(target.base, target.pointers + ctype.pointers,
+                          ctype.array if ctype.array is not None else target.array,
+                          ctype.const or target.const)
+        return ctype
+
+    def size_of(self, name: str) -> int | None:
+        """Size in bytes of the C type cgo calls `C.<name>` (e.g. `int`, `struct_foo`)."""
+        if name.startswith("struct_"):
+            return self._struct_size(name[len("struct_"):])
+        return self.ctype_size(CType(name))
+
+    def ctype_size(self, ctype: CType, depth: int = 0) -> int | None:
+        if depth > 16:
+            return None
+        ctype = self.resolve(ctype)
+        if ctype.pointers:
+            size = POINTER_SIZE
+        elif ctype.base.startswith("struct "):
+            size = self._struct_size(ctype.base[len("struct "):], depth + 1)
+        else:
+            size = PRIMITIVE_SIZES.get(ctype.base)
+        if size is None:
+            return None
+        return size * ctype.array if ctype.array is not None else size
+
+    def _struct_size(self, name: str, depth: int = 0) -> int | None:
+        struct = self.structs.get(name)
+        if struct is None:
+            return None
+        offset, align = 0, 1
+        for _, ctype in struct.fields:
+            size = self.ctype_size(ctype, depth + 1)
+            if size is None:
+                return None
+            element = self.ctype_size(CType(ctype.base, ctype.pointers), depth + 1) or size
+            field_align = min(element, 8) or 1
+            offset = -(-offset // field_align) * field_align + size
+            align = max(align, field_align)
+        return -(-offset // align) * align
+
+    def merge(self, other: "CPreamble") -> None:
+        for name, fn in other.functions.items():
+            mine = self.functions.get(name)
+            if mine is None or (fn.has_body and not mine.has_body):
+                self.functions[name] = fn
+        for table in ("structs", "typedefs", "globals"):
+            for name, value in getattr(other, table).items():
+                getattr(self, table).setdefault(name, value)
+        self.noescape |= other.noescape
+        self.nocallback |= other.nocallback
+        self.includes |= other.includes
+
+
+def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
+    """The C model of one Go file's preamble, following `#include "x.h"` into
+    files of the package directory. `read_header(path) -> bytes | None`."""
+    ranges = source.preamble_ranges()
+    model = CPreamble()
+    if not ranges:
+        return model
+    parser = c_parser()
+    parser.included_ranges = ranges
+    tree = parser.parse(source.data)
+    _Extractor(model, source.path, source.position).run(tree.root_node)
+    read_header = read_header or _read_file
+    seen: set[str] = set()
+    pending = [(os.path.dirname(source.path), name) for name in sorted(model.includes) if not name.startswith("<")]
+    while pending:
+        directory, name = pending.pop()
+        path = os.path.normpath(os.path.join(directory, name))
+        if path in seen or os.path.dirname(path) != os.path.dirname(source.path):
+            continue  # only headers of the package directory, each once
+        seen.add(path)
+        data = read_header(path)
+        if data is None:
+            continue
+        header = CPreamble()
+        header_file = SourceFile(path, path, data, c_parser().parse(data))
+        _Extractor(header, path, header_file.position).run(header_file.root)
+        model.merge(header)
+        pending.extend((os.path.dirname(path), inc) for inc in sorted(header.includes) if not inc.startswith("<"))
+    _propagate_keeps(model)
+    return model
+
+
+def _read_file(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(1 << 20)
+    except OSError:
+        return None
+
+
+class _Extractor:
+    def __init__(self, model: CPreamble, path: str, position):
+        self.model, self.path, self.position = model, path, position
+
+    def run(self, root: Node) -> None:
+        captures = _captures("c_model", root)
+        for node in captures.get("function", []):
+            self._function(node, node.child_by_field_name("declarator"), node)
+        for node in captures.get("declaration", []):
+            if _inside_function(node):
+                continue
+            for declarator in node.children_by_field_name("declarator"):
+                core = _strip_init(declarator)
+                if _function_declarator(core) is not None:
+                    self._function(node, core, None)
+                else:
+                    name, ctype = _declared(node, core)
+                    if name:
+                        self.model.globals[name] = ctype
+        for node in captures.get("typedef", []):
+            for declarator in node.children_by_field_name("declarator"):
+                name, ctype = _declared(node, declarator)
+                if name:
+                    self.model.typedefs[name] = ctype
+        for node in captures.get("struct", []):
+            name = text(node.child_by_field_name("name"))
+            body = node.child_by_field_name("body")
+            fields = []
+            for decl in body.named_children if body is not None else []:
+                if decl.type == "field_declaration":
+                    for declarator in decl.children_by_field_name("declarator"):
+                        fname, ctype = _declared(decl, declarator)
+                        fields.append((fname, ctype))
+            self.model.structs.setdefault(name, CStruct(name, fields))
+        for node in captures.get("include", []):
+            self.model.includes.add(text(node).strip('"'))
+        for node in captures.get("cgo", []):
+            argument = text(node.child_by_field_name("argument")).split()
+            if len(argument) >= 2 and argument[0] in ("noescape", "nocallback"):
+                getattr(self.model, argument[0]).update(argument[1:])
+
+    def _function(self, node: Node, declarator: Node | None, definition: Node | None) -> None:
+        fdecl = _function_declarator(declarator)
+        if fdecl is None:
+            return
+        name = text(fdecl.child_by_field_name("declarator"))
+        if not name or not name.replace("_", "a").isalnum():
+            return
+        result = _base_type(node)
+        result = CType(result.base, result.pointers + _pointer_depth(declarator, fdecl), None, result.const)
+        params, variadic = [], False
+        plist = fdecl.child_by_field_name("parameters")
+        for child in plist.named_children if plist is not None else []:
+            if child.type == "variadic_parameter":
+                variadic = True
+            elif child.type == "parameter_declaration":
+                pdecl = child.child_by_field_name("declarator")
+                pname, ptype = _declared(child, pdecl) if pdecl is not None else ("", _base_type(child))
+                if ptype.base == "void" and not ptype.pointers and pdecl is None:
+                    continue
+                params.append(CParam(len(params), pname, ptype))
+        location = CLocation(self.path, self.position(fdecl.start_byte), self.position(fdecl.end_byte))
+        function = CFunction(name, params, result, location, definition is not None, variadic)
+        if definition is not None:
+            function.keeps = _stored_params(definition, params, set(self.model.globals))
+            function._body = definition.child_by_field_name("body")  # for propagation
+        existing = self.model.functions.get(name)
+        if existing is None or (function.has_body and not existing.has_body):
+            self.model.functions[name] = function
+
+
+def _captures(name: str, node: Node) -> dict[str, list[Node]]:
+    from tree_sitter import QueryCursor
+
+    captured = QueryCursor(query(C, name)).captures(node)
+    return {key: sorted(nodes, key=lambda n: n.start_byte) for key, nodes in captured.items()}
+
+
+def _inside_function(node: Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.type in ("function_definition", "compound_statement"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _strip_init(declarator: Node) -> Node:
+    if declarator.type == "init_declarator":
+        inner = declarator.child_by_field_name("declarator")
+        return inner if inner is not None else declarator
+    return declarator
+
+
+def _function_declarator(declarator: Node | None) -> Node | None:
+    while declarator is not None:
+        if declarator.type == "function_declarator":
+            return declarator
+        if declarator.type not in ("pointer_declarator", "parenthesized_declarator", "attributed_declarator"):
+            return None
+        declarator = declarator.child_by_field_name("declarator") or (
+            declarator.named_children[-1] if declarator.named_children else None)
+    return None
+
+
+def _pointer_depth(declarator: Node | None, stop: Node | None = None) -> int:
+    depth = 0
+    while declarator is not None and declarator != stop:
+        if declarator.type in ("pointer_declarator", "abstract_pointer_declarator"):
+            depth += 1
+        declarator = declarator.child_by_field_name("declarator")
+    return depth
+
+
+def _base_type(node: Node) -> CType:
+    type_node = node.child_by_field_name("type")
+    spelling = " ".join(text(type_node).split()) if type_node is not None else "int"
+    if type_node is not None and type_node.type in ("struct_specifier", "union_specifier", "enum_specifier"):
+        name = text(type_node.child_by_field_name("name"))
+        keyword = type_node.type.split("_")[0]
+        spelling = f"{keyword} {name}" if name else keyword
+        if keyword == "enum":
+            spelling = "int"
+    const = any(c.type == "type_qualifier" and text(c) == "const" for c in node.children)
+    return CType(spelling, 0, None, const)
+
+
+def _declared(node: Node, declarator: Node | None) -> tuple[str, CType]:
+    """Name and full type declared by `declarator` on top of `node`'s base type."""
+    base = _base_type(node)
+    pointers, array = base.pointers, None
+    name = ""
+    while declarator is not None:
+        kind = declarator.type
+        if kind in ("pointer_declarator", "abstract_pointer_declarator"):
+            pointers += 1
+        elif kind in ("array_declarator", "abstract_array_declarator"):
+            size = declarator.child_by_field_name("size")
+            array = int(text(size), 0) if size is not None and text(size).isdigit() else (array or 0)
+            if size is None:
+                pointers += 1
+                array = None
+        elif kind in ("identifier", "field_identifier", "type_identifier"):
+            name = text(declarator)
+            break
+        elif kind == "function_declarator":
+            pointers = max(pointers, 1)  # a function pointer
+        nxt = declarator.child_by_field_name("declarator")
+        declarator = nxt
+    return name, CType(base.base, pointers, array, base.const)
+
+
+def _stored_params(definition: Node, params: list[CParam], globals_: set[str]) -> set[int]:
+    """Indices of pointer parameters that the body stores where they outlive the call."""
+    body = definition.child_by_field_name("body")
+    if body is None:
+        return set()
+    pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
+    if not pointer_params:
+        return set()
+    locals_ = _locals(body)
+    kept: set[int] = set()
+    captures = _captures("c_stores", body)
+    for lhs, rhs in zip(captures.get("lhs", []), captures.get("rhs", [])):
+        index = pointer_params.get(_value_name(rhs))
+        if index is not None and _outlives_call(lhs, locals_):
+            kept.add(index)
+    for rhs in captures.get("rhs", []):
+        if rhs.parent is not None and rhs.parent.type == "initializer_pair":
+            index = pointer_params.get(_value_name(rhs))
+            if index is not None and _initializer_escapes(rhs.parent, locals_):
+                kept.add(index)
+    return kept
+
+
+def _locals(body: Node) -> dict[str, bool]:
+    """Variables declared in a body: name -> declared static (outlives the call)."""
+    names: dict[str, bool] = {}
+    for decl in _descendants(body, "declaration"):
+        static = any(c.type == "storage_class_specifier" and text(c) == "static" for c in decl.children)
+        for declarator in decl.children_by_field_name("declarator"):
+            name, _ = _declared(decl, _strip_init(declarator))
+            if name:
+                names[name] = static
+    return names
+
+
+def _descendants(node: Node, kind: str):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == kind:
+            yield current
+        stack.extend(current.named_children)
+
+
+def _value_name(node: Node) -> str:
+    """The identifier a stored value comes from, through casts and parentheses."""
+    while node is not None and node.type in ("cast_expression", "parenthesized_expression"):
+        node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+    return text(node) if node is not None and node.type == "identifier" else ""
+
+
+def _outlives_call(lhs: Node, locals_: dict[str, bool]) -> bool:
+    """Whether storing into `lhs` makes the value outlive the function call."""
+    root = lhs
+    while root.type in ("field_expression", "subscript_expression", "parenthesized_expression", "pointer_expression"):
+        if root.type == "field_expression" and text(root.child_by_field_name("operator")) == "->":
+            return True
+        if root.type == "pointer_expression" and text(root.child_by_field_name("operator")) == "*":
+            return True
+        inner = root.child_by_field_name("argument")
+        if inner is None:
+            inner = root.named_children[0] if root.named_children else None
+        if inner is None:
+            return False
+        root = inner
+    if root.type != "identifier":
+        return False
+    name = text(root)
+    return locals_.get(name, True)  # not a local, or a static local: a global store
+
+
+def _initializer_escapes(pair: Node, locals_: dict[str, bool]) -> bool:
+    """A designated initializer `{.ctx = p}` escapes when the aggregate is stored globally."""
+    node = pair.parent
+    while node is not None and node.type not in ("init_declarator", "assignment_expression", "compound_statement"):
+        node = node.parent
+    if node is None or node.type == "compound_statement":
+        return False
+    target = node.child_by_field_name("declarator" if node.type == "init_declarator" else "left")
+    return target is not None and _outlives_call(target, locals_)
+
+
+def _propagate_keeps(model: CPreamble) -> None:
+    """A function that passes its pointer parameter to one that keeps it keeps it too."""
+    changed = True
+    rounds = 0
+    while changed and rounds < 8:
+        changed, rounds = False, rounds + 1
+        for function in model.functions.values():
+            body = getattr(function, "_body", None)
+            if body is None:
+                continue
+            names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
+            captured = _captures("c_stores", body)
+            for callee_node, args in zip(captured.get("callee", []), captured.get("args", [])):
+                callee = model.functions.get(text(callee_node))
+                if callee is None or callee is function or not callee.keeps:
+                    continue
+                for position, arg in enumerate(args.named_children):
+                    index = names.get(_value_name(arg))
+                    if index is not None and position in callee.keeps and index not in function.keeps:
+                        function.keeps.add(index)
+                        changed = True

@@ -1,0 +1,178 @@
+"""What a rule is, and what it reports."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+from tree_sitter import Node
+
+from .source import Position, SourceFile
+
+if TYPE_CHECKING:
+    from .model import PackageModel
+
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References")
+
+
+class Level(str, Enum):
+    """SARIF levels, in increasing severity."""
+
+    NOTE = "note"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("note", "warning", "error").index(self.value)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace bytes [start, end) of a file with `replacement`. The engine
+    fills in the positions for reporters."""
+
+    start: int
+    end: int
+    replacement: str
+    start_pos: Position | None = None
+    end_pos: Position | None = None
+
+
+@dataclass(frozen=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Related:
+    """A related location: another place that explains the finding."""
+
+    path: str
+    start: Position
+    end: Position
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    level: Level
+    message: str
+    path: str            # absolute
+    display_path: str    # as the user named it
+    start_byte: int
+    end_byte: int
+    start: Position
+    end: Position
+    source_line: str = ""
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    fingerprint: str = ""
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.display_path, self.start.line, self.start.column, self.code, self.message)
+
+
+@dataclass
+class RuleContext:
+    """What a rule's check sees: one file of one package, and its options."""
+
+    file: SourceFile
+    package: "PackageModel"
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def resolve(self, ident: Node):
+        return self.package.resolve(ident, self.file)
+
+    def type_of(self, expr: Node):
+        return self.package.type_of(expr, self.file)
+
+    def origin_of(self, expr: Node):
+        return self.package.origin_of(expr, self.file)
+
+    def call_target(self, call: Node):
+        return self.package.call_target(call, self.file)
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    summary: str
+    sections: dict[str, str]
+
+    @classmethod
+    def parse(cls, docstring: str | None) -> "RuleDoc":
+        import inspect
+
+        body = inspect.cleandoc(docstring or "")
+        parts = re.split(r"^## (.+)$", body, flags=re.MULTILINE)
+        sections = {title.strip(): content.strip() for title, content in zip(parts[1::2], parts[2::2])}
+        return cls(parts[0].strip(), sections)
+
+    def markdown(self, title: str) -> str:
+        lines = [f"# {title}", "", self.summary, ""]
+        for name in DOC_SECTIONS:
+            if name in self.sections:
+                lines += [f"## {name}", "", self.sections[name], ""]
+        return "\n".join(lines).rstrip() + "\n"
+
+    def plain(self) -> str:
+        text = self.markdown("").split("\n", 2)[2]
+        return re.sub(r"^```\w*\n?", "", text, flags=re.MULTILINE)
+
+
+class Rule:
+    """Base of every rule. A subclass sets the class attributes, writes its
+    documentation as its docstring (a one-line summary, then `## What it
+    does`, `## Why is this bad?`, `## Example`, `## Use instead`, `## Fix
+    safety`, `## References`), names the node kinds it wants, and yields
+    findings from `check` (one node) and/or `check_package` (once per package)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    level: ClassVar[Level] = Level.WARNING
+    precision: ClassVar[str] = "high"          # high | medium
+    security_severity: ClassVar[float] = 5.0   # 0.0-10.0, for GitHub code scanning
+    tags: ClassVar[tuple[str, ...]] = ("security", "cgo")
+    fixable: ClassVar[bool] = False
+    node_kinds: ClassVar[tuple[str, ...]] = ()
+    options: ClassVar[dict[str, Any]] = {}     # option name -> default
+
+    @classmethod
+    def doc(cls) -> RuleDoc:
+        return RuleDoc.parse(cls.__doc__)
+
+    def check(self, node: Node, ctx: RuleContext) -> Iterable["Finding | Report"]:
+        return ()
+
+    def check_package(self, ctx: RuleContext) -> Iterable["Finding | Report"]:
+        """Called once per file, after the walk; for whole-file or whole-package verdicts."""
+        return ()
+
+    def report(self, node: Node, message: str, *, fix: Fix | None = None,
+               related: tuple[Related, ...] = (), end_node: Node | None = None) -> "Report":
+        return Report(self, node.start_byte, (end_node or node).end_byte, message, fix, related)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a rule yields: a span in bytes; the engine makes it a Finding."""
+
+    rule: Rule
+    start_byte: int
+    end_byte: int
+    message: str
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()
+
+
+def related_prototype(function, message: str | None = None) -> Related:
+    """A related location pointing at a C function's declaration in the preamble."""
+    location = function.location
+    return Related(location.path, location.start, location.end,
+                   message or f"C declaration: {function.prototype}")

@@ -1,0 +1,187 @@
+"""Declarations inside functions, and what an identifier at a use site refers to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from .source import SourceFile, text, walk
+
+FUNCTION_KINDS = ("function_declaration", "method_declaration", "func_literal")
+
+
+@dataclass(eq=False)
+class Symbol:
+    """A declared name. kind: param, result, receiver, local, package_var,
+    const, func, type. `value` is the initializer (`index` picks one value
+    of a multi-value call); `type_node` the declared type, if written."""
+
+    name: str
+    kind: str
+    node: Node
+    file: SourceFile
+    scope: Node | None = None
+    type_node: Node | None = None
+    value: Node | None = None
+    index: int = 0
+    range_of: Node | None = None  # the ranged expression, for `for k, v := range x`
+    writes: list[tuple[Node, Node | None]] = field(default_factory=list)  # later (lhs, rhs) assignments
+
+    @property
+    def is_local(self) -> bool:
+        return self.kind in ("param", "result", "receiver", "local")
+
+
+def enclosing_function(node: Node) -> Node | None:
+    """The innermost function (declaration or literal) containing `node`."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in FUNCTION_KINDS:
+            return parent
+        parent = parent.parent
+    return None
+
+
+def outermost_function(node: Node) -> Node | None:
+    found = None
+    parent = node if node.type in FUNCTION_KINDS else node.parent
+    while parent is not None:
+        if parent.type in FUNCTION_KINDS:
+            found = parent
+        parent = parent.parent
+    return found
+
+
+class FunctionScope:
+    """Every declaration in one top-level function (closures included), and
+    every plain assignment to them, collected in one walk."""
+
+    def __init__(self, function: Node, file: SourceFile):
+        self.function = function
+        self.file = file
+        self.by_name: dict[str, list[Symbol]] = {}
+        self._collect()
+
+    def _add(self, symbol: Symbol) -> None:
+        if symbol.name != "_":
+            self.by_name.setdefault(symbol.name, []).append(symbol)
+
+    def _collect(self) -> None:
+        assignments: list[Node] = []
+        for node in walk(self.function):
+            kind = node.type
+            if kind in FUNCTION_KINDS:
+                self._parameters(node)
+            elif kind == "short_var_declaration":
+                self._short_var(node)
+            elif kind in ("var_spec", "const_spec"):
+                self._var_spec(node)
+            elif kind == "range_clause":
+                self._range(node)
+            elif kind == "type_switch_statement":
+                alias = node.child_by_field_name("alias")
+                for ident in alias.named_children if alias is not None else []:
+                    self._add(Symbol(text(ident), "local", ident, self.file, node))
+            elif kind == "assignment_statement":
+                assignments.append(node)
+        for node in assignments:
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            operator = text(node.child_by_field_name("operator")) or "="
+            lhs = left.named_children if left is not None else []
+            rhs = right.named_children if right is not None else []
+            for i, target in enumerate(lhs):
+                if target.type != "identifier":
+                    continue
+                symbol = self.resolve(target)
+                if symbol is not None:
+                    value = rhs[i] if len(rhs) == len(lhs) and operator == "=" else None
+                    symbol.writes.append((target, value))
+
+    def _parameters(self, function: Node) -> None:
+        body = function.child_by_field_name("body")
+        scope = function if body is None else function
+        for field_name, kind in (("receiver", "receiver"), ("parameters", "param"), ("result", "result")):
+            plist = function.child_by_field_name(field_name)
+            if plist is None or plist.type != "parameter_list":
+                continue
+            for decl in plist.named_children:
+                type_node = decl.child_by_field_name("type")
+                if decl.type == "variadic_parameter_declaration" and type_node is not None:
+                    type_node = decl  # a variadic parameter is a slice
+                for ident in decl.children_by_field_name("name"):
+                    self._add(Symbol(text(ident), kind, ident, self.file, scope, type_node))
+
+    def _short_var(self, node: Node) -> None:
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        lhs = left.named_children if left is not None else []
+        rhs = right.named_children if right is not None else []
+        scope = _block_scope(node)
+        for i, ident in enumerate(lhs):
+            existing = self._visible(text(ident), node.start_byte, scope)
+            if existing is not None and existing.scope == scope:
+                # `a, err := ...` redeclares err in the same scope: an assignment
+                existing.writes.append((ident, rhs[i] if len(rhs) == len(lhs) else None))
+                continue
+            value, index = (rhs[i], 0) if len(rhs) == len(lhs) else ((rhs[0], i) if rhs else (None, 0))
+            self._add(Symbol(text(ident), "local", ident, self.file, scope, None, value, index))
+
+    def _var_spec(self, node: Node) -> None:
+        type_node = node.child_by_field_name("type")
+        values = node.child_by_field_name("value")
+        rhs = values.named_children if values is not None else []
+        names = node.children_by_field_name("name")
+        scope = _block_scope(node)
+        kind = "local" if node.type == "var_spec" else "const"
+        for i, ident in enumerate(names):
+            value, index = (rhs[i], 0) if len(rhs) == len(names) else ((rhs[0], i) if rhs else (None, 0))
+            self._add(Symbol(text(ident), kind, ident, self.file, scope, type_node, value, index))
+
+    def _range(self, node: Node) -> None:
+        if not any(child.type == ":=" for child in node.children):
+            return
+        left = node.child_by_field_name("left")
+        ranged = node.child_by_field_name("right")
+        for i, ident in enumerate(left.named_children if left is not None else []):
+            self._add(Symbol(text(ident), "local", ident, self.file, node.parent, None, None, i, ranged))
+
+    def _visible(self, name: str, offset: int, within: Node | None = None) -> Symbol | None:
+        best: Symbol | None = None
+        for symbol in self.by_name.get(name, ()):
+            scope = symbol.scope
+            if scope is None or not (scope.start_byte <= offset <= scope.end_byte):
+                continue
+            if symbol.kind not in ("param", "result", "receiver") and symbol.node.end_byte > offset:
+                continue
+            if best is None or scope.start_byte > best.scope.start_byte or (
+                scope.start_byte == best.scope.start_byte and symbol.node.start_byte > best.node.start_byte
+            ):
+                best = symbol
+        return best
+
+    def resolve(self, ident: Node) -> Symbol | None:
+        for symbol in self.by_name.get(text(ident), ()):
+            if symbol.node.start_byte == ident.start_byte:
+                return symbol  # the declaring occurrence itself
+        symbol = self._visible(text(ident), ident.start_byte)
+        if symbol is not None and _in_own_initializer(symbol, ident):
+            return None  # `x := f(x)` refers to an outer x
+        return symbol
+
+
+def _in_own_initializer(symbol: Symbol, ident: Node) -> bool:
+    decl = symbol.node.parent
+    while decl is not None and decl.type not in ("short_var_declaration", "var_spec"):
+        decl = decl.parent
+    return decl is not None and decl.start_byte <= ident.start_byte < decl.end_byte and ident.start_byte > symbol.node.end_byte
+
+
+def _block_scope(node: Node) -> Node | None:
+    """The statement or block whose extent a declaration at `node` is visible in."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in ("block", "if_statement", "for_statement", "expression_switch_statement",
+                           "type_switch_statement", "select_statement", "communication_case",
+                           "expression_case", "type_case", "default_case", "source_file", "func_literal"):
+            return parent
+        parent = parent.parent
+    return None

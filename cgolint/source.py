@@ -1,0 +1,187 @@
+"""One Go file, parsed: positions, imports and the cgo preamble's place."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from tree_sitter import Node, Point, Range, Tree
+
+from .parsing import go_parser
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line; 1-based column in bytes (go vet) and in UTF-16 units (SARIF, LSP)."""
+
+    line: int
+    column: int
+    utf16_column: int
+
+
+def text(node: Node | None) -> str:
+    return node.text.decode("utf-8", "replace") if node is not None else ""
+
+
+def string_value(node: Node) -> str:
+    """The value of a Go string literal node, quotes removed (escapes kept)."""
+    raw = text(node)
+    return raw[1:-1] if len(raw) >= 2 else raw
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every named node under `node`, in document order, without recursion."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.named_children))
+
+
+@dataclass
+class SourceFile:
+    """A parsed Go file. `path` is absolute; `display_path` is what users see."""
+
+    path: str
+    display_path: str
+    data: bytes
+    tree: Tree = field(repr=False)
+
+    @classmethod
+    def parse(cls, path: str, display_path: str, data: bytes) -> "SourceFile":
+        return cls(path, display_path, data, go_parser().parse(data))
+
+    @property
+    def root(self) -> Node:
+        return self.tree.root_node
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.data.find
+        i = find(b"\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find(b"\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.data)))
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[line]
+        prefix = self.data[start:offset].decode("utf-8", "replace")
+        utf16 = len(prefix.encode("utf-16-le")) // 2
+        return Position(line + 1, offset - start + 1, utf16 + 1)
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based `line`, without its newline."""
+        starts = self.line_starts
+        if not 1 <= line <= len(starts):
+            return ""
+        end = starts[line] if line < len(starts) else len(self.data)
+        return self.data[starts[line - 1]:end].decode("utf-8", "replace").rstrip("\r\n")
+
+    @cached_property
+    def package_name(self) -> str:
+        for child in self.root.named_children:
+            if child.type == "package_clause":
+                ident = child.named_children[0] if child.named_children else None
+                return text(ident)
+        return ""
+
+    @cached_property
+    def imports(self) -> dict[str, str]:
+        """Local name -> import path, for every import spec of the file."""
+        names: dict[str, str] = {}
+        for decl in self.root.named_children:
+            if decl.type != "import_declaration":
+                continue
+            for spec in walk(decl):
+                if spec.type != "import_spec":
+                    continue
+                path_node = spec.child_by_field_name("path")
+                if path_node is None:
+                    continue
+                path = string_value(path_node)
+                alias = spec.child_by_field_name("name")
+                local = text(alias) if alias is not None else path.rsplit("/", 1)[-1]
+                names[local] = path
+        return names
+
+    def import_name(self, path: str) -> str | None:
+        """The name under which this file imports `path`, if it does."""
+        for local, imported in self.imports.items():
+            if imported == path and local not in ("_",):
+                return local
+        return None
+
+    @cached_property
+    def uses_cgo(self) -> bool:
+        return "C" in self.imports.values()
+
+    @cached_property
+    def preamble_comments(self) -> list[Node]:
+        """The comment nodes cgo reads as the preamble: the run of comments
+        directly above `import "C"`, stopping at a blank line as cgo does."""
+        for spec in walk(self.root):
+            if spec.type == "import_spec":
+                path_node = spec.child_by_field_name("path")
+                if path_node is not None and string_value(path_node) == "C":
+                    anchor = spec
+                    if spec.parent is not None and spec.parent.type == "import_declaration":
+                        anchor = spec.parent
+                    return _comments_above(anchor)
+            elif spec.type not in ("source_file", "import_declaration", "import_spec_list"):
+                continue
+        return []
+
+    def preamble_ranges(self) -> list[Range]:
+        """Byte ranges of the preamble comment bodies, for a C parser's included_ranges."""
+        ranges = []
+        for comment in self.preamble_comments:
+            start, end = comment.start_byte, comment.end_byte
+            if self.data.startswith(b"//", start):
+                start += 2
+                newline = self.data.find(b"\n", end)
+                end = newline + 1 if newline != -1 else end
+            else:
+                start += 2
+                end -= 2
+            if end > start:
+                ranges.append(Range(self._point(start), self._point(end), start, end))
+        return ranges
+
+    def _point(self, offset: int) -> Point:
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Point(line, offset - self.line_starts[line])
+
+    @cached_property
+    def error_nodes(self) -> list[Node]:
+        """Outermost ERROR and MISSING nodes of the tree."""
+        found = []
+        if not self.root.has_error:
+            return found
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.is_error or node.is_missing:
+                found.append(node)
+                continue
+            stack.extend(c for c in node.children if c.has_error or c.is_missing)
+        found.sort(key=lambda n: n.start_byte)
+        return found
+
+
+def _comments_above(anchor: Node) -> list[Node]:
+    comments: list[Node] = []
+    next_line = anchor.start_point.row
+    node = anchor.prev_sibling
+    while node is not None and node.type == "comment":
+        if node.end_point.row < next_line - 1:
+            break  # a blank line separates this comment: cgo ignores it
+        comments.append(node)
+        next_line = node.start_point.row
+        node = node.prev_sibling
+    comments.reverse()
+    return comments

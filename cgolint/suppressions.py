@@ -1,0 +1,81 @@
+"""`//cgolint:ignore CODES reason`, `//cgolint:file-ignore CODES reason` and
+golangci-lint's `//nolint:cgolint`. Each one that suppresses nothing, or
+gives no reason, is itself reported."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from .source import SourceFile, text
+
+_DIRECTIVE = re.compile(
+    r"^//\s*(?:(?P<kind>cgolint:ignore|cgolint:file-ignore)(?:\s+(?P<codes>[A-Za-z0-9_,\-\s]*?))?"
+    r"|(?P<nolint>nolint)(?::(?P<linters>[\w,\-]+))?)(?P<rest>(?:\s.*)?)$"
+)
+_CODE = re.compile(r"^[A-Z]{2,6}[0-9]{3,4}$")
+
+
+@dataclass
+class Suppression:
+    node: Node
+    whole_file: bool
+    codes: tuple[str, ...]   # empty: every code
+    line: int                # 1-based line it covers (0 for whole file)
+    reason: str
+    directive: str
+    used: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    def covers(self, code: str, line: int) -> bool:
+        return (self.whole_file or line == self.line) and (not self.codes or code in self.codes)
+
+
+def parse_suppressions(source: SourceFile, comments: list[Node]) -> list[Suppression]:
+    found = []
+    for comment in comments:
+        raw = text(comment)
+        if not raw.startswith("//"):
+            continue
+        match = _DIRECTIVE.match(raw.strip())
+        if match is None:
+            continue
+        if match["nolint"]:
+            linters = (match["linters"] or "").split(",") if match["linters"] else []
+            if linters and "cgolint" not in linters:
+                continue
+            codes: tuple[str, ...] = ()
+            reason = (match["rest"] or "").strip()
+            reason = reason[2:].strip() if reason.startswith("//") else reason
+            kind = "nolint"
+            directive = "//nolint:cgolint" if linters else "//nolint"
+        else:
+            kind = match["kind"]
+            words = re.split(r"[,\s]+", (match["codes"] or "").strip())
+            rest = (match["rest"] or "").strip()
+            codes_list = []
+            reason_words = []
+            for i, word in enumerate(words):
+                if word and _CODE.match(word) and not reason_words:
+                    codes_list.append(word)
+                elif word:
+                    reason_words.append(word)
+            codes = tuple(codes_list)
+            reason = " ".join(reason_words + ([rest] if rest else [])).strip()
+            directive = f"//{kind}"
+        whole_file = kind == "cgolint:file-ignore"
+        line = 0 if whole_file else _covered_line(source, comment)
+        suppression = Suppression(comment, whole_file, codes, line, reason, directive)
+        if kind != "nolint" and not codes:
+            suppression.problems.append(f"`{directive}` names no rule code (write e.g. `{directive} CGL001 reason`)")
+        found.append(suppression)
+    return found
+
+
+def _covered_line(source: SourceFile, comment: Node) -> int:
+    """A trailing comment covers its own line; one alone on a line, the next line."""
+    row = comment.start_point.row
+    line_start = source.line_starts[row]
+    before = source.data[line_start:comment.start_byte]
+    return row + 2 if not before.strip() else row + 1

@@ -1,0 +1,3 @@
+module example.com/zbuf
+
+go 1.22
