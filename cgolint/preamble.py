@@ -78,6 +78,7 @@ class CFunction:
     has_body: bool = False
     variadic: bool = False
     keeps: set[int] = field(default_factory=set)  # indices of pointer params stored past the call
+    body: Node | None = field(default=None, repr=False, compare=False)
 
     @property
     def prototype(self) -> str:
@@ -272,8 +273,8 @@ class _Extractor:
         location = CLocation(self.path, self.position(fdecl.start_byte), self.position(fdecl.end_byte))
         function = CFunction(name, params, result, location, definition is not None, variadic)
         if definition is not None:
-            function.keeps = _stored_params(definition, params, set(self.model.globals))
-            function._body = definition.child_by_field_name("body")  # for propagation
+            function.keeps = _stored_params(definition, params)
+            function.body = definition.child_by_field_name("body")
         existing = self.model.functions.get(name)
         if existing is None or (function.has_body and not existing.has_body):
             self.model.functions[name] = function
@@ -360,7 +361,7 @@ def _declared(node: Node, declarator: Node | None) -> tuple[str, CType]:
     return name, CType(base.base, pointers, array, base.const)
 
 
-def _stored_params(definition: Node, params: list[CParam], globals_: set[str]) -> set[int]:
+def _stored_params(definition: Node, params: list[CParam]) -> set[int]:
     """Indices of pointer parameters that the body stores where they outlive the call."""
     body = definition.child_by_field_name("body")
     if body is None:
@@ -449,7 +450,7 @@ def _propagate_keeps(model: CPreamble) -> None:
     while changed and rounds < 8:
         changed, rounds = False, rounds + 1
         for function in model.functions.values():
-            body = getattr(function, "_body", None)
+            body = function.body
             if body is None:
                 continue
             names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}

@@ -98,8 +98,7 @@ class FunctionScope:
                     symbol.writes.append((target, value))
 
     def _parameters(self, function: Node) -> None:
-        body = function.child_by_field_name("body")
-        scope = function if body is None else function
+        scope = function
         for field_name, kind in (("receiver", "receiver"), ("parameters", "param"), ("result", "result")):
             plist = function.child_by_field_name(field_name)
             if plist is None or plist.type != "parameter_list":

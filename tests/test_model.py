@@ -1,0 +1,113 @@
+"""The package model's facts: scopes, types from source, memory origin."""
+from __future__ import annotations
+
+from cgolint.model import C_MEMORY, GO_MEMORY, PackageModel
+from cgolint.source import SourceFile, text, walk
+
+A = b'''package p
+
+/*
+#include <stdlib.h>
+char *make_name(void);
+*/
+import "C"
+import u "unsafe"
+
+type Pair struct {
+	a, b *int
+	raw  [4]byte
+}
+
+func f(s []int, x *Pair, names ...string) (r int, err error) {
+	var buf [16]byte
+	p := u.Pointer(&buf[0])
+	cs := C.CString("x")
+	cm := (*C.char)(C.malloc(8))
+	named := C.make_name()
+	ys := make([]C.int, 3)
+	q := &x.raw[1]
+	for i, v := range s {
+		_, _ = i, v
+	}
+	if buf := 3; buf > 0 {
+		_ = buf
+	}
+	_ = buf
+	return helper(), nil
+}
+
+func helper() int { return 1 }
+'''
+
+B = b'''package p
+
+type Other struct{ name string }
+'''
+
+
+def build(tmp_path):
+    (tmp_path / "a.go").write_bytes(A)
+    (tmp_path / "b.go").write_bytes(B)
+    a = SourceFile.parse(str(tmp_path / "a.go"), "a.go", A)
+    b = SourceFile.parse(str(tmp_path / "b.go"), "b.go", B)
+    return PackageModel(str(tmp_path), [a], load_context=lambda: [b]), a
+
+
+def find(source, kind, spelling, nth=0):
+    matches = [n for n in walk(source.root) if n.type == kind and text(n) == spelling]
+    return matches[nth]
+
+
+def test_types_from_declarations(tmp_path):
+    model, a = build(tmp_path)
+    assert str(model.type_of(find(a, "identifier", "s", 0), a)) == "[]int"
+    assert str(model.type_of(find(a, "identifier", "buf", 1), a)) == "[16]byte"
+    assert str(model.type_of(find(a, "identifier", "p", 0), a)) == "unsafe.Pointer"
+    assert str(model.type_of(find(a, "identifier", "cs", 0), a)) == "*C.char"
+    assert str(model.type_of(find(a, "identifier", "ys", 0), a)) == "[]C.int"
+    assert str(model.type_of(find(a, "identifier", "q", 0), a)) == "*byte"
+    assert str(model.type_of(find(a, "identifier", "v", 0), a)) == "int"
+    assert str(model.type_of(find(a, "identifier", "names", 0), a)) == "[]string"
+    assert str(model.type_of(find(a, "identifier", "named", 0), a)) == "*C.char"
+
+
+def test_scopes_shadowing(tmp_path):
+    model, a = build(tmp_path)
+    inner = find(a, "identifier", "buf", 4)   # `_ = buf` inside the if
+    outer = find(a, "identifier", "buf", 5)   # `_ = buf` after it
+    assert str(model.type_of(inner, a)) == "int"
+    assert str(model.type_of(outer, a)) == "[16]byte"
+
+
+def test_declarations_from_other_files_are_loaded_lazily(tmp_path):
+    model, a = build(tmp_path)
+    assert model._context is None
+    other = model.declaration("Other")
+    assert other is not None and other.kind == "type"
+    assert model.contains_go_pointers(model.underlying(model.type_of(find(a, "identifier", "x", 0), a).elem))
+    from cgolint.gotypes import GoType
+    assert model.contains_go_pointers(GoType("named", "Other")) is True
+    assert model.contains_go_pointers(GoType("array", elem=GoType("basic", "byte"), length=4)) is False
+    assert model.contains_go_pointers(GoType("named", "Unknown")) is None
+
+
+def test_memory_origin(tmp_path):
+    model, a = build(tmp_path)
+    assert model.origin_of(find(a, "identifier", "p", 0), a) == GO_MEMORY
+    assert model.origin_of(find(a, "identifier", "cs", 0), a) == C_MEMORY
+    assert model.origin_of(find(a, "identifier", "cm", 0), a) == C_MEMORY
+    assert model.origin_of(find(a, "identifier", "named", 0), a) == C_MEMORY
+    assert model.origin_of(find(a, "identifier", "ys", 0), a) == GO_MEMORY
+    assert model.origin_of(find(a, "identifier", "x", 0), a) is None  # a pointer parameter: unknown
+
+
+def test_call_targets(tmp_path):
+    model, a = build(tmp_path)
+    calls = {text(n.child_by_field_name("function")): model.call_target(n, a)
+             for n in walk(a.root) if n.type == "call_expression"}
+    assert calls["C.CString"].kind == "c"
+    assert calls["u.Pointer"].kind == "unsafe"
+    assert calls["make"].kind == "builtin"
+    assert calls["helper"].kind == "func"
+    assert calls["(*C.char)"].kind == "conversion"
+    assert model.size_of(model.type_of(find(a, "identifier", "ys", 0), a).elem) == 4

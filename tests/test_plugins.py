@@ -1,0 +1,98 @@
+"""Rules from a separate installed package, found through the `cgolint.rules` entry points."""
+from __future__ import annotations
+
+import textwrap
+
+PLUGIN = '''
+from cgolint.rule import Level, Rule
+from cgolint.source import text
+
+
+class NoPanicInCgo(Rule):
+    """A call to panic in a file that uses cgo.
+
+    ## What it does
+    Flags `panic(...)` calls in cgo files.
+
+    ## Why is this bad?
+    A panic unwinding through C frames crashes the process.
+
+    ## Example
+    ```go
+    panic("x")
+    ```
+
+    ## Use instead
+    ```go
+    return errors.New("x")
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## References
+    - cmd/cgo
+    """
+
+    code = "XYZ001"
+    name = "no-panic-in-cgo"
+    level = Level.ERROR
+    node_kinds = ("call_expression",)
+
+    def check(self, node, ctx):
+        function = node.child_by_field_name("function")
+        if ctx.file.uses_cgo and text(function) == "panic":
+            yield self.report(node, "panic in a cgo file")
+
+
+class NotARule:
+    code = "XYZ002"
+'''
+
+
+def install_plugin(root, entry_points: str):
+    (root / "xyzrules.py").write_text(PLUGIN)
+    info = root / "xyzrules-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: xyzrules\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(textwrap.dedent(entry_points))
+    return {"PYTHONPATH": str(root)}
+
+
+def test_plugin_rule_is_listed_explained_and_run(cli, tmp_path, write_tree):
+    env = install_plugin(tmp_path, """
+        [cgolint.rules]
+        XYZ001 = xyzrules:NoPanicInCgo
+    """)
+    listed = cli("rules", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert "XYZ001  no-panic-in-cgo" in listed.stdout
+    assert "CGL000" in listed.stdout
+    explained = cli("explain", "no-panic-in-cgo", env=env)
+    assert explained.stdout.startswith("# XYZ001 no-panic-in-cgo")
+    write_tree({"pkg/a.go": 'package a\n\nimport "C"\n\nfunc f() { panic("x") }\n'})
+    result = cli("--select", "XYZ", "pkg", cwd=str(tmp_path), env=env)
+    assert result.returncode == 1
+    assert "pkg/a.go:5:12: XYZ001 panic in a cgo file" in result.stdout
+
+
+def test_broken_plugins_give_clear_errors_not_tracebacks(cli, tmp_path, write_tree):
+    env = install_plugin(tmp_path, """
+        [cgolint.rules]
+        XYZ001 = xyzrules:NoPanicInCgo
+        XYZ002 = xyzrules:NotARule
+        XYZ003 = xyzrules_missing:Rule
+        XYZ004 = xyzrules:NoPanicInCgo
+    """)
+    result = cli("rules", env=env)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "'XYZ002' is not a cgolint.rule.Rule subclass" in result.stderr
+    assert "'XYZ003' (xyzrules_missing:Rule) failed to load: ModuleNotFoundError" in result.stderr
+    assert "entry-point name differs from the rule's code 'XYZ001'" in result.stderr
+    assert "XYZ001  no-panic-in-cgo" in result.stdout  # the good plugin still loads
+    write_tree({"pkg/a.go": 'package a\n\nimport "C"\n\nfunc f() { panic("x") }\n'})
+    run = cli("pkg", cwd=str(tmp_path), env=env)
+    assert run.returncode == 2
+    assert "XYZ001 panic in a cgo file" in run.stdout
+    assert "XYZ003" in run.stdout

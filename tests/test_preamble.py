@@ -1,0 +1,88 @@
+"""The C model of cgo preambles: prototypes, sizes, and which functions keep a pointer."""
+from __future__ import annotations
+
+from cgolint.preamble import CType, parse_preamble
+from cgolint.source import SourceFile
+
+GO = b'''package p
+
+// #cgo noescape sum
+// #include <stdlib.h>
+// #include "local.h"
+/*
+typedef struct node { int *data; struct node *next; char name[8]; } node_t;
+typedef int myint;
+static void *saved;
+struct holder { void *p; };
+static void keep(const char *p, size_t n) { saved = (void*)p; }
+static void keep2(char *q) { keep(q, 1); }
+void put(struct holder *h, int *q) { h->p = q; }
+int sum(int *xs, int n);
+static void nokeep(char *p, int n) { char *l = p; l[0] = 0; }
+static void statickeep(int *p) { static int *last; last = p; }
+static struct holder global_holder;
+static void fieldkeep(void *p) { global_holder.p = p; }
+unsigned long long big(void);
+char *dup(const char *s);
+*/
+import "C"
+'''
+
+
+def model(tmp_path, header: bytes | None = None):
+    path = tmp_path / "p.go"
+    path.write_bytes(GO)
+    if header is not None:
+        (tmp_path / "local.h").write_bytes(header)
+    return parse_preamble(SourceFile.parse(str(path), "p.go", GO))
+
+
+def test_prototypes_and_parameters(tmp_path):
+    c = model(tmp_path)
+    keep = c.function("keep")
+    assert [(p.name, p.ctype) for p in keep.params] == [
+        ("p", CType("char", 1, None, True)), ("n", CType("size_t"))]
+    assert keep.has_body and not c.function("sum").has_body
+    assert c.function("dup").result == CType("char", 1)
+    assert c.function("big").params == []
+    assert keep.location.start.line == 11
+
+
+def test_functions_that_keep_a_pointer(tmp_path):
+    c = model(tmp_path)
+    assert c.function("keep").keeps == {0}
+    assert c.function("keep2").keeps == {0}          # passes it on to keep()
+    assert c.function("put").keeps == {1}            # stored through a pointer
+    assert c.function("statickeep").keeps == {0}     # a static local outlives the call
+    assert c.function("fieldkeep").keeps == {0}      # a field of a global
+    assert c.function("nokeep").keeps == set()       # a local copy does not
+    assert c.function("sum").keeps == set()          # unknown body: not known to keep
+
+
+def test_sizes_typedefs_and_directives(tmp_path):
+    c = model(tmp_path)
+    assert c.size_of("node_t") == 24 and c.size_of("struct_node") == 24
+    assert c.size_of("myint") == 4 and c.size_of("long") == 8 and c.size_of("char") == 1
+    assert c.size_of("struct_unknown") is None
+    assert c.noescape == {"sum"}
+    assert {"<stdlib.h>", "local.h"} <= c.includes
+
+
+def test_local_header_is_followed(tmp_path):
+    c = model(tmp_path, b"void from_header(char *p, int n);\ntypedef double real_t;\n")
+    assert c.function("from_header").params[1].name == "n"
+    assert c.function("from_header").location.path.endswith("local.h")
+    assert c.size_of("real_t") == 8
+
+
+def test_blank_line_breaks_the_preamble():
+    src = b'package p\n\n// void f(void);\n\nimport "C"\n'
+    source = SourceFile.parse("/x/p.go", "p.go", src)
+    assert source.preamble_comments == []
+    assert parse_preamble(source).functions == {}
+
+
+def test_invalid_c_does_not_raise(tmp_path):
+    src = b'package p\n\n// int f(int *p { ;; }}} struct\nimport "C"\n'
+    source = SourceFile.parse(str(tmp_path / "p.go"), "p.go", src)
+    parse_preamble(source)
