@@ -58,7 +58,19 @@ def resolve_settings(paths: list[str], config: str | None, isolated: bool) -> Se
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
-def check(patterns, output_format, output, select, ignore, config, isolated, fail_level, exit_zero, jobs) -> None:
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff without writing; exit 1 if any.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Hide the findings saved in this baseline file (matched by rule, file and fingerprint).")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(dir_okay=False),
+              help="Save every current finding to this baseline file and exit 0.")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="Result cache directory (default: $CGOLINT_CACHE_DIR, else .cgolint_cache in the config root "
+                   "or the working directory).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+def check(patterns, output_format, output, select, ignore, config, isolated, fail_level, exit_zero, jobs,
+          fix, unsafe_fixes, diff, baseline_file, write_baseline_file, cache_dir, no_cache) -> None:
     """Analyse Go packages: PATTERNS like `go vet` (./..., dir/..., a directory, .go files)."""
     paths = list(patterns) or ["."]
     try:
@@ -73,12 +85,16 @@ def check(patterns, output_format, output, select, ignore, config, isolated, fai
         click.echo(f"cgolint: error: {error}", err=True)
         sys.exit(EXIT_ERROR)
     ruleset = load_rules()
-    result = run(paths, settings, ruleset, jobs=jobs or os.cpu_count() or 1)
+    fixed_count = _fix_or_diff(paths, settings, ruleset, unsafe_fixes, diff) if (fix or diff) else None
+    result = _run_with_cache(paths, settings, ruleset, jobs or os.cpu_count() or 1, cache_dir, no_cache,
+                             machine=output_format != "text")
+    result, hidden, fixed_entries = _baseline(paths, settings, result, baseline_file, write_baseline_file)
     stream_is_tty = output is None and sys.stdout.isatty()
     color = stream_is_tty and not os.environ.get("NO_COLOR")
     if os.environ.get("FORCE_COLOR") and not os.environ.get("NO_COLOR") and output is None:
         color = True
-    context = ReportContext(ruleset, settings, repository_root(os.getcwd()), tty=stream_is_tty, color=color)
+    context = ReportContext(ruleset, settings, repository_root(os.getcwd()), tty=stream_is_tty, color=color,
+                            baseline_fixed=fixed_entries, baseline_hidden=hidden)
     report = render(output_format, result, context)
     if output:
         try:
@@ -91,7 +107,73 @@ def check(patterns, output_format, output, select, ignore, config, isolated, fai
             click.echo(render("text", result, replace(context, tty=False, color=False)).splitlines()[-1], err=True)
     else:
         sys.stdout.write(report)
+    if fixed_count:
+        click.echo(f"cgolint: fixed {fixed_count} problem{'s' if fixed_count != 1 else ''}.", err=True)
     sys.exit(exit_code(result, settings, exit_zero))
+
+
+def _fix_or_diff(paths, settings, ruleset, unsafe: bool, diff: bool) -> int:
+    """--fix: write the fixes and return how many were applied; --diff: print
+    them and exit (1 when there is something to fix)."""
+    from .fix import FixError, fix_run, unified_diff, write_fixes
+
+    try:
+        outcome = fix_run(paths, settings, ruleset, unsafe=unsafe)
+    except FixError as error:
+        click.echo(f"cgolint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    for shown, why in outcome.refused:
+        click.echo(f"{shown}: warning: {why}", err=True)
+    if diff:
+        sys.stdout.write(unified_diff(outcome))
+        files = len(outcome.files)
+        click.echo(f"Would fix {outcome.applied} problem{'s' if outcome.applied != 1 else ''} in {files} "
+                   f"file{'s' if files != 1 else ''}.", err=True)
+        sys.exit(EXIT_FINDINGS if outcome.files else EXIT_CLEAN)
+    problems = write_fixes(outcome)
+    for shown, why in problems:
+        click.echo(f"{shown}: error: {why}", err=True)
+    if problems:
+        sys.exit(EXIT_ERROR)
+    return outcome.applied
+
+
+def _baseline(paths, settings, result, baseline_file, write_baseline_file):
+    """Apply --baseline / --write-baseline; return (result, hidden, fixed)."""
+    from .baseline import BaselineError, filter_result, load_baseline, write_baseline
+
+    try:
+        if write_baseline_file:
+            count = write_baseline(write_baseline_file, result.findings)
+            for note in result.notifications:
+                click.echo(f"{note.display_path + ': ' if note.display_path else ''}{note.level}: {note.message}", err=True)
+            click.echo(f"cgolint: wrote {count} finding{'s' if count != 1 else ''} to the baseline "
+                       f"{write_baseline_file}.", err=True)
+            sys.exit(EXIT_ERROR if result.has_errors else EXIT_CLEAN)
+        if not baseline_file:
+            return result, 0, 0
+        result, outcome = filter_result(result, load_baseline(baseline_file), paths, settings)
+    except BaselineError as error:
+        click.echo(f"cgolint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    return result, outcome.hidden, outcome.fixed
+
+
+def _run_with_cache(paths, settings, ruleset, jobs, cache_dir, no_cache, machine: bool):
+    """run() with the result cache and, on a terminal, a progress line."""
+    from .cache import Cache, resolve_directory
+    from .runner import ProgressLine
+
+    cache = None if no_cache else Cache(resolve_directory(cache_dir, settings.root))
+    progress = ProgressLine.for_stderr(enabled=not machine)
+    try:
+        result = run(paths, settings, ruleset, jobs=jobs, cache=cache, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    for warning in cache.warnings if cache is not None else ():
+        click.echo(f"cgolint: warning: {warning}", err=True)
+    return result
 
 
 def exit_code(result, settings: Settings, exit_zero: bool = False) -> int:
@@ -128,6 +210,14 @@ def explain(rule: str) -> None:
     click.echo(doc.markdown(f"{found.code} {found.name}"), nl=False)
     click.echo(f"\nLevel: {found.level.value} · precision: {found.precision} · "
                f"security-severity: {found.security_severity:.1f} · fixable: {'yes' if found.fixable else 'no'}")
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server over stdio (diagnostics as you type, quick fixes)."""
+    from .lsp import serve
+
+    serve()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -25,7 +25,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Settings:
-    select: tuple[str, ...] = ("CGL",)
+    select: tuple[str, ...] = ("",)  # every installed rule, plugins included
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_level: Level = Level.NOTE

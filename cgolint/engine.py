@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import threading
+import time
 import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -15,7 +17,7 @@ from .loader import PackageJob, go_files, may_hold_finding
 from .model import PackageModel
 from .registry import RuleSet
 from .rule import Finding, Level, Report, Rule, RuleContext
-from .source import SourceFile
+from .source import FileTimeout, SourceFile, check_deadline, mark_expired, parsing_now, set_deadline
 from .suppressions import Suppression, parse_suppressions
 
 UNUSED_SUPPRESSION = "CGL100"
@@ -44,10 +46,6 @@ class PackageResult:
     files_analysed: int = 0
 
 
-class FileTimeout(Exception):
-    pass
-
-
 def display_path(path: str, base: str | None = None) -> str:
     base = base or os.getcwd()
     try:
@@ -62,11 +60,14 @@ def read_source(path: str, settings: Settings) -> tuple[bytes | None, str | None
     try:
         size = os.stat(path).st_size
         if size > settings.max_file_size:
-            return None, (f"skipped: file is {size:,} bytes, over the limit of {settings.max_file_size:,} "
-                          f"(max-file-size)")
+            return None, _too_large(size, settings)
         with open(path, "rb") as handle:
             data = handle.read(settings.max_file_size + 1)
+        if len(data) > settings.max_file_size:  # it grew after the stat
+            return None, _too_large(len(data), settings)
     except FileNotFoundError:
+        if os.path.islink(path):
+            return None, "cannot read: broken symbolic link"
         return None, "cannot read: the file vanished while the run was listing it"
     except IsADirectoryError:
         return None, "cannot read: is a directory"
@@ -75,6 +76,11 @@ def read_source(path: str, settings: Settings) -> tuple[bytes | None, str | None
     if b"\0" in data[:8192] or b"\0" in data:
         return None, "skipped: binary file (contains NUL bytes), not Go source"
     return data, None
+
+
+def _too_large(size: int, settings: Settings) -> str:
+    return (f"skipped: file is {size:,} bytes, over the limit of {settings.max_file_size:,} "
+            f"(raise `max-file-size` in .cgolint.toml to analyse it)")
 
 
 def parse_file(path: str, data: bytes, base: str | None = None) -> SourceFile:
@@ -100,6 +106,7 @@ class Analyzer:
         result = PackageResult()
         overrides = overrides or {}
         sources: list[SourceFile] = []
+        parse_time: dict[str, float] = {}  # the budget of a file covers its parse and its analysis
         for path in job.files:
             shown = display_path(path, self.base)
             if path in overrides:
@@ -111,10 +118,16 @@ class Analyzer:
                 continue
             if not may_hold_finding(data):
                 continue
+            started = time.monotonic()
             try:
-                sources.append(parse_file(path, data, self.base))
+                with _time_budget(self.settings.file_timeout):
+                    sources.append(parse_file(path, data, self.base))
+            except FileTimeout:
+                result.notifications.append(Notification(path, shown, self._timeout_message("parsing")))
             except Exception as error:  # pragma: no cover - tree-sitter does not raise on bad input
                 result.notifications.append(Notification(path, shown, f"cannot parse: {error}"))
+            else:
+                parse_time[path] = time.monotonic() - started
         if not sources:
             return result
         analysed = {s.path for s in sources}
@@ -131,25 +144,30 @@ class Analyzer:
                     context.append(parse_file(path, data, self.base))
             return context
 
+        result.notifications.extend(_package_clause_notes(job.directory, sources, self.base))
         package = PackageModel(job.directory, sources, load_context=load_context)
         for source in sources:
-            findings, notes = self._analyze_file(source, package)
+            findings, notes = self._analyze_file(source, package, parse_time.get(source.path, 0.0))
             result.findings.extend(findings)
             result.notifications.extend(notes)
             result.files_analysed += 1
         return result
 
-    def _analyze_file(self, source: SourceFile, package: PackageModel) -> tuple[list[Finding], list[Notification]]:
+    def _timeout_message(self, stage: str) -> str:
+        return (f"skipped: {stage} took longer than the time budget of {self.settings.file_timeout:g}s per file "
+                f"(file-timeout); no finding of this file is reported")
+
+    def _analyze_file(self, source: SourceFile, package: PackageModel,
+                      spent: float = 0.0) -> tuple[list[Finding], list[Notification]]:
         notes: list[Notification] = []
         reports: list[Report] = []
-        with _time_budget(self.settings.file_timeout):
-            try:
+        # The try is outside the budget: a timer firing as the budget closes is caught too.
+        try:
+            with _time_budget(max(self.settings.file_timeout - spent, 0.001)):
                 comments = self._run_rules(source, package, reports, notes)
-            except FileTimeout:
-                shown = source.display_path
-                return [], [Notification(source.path, shown,
-                                         f"skipped: analysis took longer than {self.settings.file_timeout:g}s (file-timeout)")]
-        findings = [self._finding(source, r.rule.code, r.rule.name, r.rule.level, r) for r in reports]
+        except FileTimeout:
+            return [], [Notification(source.path, source.display_path, self._timeout_message("analysis"))]
+        findings = [self._finding(source, r.rule.code, r.rule.name, r.level or r.rule.level, r) for r in reports]
         findings = self._suppress(source, findings, parse_suppressions(source, comments))
         return _with_fingerprints(findings), notes
 
@@ -185,8 +203,12 @@ class Analyzer:
 
         comments = []
         cursor = source.root.walk()
+        visited = 0
         while True:
             node = cursor.node
+            visited += 1
+            if not visited & 255:
+                check_deadline()  # the timer signal works in the main thread only
             kind = node.type
             if kind == "comment":
                 comments.append(node)
@@ -244,6 +266,35 @@ class Analyzer:
         return kept
 
 
+def _package_clause_notes(directory: str, sources: list[SourceFile], base: str | None) -> list[Notification]:
+    """Warnings for a directory whose files name different packages (as `go
+    vet` refuses: "found packages a and b"), and for a file with several
+    `package` clauses. The files are still analysed, as one package."""
+    notes = []
+    names: dict[str, list[str]] = defaultdict(list)
+    for source in sources:
+        clauses = [c for c in source.root.named_children if c.type == "package_clause"]
+        if len(clauses) > 1:
+            notes.append(Notification(source.path, source.display_path,
+                                      f"{len(clauses)} `package` clauses in one file; Go allows one, the first is used",
+                                      "warning"))
+        name = source.package_name
+        if not name or _IGNORED_BUILD.search(source.data[:4096]):
+            continue  # no clause (reported as a syntax error), or a `//go:build ignore` program
+        if name.endswith("_test") and source.path.endswith("_test.go"):
+            name = name[: -len("_test")]  # an external test package belongs with its package
+        names[name].append(os.path.basename(source.path))
+    if len(names) > 1:
+        listed = "; ".join(f"{name} ({', '.join(files)})" for name, files in sorted(names.items()))
+        notes.append(Notification(directory, display_path(directory, base),
+                                  f"files of several packages in one directory: {listed}; they are analysed "
+                                  f"together, so a declaration may be taken from the wrong package", "warning"))
+    return notes
+
+
+_IGNORED_BUILD = re.compile(rb"^//\s*(?:go:build|\+build)\b.*\bignore\b", re.MULTILINE)
+
+
 def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
     """Fingerprints from the rule and the finding's line text (not its line
     number), numbered per repeat, so they survive edits above a finding."""
@@ -259,13 +310,22 @@ def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
 
 
 class _time_budget:
-    """Raise FileTimeout in the main thread after `seconds` (POSIX only)."""
+    """A per-file deadline. In every thread, tree-sitter parses are cancelled
+    and the engine's walk stops (FileTimeout) once it passes; in the main
+    thread (also a worker process's), a timer signal also interrupts a rule
+    that runs too long inside one check (POSIX only). Budgets nest: the
+    earlier deadline wins."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
         self.active = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
     def __enter__(self):
+        deadline = time.monotonic() + self.seconds
+        self.previous_deadline = set_deadline(deadline)
+        if self.previous_deadline is not None and self.previous_deadline < deadline:
+            set_deadline(self.previous_deadline)
+            self.active = False  # the outer budget's timer is already running
         if self.active:
             self.previous = signal.signal(signal.SIGALRM, self._expire)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
@@ -273,10 +333,13 @@ class _time_budget:
 
     @staticmethod
     def _expire(signum, frame):
-        raise FileTimeout()
+        mark_expired()
+        if not parsing_now():  # tree-sitter's progress callback cancels a parse
+            raise FileTimeout()
 
     def __exit__(self, *exc):
         if self.active:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
+        set_deadline(self.previous_deadline)
         return False

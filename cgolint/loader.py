@@ -60,7 +60,7 @@ def load(patterns: list[str], excluded=lambda path: False) -> LoadResult:
                 result.errors.append((root, _missing(root)))
                 continue
             found = 0
-            for directory in _walk_packages(root, excluded):
+            for directory in _walk_packages(root, excluded, result.errors):
                 found += 1
                 if directory not in seen_dirs:
                     seen_dirs.add(directory)
@@ -71,7 +71,8 @@ def load(patterns: list[str], excluded=lambda path: False) -> LoadResult:
             directory = os.path.abspath(pattern)
             files = go_files(directory)
             if not files:
-                result.errors.append((pattern, f"no Go files in {pattern}"))
+                unreadable = _unreadable(directory)
+                result.errors.append((pattern, unreadable or f"no Go files in {pattern}"))
             elif directory not in seen_dirs:
                 seen_dirs.add(directory)
                 result.packages.append(PackageJob(directory, tuple(files)))
@@ -92,14 +93,30 @@ def load(patterns: list[str], excluded=lambda path: False) -> LoadResult:
     return result
 
 
+def display_relative(path: str) -> str:
+    """`path` relative to the working directory when it is below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _unreadable(directory: str) -> str | None:
+    """Why a directory cannot be listed, or None if it can."""
+    try:
+        with os.scandir(directory):
+            return None
+    except OSError as error:
+        return f"cannot read directory: {error.strerror or error}"
+
+
 def _missing(path: str) -> str:
     if os.path.islink(path):
         return "broken symbolic link"
     return "no such file or directory"
 
 
-def _walk_packages(root: str, excluded) -> list[str]:
-    """Directories under root holding Go files, without descending into skipped trees."""
+def _walk_packages(root: str, excluded, errors: list | None = None) -> list[str]:
+    """Directories under root holding Go files, without descending into
+    skipped trees. A directory that cannot be listed is added to `errors`."""
     found: list[str] = []
     stack = [os.path.abspath(root)]
     top = stack[0]
@@ -108,7 +125,9 @@ def _walk_packages(root: str, excluded) -> list[str]:
         try:
             with os.scandir(directory) as iterator:
                 entries = sorted(iterator, key=lambda e: e.name)
-        except OSError:
+        except OSError as error:
+            if errors is not None:
+                errors.append((display_relative(directory), f"cannot read directory: {error.strerror or error}"))
             continue
         has_go = False
         children = []

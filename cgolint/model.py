@@ -143,7 +143,7 @@ class PackageModel:
 
     # --- identifiers --------------------------------------------------
     def scope_of(self, node: Node, source: SourceFile) -> FunctionScope | None:
-        function = outermost_function(node)
+        function = outermost_function(node, source.root)
         if function is None:
             return None
         key = (source.path, function.start_byte)

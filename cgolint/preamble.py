@@ -10,7 +10,7 @@ from functools import cached_property
 from tree_sitter import Node
 
 from .parsing import C, c_parser, query
-from .source import Position, SourceFile, text
+from .source import Position, SourceFile, parse_bytes, text
 
 # Sizes on an LP64 target (linux/amd64, linux/arm64, darwin): the targets cgo
 # code is overwhelmingly built for. Keys are spellings after cgo's renaming
@@ -75,10 +75,13 @@ class CFunction:
     params: list[CParam]
     result: CType
     location: CLocation
-    has_body: bool = False
     variadic: bool = False
     keeps: set[int] = field(default_factory=set)  # indices of pointer params stored past the call
-    body: Node | None = field(default=None, repr=False, compare=False)
+    body: Node | None = field(default=None, repr=False, compare=False)  # the definition's body, if any
+
+    @property
+    def has_body(self) -> bool:
+        return self.body is not None
 
     @property
     def prototype(self) -> str:
@@ -178,7 +181,7 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
         return model
     parser = c_parser()
     parser.included_ranges = ranges
-    tree = parser.parse(source.data)
+    tree = parse_bytes(parser, source.data)
     _Extractor(model, source.path, source.position).run(tree.root_node)
     read_header = read_header or _read_file
     seen: set[str] = set()
@@ -193,7 +196,7 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
         if data is None:
             continue
         header = CPreamble()
-        header_file = SourceFile(path, path, data, c_parser().parse(data))
+        header_file = SourceFile(path, path, data, parse_bytes(c_parser(), data))
         _Extractor(header, path, header_file.position).run(header_file.root)
         model.merge(header)
         pending.extend((os.path.dirname(path), inc) for inc in sorted(header.includes) if not inc.startswith("<"))
@@ -271,7 +274,7 @@ class _Extractor:
                     continue
                 params.append(CParam(len(params), pname, ptype))
         location = CLocation(self.path, self.position(fdecl.start_byte), self.position(fdecl.end_byte))
-        function = CFunction(name, params, result, location, definition is not None, variadic)
+        function = CFunction(name, params, result, location, variadic)
         if definition is not None:
             function.keeps = _stored_params(definition, params)
             function.body = definition.child_by_field_name("body")

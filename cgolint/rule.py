@@ -155,8 +155,10 @@ class Rule:
         return ()
 
     def report(self, node: Node, message: str, *, fix: Fix | None = None,
-               related: tuple[Related, ...] = (), end_node: Node | None = None) -> "Report":
-        return Report(self, node.start_byte, (end_node or node).end_byte, message, fix, related)
+               related: tuple[Related, ...] = (), end_node: Node | None = None,
+               level: Level | None = None) -> "Report":
+        """`level` overrides the rule's default level for this one finding."""
+        return Report(self, node.start_byte, (end_node or node).end_byte, message, fix, related, level)
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,7 @@ class Report:
     message: str
     fix: Fix | None = None
     related: tuple[Related, ...] = ()
+    level: Level | None = None  # None: the rule's default level
 
 
 def related_prototype(function, message: str | None = None) -> Related:

@@ -1,16 +1,32 @@
-"""A whole run: load patterns, analyse packages (in worker processes when
---jobs > 1), and collect one sorted, deterministic result."""
+"""A whole run: load patterns, read every file once (the prefilter), answer
+unchanged packages from the cache, analyse the rest (in worker processes
+when there is enough work to pay for them), and collect one sorted,
+deterministic result: the same bytes whatever --jobs is and whether or not
+the cache answered."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+import sys
+import time
 from dataclasses import dataclass, field
 
 from .config import Settings
-from .engine import Analyzer, Notification, PackageResult, display_path
-from .loader import PackageJob, load
+from .engine import Analyzer, Notification, PackageResult, display_path, read_source
+from .loader import PackageJob, go_files, load, may_hold_finding
 from .registry import RuleSet, load_rules
 from .rule import Finding
+
+# Below this many candidate files to analyse, worker processes cost more to
+# start (fork, import, pickling results back) than they save; measured with
+# benchmarks/run_benchmarks.py (a candidate file takes ~5-10 ms to analyse,
+# starting a pool of two ~60-100 ms).
+MIN_FILES_FOR_POOL = 24
+
+# A notification with one of these messages depends on the moment (timing,
+# a file vanishing, permissions) or on a crash, not on the content: a package
+# result holding one is never cached.
+_TRANSIENT_PREFIXES = ("cannot read", "cannot parse", "internal error")
+_TRANSIENT_WORDS = ("file-timeout",)
 
 
 @dataclass
@@ -19,10 +35,24 @@ class RunResult:
     notifications: list[Notification] = field(default_factory=list)
     files_analysed: int = 0
     packages: int = 0
+    cache_hits: int = 0
 
     @property
     def has_errors(self) -> bool:
         return any(n.level == "error" for n in self.notifications)
+
+
+@dataclass
+class _Pending:
+    """A package to analyse: its job, the bytes already read (handed to the
+    analyser so nothing is read twice and the key matches what is analysed),
+    and its cache key."""
+
+    job: PackageJob            # narrowed to the files the analyser must look at
+    data: dict[str, bytes]
+    candidates: int
+    key: str | None = None
+    all_files: tuple[str, ...] = ()  # the files the pattern named, for the cache key
 
 
 _worker: Analyzer | None = None
@@ -33,13 +63,15 @@ def _init_worker(ruleset: RuleSet, settings: Settings, base: str) -> None:
     _worker = Analyzer(ruleset, settings, base)
 
 
-def _analyze(job: PackageJob) -> PackageResult:
+def _analyze(job: PackageJob, data: dict[str, bytes]) -> PackageResult:
     assert _worker is not None
-    return _worker.analyze(job)
+    return _worker.analyze(job, data)
 
 
 def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
-        jobs: int = 1, base: str | None = None, progress=None) -> RunResult:
+        jobs: int = 1, base: str | None = None, progress=None, cache=None) -> RunResult:
+    """`progress(done, total)` is called as packages with candidate files are
+    finished; `cache` is a `cgolint.cache.Cache` or None."""
     ruleset = ruleset or load_rules()
     base = base or os.getcwd()
     loaded = load(patterns, settings.excluded)
@@ -53,29 +85,173 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
     packages = [PackageJob(p.directory, tuple(f for f in p.files if not settings.excluded(f)))
                 for p in loaded.packages]
     packages = [p for p in packages if p.files]
-    if jobs > 1 and len(packages) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(ruleset, settings, base)) as pool:
-            outcomes = pool.map(_analyze, packages, chunksize=max(1, len(packages) // (jobs * 8)))
-            for done, outcome in enumerate(outcomes, 1):
-                _merge(result, outcome)
-                if progress:
-                    progress(done, len(packages))
-    else:
-        analyzer = Analyzer(ruleset, settings, base)
-        for done, package in enumerate(packages, 1):
-            _merge(result, analyzer.analyze(package))
+
+    analyzer = Analyzer(ruleset, settings, base)
+    salt = None
+    if cache is not None and cache.enabled:
+        from .cache import run_salt
+
+        salt = run_salt(analyzer.rule_classes, settings)
+
+    outcomes: list[PackageResult | None] = [None] * len(packages)
+    pending: list[tuple[int, _Pending]] = []
+    for index, job in enumerate(packages):
+        work = _prefilter(job, settings)
+        if work is None:
+            continue  # nothing to parse and nothing to say: no candidate file, every file read
+        if salt is not None and work.candidates:
+            work.key = _key(salt, work, base, settings)
+            cached = cache.get(work.key)
+            if cached is not None:
+                outcomes[index] = cached
+                result.cache_hits += 1
+                continue
+        pending.append((index, work))
+
+    total = result.cache_hits + len(pending)
+    done = result.cache_hits
+    if progress and done:
+        progress(done, total)
+    candidate_files = sum(work.candidates for _, work in pending)
+    if jobs > 1 and len(pending) > 1 and candidate_files >= MIN_FILES_FOR_POOL:
+        for index, outcome in _analyze_in_pool(pending, ruleset, settings, base, jobs):
+            outcomes[index] = outcome
+            done += 1
             if progress:
-                progress(done, len(packages))
+                progress(done, total)
+    else:
+        for index, work in pending:
+            outcomes[index] = analyzer.analyze(work.job, work.data)
+            done += 1
+            if progress:
+                progress(done, total)
+    if cache is not None:
+        for index, work in pending:
+            outcome = outcomes[index]
+            if work.key is not None and outcome is not None and _cacheable(outcome):
+                cache.put(work.key, outcome)
+
+    for outcome in outcomes:  # in package order: the merge does not depend on completion order
+        if outcome is not None:
+            result.findings.extend(outcome.findings)
+            result.notifications.extend(outcome.notifications)
+            result.files_analysed += outcome.files_analysed
     result.findings.sort(key=lambda f: f.sort_key)
     result.notifications.sort(key=lambda n: n.sort_key)
     return result
 
 
-def _merge(result: RunResult, outcome: PackageResult) -> None:
-    result.findings.extend(outcome.findings)
-    result.notifications.extend(outcome.notifications)
-    result.files_analysed += outcome.files_analysed
+def _prefilter(job: PackageJob, settings: Settings) -> _Pending | None:
+    """Read the package's files once; None when none of them can hold a
+    finding and all could be read (the analyser would only read them again)."""
+    data: dict[str, bytes] = {}
+    kept: list[str] = []   # candidates, and unreadable files (the analyser reports them)
+    candidates = 0
+    for path in job.files:
+        content, problem = read_source(path, settings)
+        if content is None:
+            kept.append(path)
+            continue
+        data[path] = content
+        if may_hold_finding(content):
+            kept.append(path)
+            candidates += 1
+    if not kept:
+        return None
+    return _Pending(PackageJob(job.directory, tuple(kept)), data, candidates, all_files=job.files)
 
 
-__all__ = ["RunResult", "run", "display_path"]
+def _key(salt: str, work: _Pending, base: str, settings: Settings) -> str:
+    """The package's cache key; reads the directory's other Go files (context
+    for declarations) into `work.data` so the analyser uses the same bytes."""
+    from .cache import package_key
+
+    files: dict[str, bytes | str] = {}
+    for path in work.all_files:
+        files[path] = work.data.get(path, "unreadable")
+    context: dict[str, bytes | str] = {}
+    analysed = set(work.all_files)
+    for path in go_files(work.job.directory):
+        if path in analysed:
+            continue
+        content, problem = read_source(path, settings)
+        if content is None:
+            context[path] = problem or "unreadable"
+        else:
+            context[path] = content
+            work.data[path] = content
+    return package_key(salt, work.job.directory, base, files, context)
+
+
+def _cacheable(outcome: PackageResult) -> bool:
+    return not any(n.message.startswith(_TRANSIENT_PREFIXES) or any(w in n.message for w in _TRANSIENT_WORDS)
+                   for n in outcome.notifications)
+
+
+def _analyze_in_pool(pending: list[tuple[int, _Pending]], ruleset: RuleSet, settings: Settings,
+                     base: str, jobs: int):
+    """Yield (index, result) as workers finish. The largest packages go
+    first so one big package does not finish alone at the end."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    order = sorted(pending, key=lambda item: (-item[1].candidates, item[0]))
+    workers = min(jobs, len(pending))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(ruleset, settings, base)) as pool:
+        futures = {pool.submit(_analyze, work.job, _candidate_data(work)): index for index, work in order}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _candidate_data(work: _Pending) -> dict[str, bytes]:
+    """What a worker needs: the bytes of the files it analyses, and of the
+    context files when the cache key was made from them (so the result
+    matches the key); otherwise the worker reads context files only if a
+    declaration is missing."""
+    if work.key is not None:
+        return work.data
+    analysed = set(work.job.files)
+    return {path: data for path, data in work.data.items() if path in analysed}
+
+
+class ProgressLine:
+    """`cgolint: 120/340 packages` on one updating stderr line, for a person
+    at a terminal: shown only when stderr is a TTY, not in CI, and only once
+    the run has taken longer than `delay` seconds; erased when done."""
+
+    def __init__(self, stream, delay: float = 0.5, interval: float = 0.1):
+        self.stream = stream
+        self.delay = delay
+        self.interval = interval
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    @classmethod
+    def for_stderr(cls, enabled: bool = True) -> "ProgressLine | None":
+        stream = sys.stderr
+        try:
+            tty = stream is not None and stream.isatty()
+        except (AttributeError, ValueError):
+            tty = False
+        if not enabled or not tty or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+            return None
+        return cls(stream)
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started < self.delay or (now - self.last < self.interval and done < total):
+            return
+        self.last = now
+        self.shown = True
+        self.stream.write(f"\rcgolint: {done}/{total} packages\x1b[K")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+__all__ = ["ProgressLine", "RunResult", "run", "display_path"]

@@ -42,7 +42,20 @@ def enclosing_function(node: Node) -> Node | None:
     return None
 
 
-def outermost_function(node: Node) -> Node | None:
+def outermost_function(node: Node, root: Node | None = None) -> Node | None:
+    """The outermost function (declaration or literal) containing `node`, or
+    `node` itself. Given the tree's `root`, it descends from the root instead
+    of climbing parents: tree-sitter finds each parent by descending from the
+    root, so climbing costs depth² on a deeply nested expression."""
+    if root is not None:
+        current = root
+        while current is not None:
+            if current.type in FUNCTION_KINDS:
+                return current
+            if current == node:
+                return None
+            current = current.child_with_descendant(node)
+        # `node` is not under `root`: climb its parents instead
     found = None
     parent = node if node.type in FUNCTION_KINDS else node.parent
     while parent is not None:
@@ -170,6 +183,8 @@ class FunctionScope:
 def _in_own_initializer(symbol: Symbol, ident: Node) -> bool:
     decl = symbol.node.parent
     while decl is not None and decl.type not in ("short_var_declaration", "var_spec"):
+        if decl.type in FUNCTION_KINDS:
+            return False  # a parameter of a func literal inside some initializer
         decl = decl.parent
     return decl is not None and decl.start_byte <= ident.start_byte < decl.end_byte and ident.start_byte > symbol.node.end_byte
 

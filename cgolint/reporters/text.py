@@ -56,5 +56,5 @@ def summary(result: RunResult, context: ReportContext) -> str:
         text += f" Baseline: {context.baseline_hidden} hidden, {context.baseline_fixed} fixed since it was written."
     errors = sum(1 for n in result.notifications if n.level == "error")
     if errors:
-        text += f" {errors} file{'s' if errors != 1 else ''} or path{'s' if errors != 1 else ''} could not be analysed."
+        text += f" {errors} error{'s' if errors != 1 else ''} (listed above): not everything asked for was analysed."
     return text

@@ -1,0 +1,988 @@
+"""Control flow inside one Go function, and what happens to C pointers there.
+
+Two layers, both built once per function and cached on the package model:
+
+- `Flow`: a statement-level control-flow graph. Nodes are simple statements,
+  branch conditions and case heads, `return`s, calls that never return
+  (`panic`, `os.Exit`, `log.Fatal`, `t.Fatal`, ...) and one `end` node where
+  the body falls off its closing brace. Edges out of an `if`/`for` condition
+  (and out of a tagless `switch` head into a case) carry a `Branch` (the
+  condition and the truth value taken), so a client can prune paths such as
+  the `p == nil` branch. `if`/`else`, `switch`, type switches, `select`,
+  `for` (three-clause, condition, range, bare), labelled and plain
+  `break`/`continue`, `fallthrough` and `goto` are modelled. `defer` and `go`
+  statements are ordinary statements: what they register is the client's
+  business. Built iteratively: deep nesting cannot overflow the Python stack.
+
+- `PointerFacts` ("collect, then judge", as pyflakes does): one walk over the
+  function gathers every C allocation and, for each local variable that holds
+  one or is freed, every occurrence classified as free, deferred free,
+  ownership hand-over, plain use, nil comparison or reassignment, each tied to
+  its flow node. Rules CGL005 and CGL006 judge these facts path by path.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from tree_sitter import Node
+
+from .scopes import Symbol
+from .source import SourceFile, text
+
+# --------------------------------------------------------------------------
+# The control-flow graph
+
+
+@dataclass(frozen=True)
+class Branch:
+    """The label of an edge out of a condition: `condition` evaluated to `value`."""
+
+    condition: Node
+    value: bool
+
+
+@dataclass(eq=False)
+class FlowNode:
+    """One step of a function. kind: entry, stmt, cond, case, range, select,
+    label, return, noreturn, end. `ast` is the statement or expression it
+    stands for (None for entry, end, select and bare loop heads); `start` and
+    `end` bound the source bytes whose evaluation it stands for."""
+
+    id: int
+    kind: str
+    ast: Node | None
+    start: int
+    end: int
+    succs: list[tuple[int, Branch | None]] = field(default_factory=list)
+    preds: list[int] = field(default_factory=list)
+
+    @property
+    def is_exit(self) -> bool:
+        """A normal way out of the function: deferred calls run here."""
+        return self.kind in ("return", "end")
+
+
+_NORETURN_FUNCS = {("os", "Exit"), ("syscall", "Exit"), ("runtime", "Goexit"), ("log", "Fatal"),
+                   ("log", "Fatalf"), ("log", "Fatalln"), ("log", "Panic"), ("log", "Panicf"),
+                   ("log", "Panicln")}
+_NORETURN_METHODS = {"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}
+
+Pending = list[tuple[int, "Branch | None"]]
+_INF = float("inf")
+
+
+class Flow:
+    """The control-flow graph of one function body (a declaration, method or
+    function literal). Function literals inside it have flows of their own."""
+
+    def __init__(self, function: Node):
+        self.function = function
+        self.nodes: list[FlowNode] = []
+        self.entry = self._new("entry", None, function.start_byte, function.start_byte)
+        body = function.child_by_field_name("body")
+        self.body = body
+        self._frames: list[dict] = []
+        self._labels: dict[str, int] = {}
+        self._gotos: list[tuple[str, Pending]] = []
+        self._loop_label: str | None = None
+        pending: Pending = [(self.entry, None)]
+        if body is not None:
+            pending = self._build(body, pending)
+        close = body.end_byte - 1 if body is not None else function.end_byte
+        self.end = self._new("end", None, close, close + 1)
+        self._link(pending, self.end)
+        for label, jumps in self._gotos:
+            target = self._labels.get(label)
+            if target is not None:
+                self._link(jumps, target)
+        self._starts = sorted((n.start, n.end, n.id) for n in self.nodes if n.kind not in ("entry", "end"))
+        self._frames = []
+
+    # --- queries -------------------------------------------------------
+    @property
+    def exits(self) -> list[FlowNode]:
+        return [n for n in self.nodes if n.is_exit]
+
+    def node(self, node_id: int) -> FlowNode:
+        return self.nodes[node_id]
+
+    def node_at(self, offset: int) -> FlowNode | None:
+        """The flow node whose source span holds byte `offset` (spans do not
+        overlap); None for bytes that evaluate nothing (braces, keywords)."""
+        index = bisect.bisect_right(self._starts, (offset, _INF, _INF)) - 1
+        if index >= 0:
+            start, end, node_id = self._starts[index]
+            if start <= offset < end:
+                return self.nodes[node_id]
+        return None
+
+    def reach(self, start: int, stop: Callable[[FlowNode], bool] | None = None,
+              edge_ok: Callable[[Branch], bool] | None = None) -> list[FlowNode]:
+        """Every node reachable from `start` by one or more steps, in breadth-
+        first order. The search does not go on past a node for which `stop`
+        is true (that node is still listed) nor along a labelled edge for
+        which `edge_ok` is false. `start` is listed only if a loop leads back."""
+        seen: set[int] = set()
+        order: list[FlowNode] = []
+        frontier = [start]
+        while frontier:
+            following = []
+            for node_id in frontier:
+                for target, branch in self.nodes[node_id].succs:
+                    if target in seen or (branch is not None and edge_ok is not None and not edge_ok(branch)):
+                        continue
+                    seen.add(target)
+                    node = self.nodes[target]
+                    order.append(node)
+                    if stop is None or not stop(node):
+                        following.append(target)
+            frontier = following
+        return order
+
+    def reachable(self, start: int, goal: int, stop: Callable[[FlowNode], bool] | None = None) -> bool:
+        return any(n.id == goal for n in self.reach(start, stop))
+
+    # --- building --------------------------------------------------------
+    def _new(self, kind: str, ast: Node | None, start: int, end: int, pending: Pending = ()) -> int:
+        node = FlowNode(len(self.nodes), kind, ast, start, end)
+        self.nodes.append(node)
+        self._link(pending, node.id)
+        return node.id
+
+    def _link(self, pending: Iterable[tuple[int, Branch | None]], target: int) -> None:
+        for source, branch in pending:
+            self.nodes[source].succs.append((target, branch))
+            self.nodes[target].preds.append(source)
+
+    def _build(self, node: Node, pending: Pending) -> Pending:
+        """Drive the statement handlers (generators that yield the sub-statements
+        they need built) with an explicit stack instead of recursion."""
+        stack: list[Iterator] = [self._statement(node, pending)]
+        value: Pending | None = None
+        while stack:
+            try:
+                request = stack[-1].send(value)
+            except StopIteration as done:
+                stack.pop()
+                value = done.value if done.value is not None else []
+                continue
+            value = None
+            stack.append(self._statement(*request))
+        return value or []
+
+    def _stmt_node(self, node: Node, pending: Pending, kind: str = "stmt") -> int:
+        return self._new(kind, node, node.start_byte, node.end_byte, pending)
+
+    def _statement(self, node: Node, pending: Pending):
+        kind = node.type
+        if kind in ("block", "statement_list"):
+            for child in node.named_children:
+                if child.type != "comment":
+                    pending = yield (child, pending)
+            return pending
+        if kind in ("comment", "empty_statement"):
+            return pending
+        if kind == "labeled_statement":
+            label = node.child_by_field_name("label") or node
+            name = text(label) if label != node else ""
+            target = self._new("label", label, label.start_byte, label.start_byte + 1 if label == node
+                               else label.end_byte, pending)
+            self._labels.setdefault(name, target)
+            inner = [c for c in node.named_children if c.type not in ("label_name", "comment")]
+            pending = [(target, None)]
+            if inner:
+                if inner[0].type in ("for_statement", "expression_switch_statement", "type_switch_statement",
+                                     "select_statement"):
+                    self._loop_label = name
+                pending = yield (inner[0], pending)
+            return pending
+        if kind == "return_statement":
+            self._stmt_node(node, pending, "return")
+            return []
+        if kind == "expression_statement":
+            noreturn = _is_noreturn(node.named_children[0] if node.named_children else None)
+            node_id = self._stmt_node(node, pending, "noreturn" if noreturn else "stmt")
+            return [] if noreturn else [(node_id, None)]
+        if kind == "if_statement":
+            return (yield from self._if(node, pending))
+        if kind == "for_statement":
+            return (yield from self._for(node, pending))
+        if kind in ("expression_switch_statement", "type_switch_statement"):
+            return (yield from self._switch(node, pending))
+        if kind == "select_statement":
+            return (yield from self._select(node, pending))
+        if kind == "break_statement":
+            frame = self._frame(node, loops_only=False)
+            if frame is not None:
+                frame["breaks"].extend(pending)
+            return []
+        if kind == "continue_statement":
+            frame = self._frame(node, loops_only=True)
+            if frame is not None:
+                frame["continues"].extend(pending)
+            return []
+        if kind == "goto_statement":
+            label = node.named_children[0] if node.named_children else None
+            self._gotos.append((text(label), list(pending)))
+            return []
+        if kind == "fallthrough_statement":
+            frame = next((f for f in reversed(self._frames) if f["kind"] == "switch"), None)
+            if frame is not None:
+                frame["fallthrough"].extend(pending)
+            return []
+        node_id = self._stmt_node(node, pending)
+        return [(node_id, None)]
+
+    def _frame(self, jump: Node, loops_only: bool) -> dict | None:
+        label = jump.named_children[0] if jump.named_children else None
+        for frame in reversed(self._frames):
+            if label is not None:
+                if frame["label"] == text(label):
+                    return frame
+            elif frame["kind"] == "loop" or not loops_only:
+                return frame
+        return None
+
+    def _take_label(self) -> str | None:
+        label, self._loop_label = self._loop_label, None
+        return label
+
+    def _if(self, node: Node, pending: Pending):
+        init = node.child_by_field_name("initializer")
+        if init is not None:
+            pending = yield (init, pending)
+        condition = node.child_by_field_name("condition")
+        if condition is None:
+            return pending
+        head = self._new("cond", condition, condition.start_byte, condition.end_byte, pending)
+        out = yield (node.child_by_field_name("consequence"), [(head, Branch(condition, True))])
+        alternative = node.child_by_field_name("alternative")
+        if alternative is not None:
+            out = out + (yield (alternative, [(head, Branch(condition, False))]))
+        else:
+            out = out + [(head, Branch(condition, False))]
+        return out
+
+    def _for(self, node: Node, pending: Pending):
+        frame = {"kind": "loop", "label": self._take_label(), "breaks": [], "continues": []}
+        body = node.child_by_field_name("body")
+        clause = next((c for c in node.named_children if c != body and c.type != "comment"), None)
+        update = None
+        exits: Pending = []
+        if clause is not None and clause.type == "for_clause":
+            init = clause.child_by_field_name("initializer")
+            if init is not None:
+                pending = yield (init, pending)
+            condition = clause.child_by_field_name("condition")
+            update = clause.child_by_field_name("update")
+        elif clause is not None and clause.type == "range_clause":
+            condition = None
+        else:
+            condition = clause
+        if clause is not None and clause.type == "range_clause":
+            head = self._new("range", clause, clause.start_byte, clause.end_byte, pending)
+            enter: Pending = [(head, None)]
+            exits = [(head, None)]
+        elif condition is not None:
+            head = self._new("cond", condition, condition.start_byte, condition.end_byte, pending)
+            enter = [(head, Branch(condition, True))]
+            exits = [(head, Branch(condition, False))]
+        else:
+            keyword = node.children[0] if node.children else node
+            head = self._new("loop", None, keyword.start_byte, keyword.end_byte, pending)
+            enter = [(head, None)]
+        self._frames.append(frame)
+        try:
+            back = (yield (body, enter)) if body is not None else enter
+        finally:
+            self._frames.pop()
+        back = back + frame["continues"]
+        if update is not None:
+            post = self._stmt_node(update, back)
+            back = [(post, None)]
+        self._link(back, head)
+        return exits + frame["breaks"]
+
+    def _switch(self, node: Node, pending: Pending):
+        frame = {"kind": "switch", "label": self._take_label(), "breaks": [], "fallthrough": []}
+        init = node.child_by_field_name("initializer")
+        if init is not None:
+            pending = yield (init, pending)
+        value = node.child_by_field_name("value")
+        tagless = value is None and node.type == "expression_switch_statement"
+        if node.type == "type_switch_statement":
+            alias = node.child_by_field_name("alias")
+            start = (alias or value or node).start_byte
+            head = self._new("cond", value, start, (value or node).end_byte, pending)
+        elif value is not None:
+            head = self._new("cond", value, value.start_byte, value.end_byte, pending)
+        else:
+            keyword = node.children[0]
+            head = self._new("cond", None, keyword.start_byte, keyword.end_byte, pending)
+        cases = [c for c in node.named_children if c.type in ("expression_case", "type_case", "default_case")]
+        out: Pending = []
+        self._frames.append(frame)
+        try:
+            for case in cases:
+                values = case.child_by_field_name("value")
+                if case.type == "expression_case" and values is not None:
+                    entry = self._new("case", values, values.start_byte, values.end_byte)
+                    exprs = [v for v in values.named_children if v.type != "comment"]
+                    branch = Branch(exprs[0], True) if tagless and len(exprs) == 1 else None
+                else:
+                    entry = self._new("case", case, case.start_byte, case.start_byte + 1)
+                    branch = None
+                self._link([(head, branch)], entry)
+                body_in = [(entry, None)] + frame["fallthrough"]
+                frame["fallthrough"] = []
+                body = next((c for c in case.named_children if c.type == "statement_list"), None)
+                out = out + ((yield (body, body_in)) if body is not None else body_in)
+        finally:
+            self._frames.pop()
+        if not any(c.type == "default_case" for c in cases):
+            out = out + [(head, None)]
+        return out + frame["breaks"]
+
+    def _select(self, node: Node, pending: Pending):
+        frame = {"kind": "select", "label": self._take_label(), "breaks": []}
+        keyword = node.children[0]
+        head = self._new("select", None, keyword.start_byte, keyword.end_byte, pending)
+        out: Pending = []
+        self._frames.append(frame)
+        try:
+            for case in node.named_children:
+                if case.type not in ("communication_case", "default_case"):
+                    continue
+                communication = case.child_by_field_name("communication")
+                if communication is not None:
+                    entry = self._stmt_node(communication, [(head, None)])
+                else:
+                    entry = self._new("case", case, case.start_byte, case.start_byte + 1, [(head, None)])
+                body = next((c for c in case.named_children if c.type == "statement_list"), None)
+                out = out + ((yield (body, [(entry, None)])) if body is not None else [(entry, None)])
+        finally:
+            self._frames.pop()
+        return out + frame["breaks"]
+
+
+def _is_noreturn(expr: Node | None) -> bool:
+    """Calls after which control never comes back: panic, os.Exit, log.Fatal*,
+    runtime.Goexit, and the testing methods Fatal*, FailNow, Skip*."""
+    if expr is None or expr.type != "call_expression":
+        return False
+    function = expr.child_by_field_name("function")
+    if function is None:
+        return False
+    if function.type == "identifier":
+        return text(function) == "panic"
+    if function.type == "selector_expression":
+        operand = function.child_by_field_name("operand")
+        name = text(function.child_by_field_name("field"))
+        if operand is not None and operand.type == "identifier" and (text(operand), name) in _NORETURN_FUNCS:
+            return True
+        return name in _NORETURN_METHODS
+    return False
+
+
+def function_flow(function: Node, source: SourceFile, package=None) -> Flow:
+    """The flow of `function`, built on first use and cached on the package model."""
+    if package is None:
+        return Flow(function)
+    cache = package.__dict__.setdefault("_cgolint_flows", {})
+    key = (source.path, function.start_byte, function.end_byte)
+    flow = cache.get(key)
+    if flow is None:
+        flow = cache[key] = Flow(function)
+    return flow
+
+
+# --------------------------------------------------------------------------
+# C pointers: allocations, frees, hand-overs
+
+
+# Go builtins that read a pointer's value without taking ownership (every C
+# function other than a free or an ownership taker, C.GoString included, only reads).
+NON_OWNING_BUILTINS = frozenset({"len", "cap", "copy", "print", "println", "delete", "min", "max"})
+# unsafe functions whose result still points at the same memory.
+_UNSAFE_ALIASING = frozenset({"Pointer", "Add", "Slice", "String", "SliceData", "StringData"})
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence of a tracked variable. kind:
+    free         passed to a freeing function (`call` is the free call)
+    defer-free   `defer C.free(...p...)`: frees the value p has now, at exit
+    closure-free `defer func() { C.free(p) }()`: frees the value p has at exit
+    realloc      passed as the first argument of C.realloc (the old block is freed)
+    handover     ownership leaves the function's hands (`detail` says how)
+    use          read or passed where ownership stays
+    nil-compare  `p == nil` / `p != nil`
+    write        p is assigned a new value
+    """
+
+    kind: str
+    ident: Node
+    flow_id: int
+    detail: str = ""
+    call: Node | None = None
+    in_closure: bool = False
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """A call to a C allocator. `symbol` is the local variable that receives
+    the result (None when the result is not assigned to one); `verdict` says
+    what happens to an unassigned result: tracked, inline (passed straight to
+    a C function that does not take ownership), discarded, released (to a
+    free or ownership-taking function), handover."""
+
+    call: Node
+    allocator: str
+    flow_id: int
+    symbol: Symbol | None
+    statement: Node | None
+    verdict: str
+    detail: str = ""
+    pointer_kind: str = "unknown"  # what the stored value is: unsafe (unsafe.Pointer), typed (*T), other
+
+
+@dataclass
+class PointerFacts:
+    """What one function does with C allocations and the variables holding them."""
+
+    function: Node
+    flow: Flow
+    allocations: list[Allocation] = field(default_factory=list)
+    occurrences: dict[Symbol, list[Occurrence]] = field(default_factory=dict)
+    address_taken: set[Symbol] = field(default_factory=set)
+    written_in_closure: set[Symbol] = field(default_factory=set)
+    # what an identifier of this function refers to (locals and parameters
+    # only), and the name of the C function a call calls (or None)
+    resolve: Callable[[Node], "Symbol | None"] = lambda ident: None
+    c_name: Callable[[Node], "str | None"] = lambda call: None
+
+    def events(self, symbol: Symbol) -> list[Occurrence]:
+        return self.occurrences.get(symbol, [])
+
+    def at(self, symbol: Symbol) -> dict[int, list[Occurrence]]:
+        """The symbol's occurrences grouped by flow node id."""
+        grouped: dict[int, list[Occurrence]] = {}
+        for occurrence in self.occurrences.get(symbol, []):
+            grouped.setdefault(occurrence.flow_id, []).append(occurrence)
+        return grouped
+
+
+# libc functions that keep the pointer they are given (the caller must not free it).
+KEEPING_LIBC = frozenset({"putenv", "setbuf", "setvbuf", "setbuffer", "pthread_setspecific"})
+
+
+@dataclass(frozen=True)
+class OwnershipOptions:
+    """Per-rule options: extra C allocators, extra C functions that free their
+    first argument, and C functions that take ownership of a pointer argument."""
+
+    allocators: frozenset[str] = frozenset()
+    frees: frozenset[str] = frozenset({"free"})
+    takes_ownership: frozenset[str] = KEEPING_LIBC
+
+    @classmethod
+    def from_options(cls, options: dict) -> "OwnershipOptions":
+        def names(key: str) -> frozenset[str]:
+            value = options.get(key) or ()
+            if isinstance(value, str):
+                value = (value,)
+            return frozenset(str(v).removeprefix("C.") for v in value if isinstance(v, str))
+
+        return cls(names("allocators"), frozenset({"free"}) | names("frees"),
+                   KEEPING_LIBC | names("takes-ownership"))
+
+
+def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:
+    """The pointer facts of `function`, collected on first use and cached."""
+    cache = package.__dict__.setdefault("_cgolint_pointer_facts", {})
+    key = (source.path, function.start_byte, function.end_byte, options)
+    facts = cache.get(key)
+    if facts is None:
+        facts = cache[key] = _Collector(function, source, package, options).collect()
+    return facts
+
+
+class _Collector:
+    """One walk over a function body. Parents and owning functions are
+    recorded during the walk: tree-sitter's `Node.parent` searches down from
+    the root, which is slow in a file with many functions."""
+
+    def __init__(self, function: Node, source: SourceFile, package, options: OwnershipOptions):
+        self.function = function
+        self.source = source
+        self.data = source.data
+        self.package = package
+        self.options = options
+        self.flow = function_flow(function, source, package)
+        self.allocators = frozenset(_ALLOCATOR_NAMES) | options.allocators
+        self.parents: dict[int, Node] = {}
+        self.owners: dict[int, Node] = {}   # node id -> innermost function literal (or the function)
+        self.literals: list[tuple[int, int]] = []  # spans of nested function literals
+        self.scope = package.scope_of(function, source)
+
+    def _text(self, node: Node | None) -> str:
+        return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace") if node is not None else ""
+
+    def _parent(self, node: Node) -> Node | None:
+        parent = self.parents.get(node.id)
+        return parent if parent is not None else node.parent
+
+    def _owner(self, node: Node) -> Node:
+        return self.owners.get(node.id, self.function)
+
+    def resolve(self, ident: Node) -> Symbol | None:
+        """A local or parameter of the outermost function `ident` is in, or None."""
+        if ident.type != "identifier" or self.scope is None:
+            return None
+        return self.scope.resolve(ident)
+
+    def c_name(self, call: Node) -> str | None:
+        """`name` for a call `C.name(...)`."""
+        function = call.child_by_field_name("function")
+        if function is None or function.type != "selector_expression":
+            return None
+        operand = function.child_by_field_name("operand")
+        if operand is None or operand.type != "identifier" or \
+                self.data[operand.start_byte:operand.end_byte] != b"C" or not self.source.uses_cgo:
+            return None
+        return self._text(function.child_by_field_name("field"))
+
+    def target(self, call: Node):
+        """The model's CallTarget, with C calls recognised cheaply."""
+        name = self.c_name(call)
+        if name is not None:
+            return _CTarget("c", name)
+        return self.package.call_target(call, self.source)
+
+    def collect(self) -> PointerFacts:
+        facts = PointerFacts(self.function, self.flow, resolve=self.resolve, c_name=self.c_name)
+        body = self.function.child_by_field_name("body")
+        if body is None:
+            return facts
+        idents: dict[bytes, list[Node]] = {}
+        calls: list[Node] = []
+        data = self.data
+        stack: list[tuple[Node, Node]] = [(body, self.function)]
+        while stack:
+            node, owner = stack.pop()
+            kind = node.type
+            if kind == "identifier":
+                idents.setdefault(data[node.start_byte:node.end_byte], []).append(node)
+                if owner != self.function:
+                    self.owners[node.id] = owner
+            elif kind == "call_expression":
+                if owner == self.function:
+                    calls.append(node)
+                else:
+                    self.owners[node.id] = owner
+            elif kind == "func_literal":
+                self.owners[node.id] = owner
+                owner = node
+                self.literals.append((node.start_byte, node.end_byte))
+            children = node.named_children
+            for child in reversed(children):
+                self.parents[child.id] = node
+                stack.append((child, owner))
+        names: set[str] = set()
+        for call in calls:
+            name = self.c_name(call)
+            if name is None:
+                continue
+            if name in self.allocators:
+                allocation = self._allocation(call, name)
+                if allocation is not None:
+                    facts.allocations.append(allocation)
+                    if allocation.symbol is not None:
+                        names.add(allocation.symbol.name)
+            if name in self.options.frees:
+                for arg in _call_args(call)[:1]:
+                    base = _strip_wrappers(arg)
+                    if base is not None and base.type == "identifier":
+                        names.add(self._text(base))
+        for name in sorted(names):
+            for ident in idents.get(name.encode(), ()):
+                symbol = self.resolve(ident)
+                if symbol is None or symbol.kind not in ("local", "param") or \
+                        not self._declared_here(symbol):
+                    continue
+                occurrence = self._occurrence(ident, symbol, facts)
+                if occurrence is not None:
+                    facts.occurrences.setdefault(symbol, []).append(occurrence)
+        return facts
+
+    def _declared_here(self, symbol: Symbol) -> bool:
+        """Declared in this function itself, not in a function literal inside it."""
+        start = symbol.node.start_byte
+        if not (self.function.start_byte <= start < self.function.end_byte):
+            return False
+        return not any(a <= start < b for a, b in self.literals)
+
+    # --- allocations ---------------------------------------------------
+    def _allocation(self, call: Node, name: str) -> Allocation | None:
+        flow_node = self.flow.node_at(call.start_byte)
+        if flow_node is None:
+            return None
+        node = call
+        pointer_kind = "typed" if name in ("CString", "strdup", "strndup") else \
+            ("unsafe" if name in ("CBytes", "malloc", "calloc", "realloc") else "unknown")
+        while True:
+            parent = self._parent(node)
+            if parent is None:
+                return None
+            if parent.type == "parenthesized_expression":
+                node = parent
+                continue
+            outer = self._parent(parent) if parent.type == "argument_list" else None
+            if outer is not None:
+                target = self.target(outer)
+                if target.kind == "conversion" or (target.kind == "unsafe" and target.name == "Pointer"):
+                    node = outer
+                    if target.kind == "unsafe":
+                        pointer_kind = "unsafe"
+                    else:
+                        function = outer.child_by_field_name("function")
+                        pointer_kind = "typed" if function is not None and function.type == "parenthesized_expression" \
+                            and text(function).replace(" ", "").startswith("(*") else "other"
+                    continue
+                if target.kind == "c":
+                    if target.name in self.options.frees or target.name in self.options.takes_ownership \
+                            or (target.name == "realloc" and _arg_index(parent, node) == 0) \
+                            or self._c_keeps(target.name, _arg_index(parent, node)):
+                        return Allocation(call, name, flow_node.id, None, None, "released", f"C.{target.name}")
+                    return Allocation(call, name, flow_node.id, None, None, "inline", f"C.{target.name}")
+                if target.kind == "builtin" and target.name in NON_OWNING_BUILTINS:
+                    return Allocation(call, name, flow_node.id, None, None, "inline", target.name)
+                return Allocation(call, name, flow_node.id, None, None, "handover", _callee_text(outer))
+            if parent.type == "type_conversion_expression":
+                node, pointer_kind = parent, "other"
+                continue
+            break
+        if parent.type == "expression_statement":
+            return Allocation(call, name, flow_node.id, None, parent, "discarded")
+        grand = self._parent(parent) if parent.type == "expression_list" else None
+        if grand is not None and grand.type in ("short_var_declaration", "assignment_statement") and \
+                grand.child_by_field_name("right") == parent:
+            statement = grand
+            operator = text(statement.child_by_field_name("operator")) if statement.type == "assignment_statement" else ":="
+            if operator not in ("=", ":="):
+                return None
+            lhs = _exprs(statement.child_by_field_name("left"))
+            rhs = _exprs(parent)
+            index = _arg_index(parent, node)
+            target_expr = lhs[index] if len(lhs) == len(rhs) else (lhs[0] if len(rhs) == 1 and lhs else None)
+            return self._stored(call, name, flow_node, statement, target_expr, pointer_kind)
+        if grand is not None and grand.type == "var_spec":
+            spec = grand
+            names = spec.children_by_field_name("name")
+            rhs = _exprs(parent)
+            index = _arg_index(parent, node)
+            target_expr = names[index] if len(names) == len(rhs) else (names[0] if len(rhs) == 1 and names else None)
+            statement = self._parent(spec)
+            if statement is not None and statement.type != "var_declaration":
+                statement = self._parent(statement)
+            return self._stored(call, name, flow_node, statement, target_expr, pointer_kind)
+        return Allocation(call, name, flow_node.id, None, None, "handover", parent.type)
+
+    def _stored(self, call, name, flow_node, statement, target_expr, pointer_kind) -> Allocation:
+        if target_expr is None:
+            return Allocation(call, name, flow_node.id, None, statement, "handover", "multi-value")
+        if target_expr.type == "identifier" and text(target_expr) == "_":
+            return Allocation(call, name, flow_node.id, None, statement, "discarded")
+        if target_expr.type != "identifier":
+            return Allocation(call, name, flow_node.id, None, statement, "handover", "stored")
+        symbol = self.resolve(target_expr)
+        if symbol is None or symbol.kind not in ("local", "param") or not self._declared_here(symbol):
+            return Allocation(call, name, flow_node.id, None, statement, "handover", "stored outside the function")
+        return Allocation(call, name, flow_node.id, symbol, statement, "tracked", pointer_kind=pointer_kind)
+
+    def _deferred_literal(self, literal: Node) -> bool:
+        """`defer func() { ... }()` directly in this function."""
+        if literal.type != "func_literal":
+            return False
+        call = self._parent(literal)
+        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != literal:
+            return False
+        statement = self._parent(call)
+        return statement is not None and statement.type == "defer_statement" and self._owner(literal) == self.function
+
+    def _c_keeps(self, name: str, index: int) -> bool:
+        """Whether the preamble's body of C.name stores argument `index` past the call."""
+        function = self.package.preamble.function(name)
+        return function is not None and index >= 0 and function.keeps_param(index)
+
+    # --- occurrences -----------------------------------------------------
+    def _occurrence(self, ident: Node, symbol: Symbol, facts: PointerFacts) -> Occurrence | None:
+        flow_node = self.flow.node_at(ident.start_byte)
+        if flow_node is None:
+            return None
+        owner = self._owner(ident)
+        in_closure = owner != self.function
+        kind, detail, call = self._consumer(ident)
+        if kind == "address":
+            facts.address_taken.add(symbol)
+            kind = "handover"
+        if in_closure:
+            if kind == "write":
+                facts.written_in_closure.add(symbol)
+            if kind == "free" and self._deferred_literal(owner):
+                return Occurrence("closure-free", ident, flow_node.id, detail, call, True)
+            return Occurrence("handover", ident, flow_node.id, "captured by a closure", call, True)
+        statement = self._parent(call) if call is not None else None
+        if kind == "free" and statement is not None:
+            if statement.type == "defer_statement":
+                kind = "defer-free"
+            elif statement.type == "go_statement":
+                kind, detail = "handover", "freed in a new goroutine"
+        elif statement is not None and statement.type == "go_statement" and kind == "use":
+            kind, detail = "handover", "passed to a new goroutine"
+        return Occurrence(kind, ident, flow_node.id, detail, call, False)
+
+    def _consumer(self, ident: Node) -> tuple[str, str, Node | None]:
+        """Follow the value of `ident` up the expression tree to what consumes it."""
+        node = ident
+        while True:
+            parent = self._parent(node)
+            if parent is None:
+                return "handover", "unknown", None
+            kind = parent.type
+            if kind == "parenthesized_expression":
+                node = parent
+                continue
+            if kind == "argument_list":
+                call = self._parent(parent)
+                if call is None or call.type != "call_expression":
+                    return "handover", "unknown", None
+                target = self.target(call)
+                if target.kind == "conversion":
+                    node = call
+                    continue
+                if target.kind == "unsafe":
+                    if target.name in _UNSAFE_ALIASING:
+                        node = call
+                        continue
+                    return "use", f"unsafe.{target.name}", call
+                if target.kind == "c":
+                    index = _arg_index(parent, node)
+                    if target.name in self.options.frees and index == 0:
+                        return "free", f"C.{target.name}", call
+                    if target.name == "realloc" and index == 0:
+                        return "realloc", "C.realloc", call
+                    if target.name in self.options.takes_ownership or self._c_keeps(target.name, index):
+                        return "handover", f"passed to C.{target.name}, which takes ownership", call
+                    return "use", f"passed to C.{target.name}", call
+                if target.kind == "builtin":
+                    if target.name in NON_OWNING_BUILTINS:
+                        return "use", f"passed to {target.name}", call
+                    if target.name == "append":
+                        return "handover", "appended to a slice", call
+                    return "handover", f"passed to {target.name}", call
+                return "handover", f"passed to {_callee_text(call)}", call
+            if kind == "type_conversion_expression" or kind == "slice_expression":
+                if parent.child_by_field_name("operand") == node:
+                    node = parent
+                    continue
+                return "use", "read", None
+            if kind == "call_expression":
+                return "use", "called", None
+            if kind == "unary_expression":
+                operator = text(parent.child_by_field_name("operator"))
+                if operator == "&":
+                    return "address", "its address is taken", None
+                if operator == "<-":
+                    return "use", "read", None
+                return "use", "dereferenced", None
+            if kind in ("selector_expression", "index_expression"):
+                if parent.child_by_field_name("operand") == node:
+                    above = self._parent(parent)
+                    while above is not None and above.type == "parenthesized_expression":
+                        above = self._parent(above)
+                    if above is not None and above.type == "unary_expression" and \
+                            text(above.child_by_field_name("operator")) == "&":
+                        return "handover", "a pointer into it is kept", None
+                    return "use", "dereferenced", None
+                return "use", "read", None
+            if kind == "binary_expression":
+                operator = text(parent.child_by_field_name("operator"))
+                other = parent.child_by_field_name("right") if parent.child_by_field_name("left") == node \
+                    else parent.child_by_field_name("left")
+                if operator in ("==", "!=") and other is not None and other.type == "nil":
+                    return "nil-compare", "compared with nil", None
+                return "use", "read", None
+            if kind == "expression_list":
+                statement = self._parent(parent)
+                if statement is None:
+                    return "handover", "unknown", None
+                if statement.type in ("assignment_statement", "short_var_declaration"):
+                    if statement.child_by_field_name("left") == parent:
+                        if node is ident:
+                            operator = text(statement.child_by_field_name("operator")) \
+                                if statement.type == "assignment_statement" else ":="
+                            return ("write", "reassigned", None) if operator in ("=", ":=") else ("use", "updated", None)
+                        return "use", "written through", None
+                    lhs = _exprs(statement.child_by_field_name("left"))
+                    rhs = _exprs(parent)
+                    index = _arg_index(parent, node)
+                    if len(lhs) == len(rhs) and text(lhs[index]) == "_":
+                        return "use", "read", None
+                    return "handover", "assigned to another variable or location", None
+                if statement.type == "return_statement":
+                    return "handover", "returned", None
+                if statement.type == "var_spec":
+                    return "handover", "assigned to another variable", None
+                if statement.type == "range_clause":
+                    if statement.child_by_field_name("left") == parent:
+                        return "write", "reassigned by range", None
+                    return "use", "ranged over", None
+                if statement.type == "receive_statement":
+                    return "write", "received into", None
+                if statement.type in ("expression_case",):
+                    return "use", "compared", None
+                return "handover", statement.type, None
+            if kind == "return_statement":
+                return "handover", "returned", None
+            if kind == "send_statement":
+                if parent.child_by_field_name("value") == node:
+                    return "handover", "sent on a channel", None
+                return "use", "read", None
+            if kind == "var_spec":
+                if node is ident and any(name == ident for name in parent.children_by_field_name("name")):
+                    return "write", "declared", None
+                return "handover", "assigned to another variable", None
+            if kind in ("literal_element", "keyed_element", "literal_value"):
+                return "handover", "stored in a composite literal", None
+            if kind in ("if_statement", "for_statement", "expression_switch_statement", "expression_statement",
+                        "inc_statement", "dec_statement", "type_switch_statement"):
+                return "use", "read", None
+            if kind == "range_clause":
+                return "use", "ranged over", None
+            if kind == "type_assertion_expression":
+                return "use", "read", None
+            return "handover", kind, None
+
+
+_ALLOCATOR_NAMES = ("CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup")
+
+
+@dataclass(frozen=True)
+class _CTarget:
+    kind: str
+    name: str
+    node: Node | None = None
+
+
+def _call_args(call: Node) -> list[Node]:
+    args = call.child_by_field_name("arguments")
+    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
+
+
+def _exprs(node: Node | None) -> list[Node]:
+    return [c for c in node.named_children if c.type != "comment"] if node is not None else []
+
+
+def _arg_index(container: Node, child: Node) -> int:
+    for index, item in enumerate(_exprs(container)):
+        if item == child:
+            return index
+    return -1
+
+
+def _callee_text(call: Node) -> str:
+    function = call.child_by_field_name("function")
+    name = text(function)
+    return name if len(name) <= 40 else name[:37] + "..."
+
+
+def _strip_wrappers(expr: Node | None) -> Node | None:
+    """`unsafe.Pointer(p)`, `(*C.char)(p)`, `(p)` -> p (syntactically)."""
+    node = expr
+    for _ in range(16):
+        if node is None:
+            return None
+        if node.type == "parenthesized_expression":
+            node = node.named_children[0] if node.named_children else None
+        elif node.type == "call_expression":
+            args = _call_args(node)
+            function = node.child_by_field_name("function")
+            if len(args) != 1 or function is None:
+                return node
+            if function.type == "parenthesized_expression" or (
+                    function.type == "selector_expression" and text(function) in ("unsafe.Pointer",)) or \
+                    function.type in ("qualified_type", "pointer_type"):
+                node = args[0]
+            else:
+                return node
+        elif node.type == "type_conversion_expression":
+            node = node.child_by_field_name("operand")
+        else:
+            return node
+    return node
+
+
+def nil_when(condition: Node | None, is_symbol: Callable[[Node], bool]) -> set[bool]:
+    """The truth values of `condition` under which the variable is certainly
+    nil: {True} for `p == nil`, {False} for `p != nil`, combined through
+    `!`, `&&`, `||` and parentheses (`a && b` true means both are true,
+    `a || b` false means both are false). Iterative."""
+    result: set[bool] = set()
+    # (expression, negated on the way down, the values of the expression that decide the root)
+    stack: list[tuple[Node | None, bool, frozenset[bool]]] = [(condition, False, frozenset((True, False)))]
+    steps = 0
+    while stack and steps < 10_000:
+        steps += 1
+        node, negated, allowed = stack.pop()
+        if node is None or not allowed:
+            continue
+        kind = node.type
+        if kind == "parenthesized_expression":
+            stack.append((node.named_children[0] if node.named_children else None, negated, allowed))
+        elif kind == "unary_expression" and text(node.child_by_field_name("operator")) == "!":
+            stack.append((node.child_by_field_name("operand"), not negated, frozenset(not v for v in allowed)))
+        elif kind == "binary_expression":
+            operator = text(node.child_by_field_name("operator"))
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            if operator in ("&&", "||"):
+                keep = allowed & {operator == "&&"}
+                stack.append((left, negated, keep))
+                stack.append((right, negated, keep))
+            elif operator in ("==", "!=") and left is not None and right is not None:
+                operand = _nil_tested(left, right) or _nil_tested(right, left)
+                if operand is not None and is_symbol(operand):
+                    nil_value = operator == "=="  # the comparison's value when the operand is nil
+                    if nil_value in allowed:
+                        result.add(nil_value != negated)
+    return result
+
+
+def _nil_tested(operand: Node, other: Node) -> Node | None:
+    """For `operand == other`: the expression tested for nil, seen through
+    parentheses and pointer conversions: `p == nil`, `unsafe.Pointer(p) ==
+    nil`, `uintptr(p) == 0`, `uintptr(unsafe.Pointer(p)) == 0`."""
+    zero = other.type == "int_literal" and text(other) == "0"
+    if other.type != "nil" and not zero:
+        return None
+    node, through_uintptr = operand, False
+    for _ in range(8):
+        if node.type == "parenthesized_expression" and node.named_children:
+            node = node.named_children[0]
+            continue
+        if node.type == "call_expression":
+            function = node.child_by_field_name("function")
+            args = _call_args(node)
+            name = text(function).replace(" ", "")
+            if len(args) != 1 or not (name in ("uintptr", "unsafe.Pointer") or name.startswith("(*")):
+                return None
+            through_uintptr = through_uintptr or name == "uintptr"
+            node = args[0]
+            continue
+        break
+    if zero and not through_uintptr:
+        return None
+    return node
+

@@ -1,0 +1,478 @@
+"""Shared facts about Go memory that C sees: which objects a function pins
+with a `runtime.Pinner` and where it unpins them, `runtime/cgo.Handle`
+values, Go pointers found in an argument expression, and Go pointers stored
+into C memory (or into C-typed structs that live in Go memory).
+
+Every fact is computed from source and stays None/empty when source does
+not tell; the rules that read these facts then stay silent."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tree_sitter import Node
+
+from .gotypes import GoType, parse_type
+from .model import C_MEMORY, GO_MEMORY, PackageModel, call_arguments
+from .scopes import FUNCTION_KINDS, Symbol, outermost_function
+from .source import SourceFile, text, walk
+
+PINNER_NAME = "runtime.Pinner"
+HANDLE_NAME = "cgo.Handle"
+# Kinds of Go values that are, or hold, a Go pointer.
+POINTER_KINDS = frozenset({"pointer", "unsafe_pointer", "slice", "string", "map", "chan", "func", "interface"})
+
+
+# --- runtime.Pinner ----------------------------------------------------------
+@dataclass
+class PinnerUse:
+    """One function-local `runtime.Pinner` (`var p runtime.Pinner`,
+    `p := new(runtime.Pinner)`, `p := &runtime.Pinner{}`) and its calls."""
+
+    symbol: Symbol
+    pins: list[Node] = field(default_factory=list)            # p.Pin(x) calls
+    unpins: list[Node] = field(default_factory=list)          # p.Unpin() run in place
+    deferred_unpins: list[Node] = field(default_factory=list)  # defer p.Unpin(), defer func(){ p.Unpin() }()
+    escapes: bool = False  # used otherwise: passed, returned, stored, captured by a closure run later
+
+    @property
+    def name(self) -> str:
+        return self.symbol.name
+
+
+@dataclass
+class FunctionPins:
+    """Pinning facts of one top-level function (its closures included)."""
+
+    function: Node
+    pinners: list[PinnerUse]
+    pin_calls: list[Node]  # every `x.Pin(arg)` on a Pinner, or on something whose type is unknown
+
+    def pinned_before(self, node: Node) -> bool:
+        """Whether something is pinned before `node` in this function. Which
+        object is pinned is not compared: pinning the pointee of a field is
+        as legal as pinning the object, and guessing wrong costs a false report."""
+        return any(call.start_byte < node.start_byte for call in self.pin_calls)
+
+    def deferred_unpin(self) -> PinnerUse | None:
+        """A pinner of this function unpinned by `defer`, if any."""
+        return next((p for p in self.pinners if p.deferred_unpins and not p.escapes), None)
+
+
+def is_pinner_type(t: GoType | None) -> bool:
+    if t is not None and t.kind == "pointer":
+        t = t.elem
+    return t is not None and t.kind == "struct" and t.name == PINNER_NAME
+
+
+def function_pins(package: PackageModel, source: SourceFile, node: Node) -> FunctionPins | None:
+    """Pinning facts of the top-level function containing `node` (cached per package)."""
+    function = outermost_function(node)
+    if function is None:
+        return None
+    cache = package.__dict__.setdefault("_pinning_cache", {})
+    key = (source.path, function.start_byte)
+    if key not in cache:
+        cache[key] = _collect_pins(package, source, function)
+    return cache[key]
+
+
+def _collect_pins(package: PackageModel, source: SourceFile, function: Node) -> FunctionPins:
+    if b".Pin(" not in source.data[function.start_byte:function.end_byte]:
+        return FunctionPins(function, [], [])  # nothing pinned: skip resolving every identifier
+    pinners: dict[int, PinnerUse] = {}
+    pin_calls: list[Node] = []
+    uses: list[tuple[Node, Symbol]] = []
+    for node in walk(function):
+        if node.type == "call_expression":
+            callee = node.child_by_field_name("function")
+            if callee is not None and callee.type == "selector_expression" \
+                    and text(callee.child_by_field_name("field")) == "Pin" and len(call_arguments(node)) == 1:
+                operand = callee.child_by_field_name("operand")
+                operand_type = package.type_of(operand, source)
+                if operand_type is None or is_pinner_type(package.underlying(operand_type) or operand_type):
+                    pin_calls.append(node)
+        elif node.type == "identifier":
+            symbol = package.resolve(node, source)
+            if symbol is None or symbol.kind != "local":
+                continue
+            if symbol.node.start_byte == node.start_byte:
+                if id(symbol) not in pinners and is_pinner_type(package.type_of(node, source)):
+                    pinners[id(symbol)] = PinnerUse(symbol)
+                continue
+            uses.append((node, symbol))
+    for ident, symbol in uses:
+        use = pinners.get(id(symbol))
+        if use is None:
+            continue
+        method, call = _method_call(ident)
+        if method == "Pin":
+            use.pins.append(call)
+        elif method == "Unpin":
+            when = _when_run(call, function)
+            if when == "now":
+                use.unpins.append(call)
+            elif when == "deferred":
+                use.deferred_unpins.append(call)
+            else:
+                use.escapes = True
+        else:
+            use.escapes = True
+    return FunctionPins(function, list(pinners.values()), pin_calls)
+
+
+def _method_call(ident: Node) -> tuple[str, Node | None]:
+    """For `p` in `p.M(...)` (or `(&p).M(...)`): ("M", the call)."""
+    node = ident
+    parent = node.parent
+    while parent is not None and (parent.type == "parenthesized_expression" or
+                                  (parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) in ("&", "*"))):
+        node, parent = parent, parent.parent
+    if parent is None or parent.type != "selector_expression" or parent.child_by_field_name("operand") != node:
+        return "", None
+    call = parent.parent
+    if call is None or call.type != "call_expression" or call.child_by_field_name("function") != parent:
+        return "", None
+    return text(parent.child_by_field_name("field")), call
+
+
+def _when_run(call: Node, function: Node) -> str:
+    """"now" for a call run where it stands, "deferred" for `defer` (directly
+    or in a deferred closure), "later" for a closure or goroutine run at an
+    unknown time."""
+    node = call
+    while node is not None and node != function:
+        parent = node.parent
+        if parent is None:
+            break
+        if parent.type == "defer_statement":
+            return "deferred"
+        if parent.type == "go_statement":
+            return "later"
+        if parent.type == "func_literal":
+            invocation = parent.parent
+            if invocation is not None and invocation.type == "call_expression" \
+                    and invocation.child_by_field_name("function") == parent \
+                    and invocation.parent is not None and invocation.parent.type == "defer_statement":
+                return "deferred"
+            return "later"
+        node = parent
+    return "now"
+
+
+# --- runtime/cgo.Handle ------------------------------------------------------
+def is_handle(expr: Node | None, package: PackageModel, source: SourceFile, depth: int = 0) -> bool:
+    """Whether `expr` is a runtime/cgo.Handle: `cgo.NewHandle(v)`, a value of
+    type cgo.Handle, or an integer conversion of one (`C.uintptr_t(h)`)."""
+    if expr is None or depth > 8:
+        return False
+    expr = _unparen(expr)
+    t = package.type_of(expr, source)
+    if t is not None and t.name == HANDLE_NAME:
+        return True
+    if expr.type == "call_expression":
+        target = package.call_target(expr, source)
+        args = call_arguments(expr)
+        if target.kind == "other" and target.name == "runtime/cgo.NewHandle":
+            return True
+        if target.kind in ("conversion", "c") and len(args) == 1:
+            return is_handle(args[0], package, source, depth + 1)
+    if expr.type == "type_conversion_expression":
+        return is_handle(expr.child_by_field_name("operand"), package, source, depth + 1)
+    if expr.type == "identifier":
+        symbol = package.resolve(expr, source)
+        if symbol is not None and symbol.value is not None and not symbol.index and not symbol.writes:
+            return is_handle(symbol.value, package, source, depth + 1)
+    return False
+
+
+# --- Go pointers in expressions ---------------------------------------------
+@dataclass(frozen=True)
+class GoPointer:
+    """What a pointer-valued expression points to.
+
+    `expr` is the expression after conversions and single-assignment
+    variables are seen through; `memory` the type of the memory a C callee can
+    reach through it (the whole backing array for `&s[i]`), None if unknown;
+    `origin` GO_MEMORY, C_MEMORY or None; `what` describes the memory for
+    messages; `root` the Go variable the memory belongs to, if any."""
+
+    expr: Node
+    memory: GoType | None
+    origin: str | None
+    what: str
+    root: Symbol | None = None
+    is_go: bool = False  # Go memory as far as source tells (known, or a pointer to a Go type)
+    elements: bool = False  # memory is the elements of an array or slice (`&s[i]`, `unsafe.SliceData(s)`)
+
+
+def unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth: int = 0,
+                   follow_variables: bool = True) -> Node:
+    """See through parentheses, conversions to pointer types
+    (`unsafe.Pointer(x)`, `(*C.char)(x)`, `(*T)(x)`) and local variables
+    assigned once from such an expression."""
+    while depth < 16:
+        depth += 1
+        expr = _unparen(expr)
+        inner = None
+        if expr.type == "call_expression":
+            args = call_arguments(expr)
+            target = package.call_target(expr, source)
+            if len(args) == 1 and ((target.kind == "unsafe" and target.name == "Pointer") or
+                                   (target.kind == "conversion" and _is_pointer_type(package.type_of(expr, source)))):
+                inner = args[0]
+        elif expr.type == "type_conversion_expression":
+            if _is_pointer_type(package.type_of(expr, source)):
+                inner = expr.child_by_field_name("operand")
+        elif expr.type == "identifier" and follow_variables:
+            symbol = package.resolve(expr, source)
+            if symbol is not None and symbol.kind == "local" and symbol.value is not None and not symbol.index \
+                    and not symbol.writes and symbol.file is source:
+                value = _unparen(symbol.value)
+                if value.type in ("call_expression", "type_conversion_expression") or (
+                        value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&"):
+                    inner = value
+        if inner is None:
+            return expr
+        expr = inner
+    return expr
+
+
+def go_pointer(expr: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
+    """Describe the memory a pointer-valued expression (a C call argument, a
+    value stored somewhere) points into; None for non-pointers and nil."""
+    inner = unwrap_pointer(expr, package, source)
+    if inner.type == "nil" or (inner.type == "identifier" and text(inner) == "nil"):
+        return None
+    found = _go_pointer(inner, package, source)
+    shown = unwrap_pointer(expr, package, source, follow_variables=False)
+    if found is not None and shown is not inner and shown.type == "identifier":
+        # name the variable the code passes, not the expression it was set from
+        shown_type = package.type_of(shown, source)
+        what = f"`{text(shown)}` ({shown_type})" if shown_type is not None else f"`{text(shown)}`"
+        if found.elements:
+            what = f"`{text(shown)}`, which points into {found.what}"
+        root = found.root or package.resolve(shown, source)
+        found = GoPointer(found.expr, found.memory, found.origin, what, root, found.is_go, found.elements)
+    return found
+
+
+def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
+    origin = package.origin_of(inner, source)
+    if inner.type == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
+        operand = _unparen(inner.child_by_field_name("operand"))
+        root = _root_symbol(operand, package, source)
+        if operand.type == "index_expression":
+            container_node = operand.child_by_field_name("operand")
+            container = package.underlying(package.type_of(container_node, source))
+            if container is not None and container.kind == "pointer":
+                container = package.underlying(container.elem)
+            if container is None or container.kind not in ("slice", "array"):
+                return GoPointer(inner, None, origin, text(inner), root)
+            name = text(container_node)
+            what = f"the backing array of `{name}` ({_type_name(package, container_node, source)})" \
+                if container.kind == "slice" else f"the array `{name}` ({_type_name(package, container_node, source)})"
+            memory = container.elem
+            return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory), True)
+        memory = package.type_of(operand, source)
+        what = f"`{text(operand)}` ({memory})" if memory is not None else f"`{text(operand)}`"
+        return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory))
+    if inner.type == "call_expression":
+        target = package.call_target(inner, source)
+        args = call_arguments(inner)
+        if target.kind == "unsafe" and target.name == "SliceData" and args:
+            sliced = package.underlying(package.type_of(args[0], source))
+            memory = sliced.elem if sliced is not None and sliced.kind == "slice" else None
+            return GoPointer(inner, memory, origin, f"the backing array of `{text(args[0])}` ({_type_name(package, args[0], source)})",
+                             _root_symbol(args[0], package, source), _is_go(origin, memory), True)
+    t = package.type_of(inner, source)
+    resolved = package.underlying(t)
+    if resolved is None or resolved.kind != "pointer":
+        if resolved is not None and resolved.kind == "unsafe_pointer":
+            return GoPointer(inner, None, origin, f"`{text(inner)}`", _root_symbol(inner, package, source),
+                             origin == GO_MEMORY)
+        return None
+    memory = resolved.elem
+    return GoPointer(inner, memory, origin, f"`{text(inner)}` ({t})", _root_symbol(inner, package, source),
+                     _is_go(origin, memory))
+
+
+def _is_go(origin: str | None, memory: GoType | None) -> bool:
+    """Go memory: known to be, or of unknown origin but typed as a Go (not C) type."""
+    if origin == GO_MEMORY:
+        return True
+    if origin == C_MEMORY or memory is None:
+        return False
+    return memory.kind not in ("c", "unsafe_pointer")
+
+
+def pointer_holder(package: PackageModel, t: GoType | None, depth: int = 0) -> str:
+    """A short account of where a type holds Go pointers, for messages:
+    "field `next` (*node)", "[]string elements", ..."""
+    resolved = package.underlying(t)
+    if resolved is None or depth > 4:
+        return ""
+    if resolved.kind == "struct":
+        for name, field_type in resolved.fields:
+            if package.contains_go_pointers(field_type):
+                inner = package.underlying(field_type)
+                if inner is not None and inner.kind in ("struct", "array"):
+                    nested = pointer_holder(package, field_type, depth + 1)
+                    return f"field `{name}`" + (f", {nested}" if nested else "")
+                return f"field `{name}` ({field_type})"
+        return ""
+    if resolved.kind == "array":
+        return pointer_holder(package, resolved.elem, depth + 1) or f"{resolved.elem} elements"
+    return ""
+
+
+# --- stores -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Store:
+    """`lhs = rhs` where lhs is in C memory and rhs is a Go pointer."""
+
+    statement: Node
+    lhs: Node
+    rhs: Node
+    pointer: GoPointer
+
+
+def assignments(statement: Node) -> list[tuple[Node, Node]]:
+    """(lhs, rhs) pairs of a plain `=` assignment statement."""
+    if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
+        return []
+    left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+    lhs = left.named_children if left is not None else []
+    rhs = right.named_children if right is not None else []
+    return list(zip(lhs, rhs)) if len(lhs) == len(rhs) else []
+
+
+def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> bool:
+    """`p.f`, `*(**T)(p)`, `(*[n]*T)(p)[i]`, `s[i]` where p/s point into C memory."""
+    lhs = _unparen(lhs)
+    if lhs.type == "unary_expression" and text(lhs.child_by_field_name("operator")) == "*":
+        return package.origin_of(lhs.child_by_field_name("operand"), source) == C_MEMORY
+    if lhs.type in ("selector_expression", "index_expression"):
+        base = lhs.child_by_field_name("operand")
+        base_type = package.underlying(package.type_of(base, source))
+        if base_type is None or base_type.kind not in ("pointer", "slice", "unsafe_pointer"):
+            return False  # a struct or array value: memory of its own variable
+        return package.origin_of(base, source) == C_MEMORY
+    return False
+
+
+def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
+    """The Go pointer a stored value is, or None (not a pointer, C memory, unknown)."""
+    pointer = go_pointer(rhs, package, source)
+    if pointer is None or pointer.origin != GO_MEMORY:
+        return None
+    t = package.underlying(package.type_of(pointer.expr, source))
+    if t is not None and t.kind not in POINTER_KINDS:
+        return None
+    if t is None and not (pointer.expr.type == "unary_expression" or pointer.expr.type == "call_expression"):
+        return None
+    return pointer
+
+
+def c_memory_stores(statement: Node, package: PackageModel, source: SourceFile) -> list[Store]:
+    """Go pointers this assignment stores into C memory."""
+    stores = []
+    for lhs, rhs in assignments(statement):
+        if not lhs_in_c_memory(lhs, package, source):
+            continue
+        pointer = stored_go_pointer(rhs, package, source)
+        if pointer is not None:
+            stores.append(Store(statement, lhs, rhs, pointer))
+    return stores
+
+
+def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+    """(field, value) pairs where a Go pointer is written into a C-typed
+    struct variable that lives in Go memory (`var a C.struct_x; a.buf =
+    (*C.char)(unsafe.Pointer(&b[0]))`, or `C.struct_x{buf: ...}`) before `before`."""
+    found: list[tuple[Node, Node]] = []
+    if symbol.value is not None and not symbol.index:
+        found += literal_go_pointers(symbol.value, package, source)
+    function = outermost_function(before)
+    if function is None:
+        return found
+    for node in walk(function):
+        if node.type != "assignment_statement" or node.start_byte >= before.start_byte:
+            continue
+        for lhs, rhs in assignments(node):
+            lhs = _unparen(lhs)
+            if lhs.type != "selector_expression":
+                continue
+            base = _unparen(lhs.child_by_field_name("operand"))
+            if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":
+                base = _unparen(base.child_by_field_name("operand"))
+            if base.type != "identifier" or package.resolve(base, source) is not symbol:
+                continue
+            if stored_go_pointer(rhs, package, source) is not None:
+                found.append((lhs, rhs))
+    return found
+
+
+def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+    """(element, value) pairs of a composite literal (or `&` of one) whose value is a Go pointer."""
+    found: list[tuple[Node, Node]] = []
+    literal = _unparen(value)
+    if literal.type == "unary_expression" and text(literal.child_by_field_name("operator")) == "&":
+        literal = _unparen(literal.child_by_field_name("operand"))
+    if literal.type != "composite_literal":
+        return found
+    body = literal.child_by_field_name("body")
+    for element in body.named_children if body is not None else []:
+        item = element.child_by_field_name("value") if element.type == "keyed_element" else element
+        if item is not None and item.type == "literal_element" and item.named_children:
+            item = item.named_children[0]
+        if item is not None and item.type != "literal_value" and stored_go_pointer(item, package, source) is not None:
+            found.append((element, item))
+    return found
+
+
+# --- helpers ------------------------------------------------------------------
+def _unparen(node: Node) -> Node:
+    while node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _is_pointer_type(t: GoType | None) -> bool:
+    return t is not None and t.kind in ("pointer", "unsafe_pointer")
+
+
+def _root_symbol(expr: Node, package: PackageModel, source: SourceFile) -> Symbol | None:
+    node = _unparen(expr)
+    for _ in range(32):
+        if node.type in ("index_expression", "slice_expression", "selector_expression"):
+            node = _unparen(node.child_by_field_name("operand"))
+        elif node.type == "unary_expression":
+            node = _unparen(node.child_by_field_name("operand"))
+        else:
+            break
+    return package.resolve(node, source) if node.type == "identifier" else None
+
+
+def _type_name(package: PackageModel, node: Node, source: SourceFile) -> str:
+    t = package.type_of(node, source)
+    return str(t) if t is not None else "?"
+
+
+def enclosing_statement_lists(node: Node, stop: Node) -> list[Node]:
+    """The statement lists (and case bodies) enclosing `node`, innermost first, up to `stop`."""
+    lists = []
+    parent = node.parent
+    while parent is not None and parent != stop:
+        if parent.type in ("statement_list", "expression_case", "default_case", "type_case", "communication_case"):
+            lists.append(parent)
+        if parent.type in FUNCTION_KINDS:
+            break
+        parent = parent.parent
+    return lists
+
+
+__all__ = [
+    "FunctionPins", "GoPointer", "PinnerUse", "Store", "assignments", "c_memory_stores", "function_pins",
+    "go_pointer", "go_pointer_fields", "is_handle", "literal_go_pointers", "is_pinner_type", "lhs_in_c_memory", "pointer_holder",
+    "stored_go_pointer", "unwrap_pointer", "enclosing_statement_lists",
+]

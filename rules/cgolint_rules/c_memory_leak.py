@@ -1,0 +1,332 @@
+from __future__ import annotations
+
+from cgolint.flow import (Allocation, FlowNode, OwnershipOptions, PointerFacts, nil_when, pointer_facts)
+from cgolint.rule import Edit, Fix, Level, Rule
+from cgolint.source import walk
+
+
+# What ends the function's responsibility for an allocation on a path.
+RELEASES = frozenset({"free", "defer-free", "closure-free", "realloc", "handover"})
+# libc functions that read a pointer during the call and never keep it.
+_LIBC_NON_KEEPING = frozenset({
+    "puts", "printf", "fprintf", "sprintf", "snprintf", "fputs", "strlen", "strnlen", "strcmp", "strncmp",
+    "strcpy", "strncpy", "strcat", "strncat", "strchr", "strrchr", "strstr", "memcpy", "memmove", "memset",
+    "memcmp", "atoi", "atol", "strtol", "strtoul", "strtod", "fopen", "open", "stat", "lstat", "access",
+    "unlink", "remove", "rename", "mkdir", "rmdir", "chdir", "getenv", "setenv", "unsetenv", "putenv_copy",
+    "fwrite", "fread", "write", "read", "perror", "system", "dlopen", "dlsym", "GoString", "GoStringN", "GoBytes",
+})
+
+
+class CMemoryLeak(Rule):
+    """C memory from `C.CString`, `C.CBytes`, `C.malloc` and friends that is not freed on some path.
+
+    ## What it does
+    Follows every result of `C.CString`, `C.CBytes`, `C.malloc`, `C.calloc`,
+    `C.realloc` and `C.strdup` (and the C functions named in the
+    `allocators` option) through the control flow of the function that
+    allocates it, and reports it when some path reaches a `return`, the end
+    of the function, or the same allocation again without a `C.free` (or a
+    function named in the `frees` option), a `defer C.free(...)`, or a
+    hand-over of ownership. An allocation passed straight to a C function
+    (`C.puts(C.CString(s))`) or discarded is reported too.
+
+    Handing ownership over ends the function's responsibility, and the rule
+    stays silent: returning the pointer (also inside a composite literal),
+    storing it in a struct field, a package variable, a map or a slice,
+    sending it on a channel, passing it to a Go function or method, to
+    `runtime.SetFinalizer`, to a C function whose preamble body keeps it or
+    that the `takes-ownership` option names, capturing it in a closure, or
+    copying it to another variable. Passing it to an ordinary C function
+    (`C.puts(cs)`) or to `C.GoString` does not hand it over. Branches on
+    which the pointer is known to be `nil` (`if p == nil { return err }`,
+    also `uintptr(p) == 0`) hold nothing to free; paths that end in
+    `panic`, `os.Exit` or `log.Fatal` are not reported. When every free is
+    inside an `if` that tests the result of a C call given the pointer
+    (`if C.attach(p) != 0 { C.free(p); return err }`), the pointer is taken
+    to belong to C on success, and the rule stays silent.
+
+    Options (`[rules.CGL005]` in `.cgolint.toml`): `allocators`, `frees`,
+    `takes-ownership`: lists of extra C function names.
+
+    ## Why is this bad?
+    `C.CString` and `C.CBytes` copy Go data into memory from C's `malloc`.
+    The Go garbage collector never sees that memory: unless the program calls
+    `C.free`, every call leaks it. A leak on an error path is the common
+    case: the happy path frees, the early `return` does not, and a long
+    running process grows each time the error happens. No runtime check
+    (`cgocheck`) reports leaks.
+
+    ## Example
+    ```go
+    func open(name string) error {
+        cs := C.CString(name)
+        if C.open_db(cs) != 0 {
+            return errors.New("open failed") // cs leaks here
+        }
+        C.free(unsafe.Pointer(cs))
+        return nil
+    }
+    ```
+
+    ## Use instead
+    ```go
+    func open(name string) error {
+        cs := C.CString(name)
+        defer C.free(unsafe.Pointer(cs))
+        if C.open_db(cs) != 0 {
+            return errors.New("open failed")
+        }
+        return nil
+    }
+    ```
+
+    ## Fix safety
+    The fix inserts `defer C.free(unsafe.Pointer(p))` on the line after the
+    allocation. It is offered only where that is certainly the whole fix:
+    the allocation is a plain assignment directly in the function body (not
+    in a loop or branch), the function never frees, returns, stores or
+    otherwise hands the pointer over, and never reassigns it; for
+    `*C.char` results the file must already import `unsafe`. It is marked
+    safe when every C function the pointer is passed to is known not to keep
+    it (a libc function, or a preamble function whose body does not store
+    it); otherwise C might keep the pointer, freeing it would leave C with a
+    dangling pointer, and the fix is unsafe (applied with `--unsafe-fixes`).
+    `C.free` is declared in `<stdlib.h>`: when the preamble does not
+    include it, the message says so and the fix is unsafe too (it does not
+    build until the include is added).
+
+    ## References
+    - [cmd/cgo: Go references to C](https://pkg.go.dev/cmd/cgo#hdr-Go_references_to_C)
+    - [cgo wiki: C strings](https://go.dev/wiki/cgo#go-strings-and-c-strings)
+    """
+
+    code = "CGL005"
+    name = "c-memory-leak"
+    level = Level.WARNING
+    precision = "medium"
+    security_severity = 4.0
+    tags = ("security", "cgo", "memory-leak")
+    fixable = True
+    node_kinds = ("function_declaration", "method_declaration", "func_literal")
+    options = {"allocators": [], "frees": [], "takes-ownership": []}
+
+    def check(self, node, ctx):
+        if not ctx.file.uses_cgo or node.child_by_field_name("body") is None:
+            return
+        options = OwnershipOptions.from_options(ctx.options)
+        chunk = ctx.file.data[node.start_byte:node.end_byte]
+        if b"C." not in chunk:
+            return
+        facts = pointer_facts(node, ctx.file, ctx.package, options)
+        for allocation in facts.allocations:
+            if allocation.verdict == "tracked":
+                report = self._judge(allocation, facts, ctx, options)
+            elif allocation.verdict in ("inline", "discarded"):
+                report = self._unowned(allocation, ctx)
+            else:
+                report = None
+            if report is not None:
+                yield report
+
+    # --- verdicts ----------------------------------------------------------
+    def _unowned(self, allocation: Allocation, ctx):
+        call = allocation.call
+        what = f"C.{allocation.allocator}"
+        free = self._free_hint(allocation, ctx, "v")
+        if allocation.verdict == "inline":
+            message = (f"the result of {what} passed straight to {allocation.detail} is never freed, so each "
+                       f"call leaks it (unless {allocation.detail} keeps the pointer: then name it in the "
+                       f"`takes-ownership` option); assign it to a variable `v`, {free}, and pass `v`")
+        else:
+            message = (f"the result of {what} is discarded, so the C memory can never be freed; "
+                       f"assign it to a variable and {free}")
+        return self.report(call, message + self._stdlib_note(allocation, ctx))
+
+    def _judge(self, allocation: Allocation, facts: PointerFacts, ctx, options: OwnershipOptions):
+        symbol = allocation.symbol
+        flow = facts.flow
+        at = facts.at(symbol)
+
+        def stop(node: FlowNode) -> bool:
+            return any(o.kind in RELEASES or o.kind == "write" for o in at.get(node.id, ()))
+
+        def edge_ok(branch) -> bool:
+            # where the pointer is nil, malloc failed (nothing to free) or, for
+            # C.CString, the branch cannot be taken at all
+            return branch.value not in nil_when(
+                branch.condition, lambda ident: facts.resolve(ident) is symbol)
+
+        reached = flow.reach(allocation.flow_id, stop, edge_ok)
+        leaks = [n for n in reached if (n.is_exit and not stop(n)) or n.id == allocation.flow_id]
+        if not leaks:
+            return None
+        leaks.sort(key=lambda n: (n.id != allocation.flow_id, n.start))
+        leak = leaks[0]
+        everywhere = flow.reach(allocation.flow_id)
+        in_loop = any(n.id == allocation.flow_id for n in everywhere)
+        events = facts.events(symbol)
+        # released by some path from this allocation (not by an earlier allocation's free)
+        released = any(o.kind in RELEASES for n in everywhere if n.id != allocation.flow_id
+                       for o in at.get(n.id, ()))
+        if released and _freed_only_on_failure(symbol, [o for n in everywhere if n.id != allocation.flow_id
+                                                      for o in at.get(n.id, ())], facts):
+            return None
+        name = symbol.name
+        what = f"C.{allocation.allocator}"
+        line = ctx.file.position(leak.start).line
+        if in_loop:
+            hint = f"free it with {self._free_call(allocation, name, ctx)} once it is no longer needed, in every iteration"
+        else:
+            hint = self._free_hint(allocation, ctx, name)
+        if not released:
+            message = (f"`{name}` holds C memory from {what} that is never freed: the Go garbage collector "
+                       f"does not free C memory, so each call leaks it; {hint}")
+        else:
+            if leak.id == allocation.flow_id:
+                where = "when the next iteration of the loop allocates again"
+            elif leak.kind == "end":
+                where = f"at the end of the function (line {line})"
+            else:
+                where = f"on the return at line {line}"
+            message = (f"`{name}` holds C memory from {what} that is leaked {where}: other paths free it or "
+                       f"hand it over, this one does not; {hint}"
+                       + ("" if in_loop else " instead of freeing it on each path"))
+        fix = None
+        if not in_loop and not any(o.kind in RELEASES for o in events):
+            fix = self._fix(allocation, facts, ctx)
+        return self.report(allocation.call, message + self._stdlib_note(allocation, ctx), fix=fix)
+
+    # --- wording -------------------------------------------------------------
+    def _free_call(self, allocation: Allocation, name: str, ctx) -> str:
+        if allocation.allocator not in _BUILTIN_ALLOCATORS:
+            return f"the function that frees C.{allocation.allocator}'s memory"
+        if allocation.pointer_kind == "unsafe" or (
+                allocation.pointer_kind == "unknown" and allocation.allocator in ("CBytes", "malloc", "calloc", "realloc")):
+            return f"`C.free({name})`"
+        unsafe = ctx.file.import_name("unsafe") or "unsafe"
+        return f"`C.free({unsafe}.Pointer({name}))`"
+
+    def _free_hint(self, allocation: Allocation, ctx, name: str) -> str:
+        if allocation.allocator not in _BUILTIN_ALLOCATORS:
+            return f"free it with the function that frees C.{allocation.allocator}'s memory"
+        call = self._free_call(allocation, name, ctx)
+        return f"add `defer {call.strip('`')}` right after the allocation"
+
+    def _stdlib_note(self, allocation: Allocation, ctx) -> str:
+        if allocation.allocator not in _BUILTIN_ALLOCATORS or "<stdlib.h>" in ctx.package.preamble.includes:
+            return ""
+        return " (C.free is declared in <stdlib.h>: add `#include <stdlib.h>` to the cgo preamble)"
+
+    # --- fix -------------------------------------------------------------------
+    def _fix(self, allocation: Allocation, facts: PointerFacts, ctx):
+        statement = allocation.statement
+        symbol = allocation.symbol
+        if statement is None or allocation.allocator not in _BUILTIN_ALLOCATORS:
+            return None
+        if statement.type not in ("short_var_declaration", "assignment_statement"):
+            while statement is not None and statement.type != "var_declaration":
+                statement = statement.parent
+            if statement is None:
+                return None
+        container = statement.parent
+        body = facts.function.child_by_field_name("body")
+        if container is None or body is None or not (
+                container == body or (container.type == "statement_list" and container.parent == body)):
+            return None
+        events = facts.events(symbol)
+        writes = [o for o in events if o.kind == "write"]
+        if any(not (statement.start_byte <= o.ident.start_byte < statement.end_byte) for o in writes):
+            return None
+        if allocation.pointer_kind == "unsafe":
+            call = f"C.free({symbol.name})"
+        elif allocation.pointer_kind == "typed":
+            unsafe = ctx.file.import_name("unsafe")
+            if unsafe is None:
+                return None
+            call = f"C.free({unsafe}.Pointer({symbol.name}))"
+        else:
+            return None
+        data = ctx.file.data
+        newline = data.find(b"\n", statement.end_byte)
+        if newline == -1:
+            return None
+        rest = data[statement.end_byte:newline].strip()
+        if rest and not rest.startswith(b"//"):
+            return None
+        line_start = data.rfind(b"\n", 0, statement.start_byte) + 1
+        prefix = data[line_start:statement.start_byte]
+        if prefix.strip():
+            return None
+        indent = prefix.decode("utf-8", "replace")
+        if newline > 0 and data[newline - 1:newline] == b"\r":
+            newline -= 1
+            eol = "\r\n"
+        else:
+            eol = "\n"
+        safe = all(self._does_not_keep(o, ctx) for o in events if o.kind == "use") and \
+            "<stdlib.h>" in ctx.package.preamble.includes
+        return Fix(f"Insert `defer {call}` after the allocation",
+                   (Edit(newline, newline, f"{eol}{indent}defer {call}"),), safe=safe)
+
+    @staticmethod
+    def _does_not_keep(occurrence, ctx) -> bool:
+        """Whether a use certainly leaves the pointer with the function: not
+        passed to C at all, or to a C function known not to keep it."""
+        call = occurrence.call
+        if call is None or not occurrence.detail.startswith("passed to C."):
+            return True
+        name = occurrence.detail.removeprefix("passed to C.")
+        if name in _LIBC_NON_KEEPING:
+            return True
+        function = ctx.package.preamble.function(name)
+        return function is not None and function.has_body
+
+
+_BUILTIN_ALLOCATORS = frozenset({"CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup"})
+
+
+def _freed_only_on_failure(symbol, reachable, facts: PointerFacts) -> bool:
+    """The "C takes it on success" idiom: every release of the pointer is an
+    explicit free inside an `if` that tests the result of a C call which
+    received the pointer (`if C.attach(p) != 0 { C.free(p); return err }`).
+    The path past the check is then the success path, where C keeps it."""
+    frees = [o for o in reachable if o.kind in RELEASES]
+    if not frees or any(o.kind != "free" or o.in_closure for o in frees):
+        return False
+    for free in frees:
+        branch = free.call
+        statement = branch.parent if branch is not None else None
+        while statement is not None and statement.type != "if_statement":
+            if statement.type in ("function_declaration", "method_declaration", "func_literal"):
+                return False
+            branch, statement = statement, statement.parent
+        if statement is None or branch == statement.child_by_field_name("condition"):
+            return False
+        tested = [statement.child_by_field_name("condition"), statement.child_by_field_name("initializer")]
+        if not any(_tests_c_call_with(node, symbol, facts) for node in tested if node is not None):
+            return False
+    return True
+
+
+def _tests_c_call_with(expr, symbol, facts: PointerFacts) -> bool:
+    """Whether `expr` holds, or reads a variable set from, a C call given `symbol`."""
+    for node in walk(expr):
+        if node.type == "call_expression" and _c_call_with(node, symbol, facts):
+            return True
+        if node.type == "identifier":
+            other = facts.resolve(node)
+            if other is None or other is symbol:
+                continue
+            values = ([other.value] if other.value is not None else []) + [rhs for _, rhs in other.writes if rhs is not None]
+            if any(value.type == "call_expression" and _c_call_with(value, symbol, facts) for value in values):
+                return True
+    return False
+
+
+def _c_call_with(call, symbol, facts: PointerFacts) -> bool:
+    if facts.c_name(call) is None:
+        return False
+    arguments = call.child_by_field_name("arguments")
+    return arguments is not None and any(
+        node.type == "identifier" and facts.resolve(node) is symbol for node in walk(arguments))
+

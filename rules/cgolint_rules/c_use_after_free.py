@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from cgolint.flow import FlowNode, Occurrence, OwnershipOptions, PointerFacts, pointer_facts
+from cgolint.rule import Level, Rule
+
+# Occurrences that do not read the pointer at the statement they sit in.
+_NOT_A_USE = frozenset({"write", "nil-compare", "closure-free"})
+
+
+class CUseAfterFree(Rule):
+    """A C pointer read, passed or freed again after `C.free` on the same path.
+
+    ## What it does
+    Follows each local variable passed to `C.free` (or to a C function named
+    in the `frees` option) through the control flow of its function, and
+    reports the first read, call argument, return, `C.free` or
+    `defer C.free(...)` of the same variable on a path from the free that
+    does not assign the variable a new value first. It also reports a free
+    that a `defer C.free(...)` registered earlier on the same path repeats
+    when the function returns, and a free that a deferred function literal
+    (`defer func() { C.free(p) }()`) repeats because the variable still
+    holds the freed pointer when the function returns.
+
+    Frees and uses on different branches are not reported, nor is anything
+    after `p = nil` or another assignment to `p`. Comparing the pointer with
+    `nil` is not counted as a use. Variables whose address is taken, or that
+    a closure assigns, are not followed.
+
+    Option (`[rules.CGL006]` in `.cgolint.toml`): `frees`, a list of extra
+    C functions that free their first argument.
+
+    ## Why is this bad?
+    After `free`, the C allocator may hand the same memory to the next
+    `malloc`, possibly in another thread. Reading it returns someone else's
+    data, writing it corrupts someone else's data, and freeing it twice
+    corrupts the allocator's own bookkeeping: a crash far from the bug, or
+    an exploitable heap corruption. The Go runtime checks none of this: the
+    memory is C memory and `cgocheck` does not look at it.
+
+    ## Example
+    ```go
+    func greet(name string) {
+        cs := C.CString(name)
+        defer C.free(unsafe.Pointer(cs))
+        C.puts(cs)
+        C.free(unsafe.Pointer(cs)) // freed again by the defer: double free
+    }
+    ```
+
+    ## Use instead
+    ```go
+    func greet(name string) {
+        cs := C.CString(name)
+        defer C.free(unsafe.Pointer(cs))
+        C.puts(cs)
+    }
+    ```
+
+    ## Fix safety
+    No fix is offered: which of the two frees, or which use, is wrong
+    depends on what the code means.
+
+    ## References
+    - [cmd/cgo: Go references to C](https://pkg.go.dev/cmd/cgo#hdr-Go_references_to_C)
+    - [CWE-416: Use After Free](https://cwe.mitre.org/data/definitions/416.html)
+    - [CWE-415: Double Free](https://cwe.mitre.org/data/definitions/415.html)
+    """
+
+    code = "CGL006"
+    name = "c-use-after-free"
+    level = Level.ERROR
+    precision = "high"
+    security_severity = 8.0
+    tags = ("security", "cgo", "memory-safety")
+    node_kinds = ("function_declaration", "method_declaration", "func_literal")
+    options = {"frees": []}
+
+    def check(self, node, ctx):
+        if not ctx.file.uses_cgo or node.child_by_field_name("body") is None:
+            return
+        if b"C." not in ctx.file.data[node.start_byte:node.end_byte]:
+            return
+        facts = pointer_facts(node, ctx.file, ctx.package, OwnershipOptions.from_options(ctx.options))
+        reported: set[int] = set()
+        for symbol, events in facts.occurrences.items():
+            if symbol in facts.address_taken or symbol in facts.written_in_closure:
+                continue
+            if not any(o.kind in ("free", "defer-free") for o in events):
+                continue
+            for report in self._judge(symbol, events, facts, ctx):
+                key = report.start_byte
+                if key not in reported:
+                    reported.add(key)
+                    yield report
+
+    def _judge(self, symbol, events: list[Occurrence], facts: PointerFacts, ctx):
+        flow = facts.flow
+        at = facts.at(symbol)
+        name = symbol.name
+        line = lambda node: ctx.file.position(node.start_byte).line  # noqa: E731
+
+        def uses(node: FlowNode) -> list[Occurrence]:
+            return [o for o in at.get(node.id, ()) if not o.in_closure and o.kind not in _NOT_A_USE]
+
+        def writes(node: FlowNode) -> bool:
+            return any(o.kind == "write" and not o.in_closure for o in at.get(node.id, ()))
+
+        closure_frees = [o for o in events if o.kind == "closure-free"]
+        frees = sorted((o for o in events if o.kind == "free" and not o.in_closure), key=lambda o: o.ident.start_byte)
+        for free in frees:
+            freed_at = line(free.call)
+            reached = flow.reach(free.flow_id, lambda n: bool(uses(n)) or writes(n))
+            for node in reached:
+                found = uses(node)
+                if found:
+                    first = min(found, key=lambda o: o.ident.start_byte)
+                    yield self._use_report(first, name, free, freed_at)
+            if closure_frees and any(n.is_exit and not uses(n) and not writes(n) for n in reached):
+                reached_ids = {n.id for n in reached}
+                for deferred in closure_frees:
+                    if deferred.flow_id in reached_ids or flow.reachable(deferred.flow_id, free.flow_id):
+                        yield self.report(
+                            free.call,
+                            f"`{name}` is freed here and freed again by the deferred function at line "
+                            f"{line(deferred.ident)} when the function returns (double free): `{name}` still "
+                            f"holds the freed pointer then; set `{name} = nil` after this {free.detail}, "
+                            f"or remove one of the frees")
+                        break
+        for deferred in (o for o in events if o.kind == "defer-free"):
+            stop = lambda n: writes(n) or any(o.kind in ("free", "defer-free") for o in uses(n))  # noqa: E731
+            for node in flow.reach(deferred.flow_id, stop):
+                again = [o for o in uses(node) if o.kind in ("free", "defer-free")]
+                if again and not writes(node):
+                    first = min(again, key=lambda o: o.ident.start_byte)
+                    yield self.report(
+                        first.call,
+                        f"`{name}` is freed here and freed again by `defer {deferred.detail}(...)` at line "
+                        f"{line(deferred.ident)} when the function returns (double free): the deferred call "
+                        f"already holds this pointer; remove this {first.detail} or the deferred one")
+
+    def _use_report(self, use: Occurrence, name: str, free: Occurrence, freed_at: int):
+        fix = f"move the {free.detail} after the last use of `{name}`, or set `{name} = nil` right after freeing it"
+        if use.kind == "free":
+            where = ("when the loop comes back here" if use.flow_id == free.flow_id
+                     else f"after {free.detail} at line {freed_at} on the same path")
+            message = (f"`{name}` is freed again {where} (double free): freeing the same block twice corrupts "
+                       f"the C allocator's state; remove one of the frees or assign `{name}` a new value in between")
+            return self.report(use.call, message)
+        if use.kind == "defer-free":
+            message = (f"`{name}` was already freed by {free.detail} at line {freed_at}: this deferred "
+                       f"{use.detail} frees it again when the function returns (double free); "
+                       f"remove one of the frees")
+            return self.report(use.call, message)
+        what = {"realloc": "passed to C.realloc", "handover": use.detail or "used"}.get(use.kind, use.detail or "used")
+        message = (f"`{name}` is {what} after {free.detail} freed it at line {freed_at} (use after free): "
+                   f"the memory may already belong to another allocation; {fix}")
+        return self.report(use.ident, message)

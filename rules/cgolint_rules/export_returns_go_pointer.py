@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from cgolint.gotypes import GoType, parse_type
+from cgolint.model import C_MEMORY, GO_MEMORY
+from cgolint.pinning import go_pointer, unwrap_pointer
+from cgolint.rule import Level, Rule
+from cgolint.scopes import enclosing_function
+from cgolint.source import text, walk
+
+_EXPORT = re.compile(r"^//export\s+(\w+)\s*$")
+
+# What each kind of result hands C, and what to return instead.
+_KINDS = {
+    "string": ("a Go string, whose bytes are Go memory",
+               "return a C string from C.CString (the C caller frees it), or copy into a buffer C provides"),
+    "slice": ("a Go slice, whose backing array is Go memory",
+              "copy the data into C memory (C.CBytes or C.malloc) and return that pointer and the length"),
+    "map": ("a Go map, itself a Go pointer",
+            "return a runtime/cgo.Handle (as C.uintptr_t) that C passes back for Go to look up"),
+    "chan": ("a Go channel, itself a Go pointer",
+             "return a runtime/cgo.Handle (as C.uintptr_t) that C passes back for Go to look up"),
+    "func": ("a Go func value, itself a Go pointer",
+             "return a runtime/cgo.Handle (as C.uintptr_t) that C passes back for Go to look up"),
+    "interface": ("a Go interface value, which holds a Go pointer",
+                  "return a runtime/cgo.Handle (as C.uintptr_t) that C passes back for Go to look up, or an "
+                  "error code or C string"),
+    "pointer": ("a pointer to Go memory",
+                "return C memory (C.malloc) filled from Go, or a runtime/cgo.Handle (as C.uintptr_t) that C passes "
+                "back for Go to look up"),
+}
+
+
+class ExportReturnsGoPointer(Rule):
+    """An `//export`ed Go function that returns a Go pointer to its C caller.
+
+    ## What it does
+    Reports functions marked `//export` (in the comment directly above the
+    `func`) whose result is a Go pointer: a pointer to a Go type, a string,
+    slice, map, chan, func or interface, and `unsafe.Pointer` or `*C.T`
+    results when the returned value is Go memory (`new(C.int)`,
+    `unsafe.Pointer(&x)`). It stays silent for C types, C pointers to C
+    memory, integers (including `runtime/cgo.Handle`), results of unknown
+    origin, and functions whose every return is `nil`, a string literal or
+    C memory.
+
+    ## Why is this bad?
+    A Go function called by C may not return a Go pointer: C holds the
+    result after the call, where the garbage collector cannot see it, so the
+    memory may be moved or freed while C uses it. With the default
+    `cgocheck=1` the runtime checks the result and panics when C calls the
+    function ("cgo result has Go pointer"; recent releases say "result of Go
+    function f called from cgo is unpinned Go string or points to unpinned
+    Go string"). A Go string or slice can never be returned: there is no way
+    to pin what C keeps. Go struct types are not exportable at all (cgo
+    rejects them), so they are not reported here.
+
+    ## Example
+    ```go
+    //export greeting
+    func greeting() string {
+        return fmt.Sprintf("hello, %s", user)
+    }
+    ```
+
+    ## Use instead
+    ```go
+    //export greeting
+    func greeting() *C.char {
+        return C.CString(fmt.Sprintf("hello, %s", user)) // the C caller frees it
+    }
+    ```
+
+    ## Fix safety
+    No fix is offered: the C caller must change too (who frees the result).
+
+    ## References
+    - [cmd/cgo: Passing pointers](https://pkg.go.dev/cmd/cgo#hdr-Passing_pointers)
+    - [cmd/cgo: C references to Go](https://pkg.go.dev/cmd/cgo#hdr-C_references_to_Go)
+    - [runtime/cgo.Handle](https://pkg.go.dev/runtime/cgo#Handle)
+    """
+
+    code = "CGL010"
+    name = "export-returns-go-pointer"
+    level = Level.ERROR
+    precision = "high"
+    security_severity = 7.5
+    tags = ("security", "cgo", "memory-safety")
+    node_kinds = ("function_declaration",)
+
+    def check(self, node, ctx):
+        name = text(node.child_by_field_name("name"))
+        if not name or exported_name(node) != name:
+            return
+        result = node.child_by_field_name("result")
+        if result is None:
+            return
+        entries: list[tuple[Node, Node | None]] = []  # (type node, named result identifier)
+        if result.type == "parameter_list":
+            for decl in result.named_children:
+                type_node = decl.child_by_field_name("type")
+                names = decl.children_by_field_name("name")
+                for ident in names or [None]:
+                    entries.append((type_node, ident))
+        else:
+            entries.append((result, None))
+        returns = _returns(node)
+        for index, (type_node, ident) in enumerate(entries):
+            if type_node is None:
+                continue
+            yield from self._result(name, index, len(entries), type_node, ident, returns, ctx)
+
+    def _result(self, name, index, total, type_node, ident, returns, ctx):
+        package = ctx.package
+        declared = parse_type(type_node, ctx.file.imports)
+        resolved = package.underlying(declared)
+        if resolved is None:
+            return
+        kind = resolved.kind
+        values = self._values(returns, index, total, ident, ctx)
+        if kind == "unsafe_pointer" or (kind == "pointer" and _c_pointee(package, resolved)):
+            for value in values or ():
+                pointer = go_pointer(value, package, ctx.file)
+                if pointer is not None and pointer.origin == GO_MEMORY:
+                    yield self.report(
+                        value, f"exported function `{name}` returns {pointer.what} to C as {declared}, but it is "
+                               f"Go memory: C keeps the result after the call, where the garbage collector cannot "
+                               f"see it (the runtime panics: \"cgo result has Go pointer\"; recent releases: \"result "
+                               f"of Go function {name} called from cgo is unpinned Go ...\"); {_KINDS['pointer'][1]}")
+                    return
+            return
+        if kind == "pointer":
+            pointee = package.underlying(resolved.elem)
+            if pointee is None or pointee.kind in ("struct", "array"):
+                return  # unknown, or a type cgo refuses to export
+        elif kind not in _KINDS:
+            return  # integers, floats, C types, structs and arrays (cgo refuses those)
+        if values is not None and all(_harmless(v, ctx) for v in values):
+            return
+        what, instead = _KINDS[kind]
+        yield self.report(
+            type_node, f"exported function `{name}` returns `{text(type_node)}`, {what}: C keeps the result after "
+                       f"the call, where the garbage collector cannot see it, so a Go pointer may never be "
+                       f"returned to C (the runtime panics when C calls `{name}`: \"cgo result has Go pointer\"; "
+                       f"recent releases: \"result of Go function {name} called from cgo is unpinned Go ...\"); "
+                       f"{instead}")
+
+    @staticmethod
+    def _values(returns: list[Node], index: int, total: int, ident: Node | None, ctx) -> list[Node] | None:
+        """The expressions returned at position `index`; None when some are unknown."""
+        values: list[Node] = []
+        for statement in returns:
+            listed = statement.named_children[0] if statement.named_children else None
+            if listed is None:
+                if ident is None:
+                    return None
+                symbol = ctx.resolve(ident)
+                if symbol is None or any(value is None for _, value in symbol.writes):
+                    return None
+                values.extend(value for _, value in symbol.writes)
+                continue
+            items = listed.named_children if listed.type == "expression_list" else [listed]
+            if len(items) != total:
+                return None  # `return f()` with several results
+            values.append(items[index])
+        return values if returns else None
+
+
+def exported_name(function: Node) -> str | None:
+    """The name in an `//export name` line of the comments directly above `function`."""
+    node = function.prev_sibling
+    next_row = function.start_point.row
+    while node is not None and node.type == "comment" and node.end_point.row >= next_row - 1:
+        match = _EXPORT.match(text(node))
+        if match:
+            return match.group(1)
+        next_row = node.start_point.row
+        node = node.prev_sibling
+    return None
+
+
+def _returns(function: Node) -> list[Node]:
+    return [n for n in walk(function.child_by_field_name("body") or function)
+            if n.type == "return_statement" and enclosing_function(n) == function]
+
+
+def _c_pointee(package, pointer: GoType) -> bool:
+    elem = pointer.elem
+    return elem is not None and elem.kind == "c"
+
+
+def _harmless(value: Node, ctx) -> bool:
+    """nil, a string literal, or C memory: not a pointer into the Go heap."""
+    value = unwrap_pointer(value, ctx.package, ctx.file, follow_variables=False)
+    if value.type in ("nil", "interpreted_string_literal", "raw_string_literal") or text(value) == "nil":
+        return True
+    return ctx.origin_of(value) == C_MEMORY

@@ -1,0 +1,241 @@
+from __future__ import annotations
+
+import re
+
+from cgolint.conversions import (
+    bytes_terminated, container_type, element_address, is_unsafe_call, pointer_conversion, single_argument,
+    string_terminated, strip_parens, trace_value,
+)
+from cgolint.model import call_arguments
+from cgolint.preamble import INTEGER_TYPES
+from cgolint.rule import Level, Rule, related_prototype
+from cgolint.source import text
+
+try:  # prototype facts shared with the buffer rules, when present
+    from cgolint.buffers import length_capable
+except ImportError:  # pragma: no cover - buffers.py is part of the package
+    length_capable = None
+
+# libc functions (and cgo's C.GoString) that read the given parameters as
+# NUL-terminated strings and take no length for them. Variadic functions
+# such as printf cannot be called through cgo, so they are not listed.
+STRING_READERS: dict[str, frozenset[int]] = {name: frozenset(indices) for name, indices in {
+    "GoString": (0,),
+    "strlen": (0,), "strcpy": (1,), "strcat": (0, 1), "strcmp": (0, 1), "strcasecmp": (0, 1),
+    "strcoll": (0, 1), "strchr": (0,), "strrchr": (0,), "strstr": (0, 1), "strspn": (0, 1),
+    "strcspn": (0, 1), "strpbrk": (0, 1), "strdup": (0,), "strtok": (1,), "strverscmp": (0, 1),
+    "puts": (0,), "fputs": (0,), "perror": (0,), "atoi": (0,), "atol": (0,), "atoll": (0,), "atof": (0,),
+    "strtol": (0,), "strtoul": (0,), "strtoll": (0,), "strtoull": (0,), "strtod": (0,), "strtof": (0,),
+    "fopen": (0, 1), "freopen": (0, 1), "popen": (0, 1), "getenv": (0,), "secure_getenv": (0,),
+    "setenv": (0, 1), "unsetenv": (0,), "putenv": (0,), "system": (0,), "remove": (0,), "rename": (0, 1),
+    "unlink": (0,), "rmdir": (0,), "mkdir": (0,), "chdir": (0,), "access": (0,), "stat": (0,),
+    "lstat": (0,), "chmod": (0,), "chown": (0,), "truncate": (0,), "creat": (0,), "opendir": (0,),
+    "realpath": (0,), "readlink": (0,), "symlink": (0, 1), "link": (0, 1), "mkfifo": (0,),
+    "dlopen": (0,), "dlsym": (1,), "setlocale": (1,), "inet_addr": (0,), "inet_pton": (1,),
+    "gethostbyname": (0,), "getaddrinfo": (0, 1), "execv": (0,), "execvp": (0,), "fnmatch": (0, 1),
+    "regcomp": (1,), "regexec": (1,), "strftime": (2,), "strptime": (0, 1), "mkstemp": (0,),
+}.items()}
+
+# Functions of libc that C code uses to read a string: evidence that a
+# preamble function reads its parameter as one.
+_READER_CALL = re.compile(r"\b(" + "|".join(sorted(n for n in STRING_READERS if n != "GoString")) +
+                          r"|printf|fprintf|sprintf|snprintf|syslog|sscanf)\s*\(")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _ordinal(index: int) -> str:
+    return _ORDINALS[index] if index < len(_ORDINALS) else f"#{index + 1}"
+
+
+def _reads_as_string(body_text: str, name: str) -> bool:
+    """Evidence in a C body that parameter `name` is read up to its NUL."""
+    ident = re.escape(name)
+    for match in _READER_CALL.finditer(body_text):
+        depth, end = 1, match.end()
+        while end < len(body_text) and depth:
+            depth += {"(": 1, ")": -1}.get(body_text[end], 0)
+            end += 1
+        if re.search(rf"\b{ident}\b", body_text[match.end():end]):
+            return True
+    terminator = r"(?:'\\0'|0)"
+    patterns = (
+        rf"while\s*\(\s*\*\s*{ident}\b",
+        rf"\*\s*{ident}\s*(?:\+\+)?\s*[!=]=\s*{terminator}",
+        rf"\b{ident}\s*\[[^\]]*\]\s*[!=]=\s*{terminator}",
+        rf"for\s*\([^;]*;\s*\*\s*{ident}\b",
+        rf"for\s*\([^;]*;\s*{ident}\s*\[[^\]]*\]\s*;",
+    )
+    return any(re.search(p, body_text) for p in patterns)
+
+
+class GoStringAsCString(Rule):
+    """Go string bytes passed to C where C expects a NUL-terminated string.
+
+    ## What it does
+    Finds C calls whose argument, through `(*C.char)(...)`,
+    `unsafe.Pointer(...)` and local variables, is the memory of a Go string
+    or of a byte slice with no terminating 0: `unsafe.StringData(s)`,
+    `&[]byte(s)[0]`, or `&b[0]`/`unsafe.SliceData(b)` of `b := []byte(s)`.
+    It reports them where the C side reads the parameter as a C string:
+
+    - libc functions that take a string and no length for it (`strlen`,
+      `strcpy`'s source, `strcmp`, `puts`, `atoi`, `fopen`, `getenv`,
+      `strdup`, `dlopen`, ...), and cgo's own `C.GoString`;
+    - preamble functions whose `char *` parameter the body reads as a string
+      (passes it to such a function, or scans it for `'\\0'`);
+    - declared prototypes (no body in sight) with a `const char *` parameter
+      and no parameter that could carry a length.
+
+    A string is taken to be terminated when source shows the 0: a literal
+    ending in `\\x00`, `s + "\\x00"`, `append([]byte(s), 0)`, `b = append(b, 0)`,
+    `[]byte("abc\\x00")`. Strings and slices of unknown origin are not judged.
+
+    ## Why is this bad?
+    Go strings carry their length in the header and have no NUL terminator.
+    C code that reads a `char *` as a string walks until it finds a 0 byte:
+    past the end of the Go string into whatever memory follows, reading
+    other data or faulting; `unsafe.StringData` of an empty string may even
+    be nil. No runtime check (cgocheck included) sees this: the pointer
+    itself is a legal argument.
+
+    ## Example
+    ```go
+    func exists(path string) bool {
+        p := (*C.char)(unsafe.Pointer(unsafe.StringData(path)))
+        return C.access(p, C.F_OK) == 0
+    }
+    ```
+
+    ## Use instead
+    ```go
+    func exists(path string) bool {
+        p := C.CString(path)
+        defer C.free(unsafe.Pointer(p))
+        return C.access(p, C.F_OK) == 0
+    }
+    ```
+
+    ## Fix safety
+    No fix is offered: `C.CString` allocates C memory that must be freed, and
+    appending a 0 to a byte slice may need a new variable; both are changes
+    a person should make.
+
+    ## References
+    - https://pkg.go.dev/cmd/cgo#hdr-Go_references_to_C (C.CString)
+    - https://pkg.go.dev/unsafe#StringData
+    - https://go.dev/ref/spec#String_types
+    """
+
+    code = "CGL008"
+    name = "go-string-as-c-string"
+    level = Level.ERROR
+    precision = "high"
+    security_severity = 7.5
+    tags = ("security", "cgo", "memory-safety")
+    node_kinds = ("call_expression",)
+
+    def check(self, node, ctx):
+        function = node.child_by_field_name("function")
+        if function is None or function.type != "selector_expression" \
+                or text(function.child_by_field_name("operand")) != "C" or not ctx.file.uses_cgo:
+            return  # cheap test first: only `C.f(...)` calls matter
+        target = ctx.call_target(node)
+        if target.kind != "c":
+            return
+        args = call_arguments(node)
+        for index, arg in enumerate(args):
+            if not self._expects_string(target.name, index, ctx):
+                continue
+            described = self._unterminated(arg, node, ctx)
+            if described is None:
+                continue
+            function = ctx.package.preamble.function(target.name)
+            related = (related_prototype(function),) if function is not None else ()
+            yield self.report(
+                arg,
+                f"`{text(arg)}` passes {described} to C.{target.name}, which reads its {_ordinal(index)} argument "
+                f"as a NUL-terminated C string: Go strings carry no terminator, so C.{target.name} reads past the "
+                f"end into other memory; pass C.CString(...) and C.free it afterwards, or build the bytes with a "
+                f"trailing 0 (append([]byte(s), 0))",
+                related=related)
+
+    # --- the C side ---------------------------------------------------------
+    def _expects_string(self, name: str, index: int, ctx) -> bool:
+        preamble = ctx.package.preamble
+        function = preamble.function(name)
+        if name in STRING_READERS:
+            if function is None or not function.has_body:
+                return index in STRING_READERS[name]
+        if function is None or index >= len(function.params):
+            return False
+        param = function.params[index]
+        ctype = preamble.resolve(param.ctype)
+        if ctype.base != "char" or ctype.pointers != 1 or ctype.array is not None:
+            return False
+        for other in function.params:
+            if other.index != index and self._length_capable(other, preamble):
+                return False  # a length can be passed alongside
+        if function.has_body:
+            body = getattr(function, "body", None) or getattr(function, "_body", None)
+            return body is not None and bool(param.name) and _reads_as_string(text(body), param.name)
+        return ctype.const
+
+    @staticmethod
+    def _length_capable(param, preamble) -> bool:
+        if length_capable is not None:
+            return length_capable(param, preamble)
+        ctype = preamble.resolve(param.ctype)
+        return ctype.pointers == 0 and ctype.base in INTEGER_TYPES
+
+    # --- the Go side --------------------------------------------------------
+    def _unterminated(self, arg, call, ctx) -> str | None:
+        """A description of the Go bytes `arg` points at when they are known
+        to lack a terminating 0; None otherwise."""
+        source, model = ctx.file, ctx.package
+        node = strip_parens(arg)
+        for _ in range(12):
+            if node is None:
+                return None
+            conversion = pointer_conversion(node, source)
+            if conversion is not None and not conversion.deref:
+                node = strip_parens(conversion.operand)
+                continue
+            if is_unsafe_call(node, "Pointer", source, model):
+                node = strip_parens(single_argument(node))
+                continue
+            if node.type == "identifier":
+                traced = trace_value(node, source, model)
+                if traced is None or traced == node:
+                    return None
+                node = traced
+                continue
+            break
+        if node is None:
+            return None
+        if is_unsafe_call(node, "StringData", source, model):
+            string = single_argument(node)
+            if string is not None and string_terminated(string, source, model) is False:
+                return f"the bytes of the Go string {text(string)}"
+            return None
+        address = element_address(node, source, model)
+        if address is None or (address.kind == "index" and not address.index_is_zero):
+            return None
+        container = strip_parens(address.container)
+        slice_type = container_type(address, source, model)
+        if slice_type is None or slice_type.kind != "slice" or slice_type.elem is None \
+                or model.underlying(slice_type.elem) is None \
+                or model.underlying(slice_type.elem).name not in ("byte", "uint8"):
+            return None
+        if bytes_terminated(container, call, source, model) is not False:
+            return None
+        if container.type in ("type_conversion_expression", "call_expression"):
+            return f"a copy of the bytes of {text(_converted(container))} with no terminating 0"
+        return f"{text(container)}, a []byte with no terminating 0,"
+
+
+def _converted(conversion):
+    operand = conversion.child_by_field_name("operand")
+    if operand is None:
+        args = call_arguments(conversion)
+        operand = args[0] if args else conversion
+    return operand

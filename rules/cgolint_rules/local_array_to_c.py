@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+from cgolint import buffers
+from cgolint.model import call_arguments
+from cgolint.rule import Level, Rule, related_prototype
+
+
+class LocalArrayToC(Rule):
+    """A function-local array handed to C that C keeps, or whose length C is never told.
+
+    ## What it does
+    Follows pointer arguments of C calls (`&buf[0]`, `&buf`,
+    `unsafe.SliceData(buf[:])`, through `unsafe.Pointer(...)`, `(*C.char)(...)`
+    and intermediate local variables) to the local array they point into,
+    and reports the array when:
+
+    - the C function keeps the pointer after the call returns: its body in
+      the preamble (or in a local header) stores the parameter in a global,
+      a static or a struct reached through a pointer, or the function is
+      listed in this rule's `keeps-pointer` option. Reported at level error.
+    - nothing tells C the array's length: no argument derived from the
+      array (`len(buf)`, `C.size_t(len(buf))`, `unsafe.Sizeof(buf)`, the
+      array's length constant) is passed, and the C prototype has no
+      parameter that could carry one (no integer parameter, no fixed-size
+      array parameter at least as large as the Go array). A C function
+      defined in the preamble whose body only touches constant indices that
+      fit in the array is not reported; one whose body indexes past the end
+      is.
+    - `go C.f(&buf[0])` runs the C call in a new goroutine while the
+      function still uses the array afterwards (or reuses it in a loop).
+
+    Helper functions of the package that pass a parameter straight on to
+    C (`func call(p *byte) { C.f((*C.char)(unsafe.Pointer(p))) }`) are
+    followed one level, so `call(&buf[0])` is judged by what `C.f` does.
+    Slices, struct fields and package variables are checked by CGL003
+    (missing-length-argument), as are unbounded libc calls such as
+    `C.strcpy` whatever the buffer.
+
+    ## Why is this bad?
+    Passing `&buf[0]` of a pointer-free local array to C is legal: the Go
+    runtime pins the memory for the duration of the call. The hazards are
+    elsewhere. cgo forbids C from keeping a Go pointer after the call
+    returns unless the memory is pinned with `runtime.Pinner`: once the
+    call returns, Go may free the array or reuse its memory while C still
+    holds the address, and later C reads or writes corrupt unrelated Go
+    data. No runtime check detects this (cgocheck sees only pointers inside
+    the memory passed). And a C function that is not told the array's
+    length can only trust a size it assumes, so a smaller Go array is
+    overrun silently. A `go` statement makes the C call run concurrently
+    with the rest of the function, so the two race on the array.
+    A `defer C.f(&buf[0], C.size_t(len(buf)))` is fine: the array stays
+    alive until the deferred call has run.
+
+    ## Example
+    ```go
+    /*
+    static char *saved;
+    static void remember(char *p) { saved = p; }
+    static void fill(char *p) { for (int i = 0; i < 64; i++) p[i] = 'x'; }
+    */
+    import "C"
+
+    func f() {
+        var buf [32]byte
+        C.remember((*C.char)(unsafe.Pointer(&buf[0]))) // C keeps a Go pointer
+        C.fill((*C.char)(unsafe.Pointer(&buf[0])))     // C assumes 64 bytes
+    }
+    ```
+
+    ## Use instead
+    ```go
+    /*
+    static char *saved;
+    static void remember(char *p) { saved = p; }
+    static void fill(char *p, size_t n) { for (size_t i = 0; i < n; i++) p[i] = 'x'; }
+    */
+    import "C"
+
+    func f() {
+        p := C.malloc(32) // C memory: C may keep it; free it when C is done
+        C.remember((*C.char)(p))
+        var buf [32]byte
+        C.fill((*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)))
+    }
+    ```
+
+    ## Fix safety
+    No fix is offered: changing who owns the memory, or adding a length
+    parameter to a C function, needs a decision about the C side.
+
+    ## References
+    - cmd/cgo documentation, "Passing pointers": https://pkg.go.dev/cmd/cgo#hdr-Passing_pointers
+    - runtime.Pinner: https://pkg.go.dev/runtime#Pinner
+    - `unsafe.SliceData`: https://pkg.go.dev/unsafe#SliceData
+    """
+
+    code = "CGL001"
+    name = "local-array-to-c"
+    level = Level.WARNING
+    precision = "high"
+    security_severity = 7.5
+    tags = ("security", "cgo", "memory-safety")
+    node_kinds = ("call_expression",)
+    options = {"keeps-pointer": []}
+
+    def check(self, node, ctx):
+        if buffers.is_c_selector_call(node, ctx.file):
+            target = ctx.call_target(node)
+        elif buffers.may_pass_buffer(node) and buffers.package_uses_cgo(ctx.package):
+            target = ctx.call_target(node)
+        else:
+            return
+        if target.kind == "c":
+            raced: set[int] = set()
+            if node.parent is not None and node.parent.type == "go_statement":
+                for index, report in self._go_statement(node, target.name, ctx):
+                    raced.add(index)
+                    yield report
+            yield from self._c_call(node, target.name, ctx, raced)
+        elif target.kind in ("func", "method") and target.node is not None \
+                and buffers.calls_c(target.node, ctx.package):
+            yield from self._helper_call(node, target, ctx)
+
+    def _keeps(self, name: str, index: int, ctx) -> str | None:
+        """Why C.name keeps argument `index`, or None."""
+        function = ctx.package.preamble.function(name)
+        if function is not None and function.keeps_param(index):
+            return "its body stores the pointer where it outlives the call"
+        configured = ctx.options.get("keeps-pointer") or ()
+        if name in configured or f"C.{name}" in configured:
+            return "listed in keeps-pointer"
+        return None
+
+    def _local_arrays(self, call, ctx):
+        for index, arg in enumerate(call_arguments(call)):
+            buffer = buffers.buffer_of(arg, ctx.package, ctx.file)
+            if buffer is None or not buffer.is_local_array:
+                continue
+            if ctx.package.contains_go_pointers(buffer.type.elem) is not False:
+                continue  # Go pointers inside, or unknown: CGL004's concern
+            yield index, arg, buffer
+
+    def _related(self, name: str, ctx):
+        function = ctx.package.preamble.function(name)
+        return (related_prototype(function),) if function is not None else ()
+
+    def _c_call(self, call, name: str, ctx, skip: set[int]):
+        if buffers.unbounded_call(name, ctx.package.preamble) is not None:
+            return  # CGL003 reports unbounded libc calls
+        if buffers.is_c_conversion(call, ctx.package, ctx.file):
+            return
+        for index, arg, buffer in self._local_arrays(call, ctx):
+            if index in skip:
+                continue
+            why = self._keeps(name, index, ctx)
+            if why is not None:
+                if buffers.is_pinned(buffer, call, ctx.package, ctx.file):
+                    continue
+                yield self.report(arg, _keeps_message(buffer, f"C.{name}", why), level=Level.ERROR,
+                                  related=self._related(name, ctx))
+                continue
+            problem = buffers.length_problem(call, index, buffer, ctx.package, ctx.file)
+            if problem is not None:
+                yield self.report(arg, f"C.{name} gets {buffer.describe()}, but {problem.explain(buffer)}; "
+                                       f"{_length_fix(buffer, problem)}",
+                                  related=(related_prototype(problem.function),))
+
+    def _go_statement(self, call, name: str, ctx):
+        statement = call.parent
+        for index, arg, buffer in self._local_arrays(call, ctx):
+            if self._keeps(name, index, ctx) is not None:
+                continue  # reported as a keep
+            if not buffers.references_after(buffer, statement, ctx.package, ctx.file):
+                continue
+            yield index, self.report(arg, f"`go C.{name}(...)` runs C.{name} in a new goroutine while this function "
+                                   f"goes on using {buffer.describe()}: C and Go access it at the same time "
+                                   f"(a data race) and nothing waits for C to finish; call C.{name} "
+                                   f"synchronously, or give C its own copy (C.CBytes) and free it when C is done",
+                              related=self._related(name, ctx))
+
+    def _helper_call(self, call, target, ctx):
+        for index, arg, buffer in self._local_arrays(call, ctx):
+            for inner, position, owner in buffers.forwarded_to_c(ctx.package, target.node, index):
+                name = ctx.package.call_target(inner, owner).name
+                if buffers.unbounded_call(name, ctx.package.preamble) is not None:
+                    continue
+                why = self._keeps(name, position, ctx)
+                if why is not None:
+                    if buffers.is_pinned(buffer, call, ctx.package, ctx.file):
+                        break
+                    yield self.report(arg, _keeps_message(buffer, f"{target.name} (through C.{name})", why),
+                                      level=Level.ERROR, related=self._related(name, ctx))
+                    break
+                problem = buffers.length_problem(inner, position, buffer, ctx.package, owner)
+                if problem is not None:
+                    yield self.report(arg, f"{target.name} hands {buffer.describe()} to C.{name}, but "
+                                           f"{problem.explain(buffer)}; {_length_fix(buffer, problem)}",
+                                      related=(related_prototype(problem.function),))
+                    break
+
+
+def _keeps_message(buffer, callee: str, why: str) -> str:
+    return (f"{callee} keeps the pointer to {buffer.describe()} after the call returns ({why}): the call "
+            f"pins `{buffer.name}` only while it runs, so Go may free or reuse that memory while C still "
+            f"holds it; give C memory it may keep (C.malloc or C.CBytes, freed when C is done), or pin "
+            f"the array with runtime.Pinner until C lets go of it")
+
+
+def _length_fix(buffer, problem) -> str:
+    if problem.kind == "none":
+        return f"add a length parameter to C.{problem.function.name} and pass C.size_t(len({buffer.name}))"
+    return f"make `{buffer.name}` large enough, or pass its length and have C respect it"

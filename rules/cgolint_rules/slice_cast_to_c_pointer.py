@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from cgolint.conversions import (
+    FLOAT, STRUCT, c_pointee, container_type, element_address, go_version_at_least, known_nonempty,
+    layout_mismatch, length_checked, local_symbol, moving_writes, is_append, pointer_flow,
+)
+from cgolint.rule import Edit, Fix, Level, Rule
+from cgolint.source import text
+
+
+class SliceCastToCPointer(Rule):
+    """`&s[0]` of a Go slice handed to C as a pointer whose element type, emptiness or lifetime does not fit.
+
+    ## What it does
+    Follows a pointer to a slice element (`&s[0]`, `&s[i]`, `unsafe.SliceData(s)`)
+    through parentheses, `unsafe.Pointer` (under any import name) and local
+    variables to the place where it becomes a C pointer (`(*C.int)(...)`) or
+    a C call argument, and reports three hazards:
+
+    - the element layouts differ: `[]int` read as `*C.int`, `[]uint` as
+      `*C.uint`, `[]float64` as `*C.float`, `[]float32` as `*C.int`, or a Go
+      struct whose size differs from the C struct it is read as. Sizes are
+      those of an LP64 target (linux/amd64, linux/arm64, darwin/arm64: Go
+      `int` and C `long` are 8 bytes, C `int` is 4), with typedefs and structs
+      of the preamble resolved. Byte views (`[]byte`, `*C.char`) and record
+      views (a float slice read as a struct of floats) are not judged;
+    - `&s[0]` of a local or parameter slice that may be empty: no `len(s)`
+      check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
+      before it, `for i := range s`, `len(s) > 0 && ...`) and the slice is
+      not known to be non-empty (a literal with elements, `make` with a
+      constant or `n + 1` length, `append` of an element). Struct fields
+      are not judged: their length is set elsewhere;
+    - the pointer is kept in a variable and used after `s` is appended to or
+      assigned a different slice.
+
+    ## Why is this bad?
+    Passing `&s[0]` to C is legal: cgo pins the backing array for the call.
+    The hazards are elsewhere. Rule (1) of package unsafe allows converting
+    `*T1` to `*T2` only when the types share a memory layout: a `[]int` has
+    8-byte elements, so C reading it as `int *` sees the halves of the Go
+    values, and `p[i]` is not `s[i]`; the runtime does not detect this. On
+    an empty slice, `&s[0]` panics with "index out of range [0] with length 0"
+    before C is called. And `append` may move the slice to a new backing
+    array: a pointer taken before it still points at the old array, so C
+    reads stale data and its writes are lost.
+
+    ## Example
+    ```go
+    func sum(values []int) C.long {
+        return C.sum((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
+    }
+    ```
+
+    ## Use instead
+    ```go
+    func sum(values []C.int) C.long {
+        return C.sum((*C.int)(unsafe.SliceData(values)), C.size_t(len(values)))
+    }
+    ```
+
+    ## Fix safety
+    For the empty-slice case, `&s[0]` is rewritten to `unsafe.SliceData(s)`
+    (with the file's name for package unsafe) where `s` is a local variable
+    or parameter of slice type, the file already imports unsafe and the module's
+    go.mod allows Go 1.20. For a non-empty slice both expressions denote the
+    same pointer; for an empty one the program no longer panics and C receives
+    nil (or a pointer to the unused backing array) with a length of 0, which
+    C must not read. The layout and stale-pointer findings have no fix: the
+    right element type or the right place for the pointer is a design choice.
+
+    ## References
+    - https://pkg.go.dev/cmd/cgo#hdr-Passing_pointers
+    - https://pkg.go.dev/unsafe#Pointer (rule 1: conversion of *T1 to *T2)
+    - https://pkg.go.dev/unsafe#SliceData
+    """
+
+    code = "CGL002"
+    name = "slice-cast-to-c-pointer"
+    level = Level.ERROR
+    precision = "medium"
+    security_severity = 7.0
+    tags = ("security", "cgo", "memory-safety")
+    fixable = True
+    node_kinds = ("unary_expression", "call_expression")
+
+    def __init__(self):
+        self._reported: set[tuple[str, int]] = set()
+
+    def check(self, node, ctx):
+        source, model = ctx.file, ctx.package
+        if node.type == "unary_expression" and text(node.child_by_field_name("operator")) != "&":
+            return
+        address = element_address(node, source, model)
+        if address is None or address.node != node:
+            return
+        container = container_type(address, source, model)
+        if container is None:
+            return
+        flow = pointer_flow(node, source, model)
+        if not flow.reaches_c:
+            return
+        name = text(address.container)
+        spelled = text(node)
+        c_calls = [s.c_name for s in flow.sinks if s.kind == "c_argument"]
+        where = f"passed to C.{c_calls[0]}" if c_calls else "converted to a C pointer"
+
+        for sink in flow.sinks:
+            if sink.kind != "conversion" or not sink.via_unsafe:
+                continue
+            pointee = c_pointee(sink.conversion.target)
+            mismatch = layout_mismatch(container.elem, pointee, model)
+            if mismatch is None or not self._first("layout", sink.node.start_byte):
+                continue
+            yield self.report(sink.node, self._layout_message(spelled, container, mismatch, c_calls))
+
+        if address.kind == "index" and address.index_is_zero and container.kind == "slice" \
+                and not known_nonempty(address.container, source, model) \
+                and not length_checked(address.container, node, source, model) \
+                and address.container.type == "identifier" and self._first("empty", node.start_byte):
+            fix = None
+            unsafe_name = source.import_name("unsafe")
+            if unsafe_name and unsafe_name != "." and go_version_at_least(model.directory, 20):
+                replacement = f"{unsafe_name}.SliceData({name})"
+                fix = Fix(f"Replace `{spelled}` with `{replacement}`",
+                          (Edit(node.start_byte, node.end_byte, replacement),))
+            yield self.report(
+                node,
+                f"`{spelled}` {where} panics (index out of range) when {name} is empty, and no "
+                f"length check comes first; use unsafe.SliceData({name}) (Go 1.20+), which is valid for an "
+                f"empty slice, or check len({name}) > 0 first",
+                fix=fix)
+
+        slice_symbol = local_symbol(address.container, source, model)
+        if slice_symbol is None:
+            return
+        for hop in flow.hops:
+            writes = moving_writes(slice_symbol, node.end_byte, hop.use.start_byte)
+            if not writes or not self._first("stale", hop.use.start_byte):
+                continue
+            lhs, rhs = writes[0]
+            line = source.position(lhs.start_byte).line
+            taken = source.position(node.start_byte).line
+            holder = hop.symbol.name
+            if is_append(rhs):
+                what = (f"{name} is appended to on line {line}: append may move {name} to a new backing array, "
+                        f"so {holder} no longer points at {name}'s elements")
+            else:
+                what = (f"{name} is assigned a different slice on line {line}, so {holder} still points into "
+                        f"the old array")
+            yield self.report(
+                hop.use,
+                f"`{holder}` holds `{spelled}` (line {taken}) but {what}; take the pointer after the last "
+                f"change to {name}, right where it is passed to C")
+
+    def _first(self, kind: str, offset: int) -> bool:
+        key = (kind, offset)
+        if key in self._reported:
+            return False
+        self._reported.add(key)
+        return True
+
+    @staticmethod
+    def _layout_message(spelled, container, mismatch, c_calls) -> str:
+        go, c = mismatch.go, mismatch.c
+        slice_type = f"[]{go.spelling}" if container.kind == "slice" else f"[{container.length}]{go.spelling}"
+        read = f"is passed to C.{c_calls[0]} as *{c.spelling}" if c_calls else f"is read as *{c.spelling}"
+        if mismatch.reason == "kind":
+            go_kind = "floating-point" if go.cls == FLOAT else "integer"
+            c_kind = "floating-point" if c.cls == FLOAT else "integer"
+            return (f"`{spelled}` of {slice_type} {read}: both are {go.size} bytes, but C reads "
+                    f"{go_kind} bit patterns as {c_kind} values; use a []{c.spelling} slice or convert each element")
+        if go.cls == STRUCT:
+            return (f"`{spelled}` of {slice_type} {read}: {go.spelling} is {go.size} bytes and "
+                    f"{c.spelling} is {c.size} (LP64), so C's p[i] lands inside other elements; declare the Go "
+                    f"struct with the C struct's fields or use a []{c.spelling} slice")
+        return (f"`{spelled}` of {slice_type} {read}: {go.spelling} elements are {go.size} bytes "
+                f"and {c.spelling} is {c.size} (LP64), so C's p[i] is not element i; use a []{c.spelling} slice "
+                f"(or a Go type of {c.size} bytes) or copy into one")

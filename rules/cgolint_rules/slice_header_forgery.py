@@ -1,0 +1,316 @@
+from __future__ import annotations
+
+from cgolint.conversions import (
+    enclosing_deref, go_version_at_least, is_unsafe_call, local_symbol, pointer_conversion, simple_operand,
+    single_argument, strip_parens, trace_value,
+)
+from cgolint.gotypes import GoType, parse_type
+from cgolint.rule import Edit, Fix, Level, Rule
+from cgolint.source import text
+
+_HEADERS = {"reflect.SliceHeader": "slice", "reflect.StringHeader": "string"}
+_FIELDS = ("Data", "Len", "Cap")
+
+
+def _header(t: GoType | None) -> str | None:
+    """"slice" or "string" for reflect.SliceHeader / reflect.StringHeader."""
+    return _HEADERS.get(t.name) if t is not None and t.kind == "struct" else None
+
+
+def _replacement(kind: str) -> str:
+    if kind == "slice":
+        return "unsafe.Slice(ptr, len) to build a slice, unsafe.SliceData(s) and len(s) to read one"
+    return "unsafe.String(ptr, len) to build a string, unsafe.StringData(s) and len(s) to read one"
+
+
+class SliceHeaderForgery(Rule):
+    """Slices and strings built or read through `reflect.SliceHeader`/`StringHeader`, or by reinterpreting one header as the other.
+
+    ## What it does
+    Reports, in files that import `reflect` (under any name) or `unsafe`:
+
+    - a `reflect.SliceHeader` or `reflect.StringHeader` composite literal,
+      `new(...)`, or `var h reflect.SliceHeader`;
+    - a conversion to `*reflect.SliceHeader`/`*reflect.StringHeader`, such
+      as `(*reflect.SliceHeader)(unsafe.Pointer(&s))`;
+    - a write to the `Data`, `Len` or `Cap` field of a header that comes from
+      elsewhere (a parameter, a field);
+    - a string header read as a slice header or back through
+      `unsafe.Pointer`: `*(*string)(unsafe.Pointer(&b))` where `b` is a
+      slice, `*(*[]byte)(unsafe.Pointer(&s))` where `s` is a string.
+
+    `unsafe.Slice`, `unsafe.String`, `unsafe.SliceData` and
+    `unsafe.StringData` are the replacements and are never reported.
+
+    ## Why is this bad?
+    `reflect.SliceHeader` and `reflect.StringHeader` are deprecated (Go 1.21):
+    their `Data` field is a `uintptr`, which the garbage collector does not
+    treat as a pointer, so memory referenced only through a header can be
+    freed while the slice is being built, and a program must not declare or
+    allocate values of these types. Reinterpreting headers depends on the
+    runtime's private layout: `*(*[]byte)(unsafe.Pointer(&s))` reads the
+    slice's capacity from whatever follows the string header in memory, and
+    writes through the result modify immutable string data. Go 1.20 added
+    `unsafe.Slice`, `unsafe.String`, `unsafe.SliceData` and
+    `unsafe.StringData`, which say the same thing without either hazard.
+
+    ## Example
+    ```go
+    func bytesToString(b []byte) string {
+        return *(*string)(unsafe.Pointer(&b))
+    }
+
+    func view(p *C.char, n C.int) []byte {
+        var b []byte
+        h := (*reflect.SliceHeader)(unsafe.Pointer(&b))
+        h.Data, h.Len, h.Cap = uintptr(unsafe.Pointer(p)), int(n), int(n)
+        return b
+    }
+    ```
+
+    ## Use instead
+    ```go
+    func bytesToString(b []byte) string {
+        return unsafe.String(unsafe.SliceData(b), len(b))
+    }
+
+    func view(p *C.char, n C.int) []byte {
+        return unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))
+    }
+    ```
+
+    ## Fix safety
+    `*(*string)(unsafe.Pointer(&b))` becomes
+    `unsafe.String(unsafe.SliceData(b), len(b))` when `b` is known to be a
+    `[]byte`, and `*(*[]byte)(unsafe.Pointer(&s))` becomes
+    `unsafe.Slice(unsafe.StringData(s), len(s))` when `s` is known to be a
+    `string`; only where `b`/`s` is a variable or field (evaluated twice
+    without side effects), the value is read (not assigned to), and the
+    module allows Go 1.20. The string result is the same; the slice result
+    gets a capacity equal to its length instead of a value read from
+    unrelated memory. Header literals, conversions and field writes have no
+    fix: the rewrite spans several statements.
+
+    ## References
+    - https://pkg.go.dev/reflect#SliceHeader
+    - https://pkg.go.dev/unsafe#Slice
+    - https://pkg.go.dev/unsafe#String
+    - https://go.dev/doc/go1.20#unsafe
+    """
+
+    code = "CGL007"
+    name = "slice-header-forgery"
+    level = Level.WARNING
+    precision = "high"
+    security_severity = 5.0
+    tags = ("security", "unsafe", "deprecated")
+    fixable = True
+    node_kinds = ("composite_literal", "call_expression", "type_conversion_expression", "var_spec",
+                  "assignment_statement")
+
+    def __init__(self):
+        self._reported: set[int] = set()
+
+    def check(self, node, ctx):
+        source = ctx.file
+        if "reflect" not in source.imports.values() and "unsafe" not in source.imports.values():
+            return
+        kind = node.type
+        if kind == "composite_literal":
+            yield from self._literal(node, ctx)
+        elif kind == "var_spec":
+            yield from self._var(node, ctx)
+        elif kind == "assignment_statement":
+            yield from self._field_writes(node, ctx)
+        else:
+            yield from self._call(node, ctx)
+
+    def _once(self, node) -> bool:
+        if node.start_byte in self._reported:
+            return False
+        self._reported.add(node.start_byte)
+        return True
+
+    def _literal(self, node, ctx):
+        header = _header(parse_type(node.child_by_field_name("type"), ctx.file.imports))
+        if header and self._once(node):
+            name = text(node.child_by_field_name("type"))
+            yield self.report(
+                node,
+                f"`{name}{{...}}` builds a {header} header by hand: {name} is deprecated (Go 1.21) and must not be "
+                f"allocated; its Data is a uintptr the garbage collector does not track, so the memory can be freed "
+                f"meanwhile; use {_replacement(header)} (Go 1.20+)",
+                end_node=node.child_by_field_name("type"))
+
+    def _var(self, node, ctx):
+        type_node = node.child_by_field_name("type")
+        header = _header(parse_type(type_node, ctx.file.imports))
+        if header and self._once(node):
+            names = ", ".join(text(n) for n in node.children_by_field_name("name"))
+            yield self.report(
+                node,
+                f"`{names}` is declared as a {text(type_node)}: the type is deprecated (Go 1.21) and a program must "
+                f"not declare values of it; its Data is a uintptr the garbage collector does not track; use "
+                f"{_replacement(header)} (Go 1.20+)")
+
+    def _field_writes(self, node, ctx):
+        left = node.child_by_field_name("left")
+        for target in left.named_children if left is not None else []:
+            if target.type != "selector_expression" or text(target.child_by_field_name("field")) not in _FIELDS:
+                continue
+            operand = strip_parens(target.child_by_field_name("operand"))
+            header_type = ctx.package.underlying(ctx.type_of(operand))
+            if header_type is not None and header_type.kind == "pointer":
+                header_type = header_type.elem
+            header = _header(header_type)
+            if not header or self._declared_here(operand, ctx) or not self._once(target):
+                continue
+            yield self.report(
+                target,
+                f"`{text(target)}` is written through a reflect.{header.capitalize()}Header: forging a {header} from "
+                f"a uintptr the garbage collector does not track can leave it pointing at freed memory, and the type "
+                f"is deprecated (Go 1.21); use {_replacement(header)} (Go 1.20+)")
+
+    def _declared_here(self, operand, ctx) -> bool:
+        """A header made by a literal, new, a conversion or a var in this
+        function: reported where it is made, not at every field write."""
+        if operand is None:
+            return False
+        if operand.type != "identifier":
+            return pointer_conversion(operand, ctx.file) is not None
+        symbol = local_symbol(operand, ctx.file, ctx.package)
+        if symbol is None or symbol.kind != "local":
+            return False
+        if symbol.type_node is not None and _header(parse_type(symbol.type_node, ctx.file.imports)):
+            return True
+        values = ([symbol.value] if symbol.value is not None else []) + [rhs for _, rhs in symbol.writes if rhs is not None]
+        for value in values:
+            value = strip_parens(value)
+            if value is None:
+                continue
+            if value.type == "unary_expression":
+                value = strip_parens(value.child_by_field_name("operand"))
+            if value is not None and value.type in ("composite_literal", "call_expression", "type_conversion_expression"):
+                return True
+        return False
+
+    def _call(self, node, ctx):
+        source, model = ctx.file, ctx.package
+        function = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if function is not None and function.type == "identifier" and text(function) == "new":
+            target = model.call_target(node, source)
+            if target.kind == "builtin" and target.name == "new":
+                argument = single_argument(node)
+                header = _header(parse_type(argument, source.imports))
+                if header and self._once(node):
+                    yield self.report(
+                        node,
+                        f"`{text(node)}` allocates a {text(argument)}: the type is deprecated (Go 1.21) and must not "
+                        f"be allocated; its Data is a uintptr the garbage collector does not track; use "
+                        f"{_replacement(header)} (Go 1.20+)")
+                return
+        conversion = pointer_conversion(node, source)
+        if conversion is None or conversion.target is None or conversion.target.kind != "pointer":
+            return
+        pointee = conversion.target.elem
+        header = _header(pointee)
+        if header:
+            if self._once(node):
+                viewed = self._viewed(conversion, ctx)
+                what = f"`{viewed}` is viewed" if viewed else "memory is viewed"
+                yield self.report(
+                    node,
+                    f"{what} as *reflect.{header.capitalize()}Header: the type is deprecated (Go 1.21) and its Data is "
+                    f"a uintptr the garbage collector does not track, so a {header} forged or read through it can "
+                    f"point at freed memory; use {_replacement(header)} (Go 1.20+)")
+            return
+        if pointee is None or pointee.kind not in ("string", "slice"):
+            return
+        yield from self._reinterpretation(conversion, pointee, ctx)
+
+    def _viewed(self, conversion, ctx) -> str:
+        operand = strip_parens(conversion.operand)
+        if is_unsafe_call(operand, "Pointer", ctx.file, ctx.package):
+            inner = strip_parens(single_argument(operand))
+            if inner is not None and inner.type == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
+                return text(inner.child_by_field_name("operand"))
+        return ""
+
+    def _reinterpretation(self, conversion, pointee, ctx):
+        source, model = ctx.file, ctx.package
+        operand = trace_value(conversion.operand, source, model)
+        if not is_unsafe_call(operand, "Pointer", source, model):
+            return
+        address = strip_parens(single_argument(operand))
+        if address is None or address.type != "unary_expression" or text(address.child_by_field_name("operator")) != "&":
+            return
+        value = strip_parens(address.child_by_field_name("operand"))
+        value_type = model.type_of(value, source)
+        underlying = model.underlying(value_type)
+        if underlying is None:
+            return
+        if pointee.kind == "string" and underlying.kind == "slice":
+            source_kind, result_kind = "slice", "string"
+        elif pointee.kind == "slice" and underlying.kind == "string":
+            source_kind, result_kind = "string", "slice"
+        else:
+            return
+        deref = enclosing_deref(conversion)
+        reported = deref if deref is not None else conversion.node
+        if not self._once(reported):
+            return
+        name = text(value)
+        fix = self._fix(reported, deref, conversion, operand, value, value_type, pointee, ctx)
+        if result_kind == "string":
+            message = (f"`{text(reported)}` reinterprets the slice header of {name} as a string header: this relies on "
+                       f"the runtime's private layout and the string changes if {name}'s bytes do; use "
+                       f"unsafe.String(unsafe.SliceData({name}), len({name})) (Go 1.20+) and do not modify {name} "
+                       f"afterwards")
+        else:
+            message = (f"`{text(reported)}` reinterprets the string header of {name} as a slice header: the capacity "
+                       f"is read from whatever memory follows the string header, and writes through the slice modify "
+                       f"immutable string data; use unsafe.Slice(unsafe.StringData({name}), len({name})) (Go 1.20+) "
+                       f"and never write to it")
+        yield self.report(reported, message, fix=fix)
+
+    def _fix(self, reported, deref, conversion, operand, value, value_type, pointee, ctx):
+        source, model = ctx.file, ctx.package
+        unsafe_name = source.import_name("unsafe")
+        if deref is None or not unsafe_name or unsafe_name == "." or not simple_operand(value):
+            return None
+        if strip_parens(conversion.operand) is not operand and strip_parens(conversion.operand) != operand:
+            return None  # the pointer went through a variable: rewriting here would leave it unused
+        if _is_written(reported) or not go_version_at_least(model.directory, 20):
+            return None
+        name = text(value)
+        if pointee.kind == "string":
+            underlying = model.underlying(value_type)
+            if pointee.name != "string" or underlying.elem is None or underlying.elem.name not in ("byte", "uint8"):
+                return None
+            if model.underlying(underlying.elem) != underlying.elem:
+                return None
+            replacement = f"{unsafe_name}.String({unsafe_name}.SliceData({name}), len({name}))"
+        else:
+            if value_type is None or value_type.kind != "string" or pointee.elem is None \
+                    or pointee.elem.kind != "basic" or pointee.elem.name not in ("byte", "uint8"):
+                return None
+            replacement = f"{unsafe_name}.Slice({unsafe_name}.StringData({name}), len({name}))"
+        return Fix(f"Replace with `{replacement}`", (Edit(reported.start_byte, reported.end_byte, replacement),))
+
+
+def _is_written(node) -> bool:
+    """The expression is assigned to, incremented or has its address taken."""
+    parent = node.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        node, parent = parent, parent.parent
+    if parent is None:
+        return False
+    if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&":
+        return True
+    if parent.type in ("inc_statement", "dec_statement"):
+        return True
+    if parent.type == "expression_list":
+        statement = parent.parent
+        return statement is not None and statement.type == "assignment_statement" \
+            and statement.child_by_field_name("left") == parent
+    return False

@@ -1,0 +1,413 @@
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from cgolint.model import C_MEMORY
+from cgolint.pinning import (GoPointer, PinnerUse, c_memory_stores, enclosing_statement_lists, function_pins,
+                             go_pointer, go_pointer_fields, is_handle, literal_go_pointers,
+                             pointer_holder)
+from cgolint.rule import Level, Rule, related_prototype
+from cgolint.scopes import FUNCTION_KINDS, enclosing_function
+from cgolint.source import text, walk
+
+# cgo's own helpers copy their argument or take C memory: nothing is handed over.
+_CGO_HELPERS = frozenset({"CString", "CBytes", "GoString", "GoStringN", "GoBytes", "free", "malloc", "calloc",
+                          "realloc"})
+_ARG_PANIC = "argument of cgo function has Go pointer to unpinned Go pointer"
+# Values that are, or hold, a Go pointer: (said of one value, said of elements).
+_ITSELF = {
+    "string": ("a string holds a Go pointer to its bytes", "strings, each holding a Go pointer to its bytes"),
+    "slice": ("a slice holds a Go pointer to its backing array", "slices, each holding a Go pointer"),
+    "map": ("a map value is itself a Go pointer", "maps, each itself a Go pointer"),
+    "chan": ("a channel value is itself a Go pointer", "channels, each itself a Go pointer"),
+    "func": ("a func value is itself a Go pointer", "func values, each itself a Go pointer"),
+    "interface": ("an interface value holds a Go pointer", "interface values, each holding a Go pointer"),
+    "pointer": ("it holds a Go pointer", "Go pointers"),
+    "unsafe_pointer": ("it holds a Go pointer", "Go pointers"),
+}
+
+
+class UnpinnedGoPointer(Rule):
+    """Go memory holding unpinned Go pointers handed to C, kept by C, or stored into C memory.
+
+    ## What it does
+    Reports the cases the cgo pointer-passing rules forbid:
+
+    - a C call argument that points to Go memory which itself contains Go
+      pointers: a struct with pointer, string, slice, map, chan, func or
+      interface fields, `&ptrs[0]` of a `[]*T`, `&strs[0]` of a `[]string`,
+      `&slice` itself, a C struct in Go memory whose field was set to a Go
+      pointer; seen through `unsafe.Pointer(...)` and `(*C.T)(...)`
+      conversions and intermediate variables;
+    - a Go pointer stored into C memory (`cs.field = &x` where `cs` came from
+      `C.malloc`, `*(**T)(cptr) = &x`, `(*[n]*T)(cptr)[i] = p`);
+    - a Go pointer passed to a C function that keeps it after the call (its
+      body in the preamble stores the parameter in a global or a struct, or
+      the function is listed in the `keeps-pointer` option), including a
+      pointer pinned with `runtime.Pinner` but unpinned by `defer` when the
+      Go function returns while C still holds it;
+    - a `runtime.Pinner` that pins an object and is not unpinned on some path.
+
+    It stays silent for memory pinned with a `runtime.Pinner` before the
+    call, for `runtime/cgo.Handle` values, for pointers to C memory, for
+    pointer-free Go memory passed for the duration of a call (legal), and
+    wherever source does not tell what a pointer points to.
+
+    ## Why is this bad?
+    Go memory passed to C is pinned only for the duration of the call, and
+    only the memory itself, not what it points to. The garbage collector does
+    not see pointers held by C, so an object reachable only from C memory, or
+    from Go memory C reads after the call, may be moved or freed under it:
+    crashes and silent corruption far from the cause. With the default
+    `cgocheck=1`, passing memory that contains unpinned Go pointers panics
+    ("argument of cgo function has Go pointer to unpinned Go pointer");
+    stores into C memory are caught only in a `GOEXPERIMENT=cgocheck2` build,
+    and C keeping a pointer is never caught. A `runtime.Pinner` that is
+    garbage collected with objects still pinned panics ("found leaking
+    pinned pointer").
+
+    ## Example
+    ```go
+    type request struct {
+        name string
+        buf  []byte
+    }
+
+    func send(r *request) {
+        C.send(unsafe.Pointer(r)) // r.name and r.buf are Go pointers
+    }
+
+    func register(s *state) {
+        C.register_callback(unsafe.Pointer(s)) // C keeps s after the call
+    }
+    ```
+
+    ## Use instead
+    ```go
+    func send(r *request) {
+        var pinner runtime.Pinner
+        defer pinner.Unpin()
+        pinner.Pin(unsafe.StringData(r.name))
+        pinner.Pin(unsafe.SliceData(r.buf))
+        C.send(unsafe.Pointer(r))
+    }
+
+    func register(s *state) {
+        h := cgo.NewHandle(s) // an integer C may keep; Delete it when C is done
+        C.register_callback(C.uintptr_t(h))
+    }
+    ```
+
+    ## Fix safety
+    No fix is offered: whether to pin, copy into C memory or use a
+    `runtime/cgo.Handle` depends on how long C holds the pointer.
+
+    ## References
+    - [cmd/cgo: Passing pointers](https://pkg.go.dev/cmd/cgo#hdr-Passing_pointers)
+    - [runtime.Pinner](https://pkg.go.dev/runtime#Pinner)
+    - [runtime/cgo.Handle](https://pkg.go.dev/runtime/cgo#Handle)
+    """
+
+    code = "CGL004"
+    name = "unpinned-go-pointer"
+    level = Level.ERROR
+    precision = "high"
+    security_severity = 8.1
+    tags = ("security", "cgo", "memory-safety")
+    node_kinds = ("call_expression", "assignment_statement", "function_declaration", "method_declaration")
+    options = {"keeps-pointer": []}  # extra C functions that keep a pointer argument: "name" or "name:index"
+
+    # --- dispatch -----------------------------------------------------------
+    def check(self, node, ctx):
+        if node.type == "call_expression":
+            yield from self._c_call(node, ctx)
+        elif node.type == "assignment_statement":
+            yield from self._stores(node, ctx)
+        else:
+            yield from self._pinners(node, ctx)
+
+    # --- C calls --------------------------------------------------------------
+    def _keeps(self, ctx, name: str, index: int) -> bool:
+        function = ctx.package.preamble.function(name)
+        if function is not None and function.keeps_param(index):
+            return True
+        for entry in ctx.options.get("keeps-pointer") or ():
+            entry = str(entry)
+            fname, _, position = entry.partition(":")
+            if fname == name and (not position or (position.strip().isdigit() and int(position) == index)):
+                return True
+        return False
+
+    def _c_call(self, call: Node, ctx):
+        callee = call.child_by_field_name("function")
+        if not ctx.file.uses_cgo or callee is None or callee.type != "selector_expression" \
+                or ctx.file.imports.get(text(callee.child_by_field_name("operand"))) != "C":
+            return  # cheap test first: only `C.name(...)` calls matter
+        target = ctx.call_target(call)
+        if target.kind != "c" or target.name in _CGO_HELPERS:
+            return
+        function = ctx.package.preamble.function(target.name)
+        related = (related_prototype(function),) if function is not None else ()
+        args = call.child_by_field_name("arguments")
+        arguments = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+        pins = function_pins(ctx.package, ctx.file, call)
+        for index, arg in enumerate(arguments):
+            if is_handle(arg, ctx.package, ctx.file):
+                continue
+            pointer = go_pointer(arg, ctx.package, ctx.file)
+            if pointer is None or pointer.origin == C_MEMORY:
+                continue
+            if self._keeps(ctx, target.name, index):
+                yield from self._kept(call, arg, index, pointer, target.name, function, related, pins, ctx)
+                continue
+            if pins is not None and pins.pinned_before(call):
+                continue
+            yield from self._contents(call, arg, pointer, target.name, related, ctx)
+
+    def _kept(self, call, arg, index, pointer: GoPointer, cname, function, related, pins, ctx):
+        if not pointer.is_go or self._local_array(pointer, ctx):
+            return  # unknown memory, or a local array (CGL001's finding)
+        param = function.params[index].name if function is not None and index < len(function.params) else ""
+        param_text = f"its `{param}` argument" if param else f"argument {index + 1}"
+        if pins is not None and pins.pinned_before(call):
+            pinner = pins.deferred_unpin()
+            if pinner is None or self._later_c_call(call, ctx):
+                return  # pinned, and unpinned (if at all) after C may have let go
+            func = enclosing_function(call)
+            fname = _function_name(func)
+            yield self.report(
+                arg, f"`C.{cname}` keeps {param_text} after it returns, but `defer {pinner.name}.Unpin()` unpins "
+                     f"{pointer.what} when {fname} returns while C still holds it: the garbage collector may then "
+                     f"move or free it. Unpin only after C releases the pointer, or pass a runtime/cgo.Handle "
+                     f"(`C.uintptr_t(cgo.NewHandle(v))`) instead", related=related)
+            return
+        yield self.report(
+            arg, f"`C.{cname}` keeps {param_text} after it returns, but {pointer.what} is Go memory pinned only "
+                 f"for the duration of the call: the garbage collector may move or free it while C still holds "
+                 f"it. Pass a runtime/cgo.Handle (`C.uintptr_t(cgo.NewHandle(v))`) and look the value up when C "
+                 f"calls back, pin it with a runtime.Pinner until C releases it, or copy it into C memory",
+            related=related)
+
+    def _contents(self, call, arg, pointer: GoPointer, cname, related, ctx):
+        package = ctx.package
+        memory = pointer.memory
+        if memory is None or not pointer.is_go:
+            return
+        verdict = package.contains_go_pointers(memory)
+        resolved = package.underlying(memory)
+        if verdict is True:
+            holder = pointer_holder(package, memory)
+            holds = f", which holds Go pointers in {holder}" if holder else ""
+            if resolved is not None and resolved.kind in _ITSELF:
+                if pointer.elements:
+                    holds = f", whose elements are {_ITSELF[resolved.kind][1]}"
+                else:
+                    holds = f": {_ITSELF[resolved.kind][0]}"
+            elif pointer.elements and holder:
+                holds = f", whose elements hold Go pointers in {holder}"
+            yield self.report(
+                arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
+                     f"passed to C unless what they point to is pinned (the runtime panics: \"{_ARG_PANIC}\"). "
+                     f"Pin the pointed-to objects with a runtime.Pinner for the call, or copy the data into C memory",
+                related=related)
+            return
+        if resolved is not None and resolved.kind == "c":
+            writes = literal_go_pointers(pointer.expr, package, ctx.file)
+            if not writes and pointer.root is not None and pointer.root.is_local:
+                writes = go_pointer_fields(pointer.root, call, package, ctx.file)
+            if writes:
+                field, value = writes[0]
+                where = text(field) if field.type == "selector_expression" else text(field).split(":", 1)[0].strip()
+                line = ctx.file.position(field.start_byte).line
+                yield self.report(
+                    arg, f"`C.{cname}` receives {pointer.what}, a C struct in Go memory whose `{where}` was set "
+                         f"to the Go pointer `{text(value)}` (line {line}): Go memory that contains Go pointers "
+                         f"may not be passed to C unless they are pinned (the runtime panics: \"{_ARG_PANIC}\"). "
+                         f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
+                         f"`{text(value)}` with a runtime.Pinner for the call", related=related)
+
+    def _local_array(self, pointer: GoPointer, ctx) -> bool:
+        root = pointer.root
+        if root is None or not root.is_local:
+            return False
+        t = ctx.package.underlying(ctx.package._symbol_type(root, 0))
+        return t is not None and t.kind == "array"
+
+    @staticmethod
+    def _later_c_call(call: Node, ctx) -> bool:
+        """Another C call after `call` in the function (or deferred): it may be the one that releases the pointer."""
+        function = enclosing_function(call)
+        if function is None:
+            return False
+        for node in walk(function):
+            if node.type == "call_expression" and node.start_byte > call.end_byte:
+                target = ctx.call_target(node)
+                if target.kind == "c" and target.name not in ("free", "CString", "CBytes", "GoString", "GoBytes"):
+                    return True
+        return False
+
+    # --- stores into C memory ---------------------------------------------------
+    def _stores(self, statement: Node, ctx):
+        if not ctx.file.uses_cgo or enclosing_function(statement) is None:
+            return  # C memory comes from C calls: a file without cgo has none
+        pins = function_pins(ctx.package, ctx.file, statement)
+        for store in c_memory_stores(statement, ctx.package, ctx.file):
+            if pins is not None and pins.pinned_before(statement):
+                continue
+            yield self.report(
+                store.rhs, f"`{text(store.lhs)}` is C memory, and this stores a Go pointer to "
+                           f"{store.pointer.what} in it: the garbage collector does not see pointers in C memory, so it may move or free the object "
+                           f"while C still uses it (a GOEXPERIMENT=cgocheck2 build crashes: \"unpinned Go pointer "
+                           f"stored into non-Go memory\"). Copy the data into C memory (C.CBytes, C.malloc), pin it "
+                           f"with a runtime.Pinner for as long as C holds it, or store a runtime/cgo.Handle")
+
+    # --- runtime.Pinner lifecycle -------------------------------------------------
+    def _pinners(self, function: Node, ctx):
+        pins = function_pins(ctx.package, ctx.file, function)
+        if pins is None or pins.function != function:
+            return
+        for pinner in pins.pinners:
+            if not pinner.pins or pinner.escapes or pinner.deferred_unpins:
+                continue
+            owner = enclosing_function(pinner.symbol.node)
+            if owner is None:
+                continue
+            first = pinner.pins[0]
+            pinned = _pin_argument(first)
+            if not pinner.unpins:
+                yield self.report(
+                    first, f"runtime.Pinner `{pinner.name}` pins `{pinned}` but is never unpinned: when "
+                           f"`{pinner.name}` is garbage collected with objects still pinned the runtime panics "
+                           f"(\"found leaking pinned pointer\"), and the pinned memory is never freed. Call "
+                           f"`{pinner.name}.Unpin()` once C no longer uses the pointer (`defer {pinner.name}.Unpin()` "
+                           f"if C does not keep it)", level=Level.WARNING)
+                continue
+            leak = self._unpinned_exit(pinner, owner)
+            if leak is not None:
+                pin, line = leak
+                yield self.report(
+                    pin, f"runtime.Pinner `{pinner.name}` pins `{_pin_argument(pin)}`, but the path leaving "
+                         f"{_function_name(owner)} at line {line} does not call `{pinner.name}.Unpin()`: a Pinner "
+                         f"garbage collected with objects still pinned makes the runtime panic (\"found leaking "
+                         f"pinned pointer\"). Unpin on every path, e.g. with `defer {pinner.name}.Unpin()` when C "
+                         f"does not keep the pointer", level=Level.WARNING)
+
+    def _unpinned_exit(self, pinner: PinnerUse, owner: Node) -> tuple[Node, int] | None:
+        """A Pin call and the line of a function exit reached from it with no Unpin on the way."""
+        body = owner.child_by_field_name("body")
+        if body is None:
+            return None
+        top = next((c for c in body.named_children if c.type == "statement_list"), None)
+        exits: list[tuple[int, Node | None]] = []  # (offset, return statement or None for the end)
+        for node in walk(body):
+            if node.type == "return_statement" and enclosing_function(node) == owner:
+                exits.append((node.start_byte, node))
+        statements = [c for c in (top.named_children if top is not None else []) if c.type != "comment"]
+        if not statements or not _terminates(statements[-1]):
+            exits.append((body.end_byte - 1, None))
+        for pin in pinner.pins:
+            if enclosing_function(pin) != owner:
+                continue  # pinned in a closure: run at a time this analysis cannot order
+            for offset, exit_node in exits:
+                if offset <= pin.end_byte or not _reachable(pin, exit_node, owner):
+                    continue
+                if not any(_covers(unpin, pin, exit_node, top) for unpin in pinner.unpins):
+                    line = (exit_node.start_point.row if exit_node is not None else body.end_point.row) + 1
+                    return pin, line
+        return None
+
+
+def _terminates(statement: Node | None) -> bool:
+    """The Go spec's terminating statements, simplified: return, goto,
+    panic(...), a block/if-else/switch with default whose every branch
+    terminates, and a `for` with no condition and no break."""
+    if statement is None:
+        return False
+    kind = statement.type
+    if kind in ("return_statement", "goto_statement"):
+        return True
+    if kind == "expression_statement":
+        call = statement.named_children[0] if statement.named_children else None
+        return call is not None and call.type == "call_expression" and \
+            text(call.child_by_field_name("function")) in ("panic", "log.Fatal", "log.Fatalf", "os.Exit")
+    if kind == "block":
+        return _list_terminates(statement)
+    if kind == "if_statement":
+        alternative = statement.child_by_field_name("alternative")
+        return alternative is not None and _terminates(statement.child_by_field_name("consequence")) \
+            and _terminates(alternative)
+    if kind in ("expression_switch_statement", "type_switch_statement", "select_statement"):
+        cases = [c for c in statement.named_children
+                 if c.type in ("expression_case", "type_case", "default_case", "communication_case")]
+        has_default = any(c.type == "default_case" for c in cases) or kind == "select_statement"
+        if not has_default or any(n.type == "break_statement" for n in walk(statement)):
+            return False
+        return all(_list_terminates(c) for c in cases)
+    if kind == "for_statement":
+        header = [c for c in statement.named_children if c.type != "block"]
+        if header and not (header[0].type == "for_clause" and header[0].child_by_field_name("condition") is None):
+            return False
+        return not any(n.type == "break_statement" for n in walk(statement.child_by_field_name("body")))
+    return False
+
+
+def _list_terminates(node: Node) -> bool:
+    """Whether the last statement of a block or case body terminates."""
+    holder = next((c for c in node.named_children if c.type == "statement_list"), None)
+    if holder is None and node.type == "statement_list":
+        holder = node
+    statements = [c for c in holder.named_children if c.type != "comment"] if holder is not None else []
+    return bool(statements) and _terminates(statements[-1])
+
+
+def _covers(unpin: Node, pin: Node, exit_node: Node | None, top: Node | None) -> bool:
+    """Whether `unpin` runs on every path from `pin` to the exit: it comes
+    after the pin, and either its statement list encloses the exit (which
+    follows it) or its statement list encloses the pin (so leaving that list
+    other than through a return passes it)."""
+    if unpin.start_byte < pin.end_byte:
+        return False
+    lists = enclosing_statement_lists(unpin, None)
+    if not lists:
+        return False
+    own = lists[0]
+    if exit_node is None:
+        return own == top or _is_ancestor(own, pin)
+    if exit_node.start_byte < unpin.end_byte:
+        return not _is_ancestor(own, exit_node) and _is_ancestor(own, pin)
+    return _is_ancestor(own, exit_node) or _is_ancestor(own, pin)
+
+
+def _reachable(pin: Node, exit_node: Node | None, owner: Node) -> bool:
+    """False when every path from `pin` leaves through a return of a block
+    that does not contain the exit (e.g. `if ok { p.Pin(x); ...; return }`)."""
+    for block in enclosing_statement_lists(pin, owner):
+        if exit_node is not None and _is_ancestor(block, exit_node):
+            return True
+        for statement in block.named_children:
+            if statement.start_byte > pin.end_byte and statement.type == "return_statement":
+                return False
+    return True
+
+
+def _is_ancestor(ancestor: Node, node: Node) -> bool:
+    parent = node
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _pin_argument(call: Node) -> str:
+    args = call.child_by_field_name("arguments")
+    named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    return text(named[0]) if named else "?"
+
+
+def _function_name(function: Node | None) -> str:
+    if function is None:
+        return "the function"
+    if function.type in ("function_declaration", "method_declaration"):
+        return f"`{text(function.child_by_field_name('name'))}`"
+    return "the function literal" if function.type in FUNCTION_KINDS else "the function"

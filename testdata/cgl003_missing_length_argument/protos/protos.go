@@ -1,0 +1,140 @@
+// Go slices handed to C functions whose prototypes cannot receive their
+// length, and look-alikes whose prototypes can.
+package protos
+
+/*
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+void hash_final(unsigned char *out);
+int hash_update(void *ctx, const uint8_t *data, size_t len);
+void decode(const uint8_t *in, uint8_t *out);
+void scale(double *v, double factor);
+void mac(const unsigned char key[32], unsigned char tag[16]);
+int send_name(const char *name);
+struct header { int kind; int size; };
+void read_header(struct header *h);
+static void put3(unsigned char *p) { p[0] = 1; p[1] = 2; p[2] = 3; }
+*/
+import "C"
+
+import (
+	"errors"
+	unsafe2 "unsafe"
+)
+
+func sliceParameter(out []byte) {
+	C.hash_final((*C.uchar)(unsafe2.SliceData(out))) // want CGL003 "C.hash_final gets the slice parameter `out`, but nothing tells C.hash_final its length.*C.size_t\(len\(out\)\)"
+}
+
+func madeSlice() []byte {
+	sum := make([]byte, 32)
+	C.hash_final((*C.uchar)(&sum[0])) // want CGL003 "C.hash_final gets the local slice `sum`"
+	return sum
+}
+
+func bothPointersUnbounded(in []byte) ([]byte, error) {
+	if len(in) == 0 {
+		return nil, errors.New("empty")
+	}
+	out := make([]byte, len(in)*2)
+	C.decode((*C.uint8_t)(&in[0]), (*C.uint8_t)(&out[0])) // want CGL003 "`in`" CGL003 "`out`"
+	return out, nil
+}
+
+func floatsAreNoLength(v []float64) {
+	if len(v) > 0 {
+		C.scale((*C.double)(&v[0]), 2) // want CGL003 "C.scale gets the slice parameter `v`"
+	}
+}
+
+func throughLocalPointer(frame []byte) {
+	p := unsafe2.Pointer(unsafe2.SliceData(frame))
+	C.hash_final((*C.uchar)(p)) // want CGL003 "slice parameter `frame`"
+}
+
+func inClosure(chunks [][]byte) {
+	each := func(chunk []byte) {
+		C.hash_final((*C.uchar)(unsafe2.SliceData(chunk))) // want CGL003 "`chunk`"
+	}
+	for _, c := range chunks {
+		each(c)
+	}
+}
+
+// finish hands its parameter to C.hash_final.
+func finish(digest *byte) {
+	C.hash_final((*C.uchar)(digest))
+}
+
+func throughHelper() []byte {
+	digest := make([]byte, 20)
+	finish(&digest[0]) // want CGL003 "finish hands the local slice `digest` to C.hash_final, but nothing tells"
+	return digest
+}
+
+func bodyPastEnd() []byte {
+	tiny := make([]byte, 2)
+	var arr [2]byte
+	C.put3((*C.uchar)(&arr[0])) // want CGL001 "reaches 3 bytes"
+	return tiny
+}
+
+// --- look-alikes that stay silent ---
+
+// The prototype has a size parameter and receives the length.
+func lengthPassed(ctx unsafe2.Pointer, data []byte) {
+	C.hash_update(ctx, (*C.uint8_t)(unsafe2.SliceData(data)), C.size_t(len(data)))
+	n := cap(data)
+	C.hash_update(ctx, (*C.uint8_t)(unsafe2.SliceData(data[:n])), C.size_t(n))
+}
+
+// unsafe.SliceData with a length check in front and the length passed.
+func checkedSliceData(ctx unsafe2.Pointer, data []byte) error {
+	if len(data) == 0 {
+		return errors.New("empty")
+	}
+	C.hash_update(ctx, (*C.uint8_t)(unsafe2.SliceData(data)), C.size_t(len(data)))
+	return nil
+}
+
+// Fixed-size array parameters large enough for the Go arrays.
+func fixedSizes(key *[32]byte) [16]byte {
+	var tag [16]byte
+	C.mac((*C.uchar)(&key[0]), (*C.uchar)(&tag[0]))
+	return tag
+}
+
+// const char *: a C string, ended by its terminator.
+func cString(name []byte) int {
+	name = append(name, 0)
+	return int(C.send_name((*C.char)(unsafe2.Pointer(&name[0]))))
+}
+
+// A pointer to one C struct is not a buffer.
+func oneStruct() C.int {
+	var hs [1]C.struct_header
+	C.read_header(&hs[0])
+	return hs[0].size
+}
+
+// C memory viewed as a Go slice.
+func cMemory(p unsafe2.Pointer) {
+	view := unsafe2.Slice((*byte)(p), 32)
+	C.hash_final((*C.uchar)(unsafe2.SliceData(view)))
+}
+
+// A body that stays within the slice is not judged without its length.
+func bodyInside(out []byte) {
+	if len(out) >= 3 {
+		C.put3((*C.uchar)(unsafe2.SliceData(out)))
+	}
+}
+
+// System functions: their prototypes are not in this package.
+func system(buf []byte) {
+	if len(buf) > 0 {
+		C.memset(unsafe2.Pointer(&buf[0]), 0, C.size_t(len(buf)))
+	}
+}

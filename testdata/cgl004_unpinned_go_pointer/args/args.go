@@ -1,0 +1,175 @@
+package args
+
+/*
+#include <stdlib.h>
+#include <stdint.h>
+struct pair { int *a; int n; };
+static void use(void *p) {}
+static void use_pair(struct pair *p) {}
+static void use_chars(char *p, size_t n) {}
+static void use_handle(uintptr_t h) {}
+static void *make_buf(size_t n) { return malloc(n); }
+*/
+import "C"
+
+import (
+	"runtime"
+	"runtime/cgo"
+	u "unsafe"
+)
+
+func structWithPointer() {
+	n := &node{next: &node{}}
+	C.use(u.Pointer(n)) // want CGL004 "`C.use` receives `n` \(\*node\), which holds Go pointers in field `next`"
+}
+
+func addressOfStruct() {
+	var r request
+	r.name = "x"
+	C.use(u.Pointer(&r)) // want CGL004 "`r` \(request\), which holds Go pointers in field `name`"
+}
+
+func pointerSlice(ptrs []*int) {
+	if len(ptrs) == 0 {
+		return
+	}
+	C.use(u.Pointer(&ptrs[0])) // want CGL004 "backing array of `ptrs` .*elements are Go pointers"
+}
+
+func stringSlice(strs names) {
+	if len(strs) < 2 {
+		return
+	}
+	C.use(u.Pointer(&strs[1])) // want CGL004 "backing array of `strs` .*strings, each holding a Go pointer"
+}
+
+func sliceHeader(buf []byte) {
+	C.use(u.Pointer(&buf)) // want CGL004 "`buf` \(\[\]byte\): a slice holds a Go pointer"
+}
+
+func mapValue() {
+	m := map[string]int{}
+	C.use(u.Pointer(&m)) // want CGL004 "a map value is itself a Go pointer"
+}
+
+func sliceData(ptrs []*node) {
+	C.use(u.Pointer(u.SliceData(ptrs))) // want CGL004 "backing array of `ptrs`"
+}
+
+func throughVariable(r *request) {
+	p := u.Pointer(r)
+	C.use(p) // want CGL004 "`p` \(unsafe.Pointer\), which holds Go pointers in field `name`"
+}
+
+func asCharPointer(r *request) {
+	// (*C.char)(...) hides the pointee from cgo's own check: still illegal.
+	C.use_chars((*C.char)(u.Pointer(r)), C.size_t(u.Sizeof(*r))) // want CGL004 "`C.use_chars` receives `r` \(\*request\)"
+}
+
+func (w *wrapper) receiver() {
+	C.use(u.Pointer(w)) // want CGL004 "`w` \(\*wrapper\), which holds Go pointers in field `inner`"
+}
+
+func (w *wrapper) field() {
+	C.use(u.Pointer(&w.inner)) // want CGL004 "`w.inner` \(request\), which holds Go pointers in field `name`"
+}
+
+func (w *wrapper) funcField() {
+	C.use(u.Pointer(&w.handler)) // want CGL004 "a func value is itself a Go pointer"
+}
+
+func closureAndGo(r *request) {
+	run := func() {
+		C.use(u.Pointer(r)) // want CGL004 "`r` \(\*request\)"
+	}
+	run()
+	go C.use(u.Pointer(r)) // want CGL004 "`r` \(\*request\)"
+	defer C.use(u.Pointer(r)) // want CGL004 "`r` \(\*request\)"
+}
+
+func cStructWithGoPointer() {
+	values := make([]C.int, 8)
+	var p C.struct_pair
+	p.a = &values[0]
+	p.n = C.int(len(values))
+	C.use_pair(&p) // want CGL004 "`p` \(C.struct_pair\), a C struct in Go memory whose `p.a` was set to the Go pointer `&values\[0\]`"
+}
+
+func cStructLiteral(n int) {
+	values := make([]C.int, n+1)
+	p := &C.struct_pair{a: &values[0], n: C.int(len(values))}
+	C.use_pair(p) // want CGL004 "a C struct in Go memory whose `a` was set to the Go pointer `&values\[0\]`"
+}
+
+// --- look-alikes that are correct -----------------------------------------
+
+func pinnedForTheCall(n *node) {
+	var pinner runtime.Pinner
+	defer pinner.Unpin()
+	pinner.Pin(n.next)
+	C.use(u.Pointer(n))
+}
+
+func handleValue(r *request) {
+	h := cgo.NewHandle(r)
+	defer h.Delete()
+	C.use_handle(C.uintptr_t(h))
+}
+
+func cMemory() {
+	n := (*node)(C.make_buf(C.size_t(u.Sizeof(node{}))))
+	C.use(u.Pointer(n))
+	C.free(u.Pointer(n))
+}
+
+func pointerFree(p *point, xs []float64) {
+	C.use(u.Pointer(p))
+	C.use(u.Pointer(unsafe_data(xs)))
+}
+
+func byteBuffer(buf []byte) {
+	if len(buf) > 0 {
+		C.use_chars((*C.char)(u.Pointer(&buf[0])), C.size_t(len(buf)))
+	}
+	C.use(u.Pointer(u.SliceData(buf)))
+}
+
+func cStructValue() {
+	var p C.struct_pair
+	p.n = 3
+	C.use_pair(&p)
+	q := C.struct_pair{n: 4}
+	C.use_pair(&q)
+}
+
+func cStructPinned(values []C.int) {
+	var pinner runtime.Pinner
+	defer pinner.Unpin()
+	pinner.Pin(&values[0])
+	var p C.struct_pair
+	p.a = &values[0]
+	C.use_pair(&p)
+}
+
+func cStructWithCMemory(n int) {
+	var p C.struct_pair
+	p.a = (*C.int)(C.malloc(C.size_t(n) * 4))
+	C.use_pair(&p)
+	C.free(u.Pointer(p.a))
+}
+
+func (w *wrapper) pointerFreeField() {
+	C.use(u.Pointer(&w.counts))
+	C.use(nil)
+}
+
+func unknownPointer(p u.Pointer) {
+	C.use(p)
+}
+
+func unsafe_data(xs []float64) *float64 { return u.SliceData(xs) }
+
+func cStructLiteralInline() {
+	var values [4]C.int
+	C.use_pair(&C.struct_pair{a: &values[0], n: C.int(len(values))}) // want CGL004 "whose `a` was set to the Go pointer"
+}

@@ -1,0 +1,113 @@
+package keeps
+
+/*
+#include <stdint.h>
+#include "callbacks.h"
+
+static void *saved_ctx;
+static uintptr_t saved_handle;
+
+static void set_context(void *ctx) { saved_ctx = ctx; }
+static void set_handle(uintptr_t h) { saved_handle = h; }
+static const char *saved_data;
+static size_t saved_len;
+static void set_buffer(const char *data, size_t n) { saved_data = data; saved_len = n; }
+static void fire(void) {}
+static void clear_context(void) { saved_ctx = 0; }
+static void process(void *data, int n) { (void)data; (void)n; }
+
+// Passes its argument on to a function that keeps it: keeps it too.
+static void register_ctx(void *ctx) { set_context(ctx); }
+*/
+import "C"
+
+import (
+	"runtime"
+	"runtime/cgo"
+	"unsafe"
+)
+
+type session struct {
+	id    int
+	bytes int64
+}
+
+func keptContext() {
+	s := &session{id: 1}
+	C.set_context(unsafe.Pointer(s)) // want CGL004 "`C.set_context` keeps its `ctx` argument after it returns, but `s` \(\*session\) is Go memory"
+}
+
+func keptThroughWrapper(s *session) {
+	C.register_ctx(unsafe.Pointer(s)) // want CGL004 "`C.register_ctx` keeps its `ctx` argument"
+}
+
+func keptByHeader(s *session) {
+	C.add_listener(nil, unsafe.Pointer(s)) // want CGL004 "`C.add_listener` keeps its `ctx` argument"
+}
+
+func keptBuffer(buf []byte) {
+	C.set_buffer((*C.char)(unsafe.Pointer(unsafe.SliceData(buf))), C.size_t(len(buf))) // want CGL004 "`C.set_buffer` keeps its `data` argument after it returns, but the backing array of `buf` \(\[\]byte\) is Go memory"
+}
+
+func (s *session) start() {
+	C.set_context(unsafe.Pointer(s)) // want CGL004 "`C.set_context` keeps its `ctx` argument after it returns, but `s` \(\*session\)"
+}
+
+func deferredUnpin(s *session) {
+	var pinner runtime.Pinner
+	defer pinner.Unpin()
+	pinner.Pin(s)
+	C.set_context(unsafe.Pointer(s)) // want CGL004 "`defer pinner.Unpin\(\)` unpins `s` \(\*session\) when `deferredUnpin` returns while C still holds it"
+}
+
+// --- look-alikes that are correct -----------------------------------------
+
+func handle(s *session) cgo.Handle {
+	h := cgo.NewHandle(s)
+	C.set_handle(C.uintptr_t(h))
+	return h // the caller deletes it once C has let go
+}
+
+func pinnedUntilReleased(s *session) {
+	var pinner runtime.Pinner
+	pinner.Pin(s)
+	C.set_context(unsafe.Pointer(s))
+	C.fire()
+	C.clear_context()
+	pinner.Unpin()
+}
+
+func pinnedDeferredButReleased(s *session) {
+	var pinner runtime.Pinner
+	defer pinner.Unpin()
+	pinner.Pin(s)
+	C.set_context(unsafe.Pointer(s))
+	defer C.clear_context()
+	C.fire()
+}
+
+type owner struct {
+	pinner  runtime.Pinner
+	session session
+}
+
+func (o *owner) open() {
+	o.pinner.Pin(&o.session) // unpinned by close
+	C.set_context(unsafe.Pointer(&o.session))
+}
+
+func (o *owner) close() {
+	C.clear_context()
+	o.pinner.Unpin()
+}
+
+func notKept(s *session) {
+	// process does not keep its argument: a plain Go pointer to
+	// pointer-free memory is legal for the duration of the call.
+	C.process(unsafe.Pointer(s), C.int(unsafe.Sizeof(*s)))
+}
+
+func cMemoryKept() {
+	p := C.malloc(64)
+	C.set_context(p)
+}

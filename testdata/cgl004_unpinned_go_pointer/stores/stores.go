@@ -1,0 +1,102 @@
+package stores
+
+/*
+#include <stdlib.h>
+#include <stdint.h>
+struct job { char *data; size_t len; void *ctx; uintptr_t handle; };
+typedef struct job job_t;
+static struct job *new_job(void) { return calloc(1, sizeof(struct job)); }
+*/
+import "C"
+
+import (
+	"runtime"
+	"runtime/cgo"
+	"unsafe"
+)
+
+type state struct{ count int }
+
+func fieldOfMallocedStruct(b []byte) *C.struct_job {
+	j := (*C.struct_job)(C.malloc(C.size_t(unsafe.Sizeof(C.struct_job{}))))
+	data := make([]byte, len(b)+1)
+	copy(data, b)
+	j.data = (*C.char)(unsafe.Pointer(unsafe.SliceData(data))) // want CGL004 "`j.data` is C memory, and this stores a Go pointer to the backing array of `data` \(\[\]byte\) in it"
+	j.len = C.size_t(len(data))
+	return j
+}
+
+func fieldOfCFunctionResult() {
+	s := &state{}
+	j := C.new_job()
+	j.ctx = unsafe.Pointer(s) // want CGL004 "`j.ctx` is C memory, and this stores a Go pointer to `s` \(\*state\)"
+}
+
+func throughTypedef() *C.job_t {
+	j := (*C.job_t)(C.calloc(1, C.size_t(unsafe.Sizeof(C.job_t{}))))
+	var s state
+	j.ctx = unsafe.Pointer(&s) // want CGL004 "`j.ctx` is C memory, and this stores a Go pointer to `s` \(state\)"
+	return j
+}
+
+func derefStore() unsafe.Pointer {
+	slot := C.malloc(8)
+	x := new(int)
+	*(**int)(slot) = x // want CGL004 "`\*\(\*\*int\)\(slot\)` is C memory, and this stores a Go pointer to `x` \(\*int\)"
+	return slot
+}
+
+func arrayStore(n int) unsafe.Pointer {
+	table := C.calloc(C.size_t(n), 8)
+	items := make([]*state, n)
+	for i := range items {
+		items[i] = &state{count: i}
+		(*[1 << 20]*state)(table)[i] = items[i] // want CGL004 "is C memory, and this stores a Go pointer to `items\[i\]` \(\*state\)"
+	}
+	return table
+}
+
+func unsafeSliceStore(n int) {
+	slots := unsafe.Slice((*unsafe.Pointer)(C.calloc(C.size_t(n), 8)), n)
+	buf := make([]byte, 16)
+	slots[0] = unsafe.Pointer(&buf[0]) // want CGL004 "`slots\[0\]` is C memory, and this stores a Go pointer to the backing array of `buf`"
+}
+
+// --- look-alikes that are correct -----------------------------------------
+
+func pinnedStore(b []byte) {
+	var pinner runtime.Pinner
+	data := make([]byte, len(b)+1)
+	pinner.Pin(unsafe.SliceData(data))
+	j := C.new_job()
+	j.data = (*C.char)(unsafe.Pointer(unsafe.SliceData(data)))
+	C.free(unsafe.Pointer(j))
+	pinner.Unpin()
+}
+
+func handleStore(s *state) {
+	j := C.new_job()
+	j.handle = C.uintptr_t(cgo.NewHandle(s))
+}
+
+func cPointerStore(b []byte) {
+	j := C.new_job()
+	j.data = (*C.char)(C.CBytes(b))
+	j.len = C.size_t(len(b))
+	*(**C.char)(unsafe.Pointer(&j.ctx)) = C.CString("x")
+}
+
+func goStructValue(s *state) {
+	// a C struct in Go memory: storing Go pointers in it is legal as long
+	// as it is not passed to C
+	var j C.struct_job
+	j.ctx = unsafe.Pointer(s)
+	_ = j
+}
+
+func goMemoryStore() {
+	holder := make([]unsafe.Pointer, 1)
+	x := new(int)
+	holder[0] = unsafe.Pointer(x)
+	*(**int)(unsafe.Pointer(&holder[0])) = x
+}

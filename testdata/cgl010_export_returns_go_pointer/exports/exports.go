@@ -1,0 +1,92 @@
+package main
+
+import "C"
+
+import (
+	"errors"
+	"fmt"
+	"unsafe"
+)
+
+var names = []string{"a", "b"}
+
+//export Name
+func Name(i C.int) string { // want CGL010 "exported function `Name` returns `string`, a Go string, whose bytes are Go memory.*C.CString"
+	return names[i]
+}
+
+//export Data
+func Data() []byte { // want CGL010 "returns `\[\]byte`, a Go slice, whose backing array is Go memory"
+	return make([]byte, 16)
+}
+
+//export NamedSlice
+func NamedSlice() Bytes { // want CGL010 "returns `Bytes`, a Go slice"
+	return Bytes("xyz")
+}
+
+//export Counter
+func Counter() *Count { // want CGL010 "returns `\*Count`, a pointer to Go memory"
+	c := Count(1)
+	return &c
+}
+
+//export IntPointer
+func IntPointer() *int { // want CGL010 "returns `\*int`, a pointer to Go memory"
+	return new(int)
+}
+
+//export Table
+func Table() Registry { // want CGL010 "returns `Registry`, a Go map, itself a Go pointer.*runtime/cgo.Handle"
+	return Registry{}
+}
+
+//export Events
+func Events() chan int { // want CGL010 "returns `chan int`, a Go channel"
+	return make(chan int)
+}
+
+//export Callback
+func Callback(n C.int) Listener { // want CGL010 "returns `Listener`, a Go func value"
+	return func(event int) { fmt.Println(event, n) }
+}
+
+//export Value
+func Value() any { // want CGL010 "returns `any`, a Go interface value"
+	return new(int)
+}
+
+//export Fail
+func Fail(code C.int) error { // want CGL010 "returns `error`, a Go interface value"
+	if code != 0 {
+		return errors.New("failed")
+	}
+	return nil
+}
+
+//export Raw
+func Raw() unsafe.Pointer {
+	buf := make([]byte, 8)
+	return unsafe.Pointer(&buf[0]) // want CGL010 "exported function `Raw` returns the backing array of `buf` \(\[\]byte\) to C as unsafe.Pointer, but it is Go memory"
+}
+
+//export GoAllocatedCInt
+func GoAllocatedCInt() *C.int {
+	return new(C.int) // want CGL010 "exported function `GoAllocatedCInt` returns `new\(C.int\)` \(\*C.int\) to C as \*C.int, but it is Go memory"
+}
+
+//export Pair
+func Pair() (C.int, string) { // want CGL010 "exported function `Pair` returns `string`"
+	return 1, fmt.Sprint(2)
+}
+
+// Named results, assigned before a bare return.
+//
+//export Named
+func Named() (n C.int, label string) { // want CGL010 "exported function `Named` returns `string`"
+	n = 2
+	label = fmt.Sprint("label", n)
+	return
+}
+
+func main() {}
