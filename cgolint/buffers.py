@@ -8,26 +8,54 @@ from here, so that `&buf[0]`, `&buf`, `buf[:]`, `unsafe.SliceData(buf)`,
 `p := unsafe.Pointer(&buf[0]); C.f((*C.char)(p))` are all understood the
 same way.
 
-The API:
+The API (every function takes the `PackageModel` and the `SourceFile` the
+node belongs to):
 
-- `buffer_of(expr, package, source)` -> `Buffer | None`: the Go buffer a
-  pointer expression points into, or None when it is not provably Go memory
-  of an array or slice (unknown origin, C memory, a scalar).
+Which buffer
+- `buffer_of(expr, package, source)` -> `Buffer | None`: the Go array or
+  slice a pointer expression points into, or None when it is not provably
+  Go memory of an array or slice (unknown origin, C memory, a scalar).
+  `Buffer` says where it lives (`storage`: LOCAL, FIELD, RECEIVER_FIELD,
+  PACKAGE, PARAM), its `shape` (ARRAY/SLICE), `length`, `byte_size`, and
+  `is_local_array`; `Buffer.describe()` words it for messages.
+- `buffer_at(base, package, source)`: the same for the buffer expression
+  itself (`buf`, `s.data`), as found under `&x[0]` or `unsafe.SliceData(x)`.
+- `unwrap_conversions(expr, package, source)`: strip `(*C.char)(...)`,
+  `unsafe.Pointer(...)`, `C.size_t(...)` and parentheses.
+
+Lengths
 - `length_argument(args, skip, buffer, package, source)` -> index of the
   argument that carries the buffer's length (`len(buf)`, `C.size_t(len(buf))`,
-  `cap`, `unsafe.Sizeof(buf)`, a constant within the array's size, a local
-  assigned from one of these), or None.
-- `carries_length(expr, buffer, package, source)`: the test behind it.
+  `cap`, `unsafe.Sizeof(buf)`, a constant within the array's size, the
+  array's length constant, a local assigned from one of these), or None;
+  `carries_length(expr, buffer, package, source)` is the test behind it.
 - `const_value(expr, package, source)`: a Go integer constant expression.
-- `c_calls(node, package, source)`: the `C.f(...)` calls under a node.
+- `size_checked(buffer, at, package, source)`: an `if len(buf) < N` guard
+  before `at`.
+- `has_terminator(buffer, at, package, source)`: visible evidence of a NUL
+  byte in the buffer.
+
+C side
+- `length_capable(cparam, preamble)`: can a parameter carry a length.
+- `buffer_param_pointee(cparam, preamble)`, `is_c_string_param(...)`.
+- `c_param_reach(function, index)`: how far a preamble body reaches into a
+  pointer parameter (`p[7]`, `for (i = 0; i < 32; i++) p[i]`).
+- `length_problem(call, index, buffer, package, source)` -> `LengthProblem
+  | None`: why C cannot know the buffer's length (the shared verdict).
+- `UNBOUNDED`, `unbounded_call(name, preamble)`: libc calls with no bound.
+
+Calls
+- `is_c_conversion(call, ...)`, `c_calls(node, ...)`, `is_c_selector_call`,
+  `may_pass_buffer`, `package_uses_cgo`, `calls_c(declaration, package)`.
 - `forwarded_to_c(package, declaration, index)`: where a Go function of the
-  package passes its parameter number `index` on to a C function.
+  package passes its parameter number `index` unchanged to a C function.
 - `is_pinned(buffer, at, package, source)`: a `runtime.Pinner.Pin` of the
   buffer in the same function.
-- `length_capable(cparam, preamble)`, `c_param_reach(function, index)`:
-  prototype facts (can a parameter carry a length; how far a preamble body
-  reaches into a pointer parameter).
+- `references_after(buffer, statement, package, source)`: the buffer's
+  variable used after a statement (or the statement in a loop around it).
 
+Per-package indexes are cached in weak dictionaries keyed by the
+`PackageModel`, so they live exactly as long as the package model does.
 Everything answers None/False when source does not say: callers stay silent.
 """
 from __future__ import annotations
@@ -37,7 +65,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from .gotypes import GoType, parse_type
+from .gotypes import GoType
 from .model import C_MEMORY, GO_MEMORY, PackageModel, call_arguments
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble, CType
 from .scopes import Symbol, outermost_function
@@ -172,7 +200,7 @@ def buffer_of(expr: Node | None, package: PackageModel, source: SourceFile, dept
         target = package.call_target(node, source)
         args = call_arguments(node)
         if target.kind == "unsafe" and target.name == "SliceData" and len(args) == 1:
-            return buffer_at(args[0], package, source, whole=True, need_slice_or_array=True)
+            return buffer_at(args[0], package, source, whole=True)
         return None
     if kind == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
         operand = strip_parens(node.child_by_field_name("operand"))
@@ -196,8 +224,7 @@ def buffer_of(expr: Node | None, package: PackageModel, source: SourceFile, dept
     return None
 
 
-def buffer_at(base: Node | None, package: PackageModel, source: SourceFile, whole: bool = True,
-              need_slice_or_array: bool = True) -> Buffer | None:
+def buffer_at(base: Node | None, package: PackageModel, source: SourceFile, whole: bool = True) -> Buffer | None:
     """The buffer named by `base`, the operand of an index, of `&`, or of
     `unsafe.SliceData` (`buf`, `buf[:]`, `s.data`, `r.out`, `p` for a local
     `p := new([64]byte)`)."""
@@ -218,6 +245,13 @@ def buffer_at(base: Node | None, package: PackageModel, source: SourceFile, whol
         t = package.underlying(t.elem)
     if t.kind not in ("array", "slice"):
         return None
+    if t.kind == "slice" and node.type == "identifier":
+        symbol = package.resolve(node, source)
+        value = strip_parens(_single_value(symbol)) if symbol is not None else None
+        if value is not None and value.type == "slice_expression":
+            aliased = buffer_at(value, package, symbol.file, whole)
+            if aliased is not None and aliased.shape == ARRAY:
+                return aliased  # `s := arr[:]`: the array itself
     shape = ARRAY if t.kind == "array" else SLICE
     root, storage = _root_and_storage(node, package, source, shape)
     if storage is None:
@@ -398,11 +432,13 @@ def const_value(expr: Node | None, package: PackageModel, source: SourceFile, de
             return None
         try:
             return {"+": lambda: left + right, "-": lambda: left - right, "*": lambda: left * right,
-                    "/": lambda: int(left / right), "%": lambda: left % right,
-                    "<<": lambda: left << right if right < 64 else None, ">>": lambda: left >> right,
+                    "/": lambda: (abs(left) // abs(right)) * (1 if (left < 0) == (right < 0) else -1),
+                    "%": lambda: left - right * ((abs(left) // abs(right)) * (1 if (left < 0) == (right < 0) else -1)),
+                    "<<": lambda: left << right if right < 64 and abs(left) < (1 << 64) else None,
+                    ">>": lambda: left >> right,
                     "&": lambda: left & right, "|": lambda: left | right, "^": lambda: left ^ right,
                     "&^": lambda: left & ~right}[operator]()
-        except (ZeroDivisionError, ValueError):
+        except (ZeroDivisionError, ValueError, OverflowError):
             return None
     if kind == "call_expression":
         args = call_arguments(node)
@@ -423,6 +459,13 @@ def _length_base(expr: Node | None, package: PackageModel, source: SourceFile) -
         node = strip_parens(node.child_by_field_name("operand"))
     if node is None or node.type not in ("identifier", "selector_expression"):
         return None
+    if node.type == "identifier":
+        symbol = package.resolve(node, source)
+        value = strip_parens(_single_value(symbol)) if symbol is not None else None
+        if value is not None and value.type == "slice_expression":
+            aliased = _length_base(value, package, symbol.file)
+            if aliased is not None:
+                return aliased  # `s := arr[:]`: len(s) is the array's length
     root = node
     while root is not None and root.type == "selector_expression":
         root = strip_parens(root.child_by_field_name("operand"))
@@ -830,6 +873,35 @@ def _is_zero(node: Node | None, package: PackageModel, source: SourceFile) -> bo
     return const_value(node, package, source) == 0
 
 
+def size_checked(buffer: Buffer, at: Node, package: PackageModel, source: SourceFile) -> bool:
+    """Whether an `if` before `at` in the same function compares the buffer's
+    length with a size (`if len(src) < aes.BlockSize { panic(...) }`,
+    `if len(out) != 32`), not merely with 0 or 1 (an emptiness check)."""
+    function = outermost_function(at)
+    if function is None:
+        return False
+    for node in walk(function):
+        if node.type != "if_statement" or node.start_byte >= at.start_byte:
+            continue
+        condition = node.child_by_field_name("condition")
+        for comparison in walk(condition) if condition is not None else ():
+            if comparison.type != "binary_expression" or \
+                    text(comparison.child_by_field_name("operator")) not in ("<", "<=", ">", ">=", "==", "!="):
+                continue
+            sides = [comparison.child_by_field_name("left"), comparison.child_by_field_name("right")]
+            for mine, other in (sides, sides[::-1]):
+                call = unwrap_conversions(mine, package, source)
+                if call is None or call.type != "call_expression":
+                    continue
+                target = package.call_target(call, source)
+                args = call_arguments(call)
+                if target.kind == "builtin" and target.name in ("len", "cap") and len(args) == 1 \
+                        and buffer.same(_length_base(args[0], package, source)) \
+                        and const_value(other, package, source) not in (0, 1):
+                    return True
+    return False
+
+
 @dataclass(frozen=True)
 class LengthProblem:
     """Why C cannot know a buffer's length. kind: "none" (no parameter can
@@ -888,6 +960,8 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
     if any(length_capable(p, preamble) for p in function.params if p.index != index):
         return None
     reach = c_param_reach(function, index)
+    if reach is None and buffer.shape == SLICE and size_checked(buffer, call, package, source):
+        return None  # the Go code enforces a size: C's fixed-size contract is being met
     if reach is not None:
         element = buffer_param_pointee(param, preamble)
         size = 1 if element.base == "void" else preamble.ctype_size(element)

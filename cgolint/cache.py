@@ -171,104 +171,121 @@ def _read_header(path: str) -> bytes | None:
 
 
 # --- entries: exact, checked round-trips of the result dataclasses --------------------
-
-def _types() -> dict[str, type]:
-    from .engine import Notification, PackageResult
-    from .rule import Edit, Finding, Fix, Related
-    from .source import Position
-
-    return {cls.__name__: cls for cls in (PackageResult, Notification, Finding, Position, Related, Fix, Edit)}
-
+#
+# A dataclass is stored as the list of its field values in field order; the
+# decoder for each class is built once from its type hints, checks every
+# value's type as it rebuilds it, and refuses anything else. The layout (the
+# classes' fields and hints) is part of every entry, so a change to a result
+# dataclass makes old entries misses instead of misreads.
 
 class CorruptEntry(Exception):
     pass
 
 
+def _root_types() -> tuple[type, ...]:
+    from .engine import PackageResult
+
+    return (PackageResult,)
+
+
+def _hints(cls: type) -> list[tuple[str, Any]]:
+    module = sys.modules[cls.__module__]
+    hints = typing.get_type_hints(cls, vars(module))
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
+
+
+class _Codec:
+    def __init__(self, root: type):
+        self.root = root
+        self._decoders: dict[Any, Any] = {}
+        self._layout: list[str] = []
+        self._seen: set[type] = set()
+        self.decode = self._decoder(root)
+        self.layout = hashlib.sha256(repr(self._layout).encode()).hexdigest()[:16]
+
+    def _decoder(self, hint: Any):
+        key = hint
+        if key in self._decoders:
+            return self._decoders[key]
+        origin = typing.get_origin(hint)
+        args = typing.get_args(hint)
+        if hint is Any:
+            raise TypeError("Any is not cacheable")
+        if origin is typing.Union or type(hint).__name__ == "UnionType":
+            options = [a for a in args if a is not type(None)]
+            if len(options) != 1:
+                raise TypeError(f"cannot cache {hint}")
+            inner = self._decoder(options[0])
+            decoder = lambda v: None if v is None else inner(v)  # noqa: E731
+        elif origin in (tuple, list):
+            if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+                raise TypeError(f"cannot cache {hint}")
+            item = self._decoder(args[0])
+            build = tuple if origin is tuple else list
+
+            def decoder(v, item=item, build=build):
+                if type(v) is not list:
+                    raise CorruptEntry("not a list")
+                return build([item(x) for x in v])
+        elif isinstance(hint, type) and issubclass(hint, Enum):
+            decoder = hint  # Level("error"); ValueError for anything else
+        elif dataclasses.is_dataclass(hint):
+            self._decoders[key] = lambda v: decoder(v)  # recursion guard for self-referencing types
+            names_hints = _hints(hint)
+            self._layout.append(f"{hint.__name__}:{[(n, str(h)) for n, h in names_hints]}")
+            fields = [self._decoder(h) for _, h in names_hints]
+            count = len(fields)
+            cls = hint
+
+            def decoder(v, fields=fields, count=count, cls=cls):
+                if type(v) is not list or len(v) != count:
+                    raise CorruptEntry(f"{cls.__name__}: wrong shape")
+                return cls(*[f(x) for f, x in zip(fields, v)])
+        elif hint in (int, str, bool):
+            expected = hint
+
+            def decoder(v, expected=expected):
+                if type(v) is not expected:
+                    raise CorruptEntry(f"expected {expected.__name__}")
+                return v
+        elif hint is float:
+            def decoder(v):
+                if type(v) not in (int, float):
+                    raise CorruptEntry("expected a number")
+                return v
+        else:
+            raise TypeError(f"cannot cache {hint}")
+        self._decoders[key] = decoder
+        return decoder
+
+
+_CODEC: _Codec | None = None
+
+
+def _codec() -> _Codec:
+    global _CODEC
+    if _CODEC is None:
+        _CODEC = _Codec(_root_types()[0])
+    return _CODEC
+
+
 def encode(value: Any) -> Any:
+    """A dataclass as the list of its fields, an enum as its value, tuples as lists."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        encoded = {"__t": type(value).__name__}
-        for item in dataclasses.fields(value):
-            encoded[item.name] = encode(getattr(value, item.name))
-        return encoded
+        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
     if isinstance(value, Enum):
-        return {"__enum": type(value).__name__, "value": value.value}
-    if isinstance(value, tuple):
-        return {"__tuple": [encode(v) for v in value]}
-    if isinstance(value, list):
+        return value.value
+    if isinstance(value, (tuple, list)):
         return [encode(v) for v in value]
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def decode(value: Any, types: dict[str, type] | None = None) -> Any:
-    types = types or _types()
-    if isinstance(value, list):
-        return [decode(v, types) for v in value]
-    if isinstance(value, dict):
-        if "__tuple" in value:
-            if not isinstance(value["__tuple"], list):
-                raise CorruptEntry("tuple")
-            return tuple(decode(v, types) for v in value["__tuple"])
-        if "__enum" in value:
-            from .rule import Level
-
-            if value["__enum"] != "Level":
-                raise CorruptEntry("enum")
-            return Level(value["value"])
-        cls = types.get(value.get("__t"))
-        if cls is None:
-            raise CorruptEntry(f"unknown type {value.get('__t')!r}")
-        names = {f.name for f in dataclasses.fields(cls) if f.init}
-        given = {k: decode(v, types) for k, v in value.items() if k != "__t"}
-        if set(given) != names:
-            raise CorruptEntry(f"{cls.__name__} fields differ")
-        obj = cls(**given)
-        _check_types(obj)
-        return obj
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    raise CorruptEntry("value")
-
-
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _check_types(obj: Any) -> None:
-    """Refuse an entry whose field values are not of their declared types."""
-    cls = type(obj)
-    hints = _HINTS.get(cls)
-    if hints is None:
-        module = sys.modules[cls.__module__]
-        hints = _HINTS[cls] = typing.get_type_hints(cls, vars(module))
-    for name, hint in hints.items():
-        if not _matches(getattr(obj, name, None), hint):
-            raise CorruptEntry(f"{cls.__name__}.{name} has the wrong type")
-
-
-def _matches(value: Any, hint: Any) -> bool:
-    origin = typing.get_origin(hint)
-    if hint is Any:
-        return True
-    if origin is typing.Union or type(hint).__name__ == "UnionType":
-        return any(_matches(value, arg) for arg in typing.get_args(hint))
-    if hint is type(None):
-        return value is None
-    if origin in (tuple, list):
-        args = typing.get_args(hint)
-        if not isinstance(value, origin):
-            return False
-        item = args[0] if args else Any
-        return all(_matches(v, item) for v in value)
-    if origin is not None:
-        return isinstance(value, origin)
-    if hint is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(hint, type):
-        return isinstance(value, hint)
-    return True
+def decode(value: Any):
+    """The PackageResult that `encode` turned into `value`; CorruptEntry (or
+    another exception) when `value` is not exactly that."""
+    return _codec().decode(value)
 
 
 class Cache:
@@ -311,21 +328,23 @@ class Cache:
         meta = json.loads(header)
         if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("key") != key:
             return None
-        if meta.get("version") != __version__ or meta.get("sha256") != hashlib.sha256(body).hexdigest():
+        if meta.get("version") != __version__ or meta.get("layout") != _codec().layout:
             return None
-        result = decode(json.loads(body))
-        from .engine import PackageResult
-
-        return result if isinstance(result, PackageResult) else None
+        if meta.get("sha256") != hashlib.sha256(body).hexdigest():
+            return None
+        return decode(json.loads(body))
 
     def put(self, key: str, result) -> None:
         if not self.enabled:
             return
         try:
-            body = json.dumps(encode(result), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        except (TypeError, ValueError):
-            return  # something a rule attached that JSON cannot hold: not cached
-        header = json.dumps({"format": FORMAT, "version": __version__, "key": key,
+            encoded = encode(result)
+            if decode(encoded) != result:
+                return  # would not round-trip exactly (e.g. a list where a tuple is declared): not cached
+            body = json.dumps(encoded, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        except (TypeError, ValueError, CorruptEntry):
+            return  # something a rule attached that the cache cannot hold: not cached
+        header = json.dumps({"format": FORMAT, "version": __version__, "key": key, "layout": _codec().layout,
                              "sha256": hashlib.sha256(body).hexdigest()}).encode()
         path = self._entry_path(key)
         try:

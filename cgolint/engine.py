@@ -17,6 +17,7 @@ from .loader import PackageJob, go_files, may_hold_finding
 from .model import PackageModel
 from .registry import RuleSet
 from .rule import Finding, Level, Report, Rule, RuleContext
+from .scopes import analysing
 from .source import FileTimeout, SourceFile, check_deadline, mark_expired, parsing_now, set_deadline
 from .suppressions import Suppression, parse_suppressions
 
@@ -147,10 +148,18 @@ class Analyzer:
         result.notifications.extend(_package_clause_notes(job.directory, sources, self.base))
         package = PackageModel(job.directory, sources, load_context=load_context)
         for source in sources:
-            findings, notes = self._analyze_file(source, package, parse_time.get(source.path, 0.0))
+            try:
+                findings, notes = self._analyze_file(source, package, parse_time.get(source.path, 0.0))
+            except Exception as error:  # a bug outside the rules: lose this file, not the run
+                where = traceback.extract_tb(error.__traceback__)[-1]
+                findings, notes = [], [Notification(
+                    source.path, source.display_path,
+                    f"internal error: {type(error).__name__}: {error} (at {os.path.basename(where.filename)}:"
+                    f"{where.lineno}); no finding of this file is reported")]
             result.findings.extend(findings)
             result.notifications.extend(notes)
-            result.files_analysed += 1
+            if not any(n.level == "error" and n.message.startswith(("skipped:", "internal error:")) for n in notes):
+                result.files_analysed += 1
         return result
 
     def _timeout_message(self, stage: str) -> str:
@@ -202,6 +211,17 @@ class Analyzer:
                     f"(at {os.path.basename(where.filename)}:{where.lineno}); the file's other rules still ran"))
 
         comments = []
+        with analysing(source.root):
+            self._walk(source, by_kind, lambda rule, node: collect(
+                rule, lambda: rule.check(node, contexts[id(rule)])), comments)
+            for rule in rules:
+                collect(rule, lambda rule=rule: rule.check_package(contexts[id(rule)]))
+        return comments
+
+    @staticmethod
+    def _walk(source: SourceFile, by_kind, dispatch, comments: list) -> None:
+        """One walk over the tree, without recursion, handing each node to the
+        rules that want its kind; comments are collected for suppressions."""
         cursor = source.root.walk()
         visited = 0
         while True:
@@ -213,7 +233,7 @@ class Analyzer:
             if kind == "comment":
                 comments.append(node)
             for rule in by_kind.get(kind, ()):
-                collect(rule, lambda rule=rule, node=node: rule.check(node, contexts[id(rule)]))
+                dispatch(rule, node)
             if cursor.goto_first_child():
                 continue
             while not cursor.goto_next_sibling():
@@ -222,9 +242,6 @@ class Analyzer:
             else:
                 continue
             break
-        for rule in rules:
-            collect(rule, lambda rule=rule: rule.check_package(contexts[id(rule)]))
-        return comments
 
     def _finding(self, source: SourceFile, code: str, name: str, level: Level, report) -> Finding:
         start, end = source.position(report.start_byte), source.position(report.end_byte)
@@ -300,9 +317,14 @@ def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
     number), numbered per repeat, so they survive edits above a finding."""
     findings = sorted(findings, key=lambda f: f.sort_key)
     seen: dict[str, int] = defaultdict(int)
+    digests: dict[tuple[str, str], str] = {}  # many findings on one (long) line hash it once
     result = []
     for finding in findings:
-        digest = hashlib.sha256(f"{finding.code}\0{' '.join(finding.source_line.split())}".encode()).hexdigest()[:16]
+        key = (finding.code, finding.source_line)
+        digest = digests.get(key)
+        if digest is None:
+            digest = digests[key] = hashlib.sha256(
+                f"{finding.code}\0{' '.join(finding.source_line.split())}".encode()).hexdigest()[:16]
         occurrence = seen[digest]
         seen[digest] += 1
         result.append(replace(finding, fingerprint=f"{digest}:{occurrence + 1}"))

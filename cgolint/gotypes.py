@@ -88,9 +88,11 @@ BUILTIN_TYPES = {name: GoType("basic", name) for name in NUMERIC_SIZES}
 BUILTIN_TYPES.update({"string": STRING, "error": ERROR, "any": GoType("interface", "any")})
 
 
-def parse_type(node: Node | None, imports: dict[str, str]) -> GoType | None:
-    """The GoType a type node (or a type written as an expression) spells."""
-    depth = 0
+def parse_type(node: Node | None, imports: dict[str, str], _depth: int = 0) -> GoType | None:
+    """The GoType a type node (or a type written as an expression) spells.
+    Nesting (wrappers and struct fields together) stops at 64: deeper is
+    unknown (None), so no input can make a GoType too deep to compare."""
+    depth = _depth
     wrappers: list[tuple[str, int | None]] = []
     result: GoType | None = None
     while node is not None and depth < 64:
@@ -112,7 +114,7 @@ def parse_type(node: Node | None, imports: dict[str, str]) -> GoType | None:
             wrappers.append(("array", _int_value(length_node)))
             node = node.child_by_field_name("element")
             continue
-        result = _leaf_type(node, imports)
+        result = _leaf_type(node, imports, depth)
         break
     if result is None:
         return None
@@ -121,7 +123,7 @@ def parse_type(node: Node | None, imports: dict[str, str]) -> GoType | None:
     return result
 
 
-def _leaf_type(node: Node, imports: dict[str, str]) -> GoType | None:
+def _leaf_type(node: Node, imports: dict[str, str], depth: int = 0) -> GoType | None:
     kind = node.type
     if kind in ("type_identifier", "identifier"):
         name = text(node)
@@ -149,19 +151,23 @@ def _leaf_type(node: Node, imports: dict[str, str]) -> GoType | None:
     if kind == "interface_type":
         return GoType("interface")
     if kind == "struct_type":
-        return GoType("struct", fields=tuple(struct_fields(node, imports)))
+        fields = struct_fields(node, imports, depth + 1)
+        return GoType("struct", fields=tuple(fields)) if fields is not None else None
     if kind == "generic_type":
         return GoType("named", text(node.child_by_field_name("type")))
     return None
 
 
-def struct_fields(struct_node: Node, imports: dict[str, str]) -> list[tuple[str, GoType | None]]:
+def struct_fields(struct_node: Node, imports: dict[str, str], _depth: int = 0) -> list[tuple[str, GoType | None]] | None:
+    """The fields of a struct type; None when nested too deeply to know."""
+    if _depth >= 64:
+        return None
     fields: list[tuple[str, GoType | None]] = []
     body = struct_node.named_children[0] if struct_node.named_children else None
     for decl in body.named_children if body is not None else []:
         if decl.type != "field_declaration":
             continue
-        field_type = parse_type(decl.child_by_field_name("type"), imports)
+        field_type = parse_type(decl.child_by_field_name("type"), imports, _depth)
         names = [text(n) for n in decl.children_by_field_name("name")]
         if not names:  # embedded field: named by its type
             names = [text(decl.child_by_field_name("type")).lstrip("*").rsplit(".", 1)[-1]]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from .gotypes import GoType, parse_type
+from .gotypes import GoType
 from .model import C_MEMORY, GO_MEMORY, PackageModel, call_arguments
 from .scopes import FUNCTION_KINDS, Symbol, outermost_function
 from .source import SourceFile, text, walk
@@ -272,10 +272,10 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
             what = f"the backing array of `{name}` ({_type_name(package, container_node, source)})" \
                 if container.kind == "slice" else f"the array `{name}` ({_type_name(package, container_node, source)})"
             memory = container.elem
-            return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory), True)
+            return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package), True)
         memory = package.type_of(operand, source)
         what = f"`{text(operand)}` ({memory})" if memory is not None else f"`{text(operand)}`"
-        return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory))
+        return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package))
     if inner.type == "call_expression":
         target = package.call_target(inner, source)
         args = call_arguments(inner)
@@ -283,7 +283,7 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
             sliced = package.underlying(package.type_of(args[0], source))
             memory = sliced.elem if sliced is not None and sliced.kind == "slice" else None
             return GoPointer(inner, memory, origin, f"the backing array of `{text(args[0])}` ({_type_name(package, args[0], source)})",
-                             _root_symbol(args[0], package, source), _is_go(origin, memory), True)
+                             _root_symbol(args[0], package, source), _is_go(origin, memory, package), True)
     t = package.type_of(inner, source)
     resolved = package.underlying(t)
     if resolved is None or resolved.kind != "pointer":
@@ -293,16 +293,50 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
         return None
     memory = resolved.elem
     return GoPointer(inner, memory, origin, f"`{text(inner)}` ({t})", _root_symbol(inner, package, source),
-                     _is_go(origin, memory))
+                     _is_go(origin, memory, package))
 
 
-def _is_go(origin: str | None, memory: GoType | None) -> bool:
+def _is_go(origin: str | None, memory: GoType | None, package: PackageModel) -> bool:
     """Go memory: known to be, or of unknown origin but typed as a Go (not C) type."""
     if origin == GO_MEMORY:
         return True
     if origin == C_MEMORY or memory is None:
         return False
-    return memory.kind not in ("c", "unsafe_pointer")
+    resolved = package.underlying(memory)
+    if resolved is None:
+        return False  # a named type this package does not declare: could be a C type
+    return resolved.kind not in ("c", "unsafe_pointer")
+
+
+def holds_go_pointers(package: PackageModel, t: GoType | None, depth: int = 0) -> bool | None:
+    """Whether a value of type t holds Go pointers: True, False, or None when
+    only its contents can tell (a `*C.T` or `unsafe.Pointer` slot usually
+    holds a C pointer or nil, e.g. an out-parameter or an argv array)."""
+    if depth > 16:
+        return None
+    resolved = package.underlying(t)
+    if resolved is None:
+        return None
+    kind = resolved.kind
+    if kind in ("slice", "string", "map", "chan", "func", "interface"):
+        return True
+    if kind in ("basic", "c"):
+        return False
+    if kind == "unsafe_pointer":
+        return None
+    if kind == "pointer":
+        pointee = package.underlying(resolved.elem)
+        if pointee is None or pointee.kind in ("c", "unsafe_pointer"):
+            return None
+        return True
+    if kind == "array":
+        return holds_go_pointers(package, resolved.elem, depth + 1)
+    if kind == "struct":
+        verdicts = [holds_go_pointers(package, f, depth + 1) for _, f in resolved.fields]
+        if any(v is True for v in verdicts):
+            return True
+        return None if any(v is None for v in verdicts) else False
+    return None
 
 
 def pointer_holder(package: PackageModel, t: GoType | None, depth: int = 0) -> str:
@@ -313,7 +347,7 @@ def pointer_holder(package: PackageModel, t: GoType | None, depth: int = 0) -> s
         return ""
     if resolved.kind == "struct":
         for name, field_type in resolved.fields:
-            if package.contains_go_pointers(field_type):
+            if holds_go_pointers(package, field_type):
                 inner = package.underlying(field_type)
                 if inner is not None and inner.kind in ("struct", "array"):
                     nested = pointer_holder(package, field_type, depth + 1)
@@ -386,9 +420,10 @@ def c_memory_stores(statement: Node, package: PackageModel, source: SourceFile) 
 
 
 def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
-    """(field, value) pairs where a Go pointer is written into a C-typed
-    struct variable that lives in Go memory (`var a C.struct_x; a.buf =
-    (*C.char)(unsafe.Pointer(&b[0]))`, or `C.struct_x{buf: ...}`) before `before`."""
+    """(place, value) pairs where a Go pointer is written into a variable
+    whose type alone does not say it holds Go pointers (a C struct in Go
+    memory, a `[]*C.char`), before `before`: `a.buf = (*C.char)(unsafe.Pointer(&b[0]))`,
+    `argv[i] = (*C.char)(unsafe.Pointer(&b[0]))`, `C.struct_x{buf: ...}`."""
     found: list[tuple[Node, Node]] = []
     if symbol.value is not None and not symbol.index:
         found += literal_go_pointers(symbol.value, package, source)
@@ -400,7 +435,7 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
             continue
         for lhs, rhs in assignments(node):
             lhs = _unparen(lhs)
-            if lhs.type != "selector_expression":
+            if lhs.type not in ("selector_expression", "index_expression"):
                 continue
             base = _unparen(lhs.child_by_field_name("operand"))
             if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":

@@ -148,16 +148,25 @@ class CPreamble:
         struct = self.structs.get(name)
         if struct is None:
             return None
+        # Memoized (per depth, as the depth limit can decide the answer, and per
+        # model state): nested or self-referential structs in a preamble would
+        # otherwise cost time exponential in their nesting.
+        memo = self.__dict__.setdefault("_struct_sizes", {})
+        key = (name, depth, len(self.structs), len(self.typedefs))
+        if key in memo:
+            return memo[key]
+        memo[key] = None  # while computing
         offset, align = 0, 1
         for _, ctype in struct.fields:
             size = self.ctype_size(ctype, depth + 1)
             if size is None:
                 return None
-            element = self.ctype_size(CType(ctype.base, ctype.pointers), depth + 1) or size
+            element = size if ctype.array is None else (self.ctype_size(CType(ctype.base, ctype.pointers), depth + 1) or size)
             field_align = min(element, 8) or 1
             offset = -(-offset // field_align) * field_align + size
             align = max(align, field_align)
-        return -(-offset // align) * align
+        memo[key] = size = -(-offset // align) * align
+        return size
 
     def merge(self, other: "CPreamble") -> None:
         for name, fn in other.functions.items():

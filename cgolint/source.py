@@ -147,8 +147,11 @@ class SourceFile:
         offset = max(0, min(offset, len(self.data)))
         line = bisect.bisect_right(self.line_starts, offset) - 1
         start = self.line_starts[line]
-        prefix = self.data[start:offset].decode("utf-8", "replace")
-        utf16 = len(prefix.encode("utf-16-le")) // 2
+        prefix = self.data[start:offset]
+        if prefix.isascii():  # the common case, and cheap on a very long line
+            utf16 = len(prefix)
+        else:
+            utf16 = len(prefix.decode("utf-8", "replace").encode("utf-16-le")) // 2
         return Position(line + 1, offset - start + 1, utf16 + 1)
 
     def line_text(self, line: int) -> str:
@@ -156,8 +159,12 @@ class SourceFile:
         starts = self.line_starts
         if not 1 <= line <= len(starts):
             return ""
-        end = starts[line] if line < len(starts) else len(self.data)
-        return self.data[starts[line - 1]:end].decode("utf-8", "replace").rstrip("\r\n")
+        cache = self.__dict__.setdefault("_line_texts", {})  # many findings can share one long line
+        found = cache.get(line)
+        if found is None:
+            end = starts[line] if line < len(starts) else len(self.data)
+            found = cache[line] = self.data[starts[line - 1]:end].decode("utf-8", "replace").rstrip("\r\n")
+        return found
 
     @cached_property
     def package_name(self) -> str:

@@ -81,15 +81,39 @@ def test_dataclasses_round_trip_exactly():
     assert back.findings[0].level is Level.ERROR
 
 
-@pytest.mark.parametrize("bad", [
-    {"__t": "Finding"},                                           # fields missing
-    {"__t": "Position", "line": "3", "column": 1, "utf16_column": 1},  # wrong type
-    {"__t": "os.system", "x": 1},                                 # not a result type
-    {"__enum": "Other", "value": "x"},
+def good_encoded():
+    start = Position(1, 2, 2)
+    finding = Finding("CGL005", "c-memory-leak", Level.WARNING, "m", "/a.go", "a.go", 1, 2, start, start)
+    return encode(PackageResult([finding], [], 1))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda e: e[:2],                                     # a field missing
+    lambda e: e + [1],                                   # a field too many
+    lambda e: [e[0], e[1], "1"],                         # files_analysed not an int
+    lambda e: [e[0], e[1], True],                        # a bool is not an int
+    lambda e: [[e[0][0][:-1]], e[1], e[2]],              # a Finding field missing
+    lambda e: [[e[0][0][:2] + ["fatal"] + e[0][0][3:]], e[1], e[2]],  # not a Level
+    lambda e: [[e[0][0][:8] + [[1, "2", 3]] + e[0][0][9:]], e[1], e[2]],  # a Position with a string
+    lambda e: {"findings": e[0]},                        # not the layout
+    lambda e: None,
 ])
-def test_decode_refuses_what_is_not_a_result(bad):
+def test_decode_refuses_what_is_not_a_result(damage):
+    assert decode(good_encoded()) == decode(json.loads(json.dumps(good_encoded())))
     with pytest.raises(Exception):
-        decode(bad)
+        decode(damage(good_encoded()))
+
+
+def test_a_result_that_would_not_round_trip_is_not_cached(tmp_path):
+    start = Position(1, 2, 2)
+    odd = Finding("CGL005", "c-memory-leak", Level.WARNING, "m", "/a.go", "a.go", 1, 2, start, start,
+                  related=[Related("/a.go", start, start, "list, not tuple")])
+    cache = Cache(str(tmp_path / "c"))
+    cache.put("k" * 64, PackageResult([odd], [], 1))
+    assert cache.get("k" * 64) is None
+    fine = PackageResult([odd.__class__(**{**odd.__dict__, "related": tuple(odd.related)})], [], 1)
+    cache.put("k" * 64, fine)
+    assert cache.get("k" * 64) == fine
 
 
 def test_warm_run_parses_nothing_and_gives_the_same_result(tree, parses):

@@ -305,3 +305,85 @@ def test_nil_when_sees_through_pointer_conversions():
         expr = source.root.named_children[1].named_children[0].child_by_field_name("value").named_children[0]
         got = nil_when(expr, lambda ident: ident.type == "identifier" and text(ident) == "p")
         assert got == expected, expression
+
+
+# --- pointer facts ---------------------------------------------------------
+
+from cgolint.flow import OwnershipOptions, function_flow, pointer_facts  # noqa: E402
+from cgolint.model import PackageModel  # noqa: E402
+
+FACTS_SOURCE = b"""package p
+
+// #include <stdlib.h>
+import "C"
+
+import "unsafe"
+
+type T struct{ p *C.char }
+
+func keep(p *C.char) {}
+
+func F(s string, t *T, ch chan *C.char) *C.char {
+	a := C.CString(s)
+	C.puts(a)
+	if a == nil {
+		return nil
+	}
+	defer C.free(unsafe.Pointer(a))
+	b := C.CString(s)
+	t.p = b
+	c := C.CString(s)
+	keep(c)
+	d := C.CString(s)
+	ch <- d
+	e := C.malloc(8)
+	e = C.realloc(e, 16)
+	f := C.CString(s)
+	defer func() { C.free(unsafe.Pointer(f)) }()
+	g := C.CString(s)
+	C.free(unsafe.Pointer(g))
+	g = nil
+	C.puts(C.CString(s))
+	C.malloc(1)
+	h := C.CString(s)
+	return h
+}
+"""
+
+
+def facts_for(options=OwnershipOptions()):
+    source = SourceFile.parse("/x/p.go", "p.go", FACTS_SOURCE)
+    package = PackageModel("/x", [source])
+    function = next(n for n in source.root.named_children
+                    if n.type == "function_declaration" and text(n.child_by_field_name("name")) == "F")
+    return source, package, function, pointer_facts(function, source, package, options)
+
+
+def kinds(facts, name):
+    symbol = next(s for s in facts.occurrences if s.name == name)
+    return [o.kind for o in sorted(facts.events(symbol), key=lambda o: o.ident.start_byte)]
+
+
+def test_pointer_facts_classify_every_occurrence():
+    _, _, _, facts = facts_for()
+    assert kinds(facts, "a") == ["write", "use", "nil-compare", "defer-free"]
+    assert kinds(facts, "b") == ["write", "handover"]       # stored in a field
+    assert kinds(facts, "c") == ["write", "handover"]       # passed to a Go function
+    assert kinds(facts, "d") == ["write", "handover"]       # sent on a channel
+    assert kinds(facts, "e") == ["write", "write", "realloc"]
+    assert kinds(facts, "f") == ["write", "closure-free"]
+    assert kinds(facts, "g") == ["write", "free", "write"]
+    assert kinds(facts, "h") == ["write", "handover"]       # returned
+    verdicts = sorted((a.allocator, a.verdict) for a in facts.allocations if a.symbol is None)
+    assert verdicts == [("CString", "inline"), ("malloc", "discarded")]
+    tracked = {a.symbol.name: a.pointer_kind for a in facts.allocations if a.symbol is not None}
+    assert tracked["a"] == "typed" and tracked["e"] == "unsafe"
+
+
+def test_pointer_facts_and_flows_are_cached_per_package_and_options():
+    source, package, function, facts = facts_for()
+    assert pointer_facts(function, source, package, OwnershipOptions()) is facts
+    assert function_flow(function, source, package) is facts.flow
+    other = pointer_facts(function, source, package, OwnershipOptions.from_options({"takes-ownership": ["puts"]}))
+    assert other is not facts
+    assert kinds(other, "a")[1] == "handover"

@@ -156,7 +156,7 @@ def test_missing_stdlib_is_mentioned_and_makes_the_fix_unsafe(tmp_path):
     assert finding.fix is not None and not finding.fix.safe
 
 
-def test_both_rules_share_one_package_model_cache(tmp_path):
+def test_use_after_free_is_not_also_reported_as_a_leak(tmp_path):
     found = run(tmp_path, """
     func F(s string) {
     \tcs := C.CString(s)

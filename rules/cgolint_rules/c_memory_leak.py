@@ -166,31 +166,34 @@ class CMemoryLeak(Rule):
         in_loop = any(n.id == allocation.flow_id for n in everywhere)
         events = facts.events(symbol)
         # released by some path from this allocation (not by an earlier allocation's free)
-        released = any(o.kind in RELEASES for n in everywhere if n.id != allocation.flow_id
-                       for o in at.get(n.id, ()))
-        if released and _freed_only_on_failure(symbol, [o for n in everywhere if n.id != allocation.flow_id
-                                                      for o in at.get(n.id, ())], facts):
+        later = [o for n in everywhere if n.id != allocation.flow_id for o in at.get(n.id, ())]
+        released = any(o.kind in RELEASES for o in later)
+        if released and _freed_only_on_failure(symbol, later, facts):
             return None
+        handed_over = any(o.kind in ("handover", "closure-free") for o in later)
         name = symbol.name
         what = f"C.{allocation.allocator}"
         line = ctx.file.position(leak.start).line
-        if in_loop:
-            hint = f"free it with {self._free_call(allocation, name, ctx)} once it is no longer needed, in every iteration"
-        else:
-            hint = self._free_hint(allocation, ctx, name)
+        free_call = self._free_call(allocation, name, ctx)
         if not released:
+            hint = (f"free it with {free_call} once it is no longer needed, in every iteration" if in_loop
+                    else self._free_hint(allocation, ctx, name))
             message = (f"`{name}` holds C memory from {what} that is never freed: the Go garbage collector "
                        f"does not free C memory, so each call leaks it; {hint}")
         else:
             if leak.id == allocation.flow_id:
                 where = "when the next iteration of the loop allocates again"
+                hint = f"free it with {free_call} before the loop comes back"
             elif leak.kind == "end":
                 where = f"at the end of the function (line {line})"
+                hint = f"free it with {free_call} before the function ends"
             else:
                 where = f"on the return at line {line}"
-            message = (f"`{name}` holds C memory from {what} that is leaked {where}: other paths free it or "
-                       f"hand it over, this one does not; {hint}"
-                       + ("" if in_loop else " instead of freeing it on each path"))
+                hint = f"free it with {free_call} before that return"
+            if not handed_over and not in_loop and allocation.allocator in _BUILTIN_ALLOCATORS:
+                hint = (f"{self._free_hint(allocation, ctx, name)} instead of freeing it on each path")
+            message = (f"`{name}` holds C memory from {what} that is leaked {where}: other paths "
+                       f"{'free it or hand it over' if handed_over else 'free it'}, this one does not; {hint}")
         fix = None
         if not in_loop and not any(o.kind in RELEASES for o in events):
             fix = self._fix(allocation, facts, ctx)

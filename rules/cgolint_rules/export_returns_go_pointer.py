@@ -93,8 +93,8 @@ class ExportReturnsGoPointer(Rule):
 
     def check(self, node, ctx):
         name = text(node.child_by_field_name("name"))
-        if not name or exported_name(node) != name:
-            return
+        if not name or not ctx.file.uses_cgo or exported_name(node) != name:
+            return  # cgo reads //export only in files that import "C"
         result = node.child_by_field_name("result")
         if result is None:
             return
@@ -188,8 +188,9 @@ def _returns(function: Node) -> list[Node]:
 
 
 def _c_pointee(package, pointer: GoType) -> bool:
-    elem = pointer.elem
-    return elem is not None and elem.kind == "c"
+    """A pointer to a C type (also through a Go type name for one)."""
+    elem = package.underlying(pointer.elem) if pointer.elem is not None else None
+    return elem is not None and elem.kind in ("c", "unsafe_pointer")
 
 
 def _harmless(value: Node, ctx) -> bool:
@@ -197,4 +198,8 @@ def _harmless(value: Node, ctx) -> bool:
     value = unwrap_pointer(value, ctx.package, ctx.file, follow_variables=False)
     if value.type in ("nil", "interpreted_string_literal", "raw_string_literal") or text(value) == "nil":
         return True
+    if value.type == "identifier":
+        symbol = ctx.resolve(value)
+        if symbol is not None and symbol.kind == "param" and not symbol.writes:
+            return True  # what the C caller passed in: handed back, not Go memory made here
     return ctx.origin_of(value) == C_MEMORY

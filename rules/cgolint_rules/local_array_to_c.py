@@ -32,6 +32,10 @@ class LocalArrayToC(Rule):
     Helper functions of the package that pass a parameter straight on to
     C (`func call(p *byte) { C.f((*C.char)(unsafe.Pointer(p))) }`) are
     followed one level, so `call(&buf[0])` is judged by what `C.f` does.
+    Byte sizes in messages assume an LP64 target (`C.int` 4 bytes,
+    `C.long` 8). Arrays whose elements hold Go pointers are left to CGL004,
+    and memory pinned with `runtime.Pinner` in the same function is not
+    reported as kept.
     Slices, struct fields and package variables are checked by CGL003
     (missing-length-argument), as are unbounded libc calls such as
     `C.strcpy` whatever the buffer.
@@ -125,10 +129,12 @@ class LocalArrayToC(Rule):
         """Why C.name keeps argument `index`, or None."""
         function = ctx.package.preamble.function(name)
         if function is not None and function.keeps_param(index):
-            return "its body stores the pointer where it outlives the call"
+            return "its C body stores the pointer where it outlives the call"
         configured = ctx.options.get("keeps-pointer") or ()
+        if isinstance(configured, str):
+            configured = (configured,)
         if name in configured or f"C.{name}" in configured:
-            return "listed in keeps-pointer"
+            return "listed in the keeps-pointer option"
         return None
 
     def _local_arrays(self, call, ctx):
@@ -200,10 +206,11 @@ class LocalArrayToC(Rule):
 
 
 def _keeps_message(buffer, callee: str, why: str) -> str:
-    return (f"{callee} keeps the pointer to {buffer.describe()} after the call returns ({why}): the call "
-            f"pins `{buffer.name}` only while it runs, so Go may free or reuse that memory while C still "
-            f"holds it; give C memory it may keep (C.malloc or C.CBytes, freed when C is done), or pin "
-            f"the array with runtime.Pinner until C lets go of it")
+    return (f"{callee} keeps the pointer to {buffer.describe()} after the call returns ({why}), which cgo "
+            f"forbids for unpinned Go memory: the call pins `{buffer.name}` only while it runs, and once this "
+            f"function stops using it Go may free or reuse that memory while C still holds it; give C memory "
+            f"it may keep (C.malloc or C.CBytes, freed when C is done), or pin the array with runtime.Pinner "
+            f"until C lets go of it")
 
 
 def _length_fix(buffer, problem) -> str:

@@ -41,8 +41,18 @@ class SyntaxErrorRule(Rule):
     security_severity = 0.0
     tags = ("correctness",)
 
+    # Like the Go compiler ("too many errors"): past this many, one finding
+    # says how many more there are. A mangled file can hold thousands.
+    MAX_PER_FILE = 10
+
     def check_package(self, ctx):
-        for node in ctx.file.error_nodes:
+        errors = ctx.file.error_nodes
+        for count, node in enumerate(errors):
+            if count == self.MAX_PER_FILE:
+                rest = len(errors) - count
+                yield Report(self, node.start_byte, node.start_byte,
+                             f"too many syntax errors: {rest} more in this file are not reported")
+                return
             if node.is_missing:
                 message = f"syntax error: missing `{node.type}`"
             else:

@@ -4,7 +4,7 @@ from tree_sitter import Node
 
 from cgolint.model import C_MEMORY
 from cgolint.pinning import (GoPointer, PinnerUse, c_memory_stores, enclosing_statement_lists, function_pins,
-                             go_pointer, go_pointer_fields, is_handle, literal_go_pointers,
+                             go_pointer, go_pointer_fields, holds_go_pointers, is_handle, literal_go_pointers,
                              pointer_holder)
 from cgolint.rule import Level, Rule, related_prototype
 from cgolint.scopes import FUNCTION_KINDS, enclosing_function
@@ -46,7 +46,12 @@ class UnpinnedGoPointer(Rule):
       the function is listed in the `keeps-pointer` option), including a
       pointer pinned with `runtime.Pinner` but unpinned by `defer` when the
       Go function returns while C still holds it;
-    - a `runtime.Pinner` that pins an object and is not unpinned on some path.
+    - a `runtime.Pinner` that pins an object and is not unpinned on some path
+      (a warning: the runtime panics only when the Pinner is collected).
+
+    Option `keeps-pointer` (a list) names more C functions that keep a
+    pointer argument: `"register"` for every argument, `"register:1"` for
+    the argument at that 0-based index.
 
     It stays silent for memory pinned with a `runtime.Pinner` before the
     call, for `runtime/cgo.Handle` values, for pointers to C memory, for
@@ -191,10 +196,11 @@ class UnpinnedGoPointer(Rule):
     def _contents(self, call, arg, pointer: GoPointer, cname, related, ctx):
         package = ctx.package
         memory = pointer.memory
-        if memory is None or not pointer.is_go:
+        if memory is None or not pointer.is_go or _zero_valued(pointer.root, call, arg, ctx):
             return
-        verdict = package.contains_go_pointers(memory)
+        verdict = holds_go_pointers(package, memory)
         resolved = package.underlying(memory)
+        runtime = _runtime_check(package, cname, call, arg)
         if verdict is True:
             holder = pointer_holder(package, memory)
             holds = f", which holds Go pointers in {holder}" if holder else ""
@@ -207,22 +213,25 @@ class UnpinnedGoPointer(Rule):
                 holds = f", whose elements hold Go pointers in {holder}"
             yield self.report(
                 arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
-                     f"passed to C unless what they point to is pinned (the runtime panics: \"{_ARG_PANIC}\"). "
+                     f"passed to C unless what they point to is pinned ({runtime}). "
                      f"Pin the pointed-to objects with a runtime.Pinner for the call, or copy the data into C memory",
                 related=related)
             return
-        if resolved is not None and resolved.kind == "c":
+        if verdict is None or (resolved is not None and resolved.kind == "c"):
+            # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
             if not writes and pointer.root is not None and pointer.root.is_local:
                 writes = go_pointer_fields(pointer.root, call, package, ctx.file)
             if writes:
                 field, value = writes[0]
-                where = text(field) if field.type == "selector_expression" else text(field).split(":", 1)[0].strip()
+                where = text(field) if field.type in ("selector_expression", "index_expression") \
+                    else text(field).split(":", 1)[0].strip()
                 line = ctx.file.position(field.start_byte).line
+                holder = "a C struct in Go memory" if resolved is not None and resolved.kind == "c" else "Go memory"
                 yield self.report(
-                    arg, f"`C.{cname}` receives {pointer.what}, a C struct in Go memory whose `{where}` was set "
+                    arg, f"`C.{cname}` receives {pointer.what}, {holder} whose `{where}` was set "
                          f"to the Go pointer `{text(value)}` (line {line}): Go memory that contains Go pointers "
-                         f"may not be passed to C unless they are pinned (the runtime panics: \"{_ARG_PANIC}\"). "
+                         f"may not be passed to C unless they are pinned ({runtime}). "
                          f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
                          f"`{text(value)}` with a runtime.Pinner for the call", related=related)
 
@@ -230,7 +239,7 @@ class UnpinnedGoPointer(Rule):
         root = pointer.root
         if root is None or not root.is_local:
             return False
-        t = ctx.package.underlying(ctx.package._symbol_type(root, 0))
+        t = ctx.package.underlying(ctx.type_of(root.node)) if root.file is ctx.file else None
         return t is not None and t.kind == "array"
 
     @staticmethod
@@ -315,6 +324,58 @@ class UnpinnedGoPointer(Rule):
                     line = (exit_node.start_point.row if exit_node is not None else body.end_point.row) + 1
                     return pin, line
         return None
+
+
+def _runtime_check(package, cname: str, call: Node, arg: Node) -> str:
+    """What the default cgocheck=1 does with this argument, for messages.
+    cgo checks an argument only when the C parameter's Go type may point to
+    pointers: `void *`, `T **`, or a pointer to a struct with pointer fields."""
+    function = package.preamble.function(cname)
+    args = call.child_by_field_name("arguments")
+    named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    index = next((i for i, a in enumerate(named) if a == arg), None)
+    if function is None or index is None or index >= len(function.params):
+        return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{_ARG_PANIC}\""
+    ctype = package.preamble.resolve(function.params[index].ctype)
+    checked = ctype.pointers >= 2 or (ctype.pointers == 1 and ctype.base == "void")
+    if ctype.pointers == 1 and ctype.base.startswith("struct "):
+        struct = package.preamble.structs.get(ctype.base[len("struct "):])
+        checked = struct is None or any(package.preamble.resolve(t).is_pointer for _, t in struct.fields)
+    if checked:
+        return f"the runtime panics: \"{_ARG_PANIC}\""
+    return (f"cgo does not check a `{ctype.spelling.strip()}` parameter at run time, so nothing catches it while "
+            f"C reads pointers the garbage collector may move or free")
+
+
+def _zero_valued(symbol, call: Node, arg: Node, ctx) -> bool:
+    """A local declared without a value (`var s string`) and not used between
+    its declaration and the call: it holds only zero values, nil pointers,
+    so no Go pointer reaches C (`var out *T; C.get(unsafe.Pointer(&out))`)."""
+    if symbol is None or symbol.kind != "local" or symbol.value is not None or symbol.writes \
+            or symbol.range_of is not None or symbol.file is not ctx.file:
+        return False
+    declaration = symbol.node
+    function = enclosing_function(call)
+    for node in walk(function) if function is not None else ():
+        if node.type != "identifier" or not (declaration.end_byte <= node.start_byte < call.start_byte):
+            continue
+        if text(node) == symbol.name and ctx.resolve(node) is symbol and not _in_c_call(node, ctx):
+            return False  # used: may have been given a value (a C call cannot legally store a Go pointer)
+    return declaration.start_byte < call.start_byte
+
+
+def _in_c_call(node: Node, ctx) -> bool:
+    """Whether `node` is inside the arguments of a `C.name(...)` call."""
+    parent = node.parent
+    while parent is not None and parent.type not in ("expression_statement", "block") \
+            and parent.type not in FUNCTION_KINDS:
+        if parent.type == "argument_list" and parent.parent is not None:
+            callee = parent.parent.child_by_field_name("function")
+            if callee is not None and callee.type == "selector_expression" \
+                    and ctx.file.imports.get(text(callee.child_by_field_name("operand"))) == "C":
+                return True
+        parent = parent.parent
+    return False
 
 
 def _terminates(statement: Node | None) -> bool:

@@ -94,6 +94,15 @@ func lengthVariable() {
 	C.fill_n((*C.char)(u.Pointer(&buf[0])), C.size_t(u.Sizeof(buf)))
 }
 
+func sliceDataWithLength() {
+	var buf [48]byte
+	s := buf[:]
+	if len(s) > 0 {
+		C.fill_n((*C.char)(u.Pointer(u.SliceData(s))), C.size_t(len(s)))
+	}
+	C.fill_n((*C.char)(u.Pointer(u.SliceData(buf[:]))), C.size_t(len(buf)))
+}
+
 func fixedArrayLargeEnough() {
 	var id [16]C.uchar
 	C.read_id(&id[0])
@@ -141,4 +150,10 @@ func fillN(p *byte, n int) {
 func helperWithLength() {
 	var name [20]byte
 	fillN(&name[0], len(name))
+}
+
+func sliceOfLocalArray() {
+	var backing [24]byte
+	view := backing[:]
+	C.fill((*C.char)(u.Pointer(u.SliceData(view)))) // want CGL001 "the local array `backing` \(24 bytes\)"
 }

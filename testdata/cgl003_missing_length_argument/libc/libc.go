@@ -106,6 +106,14 @@ func withRoom(name string) *C.char {
 	return C.strdup((*C.char)(unsafe.Pointer(&cname[0])))
 }
 
+// A terminator appended later, or spelled in the literal.
+func appendedLater(s string) C.int {
+	b := []byte(s)
+	b = append(b, 0)
+	lit := []byte("abc\x00")
+	return C.atoi((*C.char)(unsafe.Pointer(&b[0]))) + C.int(C.strlen((*C.char)(unsafe.Pointer(&lit[0]))))
+}
+
 // Bounded calls.
 func bounded(src *C.char) [16]C.char {
 	var dst [16]C.char

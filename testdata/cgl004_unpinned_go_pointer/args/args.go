@@ -9,6 +9,8 @@ static void use_pair(struct pair *p) {}
 static void use_chars(char *p, size_t n) {}
 static void use_handle(uintptr_t h) {}
 static void *make_buf(size_t n) { return malloc(n); }
+static int run(int argc, char **argv) { return argc; }
+static void get_name(char **out) { *out = 0; }
 */
 import "C"
 
@@ -63,7 +65,7 @@ func throughVariable(r *request) {
 
 func asCharPointer(r *request) {
 	// (*C.char)(...) hides the pointee from cgo's own check: still illegal.
-	C.use_chars((*C.char)(u.Pointer(r)), C.size_t(u.Sizeof(*r))) // want CGL004 "`C.use_chars` receives `r` \(\*request\)"
+	C.use_chars((*C.char)(u.Pointer(r)), C.size_t(u.Sizeof(*r))) // want CGL004 "`C.use_chars` receives `r` \(\*request\).*cgo does not check a `char \*` parameter at run time"
 }
 
 func (w *wrapper) receiver() {
@@ -172,4 +174,37 @@ func unsafe_data(xs []float64) *float64 { return u.SliceData(xs) }
 func cStructLiteralInline() {
 	var values [4]C.int
 	C.use_pair(&C.struct_pair{a: &values[0], n: C.int(len(values))}) // want CGL004 "whose `a` was set to the Go pointer"
+}
+
+func argvOfGoBytes(args [][]byte) {
+	argv := make([]*C.char, len(args)+1)
+	for i, a := range args {
+		argv[i] = (*C.char)(u.Pointer(u.SliceData(a)))
+	}
+	C.run(C.int(len(args)), &argv[0]) // want CGL004 "`C.run` receives the backing array of `argv` \(\[\]\*C.char\), Go memory whose `argv\[i\]` was set to the Go pointer"
+}
+
+func argvOfCStrings(args []string) {
+	argv := make([]*C.char, len(args)+1)
+	for i, a := range args {
+		argv[i] = C.CString(a)
+	}
+	C.run(C.int(len(args)), &argv[0])
+	for _, p := range argv {
+		C.free(u.Pointer(p))
+	}
+}
+
+func outParameter() string {
+	var name *C.char
+	C.get_name(&name)
+	return C.GoString(name)
+}
+
+func zeroValue() {
+	// A zero string and a zero struct hold only nil pointers: nothing to pin.
+	var s string
+	C.use(u.Pointer(&s))
+	var v struct{ p *byte }
+	C.use(u.Pointer(&v))
 }

@@ -1,7 +1,7 @@
 // Storing a Go pointer into C memory: only a GOEXPERIMENT=cgocheck2 build
 // catches it, with a fatal error at the store.
 //
-// runtime: panic "unpinned Go pointer stored into non-Go memory"
+// runtime: panic "(unpinned )?Go pointer stored into non-Go memory"
 // runtime-env: GOEXPERIMENT=cgocheck2
 package main
 

@@ -73,3 +73,15 @@ func Detached() []byte { return make([]byte, 1) }
 func Later() C.int { return C.int(len(name())) }
 
 func main() {}
+
+//export Echo
+func Echo(s []byte) []byte {
+	return s // what C passed in, handed back
+}
+
+type cstring = C.char
+
+//export Message
+func Message() *cstring {
+	return C.CString("message")
+}
