@@ -142,6 +142,9 @@ class Bench:
         self.notes: list[str] = []
         self.jobs = os.cpu_count() or 1
         self.tmp = tempfile.mkdtemp(prefix="cgolint-bench-")
+        self.notes.append(
+            "`go vet` with a warm build cache replays its cached results for unchanged packages instead of "
+            "analysing them again, so its column compares with cgolint's warm column rather than with cold.")
 
     # -- one target -------------------------------------------------------------------
     def target(self, name: str, cwd: str, patterns: list[str], vet_dirs: list[str] | None,

@@ -12,9 +12,14 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from functools import lru_cache
+
+from tree_sitter import Query, QueryCursor
+
 from .config import Settings
 from .loader import PackageJob, go_files, may_hold_finding
 from .model import PackageModel
+from .parsing import GO
 from .registry import RuleSet
 from .rule import Finding, Level, Report, Rule, RuleContext
 from .scopes import analysing
@@ -100,6 +105,9 @@ class Analyzer:
         self.settings = settings
         self.base = base
         self.rule_classes = [r for r in ruleset.rules if settings.enabled(r.code)]
+        # Rules with markers () (syntax errors, suppressions) report on files
+        # parsed for other rules; selected alone, they see every candidate.
+        self._parse_for = [r for r in self.rule_classes if r.markers != ()]
         self.meta = {r.code: r for r in ruleset.rules}
 
     def analyze(self, job: PackageJob, overrides: dict[str, bytes] | None = None) -> PackageResult:
@@ -117,7 +125,7 @@ class Analyzer:
             if problem is not None:
                 result.notifications.append(Notification(path, shown, problem))
                 continue
-            if not may_hold_finding(data):
+            if not may_hold_finding(data) or (self._parse_for and not any(r.wants(data) for r in self._parse_for)):
                 continue
             started = time.monotonic()
             try:
@@ -181,7 +189,7 @@ class Analyzer:
         return _with_fingerprints(findings), notes
 
     def _run_rules(self, source: SourceFile, package: PackageModel, reports: list, notes: list) -> list:
-        rules = [cls() for cls in self.rule_classes]
+        rules = [cls() for cls in self.rule_classes if cls.applies(source, package)]
         contexts = {id(rule): RuleContext(source, package, self.settings.options_for(rule.code, rule.options))
                     for rule in rules}
         by_kind: dict[str, list[Rule]] = defaultdict(list)
@@ -220,13 +228,12 @@ class Analyzer:
 
     @staticmethod
     def _walk(source: SourceFile, by_kind, dispatch, comments: list) -> None:
-        """One walk over the tree, without recursion, handing each node to the
-        rules that want its kind; comments are collected for suppressions."""
-        cursor = source.root.walk()
-        visited = 0
-        while True:
-            node = cursor.node
-            visited += 1
+        """Hand each node of a wanted kind, in document order, to the rules
+        that want it; comments are collected for suppressions. The nodes are
+        found by one tree-sitter query (in C), not by a walk in Python."""
+        captured = QueryCursor(_kinds_query(frozenset(by_kind) | {"comment"})).captures(source.root)
+        nodes = sorted(captured.get("node", ()), key=lambda n: (n.start_byte, -n.end_byte))
+        for visited, node in enumerate(nodes, 1):
             if not visited & 255:
                 check_deadline()  # the timer signal works in the main thread only
             kind = node.type
@@ -234,14 +241,6 @@ class Analyzer:
                 comments.append(node)
             for rule in by_kind.get(kind, ()):
                 dispatch(rule, node)
-            if cursor.goto_first_child():
-                continue
-            while not cursor.goto_next_sibling():
-                if not cursor.goto_parent():
-                    break
-            else:
-                continue
-            break
 
     def _finding(self, source: SourceFile, code: str, name: str, level: Level, report) -> Finding:
         start, end = source.position(report.start_byte), source.position(report.end_byte)
@@ -365,3 +364,9 @@ class _time_budget:
             signal.signal(signal.SIGALRM, self.previous)
         set_deadline(self.previous_deadline)
         return False
+
+
+@lru_cache(maxsize=None)
+def _kinds_query(kinds: frozenset[str]) -> Query:
+    """One query matching every node of the given kinds, compiled once per run."""
+    return Query(GO, "[" + " ".join(f"({kind})" for kind in sorted(kinds)) + "] @node")

@@ -15,7 +15,7 @@ from . import gotypes
 from .gotypes import GoType, parse_type
 from .preamble import CPreamble, parse_preamble
 from .scopes import FUNCTION_KINDS, FunctionScope, Symbol, outermost_function
-from .source import SourceFile, text
+from .source import SourceFile, text, walk
 
 # C functions (as `C.name`) whose result is memory the caller must free.
 C_ALLOCATORS = frozenset({"CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup"})
@@ -143,6 +143,9 @@ class PackageModel:
 
     # --- identifiers --------------------------------------------------
     def scope_of(self, node: Node, source: SourceFile) -> FunctionScope | None:
+        top = source.root.child_with_descendant(node) if node != source.root else None
+        if top is None or (top.type not in FUNCTION_KINDS and top.start_byte not in self._literal_tops(source)):
+            return None  # outside every function: no need to descend a deep constant expression
         function = outermost_function(node, source.root)
         if function is None:
             return None
@@ -151,6 +154,17 @@ class PackageModel:
         if scope is None:
             scope = self._scopes[key] = FunctionScope(function, source)
         return scope
+
+    def _literal_tops(self, source: SourceFile) -> set[int]:
+        """Start bytes of the file's top-level declarations, other than
+        functions, that hold a function literal."""
+        cache = self.__dict__.setdefault("_literal_top_cache", {})
+        found = cache.get(source.path)
+        if found is None:
+            found = cache[source.path] = {
+                decl.start_byte for decl in source.root.named_children
+                if decl.type not in FUNCTION_KINDS and any(n.type == "func_literal" for n in walk(decl))}
+        return found
 
     def resolve(self, ident: Node, source: SourceFile) -> Symbol | None:
         """What the identifier at a use site refers to, or None if unknown

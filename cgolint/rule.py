@@ -142,6 +142,21 @@ class Rule:
     fixable: ClassVar[bool] = False
     node_kinds: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[dict[str, Any]] = {}     # option name -> default
+    # Byte strings one of which a file must contain for the rule to find
+    # anything in it, checked before parsing; None: any candidate file;
+    # (): the rule never needs a file parsed for its own sake (CGL000).
+    markers: ClassVar[tuple[bytes, ...] | None] = None
+
+    @classmethod
+    def wants(cls, data: bytes) -> bool:
+        """Whether a file with these bytes is worth parsing for this rule."""
+        return cls.markers is None or any(marker in data for marker in cls.markers)
+
+    @classmethod
+    def applies(cls, source: SourceFile, package: "PackageModel") -> bool:
+        """Whether the rule can find anything in this file at all: a cheap
+        gate (an import, a marker in the bytes) that spares the walk."""
+        return True
 
     @classmethod
     def doc(cls) -> RuleDoc:

@@ -5,7 +5,9 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from tree_sitter import Node
+from tree_sitter import Node, QueryCursor
+
+from .parsing import GO, query
 
 from .source import SourceFile, text, walk
 
@@ -118,7 +120,8 @@ class FunctionScope:
 
     def _collect(self) -> None:
         assignments: list[Node] = []
-        for node in walk(self.function):
+        captured = QueryCursor(query(GO, "declarations")).captures(self.function).get("node", ())
+        for node in sorted(captured, key=lambda n: (n.start_byte, -n.end_byte)):
             kind = node.type
             if kind in FUNCTION_KINDS:
                 self._parameters(node)

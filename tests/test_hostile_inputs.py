@@ -250,6 +250,8 @@ def test_deeply_nested_expressions(cli, write_tree, fmt):
         f"deep/{name}.go": f'package deep\n\nimport "C"\nimport "unsafe"\n\nfunc {name}() {{\n\t{build(50_000)}\n}}\n'
         for name, build in NESTING.items()
     }
+    # outside any function too: a constant expression nested 25,000 deep
+    files["deep/toplevel.go"] = 'package deep\n\nimport "C"\n\nvar v = ' + "f(" * 25_000 + ")" * 25_000 + "\n"
     root = tree(write_tree, files)
     done = cli("--format", fmt, "./...", cwd=str(root))
     assert "RecursionError" not in done.stdout + done.stderr

@@ -101,6 +101,7 @@ class CMemoryLeak(Rule):
     """
 
     code = "CGL005"
+    markers = (b'"C"',)
     name = "c-memory-leak"
     level = Level.WARNING
     precision = "medium"
@@ -108,6 +109,10 @@ class CMemoryLeak(Rule):
     tags = ("security", "cgo", "memory-leak")
     fixable = True
     node_kinds = ("function_declaration", "method_declaration", "func_literal")
+
+    @classmethod
+    def applies(cls, source, package):
+        return source.uses_cgo
     options = {"allocators": [], "frees": [], "takes-ownership": []}
 
     def check(self, node, ctx):

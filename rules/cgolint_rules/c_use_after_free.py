@@ -67,12 +67,17 @@ class CUseAfterFree(Rule):
     """
 
     code = "CGL006"
+    markers = (b'"C"',)
     name = "c-use-after-free"
     level = Level.ERROR
     precision = "high"
     security_severity = 8.0
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("function_declaration", "method_declaration", "func_literal")
+
+    @classmethod
+    def applies(cls, source, package):
+        return source.uses_cgo
     options = {"frees": []}
 
     def check(self, node, ctx):

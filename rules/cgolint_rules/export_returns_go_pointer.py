@@ -84,12 +84,17 @@ class ExportReturnsGoPointer(Rule):
     """
 
     code = "CGL010"
+    markers = (b"//export",)
     name = "export-returns-go-pointer"
     level = Level.ERROR
     precision = "high"
     security_severity = 7.5
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("function_declaration",)
+
+    @classmethod
+    def applies(cls, source, package):
+        return source.uses_cgo and b"//export" in source.data
 
     def check(self, node, ctx):
         name = text(node.child_by_field_name("name"))

@@ -127,12 +127,17 @@ class GoStringAsCString(Rule):
     """
 
     code = "CGL008"
+    markers = (b'"C"',)
     name = "go-string-as-c-string"
     level = Level.ERROR
     precision = "high"
     security_severity = 7.5
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("call_expression",)
+
+    @classmethod
+    def applies(cls, source, package):
+        return source.uses_cgo
 
     def check(self, node, ctx):
         function = node.child_by_field_name("function")

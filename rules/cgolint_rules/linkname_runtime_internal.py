@@ -152,12 +152,17 @@ class LinknameRuntimeInternal(Rule):
     """
 
     code = "CGL009"
+    markers = (b"go:linkname",)
     name = "linkname-runtime-internal"
     level = Level.ERROR
     precision = "high"
     security_severity = 4.0
     tags = ("correctness", "compatibility")
     node_kinds = ("comment",)
+
+    @classmethod
+    def applies(cls, source, package):
+        return b"go:linkname" in source.data
 
     def check(self, node, ctx):
         directive = _directive(node, ctx)

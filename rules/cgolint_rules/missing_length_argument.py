@@ -94,12 +94,17 @@ class MissingLengthArgument(Rule):
     """
 
     code = "CGL003"
+    markers = (b'"C"',)
     name = "missing-length-argument"
     level = Level.WARNING
     precision = "high"
     security_severity = 7.0
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("call_expression",)
+
+    @classmethod
+    def applies(cls, source, package):
+        return buffers.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
 
     def check(self, node, ctx):
         if buffers.is_c_selector_call(node, ctx.file):

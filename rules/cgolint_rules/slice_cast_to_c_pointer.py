@@ -75,6 +75,7 @@ class SliceCastToCPointer(Rule):
     """
 
     code = "CGL002"
+    markers = (b'"C"',)
     name = "slice-cast-to-c-pointer"
     level = Level.ERROR
     precision = "medium"
@@ -82,6 +83,10 @@ class SliceCastToCPointer(Rule):
     tags = ("security", "cgo", "memory-safety")
     fixable = True
     node_kinds = ("unary_expression", "call_expression")
+
+    @classmethod
+    def applies(cls, source, package):
+        return source.uses_cgo
 
     def __init__(self):
         self._reported: set[tuple[str, int]] = set()

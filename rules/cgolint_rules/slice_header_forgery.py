@@ -99,6 +99,7 @@ class SliceHeaderForgery(Rule):
     """
 
     code = "CGL007"
+    markers = (b"SliceHeader", b"StringHeader", b"(*string)(", b"(*[]byte)(")
     name = "slice-header-forgery"
     level = Level.WARNING
     precision = "high"
@@ -107,6 +108,10 @@ class SliceHeaderForgery(Rule):
     fixable = True
     node_kinds = ("composite_literal", "call_expression", "type_conversion_expression", "var_spec",
                   "assignment_statement")
+
+    @classmethod
+    def applies(cls, source, package):
+        return bool(source.import_name("unsafe") or source.import_name("reflect"))
 
     def __init__(self):
         self._reported: set[int] = set()

@@ -35,6 +35,7 @@ class UnusedSuppression(Rule):
     """
 
     code = "CGL100"
+    markers = ()
     name = "unused-suppression"
     level = Level.WARNING
     tags = ("maintainability",)
@@ -71,6 +72,7 @@ class SuppressionWithoutReason(Rule):
     """
 
     code = "CGL101"
+    markers = ()
     name = "suppression-without-reason"
     level = Level.WARNING
     tags = ("maintainability",)

@@ -35,6 +35,7 @@ class SyntaxErrorRule(Rule):
     """
 
     code = "CGL000"
+    markers = ()
     name = "syntax-error"
     level = Level.NOTE
     precision = "high"

@@ -114,12 +114,17 @@ class UnpinnedGoPointer(Rule):
     """
 
     code = "CGL004"
+    markers = (b'"C"', b".Pin(")
     name = "unpinned-go-pointer"
     level = Level.ERROR
     precision = "high"
     security_severity = 8.1
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("call_expression", "assignment_statement", "function_declaration", "method_declaration")
+
+    @classmethod
+    def applies(cls, source, package):
+        return source.uses_cgo or b".Pin(" in source.data
     options = {"keeps-pointer": []}  # extra C functions that keep a pointer argument: "name" or "name:index"
 
     # --- dispatch -----------------------------------------------------------
