@@ -25,7 +25,7 @@ class BaselineError(Exception):
 
 
 def baseline_root(baseline_path: str) -> str:
-    from .reporters.sarif import repository_root
+    from .loader import repository_root
 
     return repository_root(os.path.dirname(os.path.abspath(baseline_path)))
 

@@ -29,11 +29,22 @@ Lengths
   `cap`, `unsafe.Sizeof(buf)`, a constant within the array's size, the
   array's length constant, a local assigned from one of these), or None;
   `carries_length(expr, buffer, package, source)` is the test behind it.
+- `derived_length(expr, buffer, ...)`: the stricter test (no constant
+  other than the array's length), valid whatever the parameter is called.
+- `length_slot(function, index, args, package, source, derived)` -> the C
+  parameter taken to carry the length of the buffer at `index`, by the
+  documented policy: an argument derived from the buffer, a parameter named
+  or typed like a length, or an unnamed/neutral one whose argument is not
+  visibly an index, flag, code or C option constant (`name_class`,
+  `param_class`, `argument_class`); struct pointers only when the function
+  sets a field of that struct to the buffer's length.
 - `const_value(expr, package, source)`: a Go integer constant expression.
 - `size_checked(buffer, at, package, source)`: an `if len(buf) < N` guard
   before `at`.
 - `has_terminator(buffer, at, package, source)`: visible evidence of a NUL
-  byte in the buffer.
+  byte in the buffer; `nul_terminated(...)`: the stricter "ends in a NUL by
+  construction" (`b = append(b, 0)`), which makes a `char *` a C string.
+- `stores_into_field(name, package)`: every store into a field of that name.
 
 C side
 - `length_capable(cparam, preamble)`: can a parameter carry a length.
@@ -331,6 +342,12 @@ def _assigned_from_elsewhere(name: str, package: PackageModel, field: bool) -> b
 _STORES: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
 
 
+def stores_into_field(name: str, package: PackageModel) -> list[tuple[Node | None, SourceFile]]:
+    """Every store into a field called `name` in the package's analysed files
+    (`x.name = v`, `T{name: v}`): (value, or None when not one-to-one, file)."""
+    return list(_stores(package).get((name, True), ()))
+
+
 def _stores(package: PackageModel) -> dict[tuple[str, bool], list[tuple[Node | None, SourceFile]]]:
     """Every store into a field (`x.f = v`, `T{f: v}`) or a plain name
     (`v = ...`) in the package's analysed files, indexed once per package:
@@ -505,6 +522,8 @@ def carries_length(expr: Node | None, buffer: Buffer, package: PackageModel, sou
         if spelled is not None and spelled == text(node):
             return True
         symbol = package.resolve(node, source)
+        if symbol is not None and not symbol.writes and _made_with_length(buffer, symbol, package):
+            return True  # `buf := make([]byte, n)` ... `C.size_t(n)`
         if symbol is not None and symbol.kind == "local" and symbol.range_of is None:
             values = ([symbol.value] if symbol.value is not None and not symbol.index else []) + \
                 [rhs for _, rhs in symbol.writes]
@@ -515,6 +534,23 @@ def carries_length(expr: Node | None, buffer: Buffer, package: PackageModel, sou
     return value is not None and size is not None and 0 < value <= size
 
 
+def _made_with_length(buffer: Buffer, symbol: Symbol, package: PackageModel) -> bool:
+    """Whether the buffer is a local made as `make([]T, n)` (never reassigned)
+    with `symbol` as its length `n`."""
+    root = buffer.root
+    if root is None or buffer.node.type != "identifier" or root.kind != "local":
+        return False
+    value = strip_parens(_single_value(root))
+    if value is None or value.type != "call_expression":
+        return False
+    target = package.call_target(value, root.file)
+    args = call_arguments(value)
+    if target.kind != "builtin" or target.name != "make" or len(args) < 2:
+        return False
+    size = unwrap_conversions(args[1], package, root.file)
+    return size is not None and size.type == "identifier" and package.resolve(size, root.file) is symbol
+
+
 def length_argument(args: list[Node], skip: int, buffer: Buffer, package: PackageModel,
                     source: SourceFile) -> int | None:
     """The index of the argument (other than `skip`) that carries `buffer`'s length, or None."""
@@ -522,6 +558,211 @@ def length_argument(args: list[Node], skip: int, buffer: Buffer, package: Packag
         if index != skip and carries_length(arg, buffer, package, source):
             return index
     return None
+
+
+def derived_length(expr: Node | None, buffer: Buffer, package: PackageModel, source: SourceFile) -> bool:
+    """Whether an argument is visibly computed from `buffer`'s length, whatever
+    C parameter receives it: `len(buf)`, `cap(buf)`, `unsafe.Sizeof(buf)`,
+    arithmetic on those, the array's length constant or a constant equal to
+    the array's length (in elements or bytes), or a local assigned only such
+    values. Unlike `carries_length`, a smaller constant does not count."""
+    if not carries_length(expr, buffer, package, source):
+        return False
+    node = unwrap_conversions(expr, package, source)
+    if node is None or node.type == "identifier" and package.resolve(node, source) is not None \
+            and package.resolve(node, source).kind == "local":
+        return True  # a local only ever assigned length values
+    value = const_value(node, package, source)
+    if value is None:
+        return True
+    return value in (buffer.length, buffer.byte_size) or text(node) == array_length_spelling(buffer, package)
+
+
+# --- is a parameter a length slot ----------------------------------------------
+#
+# Policy (documented in CGL001, CGL003 and CGL008): an integer parameter of the
+# C prototype (or a pointer to one, an in/out length) is taken to carry the
+# buffer's length only when
+#   1. the argument passed in it is derived from the buffer (`derived_length`),
+#      whatever the parameter is called; or
+#   2. the parameter is named like a length (`n`, `len`, `size`, `cap`,
+#      `count`, `nbytes`, `bufsize`, `*_len`, `nByte`, ...) or has a size type
+#      (`size_t`, `ssize_t`, `socklen_t`): the contract says so, whatever the
+#      Go side passes; or
+#   3. the parameter has no name or a name that says nothing (`a`, `x`,
+#      `value`), and the argument is not visibly something else.
+# It is NOT a length slot when the parameter is named like an index, a flag, a
+# code or an option (`i`, `idx`, `col`, `code`, `err`, `flags`, `mode`, `opt`,
+# `type`, `id`, `fd`, `level`, `offset`, ...) and the argument is not derived
+# from the buffer; nor, for an unnamed or neutral parameter, when the argument
+# is visibly something else: 0, a C constant that does not name a size
+# (`C.CURLOPT_URL`), or a Go variable or field named like an index, flag or code.
+# Pointers to structs (one object: a handle, a context, an options block) are
+# never length slots, unless the function visibly sets a field of the struct
+# it passes to the buffer's length first (`o.len = C.size_t(len(buf))`).
+
+_LENGTH_WORDS = frozenset({
+    "n", "nb", "nn", "len", "length", "size", "sz", "cap", "capacity", "count", "cnt", "num", "nbytes",
+    "nbyte", "bytes", "nmemb", "nel", "nelem", "nelems", "nitems", "nchars", "nchar", "max", "limit",
+    "avail", "bufsize", "buflen", "bufsz", "maxlen", "outlen", "inlen", "nbits", "sizeof", "room",
+    "elems", "items", "total", "amount", "words", "chars"})
+_LENGTH_SUFFIXES = ("len", "length", "size", "sz", "cap", "capacity", "count", "cnt", "bytes", "max",
+                    "limit", "nmemb", "nelem", "nelems")
+_OTHER_WORDS = frozenset({
+    "i", "j", "k", "idx", "index", "col", "column", "row", "icol", "irow", "code", "err", "errcode", "errnum",
+    "error", "errno", "status", "rc", "ret", "res", "result", "flag", "flags", "mode", "opt", "option",
+    "options", "op", "cmd", "command", "type", "kind", "which", "id", "fd", "level", "lvl", "sig", "signum",
+    "key", "what", "how", "whence", "pos", "position", "offset", "off", "enable", "enabled", "on", "verbose",
+    "port", "family", "proto", "protocol", "domain", "encoding", "enc", "format", "fmt", "algo", "alg",
+    "slot", "base", "radix", "prec", "precision", "handle", "h", "tag", "event", "state", "priority", "prio",
+    "channel", "ch", "opcode", "selector", "param", "attr", "field", "nth", "seq", "serial", "uid", "gid",
+    "pid", "tid", "ctx", "context", "timeout", "ms", "seconds", "color", "colour", "style", "bool", "b"})
+_OTHER_SUFFIXES = ("flags", "flag", "mode", "code", "idx", "index", "opt", "option", "type", "kind", "errno",
+                   "level", "status", "offset")
+_SIZE_TYPES = frozenset({"size_t", "ssize_t", "rsize_t", "socklen_t", "gsize", "gssize", "SIZE_T", "DWORD_SIZE"})
+
+
+def _words(name: str) -> list[str]:
+    """`iCol` -> [i, col]; `buf_len` -> [buf, len]; `nByte` -> [n, byte]; `CURLOPT_URL` -> [curlopt, url]."""
+    words: list[str] = []
+    for part in name.split("_"):
+        current = ""
+        for position, char in enumerate(part):
+            upper_run = position > 0 and part[position - 1].isupper()
+            if char.isupper() and current and not upper_run:
+                words.append(current)
+                current = ""
+            current += char
+        if current:
+            words.append(current)
+    return [w.lower() for w in words if w]
+
+
+def name_class(name: str | None) -> str | None:
+    """"length" for a name that says it holds a length or size, "other" for
+    one that says it holds an index, flag, code or option, None otherwise."""
+    if not name:
+        return None
+    flat = name.lower().replace("_", "")
+    words = _words(name)
+    last = words[-1] if words else flat
+    if flat in _LENGTH_WORDS or last in _LENGTH_WORDS or flat.endswith(_LENGTH_SUFFIXES) \
+            or (len(words) > 1 and words[0] in ("n", "nb", "num", "max")):
+        return "length"
+    if flat in _OTHER_WORDS or last in _OTHER_WORDS or flat.endswith(_OTHER_SUFFIXES):
+        return "other"
+    return None
+
+
+def param_class(param: CParam, preamble: CPreamble) -> str | None:
+    """The length/other class of a C parameter from its name, then its type."""
+    by_name = name_class(param.name)
+    if by_name is not None:
+        return by_name
+    if param.ctype.base in _SIZE_TYPES or preamble.resolve(param.ctype).base in _SIZE_TYPES:
+        return "length"
+    return None
+
+
+def argument_class(expr: Node | None, package: PackageModel, source: SourceFile, depth: int = 0) -> str | None:
+    """What a Go argument visibly is: "length" (a `len(...)`, `cap(...)`,
+    `unsafe.Sizeof(...)` or a variable named like a length), "other" (0, a C
+    constant or a variable named like an index, flag or code), or None."""
+    node = unwrap_conversions(expr, package, source)
+    if node is None or depth > 6:
+        return None
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+        node = strip_parens(node.child_by_field_name("operand"))  # an in/out length: `&n`
+        if node is None:
+            return None
+    kind = node.type
+    if kind == "call_expression":
+        target = package.call_target(node, source)
+        if (target.kind == "builtin" and target.name in ("len", "cap", "min", "max")) \
+                or (target.kind == "unsafe" and target.name == "Sizeof"):
+            return "length"
+        return None
+    if kind == "binary_expression":
+        classes = {argument_class(node.child_by_field_name(side), package, source, depth + 1)
+                   for side in ("left", "right")}
+        return "length" if "length" in classes else None
+    if kind == "selector_expression":
+        operand = strip_parens(node.child_by_field_name("operand"))
+        field = text(node.child_by_field_name("field"))
+        if operand is not None and operand.type == "identifier" and text(operand) == "C" and source.uses_cgo:
+            return "length" if name_class(field) == "length" else "other"  # C.BUFSIZ vs C.CURLOPT_URL
+        return name_class(field)
+    if kind == "identifier":
+        symbol = package.resolve(node, source)
+        if symbol is not None and symbol.kind == "local":
+            value = _single_value(symbol)
+            if value is not None:
+                return argument_class(value, package, symbol.file, depth + 1) or name_class(text(node))
+        if symbol is not None and symbol.kind == "const":
+            value = const_value(node, package, source)
+            if value == 0:
+                return "other"
+        return name_class(text(node))
+    if const_value(node, package, source) == 0:
+        return "other"
+    return None
+
+
+def length_slot(function: CFunction, index: int, args: list[Node], package: PackageModel, source: SourceFile,
+                derived=None) -> CParam | None:
+    """The parameter of C `function` (other than the buffer's, `index`) taken to
+    carry the length of the buffer passed at `index`, under the policy above;
+    None when no parameter does. `derived(arg)` says whether an argument is
+    computed from the buffer's length (`derived_length` for a Go buffer)."""
+    preamble = package.preamble
+    for param in function.params:
+        if param.index == index:
+            continue
+        arg = args[param.index] if param.index < len(args) else None
+        if not length_capable(param, preamble):
+            if arg is not None and _struct_length_field(arg, derived, package, source):
+                return param
+            continue
+        if arg is not None and derived is not None and derived(arg):
+            return param
+        kind = param_class(param, preamble)
+        if kind == "length":
+            return param
+        if kind == "other":
+            continue
+        if arg is None or argument_class(arg, package, source) != "other":
+            return param
+    return None
+
+
+def _struct_length_field(arg: Node, derived, package: PackageModel, source: SourceFile) -> bool:
+    """`&o` where the function sets a field of the local struct `o` to a value
+    derived from the buffer's length (`o.len = C.size_t(len(buf))`)."""
+    if derived is None:
+        return False
+    node = unwrap_conversions(arg, package, source)
+    if node is None or node.type != "unary_expression" or text(node.child_by_field_name("operator")) != "&":
+        return False
+    operand = strip_parens(node.child_by_field_name("operand"))
+    symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
+    function = outermost_function(arg)
+    if symbol is None or function is None:
+        return False
+    for statement in walk(function):
+        if statement.type != "assignment_statement" or statement.start_byte >= arg.start_byte:
+            continue
+        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+        lhs = left.named_children if left is not None else []
+        rhs = right.named_children if right is not None else []
+        for target, value in zip(lhs, rhs):
+            target = strip_parens(target)
+            if target.type != "selector_expression":
+                continue
+            owner = strip_parens(target.child_by_field_name("operand"))
+            if owner is not None and owner.type == "identifier" and package.resolve(owner, source) is symbol \
+                    and derived(value):
+                return True
+    return False
 
 
 # --- C prototypes ----------------------------------------------------------
@@ -535,12 +776,19 @@ def length_capable(param: CParam, preamble: CPreamble) -> bool:
     base = ctype.base
     if ctype.array is not None or ctype.pointers > 1 or base in FLOATING:
         return False
-    if base.startswith(("struct ", "union ")) or base == "void":
-        return False
+    if base.startswith(("struct ", "union ")) or base in ("struct", "union", "void"):
+        return False  # `struct`/`union` alone: an anonymous one behind a typedef
     if ctype.pointers == 1:
         if base in _NON_LENGTH_BASES:
             return False  # a byte buffer, not an in/out length
-        return base in INTEGER_TYPES or (base not in preamble.structs and not _is_known(base, preamble))
+        if base in INTEGER_TYPES:
+            return True
+        if base in preamble.structs or _is_known(base, preamble):
+            return False
+        # A pointer to a type this model cannot see: far more often an opaque
+        # handle (`CURL *`, `sqlite3 *`) than an in/out length, unless its
+        # name or its type's name says length (`socklen_t *len`).
+        return base in _SIZE_TYPES or name_class(param.name) == "length" or name_class(base) == "length"
     return True
 
 
@@ -819,14 +1067,30 @@ def unbounded_call(name: str, preamble: CPreamble) -> tuple[dict[int, str], str]
     return UNBOUNDED.get(name)
 
 
-def has_terminator(buffer: Buffer, at: Node, package: PackageModel, source: SourceFile) -> bool:
+def nul_terminated(buffer: Buffer, at: Node, package: PackageModel, source: SourceFile) -> bool:
+    """Whether the buffer visibly holds a C string: its last byte is a NUL the
+    program put there as content (`b = append(b, 0)`, `append([]byte(s), 0)`,
+    `[]byte("name\\x00")`), not merely room for one or a cleared first byte."""
+    return has_terminator(buffer, at, package, source, content_only=True)
+
+
+def is_c_string_pointer(param: CParam, preamble: CPreamble) -> bool:
+    """A `char *` parameter, const or not (many C string setters omit const)."""
+    ctype = preamble.resolve(param.ctype)
+    return ctype.pointers == 1 and ctype.array is None and ctype.base == "char"
+
+
+def has_terminator(buffer: Buffer, at: Node, package: PackageModel, source: SourceFile,
+                   content_only: bool = False) -> bool:
     """Evidence in the function around `at` that the buffer holds a NUL
     byte: `buf[i] = 0`, `append(x, 0)` into it, or `make([]byte, n+1)` (room
-    kept for a terminator)."""
+    kept for a terminator). With `content_only`, only a terminator that is
+    the buffer's last byte by construction counts (`append(x, 0)`, a literal
+    ending in a NUL)."""
     function = outermost_function(at)
     if function is None:
         return False
-    for node in walk(function):
+    for node in walk(function) if not content_only else ():
         if node.type == "assignment_statement":
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             lhs = left.named_children if left is not None else []
@@ -838,10 +1102,19 @@ def has_terminator(buffer: Buffer, at: Node, package: PackageModel, source: Sour
                         and _is_zero(value, package, source):
                     return True
     root = buffer.root
-    if root is None or buffer.node.type != "identifier" or root.kind not in ("local", "package_var"):
+    if root is None or buffer.node.type != "identifier":
         return False
-    values = ([root.value] if root.value is not None and not root.index else []) + \
-        [rhs for _, rhs in root.writes if rhs is not None]
+    if content_only and root.kind in ("param", "local"):
+        # `ua = append(ua, 0)`: the last value stored before `at` in this function decides
+        earlier = [root.value] if root.kind == "local" and root.value is not None and not root.index else []
+        earlier += [rhs for lhs, rhs in root.writes if rhs is not None and lhs is not None
+                    and function.start_byte <= lhs.start_byte < at.start_byte]
+        values = earlier[-1:]
+    elif root.kind not in ("local", "package_var"):
+        return False
+    else:
+        values = ([root.value] if root.value is not None and not root.index else []) + \
+            [rhs for _, rhs in root.writes if rhs is not None]
     for value in values:
         value = strip_parens(value)
         if value.type in ("type_conversion_expression", "call_expression"):
@@ -856,7 +1129,7 @@ def has_terminator(buffer: Buffer, at: Node, package: PackageModel, source: Sour
         args = call_arguments(value)
         if target.kind == "builtin" and target.name == "append" and args and _is_zero(args[-1], package, root.file):
             return True
-        if target.kind == "builtin" and target.name == "make" and len(args) >= 2:
+        if target.kind == "builtin" and target.name == "make" and len(args) >= 2 and not content_only:
             size = strip_parens(args[1])
             if size is not None and size.type == "binary_expression" and text(size.child_by_field_name("operator")) == "+" \
                     and const_value(size.child_by_field_name("right"), package, root.file) == 1:
@@ -912,6 +1185,7 @@ class LengthProblem:
     function: CFunction
     param: CParam
     needed: int | None = None   # bytes C reaches ("short", "reach")
+    rejected: tuple[str, ...] = ()  # integer parameters judged not to carry the length ("none")
 
     def explain(self, buffer: Buffer) -> str:
         name = self.function.name
@@ -921,6 +1195,11 @@ class LengthProblem:
         if self.kind == "reach":
             return (f"the body of C.{name} reaches {self.needed} bytes into its parameter `{self.param.name}`, "
                     f"past the end of `{buffer.name}`")
+        if self.rejected:
+            names = ", ".join(self.rejected)
+            return (f"nothing tells C.{name} its length: the prototype `{self.function.prototype}` has no "
+                    f"length parameter ({names} {'is' if len(self.rejected) == 1 else 'are'} not one, and no "
+                    f"argument passed is derived from `{buffer.name}`'s length), so C can read or write past its end")
         return (f"nothing tells C.{name} its length: the prototype `{self.function.prototype}` has no "
                 f"parameter for it, so C can read or write past its end")
 
@@ -945,7 +1224,7 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
     args = call_arguments(call)
     if len(args) != len(function.params):
         return None
-    if length_argument(args, index, buffer, package, source) is not None:
+    if any(position != index and derived_length(arg, buffer, package, source) for position, arg in enumerate(args)):
         return None
     for position, arg in enumerate(args):
         if position != index and buffer.same(buffer_of(arg, package, source)):
@@ -957,8 +1236,11 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         if declared is None or have is None or have >= declared:
             return None
         return LengthProblem("short", function, param, declared)
-    if any(length_capable(p, preamble) for p in function.params if p.index != index):
+    if length_slot(function, index, args, package, source,
+                   derived=lambda arg: derived_length(arg, buffer, package, source)) is not None:
         return None
+    if is_c_string_pointer(param, preamble) and nul_terminated(buffer, call, package, source):
+        return None  # a C string: its end is its terminator (a setter of a non-const `char *`)
     reach = c_param_reach(function, index)
     if reach is None and buffer.shape == SLICE and size_checked(buffer, call, package, source):
         return None  # the Go code enforces a size: C's fixed-size contract is being met
@@ -969,4 +1251,6 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         if size is None or have is None or have >= (reach + 1) * size:
             return None
         return LengthProblem("reach", function, param, (reach + 1) * size)
-    return LengthProblem("none", function, param)
+    rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params
+                     if p.index != index and length_capable(p, preamble))
+    return LengthProblem("none", function, param, rejected=rejected)

@@ -11,7 +11,7 @@ from . import __version__
 from .config import ConfigError, Settings, find_config, load_settings, parse_level
 from .registry import load_rules
 from .reporters import FORMATS, ReportContext, render
-from .reporters.sarif import repository_root
+from .loader import repository_root
 from .runner import run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

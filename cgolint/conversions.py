@@ -487,11 +487,8 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
     if node.type == "composite_literal":
         body = node.child_by_field_name("body")
         return body is not None and any(c.type in ("literal_element", "keyed_element") for c in body.named_children)
-    if node.type == "type_conversion_expression":
-        operand = strip_parens(node.child_by_field_name("operand"))
-        if operand is not None and operand.type in ("interpreted_string_literal", "raw_string_literal"):
-            return len(operand.text) > 2
-        return False
+    if node.type == "type_conversion_expression":  # []byte(s)
+        return nonempty_string(node.child_by_field_name("operand"), source, model)
     if node.type == "slice_expression":
         base = node.child_by_field_name("operand")
         if any(node.child_by_field_name(f) is not None for f in ("start", "end", "capacity")):
@@ -504,12 +501,47 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         target = model.call_target(node, source)
         args = call_arguments(node)
         if target.kind == "builtin" and target.name == "make" and len(args) >= 2:
-            return not _length_may_be_zero(args[1], source, model)
+            return not _length_may_be_zero(args[1], source, model, node)
+        if target.kind == "unsafe" and target.name == "Slice" and len(args) == 2:
+            return not _length_may_be_zero(args[1], source, model, node)
         if target.kind == "builtin" and target.name == "append" and len(args) >= 2:
             spread = node.child_by_field_name("arguments")
             if spread is not None and any(c.type == "..." for c in spread.children):
                 return len(args) > 2 or known_nonempty(args[0], source, model, depth + 1)
             return True
+    return False
+
+
+# std functions whose result is never the empty string
+_NONEMPTY_STRING_FUNCS = frozenset({
+    "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.FormatFloat", "strconv.FormatBool",
+    "strconv.Quote", "strconv.QuoteToASCII", "strconv.QuoteToGraphic", "strconv.QuoteRune",
+    "strconv.QuoteRuneToASCII",
+})
+
+
+def nonempty_string(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
+    """A string expression known to be non-empty: a non-empty literal, a
+    concatenation with one, a local assigned once from one, or a call to a
+    std function that never returns "" (strconv.Itoa, strconv.Quote, ...)."""
+    node = strip_parens(node)
+    if node is None or depth > 8:
+        return False
+    if node.type in ("interpreted_string_literal", "raw_string_literal"):
+        return len(node.text) > 2
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
+        return any(nonempty_string(node.child_by_field_name(side), source, model, depth + 1)
+                   for side in ("left", "right"))
+    if node.type == "identifier":
+        traced = trace_value(node, source, model)
+        return traced is not None and traced is not node and nonempty_string(traced, source, model, depth + 1)
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        if function is not None and function.type == "selector_expression":
+            package = source.imports.get(text(function.child_by_field_name("operand")))
+            name = text(function.child_by_field_name("field"))
+            if package is not None and f"{package}.{name}" in _NONEMPTY_STRING_FUNCS:
+                return True
     return False
 
 
@@ -530,10 +562,12 @@ def positive_int(node: Node | None, source: SourceFile, model: PackageModel) -> 
     return False
 
 
-def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel) -> bool:
-    """For `make(T, length)`: the length is a constant 0, a parameter, or
-    `len(x)` of a slice not known to be non-empty. A length computed by a
-    call or from a field is taken as non-zero (source cannot tell)."""
+def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:
+    """For `make(T, length)` or `unsafe.Slice(p, length)` evaluated at `at`:
+    the length is a constant 0, a parameter, or `len(x)` of a slice not known
+    to be non-empty, and no check that excludes 0 dominates `at` (`if n == 0
+    { return }`, `if len(x) > 0 {`). A length computed by a call or from a
+    field is taken as non-zero (source cannot tell)."""
     node = strip_parens(length)
     if positive_int(node, source, model):
         return False
@@ -547,10 +581,13 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel) -
         return value <= 0
     if node.type == "identifier":
         symbol = local_symbol(node, source, model)
+        if at is not None and symbol is not None and not symbol.writes and symbol.range_of is None \
+                and _value_checked(node, at, source, model):
+            return False
         if symbol is not None and symbol.kind == "param":
             return True
         traced = trace_value(node, source, model)
-        return traced is not None and traced is not node and _length_may_be_zero(traced, source, model)
+        return traced is not None and traced is not node and _length_may_be_zero(traced, source, model, traced)
     if node.type == "call_expression":
         function = node.child_by_field_name("function")
         args = call_arguments(node)
@@ -559,7 +596,9 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel) -
             measured_type = model.underlying(model.type_of(measured, source))
             if measured_type is not None and measured_type.kind == "array":
                 return not measured_type.length
-            return measured is not None and measured.type == "identifier" and not known_nonempty(measured, source, model)
+            if measured is None or measured.type != "identifier" or known_nonempty(measured, source, model):
+                return False
+            return at is None or not length_checked(measured, at, source, model)
     return False
 
 
@@ -645,6 +684,66 @@ def length_checked(container: Node, at: Node, source: SourceFile, model: Package
                 sibling = sibling.prev_named_sibling
         elif kind in ("expression_case", "default_case"):
             pass
+        node = parent
+    return False
+
+
+def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """Whether a check that the integer variable `value` is not 0 dominates
+    `at`: `if n == 0 { return }` (or `n <= 0`, `n < 1`) before it, or `at`
+    inside `if n > 0 {`."""
+    key = _expr_key(value)
+    if not key or value.type != "identifier" or _changed(value, source, model):
+        return False
+    return _dominated(_ValueFacts(key, source, model), at)
+
+
+def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
+    """Whether the variable `ident` names is assigned (`=`, `+=`, `--`, `&n`
+    taken) anywhere in its function after its declaration."""
+    symbol = model.resolve(ident, source)
+    function = ident
+    while function is not None and function.type not in FUNCTION_KINDS:
+        function = function.parent
+    if symbol is None or function is None:
+        return True
+    for node in walk(function):
+        if node.type != "identifier" or text(node) != symbol.name or node.start_byte == symbol.node.start_byte:
+            continue
+        parent = node.parent
+        if parent is not None and parent.type in ("inc_statement", "dec_statement"):
+            return True
+        if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&":
+            return True
+        if _is_assignment_target(node) and model.resolve(node, source) is symbol:
+            return True
+    return False
+
+
+def _dominated(check: "_LengthFacts", at: Node) -> bool:
+    node = at
+    while node.parent is not None and node.type not in FUNCTION_KINDS:
+        parent = node.parent
+        kind = parent.type
+        if kind == "if_statement":
+            condition = parent.child_by_field_name("condition")
+            if parent.child_by_field_name("consequence") == node and check.implies_nonempty(condition):
+                return True
+            if parent.child_by_field_name("alternative") == node and check.implies_empty(condition):
+                return True
+        elif kind == "binary_expression" and parent.child_by_field_name("right") == node:
+            operator = text(parent.child_by_field_name("operator"))
+            left = parent.child_by_field_name("left")
+            if operator == "&&" and check.implies_nonempty(left):
+                return True
+            if operator == "||" and check.implies_empty(left):
+                return True
+        elif kind in ("statement_list", "block"):
+            sibling = node.prev_named_sibling
+            while sibling is not None:
+                if sibling.type == "if_statement" and check.guards(sibling):
+                    return True
+                sibling = sibling.prev_named_sibling
         node = parent
     return False
 
@@ -777,6 +876,22 @@ class _LengthFacts:
                 if left is not None and any(_expr_key(t) == self.key for t in left.named_children):
                     return True
         return False
+
+
+class _ValueFacts(_LengthFacts):
+    """The facts of _LengthFacts about an integer variable itself (`n > 0`,
+    `n == 0`) instead of `len(s)`."""
+
+    def _length(self, node: Node | None) -> bool:
+        node = strip_parens(node)
+        return node is not None and node.type == "identifier" and _expr_key(node) == self.key
+
+    def _compare(self, node: Node) -> tuple[str, Node] | None:
+        # an int may be negative: only a comparison with a constant tells
+        compared = super()._compare(node)
+        if compared is None or self._value(compared[1]) is None:
+            return None
+        return compared
 
 
 def _terminates(block: Node | None) -> bool:

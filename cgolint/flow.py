@@ -19,6 +19,10 @@ Two layers, both built once per function and cached on the package model:
   one or is freed, every occurrence classified as free, deferred free,
   ownership hand-over, plain use, nil comparison or reassignment, each tied to
   its flow node. Rules CGL005 and CGL006 judge these facts path by path.
+  It also records copies between tracked variables (`q := p`, `Alias`, with
+  `PointerFacts.must_alias`) and freed struct-field paths (`s.mem`) with
+  their occurrences and the nodes that may change them (`paths`,
+  `path_kills`); only CGL006 reads those.
 """
 from __future__ import annotations
 
@@ -448,6 +452,16 @@ class Allocation:
     pointer_kind: str = "unknown"  # what the stored value is: unsafe (unsafe.Pointer), typed (*T), other
 
 
+@dataclass(frozen=True)
+class Alias:
+    """`target := source` (or `=`, or `var target = source`), seen through
+    pointer conversions, at flow node `flow_id`."""
+
+    target: Symbol
+    source: Symbol
+    flow_id: int
+
+
 @dataclass
 class PointerFacts:
     """What one function does with C allocations and the variables holding them."""
@@ -462,6 +476,44 @@ class PointerFacts:
     # only), and the name of the C function a call calls (or None)
     resolve: Callable[[Node], "Symbol | None"] = lambda ident: None
     c_name: Callable[[Node], "str | None"] = lambda call: None
+    # `q := p` / `q = p` (through pointer conversions) between two tracked
+    # variables: after it, both hold the same C pointer until one is reassigned
+    aliases: list["Alias"] = field(default_factory=list)
+    # field paths (`s.mem`, `e.buf.data`) passed to a freeing function, with
+    # their occurrences, and the flow nodes after which the path may no
+    # longer hold the same pointer (see `_Collector._field_paths`)
+    paths: dict[str, list[Occurrence]] = field(default_factory=dict)
+    path_kills: dict[str, set[int]] = field(default_factory=dict)
+
+    def partners(self, symbol: Symbol) -> set[Symbol]:
+        """The variables some alias statement links to `symbol`."""
+        found = set()
+        for alias in self.aliases:
+            if alias.target is symbol:
+                found.add(alias.source)
+            elif alias.source is symbol:
+                found.add(alias.target)
+        return found
+
+    def must_alias(self, a: Symbol, b: Symbol, at: int) -> bool:
+        """Whether `a` and `b` certainly hold the same pointer when flow node
+        `at` runs: every path from the entry to `at` passes an alias
+        statement between them after which neither is reassigned."""
+        if {a, b} & (self.address_taken | self.written_in_closure):
+            return False
+        links = {x.flow_id for x in self.aliases if {x.target, x.source} == {a, b}}
+        if not links or at in links:
+            return False
+        kills = {o.flow_id for s in (a, b) for o in self.occurrences.get(s, ())
+                 if o.kind == "write" and o.flow_id not in links}
+        kills |= {o.flow_id for s in (a, b) for o in self.occurrences.get(s, ()) if o.kind == "write" and o.in_closure}
+        if at in kills:
+            return False
+        stop = lambda n: n.id in links or n.id in kills  # noqa: E731
+        for source in [self.flow.entry, *kills]:
+            if any(n.id == at for n in self.flow.reach(source, stop)):
+                return False
+        return True
 
     def events(self, symbol: Symbol) -> list[Occurrence]:
         return self.occurrences.get(symbol, [])
@@ -526,6 +578,7 @@ class _Collector:
         self.owners: dict[int, Node] = {}   # node id -> innermost function literal (or the function)
         self.literals: list[tuple[int, int]] = []  # spans of nested function literals
         self.scope = package.scope_of(function, source)
+        self.unsafe_name = source.import_name("unsafe") or "unsafe"
 
     def _text(self, node: Node | None) -> str:
         return self.data[node.start_byte:node.end_byte].decode("utf-8", "replace") if node is not None else ""
@@ -568,6 +621,7 @@ class _Collector:
             return facts
         idents: dict[bytes, list[Node]] = {}
         calls: list[Node] = []
+        assigns: list[Node] = []
         data = self.data
         stack: list[tuple[Node, Node]] = [(body, self.function)]
         while stack:
@@ -586,11 +640,14 @@ class _Collector:
                 self.owners[node.id] = owner
                 owner = node
                 self.literals.append((node.start_byte, node.end_byte))
+            elif kind in ("short_var_declaration", "assignment_statement", "var_spec") and owner == self.function:
+                assigns.append(node)
             children = node.named_children
             for child in reversed(children):
                 self.parents[child.id] = node
                 stack.append((child, owner))
         names: set[str] = set()
+        freed_paths: list[Node] = []
         for call in calls:
             name = self.c_name(call)
             if name is None:
@@ -603,9 +660,20 @@ class _Collector:
                         names.add(allocation.symbol.name)
             if name in self.options.frees:
                 for arg in _call_args(call)[:1]:
-                    base = _strip_wrappers(arg)
+                    base = _strip_wrappers(arg, self.unsafe_name)
                     if base is not None and base.type == "identifier":
                         names.add(self._text(base))
+                    elif base is not None and base.type == "selector_expression" and _field_chain(base) is not None:
+                        freed_paths.append(base)
+        links = self._alias_statements(assigns)
+        changed = True
+        while changed:
+            changed = False
+            for target, source, _ in links:
+                pair = {self._text(target), self._text(source)}
+                if pair & names and not pair <= names:
+                    names |= pair
+                    changed = True
         for name in sorted(names):
             for ident in idents.get(name.encode(), ()):
                 symbol = self.resolve(ident)
@@ -615,7 +683,141 @@ class _Collector:
                 occurrence = self._occurrence(ident, symbol, facts)
                 if occurrence is not None:
                     facts.occurrences.setdefault(symbol, []).append(occurrence)
+        for target, source, statement in links:
+            if self._text(target) not in names:
+                continue
+            left, right = self.resolve(target), self.resolve(source)
+            flow_node = self.flow.node_at(statement.start_byte)
+            if left in facts.occurrences and right in facts.occurrences and left is not right \
+                    and flow_node is not None:
+                facts.aliases.append(Alias(left, right, flow_node.id))
+        if freed_paths:
+            self._field_paths(freed_paths, idents, calls, facts)
         return facts
+
+    def _alias_statements(self, assigns: list[Node]) -> list[tuple[Node, Node, Node]]:
+        """(target, source, statement) for each `target := source`, `target =
+        source` and `var target = source` with one identifier on each side
+        (pointer conversions around the source are looked through)."""
+        found = []
+        for statement in assigns:
+            if statement.type == "var_spec":
+                lhs = statement.children_by_field_name("name")
+                rhs = _exprs(statement.child_by_field_name("value"))
+            else:
+                if statement.type == "assignment_statement" and \
+                        text(statement.child_by_field_name("operator")) != "=":
+                    continue
+                lhs = _exprs(statement.child_by_field_name("left"))
+                rhs = _exprs(statement.child_by_field_name("right"))
+            if len(lhs) != 1 or len(rhs) != 1 or lhs[0].type != "identifier" or self._text(lhs[0]) == "_":
+                continue
+            source = _strip_wrappers(rhs[0], self.unsafe_name)
+            if source is not None and source.type == "identifier" and self._text(source) != self._text(lhs[0]):
+                found.append((lhs[0], source, statement))
+        return found
+
+    # --- field paths -----------------------------------------------------
+    def _field_paths(self, freed: list[Node], idents: dict[bytes, list[Node]], calls: list[Node],
+                     facts: PointerFacts) -> None:
+        """Occurrences of freed field paths such as `s.mem` or `e.buf.data`
+        whose base is a local, parameter or receiver of this function.
+
+        A path is followed like a variable, with a stricter idea of what may
+        change it. It is dropped altogether when its address or that of a
+        containing struct is taken (`&s`, `&s.mem`), when the containing
+        struct is copied or handed anywhere (`t := s`, `return s`, `f(s)` in
+        a closure), or when a function literal mentions it. Its value is
+        given up (a "kill" node, where the search from a free stops without
+        a report) at an assignment to the path or to any prefix of it, at
+        any call of a Go function or method (it may reassign the field
+        through another pointer), and at a C call that receives a prefix of
+        the path (`C.reset(s)`). When the struct holding the field is not
+        known to be a Go struct (a C struct, or an unknown type), every C
+        call is a kill too: C code may hold a pointer to that struct."""
+        paths: dict[str, tuple[Symbol, Node]] = {}
+        for node in freed:
+            chain = _field_chain(node)
+            symbol = self.resolve(chain[0])
+            if symbol is None or symbol.kind not in ("local", "param", "receiver") or not self._declared_here(symbol):
+                continue
+            paths.setdefault(".".join(self._text(part) for part in chain), (symbol, node))
+        if not paths:
+            return
+        go_calls: set[int] = set()
+        c_calls: set[int] = set()
+        for call in calls:
+            flow_node = self.flow.node_at(call.start_byte)
+            if flow_node is None:
+                continue
+            target = self.target(call)
+            if target.kind == "c":
+                c_calls.add(flow_node.id)
+            elif target.kind not in ("conversion", "unsafe") and not (
+                    target.kind == "builtin" and (target.name in NON_OWNING_BUILTINS or target.name in ("append", "new", "make"))):
+                go_calls.add(flow_node.id)
+        for path, (symbol, sample) in paths.items():
+            parts = path.split(".")
+            base = parts[0]
+            occurrences: list[Occurrence] = []
+            kills: set[int] = set(go_calls)
+            container = _strip_parens(sample.child_by_field_name("operand"))
+            holder = self.package.type_of(container, self.source)
+            holder = self.package.underlying(holder)
+            if holder is not None and holder.kind == "pointer":
+                holder = self.package.underlying(holder.elem)
+            if holder is None or holder.kind != "struct":
+                kills |= c_calls
+            dropped = False
+            for ident in idents.get(base.encode(), ()):
+                if self.resolve(ident) is not symbol:
+                    continue
+                flow_node = self.flow.node_at(ident.start_byte)
+                in_closure = self._owner(ident) != self.function
+                # climb the selector chain this identifier starts
+                top, names_seen, exact = ident, [base], None
+                while True:
+                    parent = self._parent(top)
+                    if parent is None or parent.type != "selector_expression" or \
+                            parent.child_by_field_name("operand") != top:
+                        break
+                    top = parent
+                    names_seen.append(self._text(parent.child_by_field_name("field")))
+                    if names_seen == parts:
+                        exact = top
+                if in_closure or flow_node is None:
+                    if names_seen[:len(parts)] == parts or parts[:len(names_seen)] == names_seen:
+                        dropped = True
+                    continue
+                if exact is not None:
+                    kind, detail, call = self._consumer(exact)
+                    if kind == "address":
+                        dropped = True
+                        break
+                    statement = self._parent(call) if call is not None else None
+                    if kind == "free" and statement is not None and statement.type == "defer_statement":
+                        kind = "defer-free"
+                    elif statement is not None and statement.type == "go_statement":
+                        kind, detail = "handover", "passed to a new goroutine"
+                    occurrences.append(Occurrence(kind, exact, flow_node.id, detail, call, False))
+                elif parts[:len(names_seen)] == names_seen:
+                    # a containing struct (or the base itself) as a whole
+                    kind, detail, call = self._consumer(top)
+                    if kind == "write":
+                        kills.add(flow_node.id)
+                    elif kind in ("nil-compare",):
+                        pass
+                    elif kind == "use" and call is not None and detail.startswith("passed to C."):
+                        kills.add(flow_node.id)
+                    elif kind == "use" and call is None and detail in ("read", "dereferenced", "compared"):
+                        pass
+                    else:
+                        dropped = True
+                        break
+            if dropped or not occurrences:
+                continue
+            facts.paths[path] = occurrences
+            facts.path_kills[path] = kills
 
     def _declared_here(self, symbol: Symbol) -> bool:
         """Declared in this function itself, not in a function literal inside it."""
@@ -899,8 +1101,33 @@ def _callee_text(call: Node) -> str:
     return name if len(name) <= 40 else name[:37] + "..."
 
 
-def _strip_wrappers(expr: Node | None) -> Node | None:
-    """`unsafe.Pointer(p)`, `(*C.char)(p)`, `(p)` -> p (syntactically)."""
+def _strip_parens(node: Node | None) -> Node | None:
+    while node is not None and node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def _field_chain(node: Node) -> list[Node] | None:
+    """`s.a.b` -> [s, a, b] (identifier, then field identifiers); None for
+    anything else in the chain (calls, indexes, package-qualified names)."""
+    parts: list[Node] = []
+    while node is not None and node.type == "selector_expression":
+        field_node = node.child_by_field_name("field")
+        if field_node is None or field_node.type != "field_identifier":
+            return None
+        parts.append(field_node)
+        node = node.child_by_field_name("operand")
+    if node is None or node.type != "identifier" or not parts:
+        return None
+    parts.append(node)
+    parts.reverse()
+    return parts
+
+
+def _strip_wrappers(expr: Node | None, unsafe_name: str = "unsafe") -> Node | None:
+    """`unsafe.Pointer(p)`, `(*C.char)(p)`, `(p)` -> p (syntactically);
+    `unsafe_name` is the name the file imports "unsafe" under."""
+    pointer = f"{unsafe_name}.Pointer"
     node = expr
     for _ in range(16):
         if node is None:
@@ -913,7 +1140,7 @@ def _strip_wrappers(expr: Node | None) -> Node | None:
             if len(args) != 1 or function is None:
                 return node
             if function.type == "parenthesized_expression" or (
-                    function.type == "selector_expression" and text(function) in ("unsafe.Pointer",)) or \
+                    function.type == "selector_expression" and text(function).replace(" ", "") == pointer) or \
                     function.type in ("qualified_type", "pointer_type"):
                 node = args[0]
             else:

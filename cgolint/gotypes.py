@@ -83,6 +83,13 @@ STANDARD_TYPES: dict[tuple[str, str], GoType] = {
     ("io", "Reader"): GoType("interface", "io.Reader"),
     ("io", "Writer"): GoType("interface", "io.Writer"),
 }
+_IMAGE_RECT = GoType("struct", "image.Rectangle", fields=(
+    ("Min", GoType("struct", "image.Point", fields=(("X", INT), ("Y", INT)))),
+    ("Max", GoType("struct", "image.Point", fields=(("X", INT), ("Y", INT))))))
+for _name in ("RGBA", "NRGBA", "Gray", "Alpha", "CMYK", "RGBA64", "NRGBA64", "Gray16", "Alpha16"):
+    # image buffers handed to C codecs: Pix is the pixel data, Stride the bytes per row
+    STANDARD_TYPES[("image", _name)] = GoType("struct", f"image.{_name}", fields=(
+        ("Pix", slice_of(BYTE)), ("Stride", INT), ("Rect", _IMAGE_RECT)))
 
 BUILTIN_TYPES = {name: GoType("basic", name) for name in NUMERIC_SIZES}
 BUILTIN_TYPES.update({"string": STRING, "error": ERROR, "any": GoType("interface", "any")})

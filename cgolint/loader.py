@@ -150,3 +150,15 @@ def _walk_packages(root: str, excluded, errors: list | None = None) -> list[str]
             found.append(directory)
         stack.extend(reversed(children))
     return sorted(found)
+
+
+def repository_root(start: str) -> str:
+    """The enclosing git work tree (GitHub's repository root), else `start`."""
+    directory = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return os.path.abspath(start)
+        directory = parent

@@ -5,6 +5,7 @@ preambles merged into one C model. Expression facts (type, memory origin)
 are derived on demand and cached."""
 from __future__ import annotations
 
+import bisect
 import os
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,8 +15,8 @@ from tree_sitter import Node
 from . import gotypes
 from .gotypes import GoType, parse_type
 from .preamble import CPreamble, parse_preamble
-from .scopes import FUNCTION_KINDS, FunctionScope, Symbol, outermost_function
-from .source import SourceFile, text, walk
+from .scopes import FUNCTION_KINDS, FunctionScope, Symbol
+from .source import SourceFile, text
 
 # C functions (as `C.name`) whose result is memory the caller must free.
 C_ALLOCATORS = frozenset({"CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup"})
@@ -144,9 +145,12 @@ class PackageModel:
     # --- identifiers --------------------------------------------------
     def scope_of(self, node: Node, source: SourceFile) -> FunctionScope | None:
         top = source.root.child_with_descendant(node) if node != source.root else None
-        if top is None or (top.type not in FUNCTION_KINDS and top.start_byte not in self._literal_tops(source)):
-            return None  # outside every function: no need to descend a deep constant expression
-        function = outermost_function(node, source.root)
+        if top is None:
+            return None
+        # A function declaration, or a function literal in a package-level
+        # declaration found by its byte range: descending to it could cost the
+        # depth of a deeply nested expression for every identifier.
+        function = top if top.type in FUNCTION_KINDS else self._literal_at(node, top, source)
         if function is None:
             return None
         key = (source.path, function.start_byte)
@@ -155,16 +159,31 @@ class PackageModel:
             scope = self._scopes[key] = FunctionScope(function, source)
         return scope
 
-    def _literal_tops(self, source: SourceFile) -> set[int]:
-        """Start bytes of the file's top-level declarations, other than
-        functions, that hold a function literal."""
-        cache = self.__dict__.setdefault("_literal_top_cache", {})
-        found = cache.get(source.path)
+    def _literal_at(self, node: Node, top: Node, source: SourceFile) -> Node | None:
+        """The outermost function literal of package-level declaration `top`
+        that contains `node` (or is it), if any."""
+        cache = self.__dict__.setdefault("_outer_literals", {})
+        key = (source.path, top.start_byte)
+        found = cache.get(key)
         if found is None:
-            found = cache[source.path] = {
-                decl.start_byte for decl in source.root.named_children
-                if decl.type not in FUNCTION_KINDS and any(n.type == "func_literal" for n in walk(decl))}
-        return found
+            literals, stack = [], [top]
+            while stack:  # the literals not inside another literal, in order
+                current = stack.pop()
+                if current.type == "func_literal":
+                    literals.append(current)
+                else:
+                    stack.extend(reversed(current.named_children))
+            found = cache[key] = ([literal.start_byte for literal in literals], literals)
+        starts, literals = found
+        index = bisect.bisect_right(starts, node.start_byte) - 1
+        if index < 0:
+            return None
+        literal = literals[index]
+        if literal == node:
+            return literal
+        inside = literal.start_byte <= node.start_byte and node.end_byte <= literal.end_byte
+        same_range = literal.start_byte == node.start_byte and literal.end_byte == node.end_byte
+        return literal if inside and not same_range else None  # same range: an ancestor of the literal
 
     def resolve(self, ident: Node, source: SourceFile) -> Symbol | None:
         """What the identifier at a use site refers to, or None if unknown

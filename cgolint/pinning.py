@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
-from .gotypes import GoType
+from .gotypes import GoType, parse_type
 from .model import C_MEMORY, GO_MEMORY, PackageModel, call_arguments
 from .scopes import FUNCTION_KINDS, Symbol, outermost_function
 from .source import SourceFile, text, walk
@@ -390,14 +390,115 @@ def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> boo
         base_type = package.underlying(package.type_of(base, source))
         if base_type is None or base_type.kind not in ("pointer", "slice", "unsafe_pointer"):
             return False  # a struct or array value: memory of its own variable
-        return package.origin_of(base, source) == C_MEMORY
+        return package.origin_of(base, source) == C_MEMORY or c_memory_field(base, package, source)
     return False
+
+
+def _struct_name(t: GoType | None) -> str:
+    """The name of a named Go type `T` or `*T`, else ""."""
+    if t is not None and t.kind == "pointer":
+        t = t.elem
+    return t.name if t is not None and t.kind == "named" and t.name else ""
+
+
+def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> bool:
+    """`x.f` where `f` is a `*C.T` field of a Go struct type of this package
+    and every value the package ever gives `f` (assignments, keyed composite
+    literals) is C memory or nil: `w.z` after `&Writer{z: (*C.stream)(C.calloc(...))}`
+    in a constructor. Any other write, an unknown operand type, `&x.f` or a
+    positional literal of the type makes the answer False."""
+    expr = _unparen(expr)
+    if expr.type != "selector_expression":
+        return False
+    operand = expr.child_by_field_name("operand")
+    name = text(expr.child_by_field_name("field"))
+    owner = _struct_name(package.type_of(operand, source))
+    if not owner:
+        return False
+    struct = package.underlying(GoType("named", owner))
+    fields = dict(struct.fields) if struct is not None and struct.kind == "struct" else {}
+    declared = package.underlying(fields.get(name))
+    if declared is None or declared.kind != "pointer" or package.underlying(declared.elem) is None \
+            or package.underlying(declared.elem).kind != "c":
+        return False
+    cache = package.__dict__.setdefault("_c_field_cache", {})
+    key = (owner, name)
+    if key not in cache:
+        cache[key] = _field_values_in_c_memory(owner, name, package)
+    return cache[key]
+
+
+def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> bool:
+    values: list[tuple[Node, SourceFile]] = []
+    needle = name.encode()
+    for source in package.files:
+        if needle not in source.data:
+            continue
+        for node in walk(source.tree.root_node):
+            if node.type == "selector_expression" and text(node.child_by_field_name("field")) == name:
+                parent = node.parent
+                while parent is not None and parent.type == "parenthesized_expression":
+                    parent = parent.parent
+                if parent is not None and parent.type == "unary_expression" \
+                        and text(parent.child_by_field_name("operator")) == "&":
+                    if _struct_name(package.type_of(node.child_by_field_name("operand"), source)) in ("", owner):
+                        return False  # `&x.f`: written through a pointer source cannot follow
+                continue
+            if node.type == "assignment_statement":
+                pairs = assignments(node)
+                left = node.child_by_field_name("left")
+                targets = left.named_children if left is not None else []
+                for target in targets:
+                    target = _unparen(target)
+                    if target.type != "selector_expression" or text(target.child_by_field_name("field")) != name:
+                        continue
+                    found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
+                    if found == "":
+                        return False  # a write to some `.f` of unknown type
+                    if found != owner:
+                        other = package.underlying(GoType("named", found))
+                        if other is None or other.kind != "struct" or name not in dict(other.fields):
+                            return False  # maybe owner's field promoted through an embedded struct
+                        continue
+                    value = next((r for l, r in pairs if _unparen(l) == target), None)
+                    if value is None:
+                        return False  # `a, b = f()` or `op=`
+                    values.append((value, source))
+            elif node.type == "composite_literal":
+                if _struct_name(parse_type_node(node, source)) != owner:
+                    continue
+                body = node.child_by_field_name("body")
+                for element in body.named_children if body is not None else []:
+                    if element.type == "comment":
+                        continue
+                    if element.type != "keyed_element":
+                        return False  # positional: every field gets a value
+                    key_node = element.child_by_field_name("key") or (element.named_children[0] if element.named_children else None)
+                    if key_node is not None and "".join(text(key_node).split()) == name:
+                        value = element.child_by_field_name("value") or element.named_children[-1]
+                        if value.type == "literal_element" and value.named_children:
+                            value = value.named_children[0]
+                        values.append((value, source))
+    if not values:
+        return False
+    for value, source in values:
+        value = _unparen(value)
+        if value.type == "nil" or (value.type == "identifier" and text(value) == "nil"):
+            continue
+        if package.origin_of(value, source) != C_MEMORY:
+            return False
+    return True
+
+
+def parse_type_node(literal: Node, source: SourceFile) -> GoType | None:
+    type_node = literal.child_by_field_name("type")
+    return parse_type(type_node, source.imports) if type_node is not None else None
 
 
 def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
     """The Go pointer a stored value is, or None (not a pointer, C memory, unknown)."""
     pointer = go_pointer(rhs, package, source)
-    if pointer is None or pointer.origin != GO_MEMORY:
+    if pointer is None or (pointer.origin != GO_MEMORY and not go_object_pointer(pointer, package, source)):
         return None
     t = package.underlying(package.type_of(pointer.expr, source))
     if t is not None and t.kind not in POINTER_KINDS:
@@ -405,6 +506,25 @@ def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> G
     if t is None and not (pointer.expr.type == "unary_expression" or pointer.expr.type == "call_expression"):
         return None
     return pointer
+
+
+def go_object_pointer(pointer: GoPointer, package: PackageModel, source: SourceFile) -> bool:
+    """A variable of type `*T` (T a Go type of this package) whose origin
+    source does not show, where T itself holds Go pointers (a func, string,
+    slice, map, chan, interface or Go pointer field): C memory may not hold Go
+    pointers, so such an object lives in Go memory (`cbs *Callbacks` passed
+    as a callback payload)."""
+    expr = pointer.expr
+    if pointer.origin is not None or pointer.elements or expr.type != "identifier":
+        return False
+    symbol = package.resolve(expr, source)
+    if symbol is None or symbol.kind not in ("param", "receiver", "local"):
+        return False
+    t = package.type_of(expr, source)
+    if t is None or t.kind != "pointer" or t.elem is None or t.elem.kind != "named":
+        return False
+    pointee = package.underlying(t.elem)
+    return pointee is not None and pointee.kind == "struct" and holds_go_pointers(package, t.elem) is True
 
 
 def c_memory_stores(statement: Node, package: PackageModel, source: SourceFile) -> list[Store]:
@@ -508,6 +628,6 @@ def enclosing_statement_lists(node: Node, stop: Node) -> list[Node]:
 
 __all__ = [
     "FunctionPins", "GoPointer", "PinnerUse", "Store", "assignments", "c_memory_stores", "function_pins",
-    "go_pointer", "go_pointer_fields", "is_handle", "literal_go_pointers", "is_pinner_type", "lhs_in_c_memory", "pointer_holder",
+    "go_object_pointer", "go_pointer", "go_pointer_fields", "is_handle", "literal_go_pointers", "is_pinner_type", "lhs_in_c_memory", "pointer_holder",
     "stored_go_pointer", "unwrap_pointer", "enclosing_statement_lists",
 ]

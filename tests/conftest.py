@@ -3,16 +3,19 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTDATA = os.path.join(ROOT, "testdata")
+# Runs of the command line cache their results here, not in the checkout.
+_CACHE_DIR = os.path.join(tempfile.gettempdir(), f"cgolint-test-cache-{os.getpid()}")
 
 
 def run_cli(*args: str, cwd: str | None = None, env: dict | None = None, input: str | None = None):
     """Run `python -m cgolint` as a user would; returns the CompletedProcess."""
-    full_env = dict(os.environ, NO_COLOR="1")
+    full_env = dict(os.environ, NO_COLOR="1", CGOLINT_CACHE_DIR=_CACHE_DIR)
     full_env.pop("FORCE_COLOR", None)
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "cgolint", *args], cwd=cwd, env=full_env,

@@ -133,7 +133,7 @@ def test_cli_output_is_identical_cold_and_warm(tree, cli):
     outputs = []
     for _ in range(2):
         for fmt in ("text", "sarif"):
-            done = cli("--format", fmt, "--jobs", "1", "./...", cwd=str(tree))
+            done = cli("--format", fmt, "--jobs", "1", "./...", cwd=str(tree), env={"CGOLINT_CACHE_DIR": ""})
             outputs.append((fmt, done.returncode, done.stdout))
     assert outputs[:2] == outputs[2:]
     assert os.path.isfile(tree / ".cgolint_cache" / "CACHEDIR.TAG")

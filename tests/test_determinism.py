@@ -52,23 +52,35 @@ def _outputs(cli, root, *args) -> dict[str, tuple[int, str]]:
 def test_repeated_runs_are_byte_identical(cli, tree):
     first = _outputs(cli, tree, "./...")
     second = _outputs(cli, tree, "./...")
-    assert first == second
+    assert first == second, _difference(first, second)
     code, text = first["text"]
     assert code == 2  # the binary file and the big file
     assert text.count(": CGL0") > 60  # findings of the testdata and the extra packages
     assert "bin.go: error: skipped: binary file" in text and "big.go: error: skipped: file is" in text
 
 
+def _difference(a: dict, b: dict) -> str:
+    """The first format whose outputs differ, as a diff, for the failure message."""
+    import difflib
+
+    for fmt in a:
+        if a[fmt] != b[fmt]:
+            return f"{fmt}: exit {a[fmt][0]} vs {b[fmt][0]}\n" + "\n".join(difflib.unified_diff(
+                a[fmt][1].splitlines(), b[fmt][1].splitlines(), lineterm="", n=1))[:4000]
+    return ""
+
+
 def test_output_is_the_same_for_every_jobs_value(cli, tree):
     outputs = {jobs: _outputs(cli, tree, "--jobs", jobs, "./...") for jobs in ("1", "2", "4")}
-    assert outputs["1"] == outputs["2"] == outputs["4"]
+    assert outputs["1"] == outputs["2"], _difference(outputs["1"], outputs["2"])
+    assert outputs["1"] == outputs["4"], _difference(outputs["1"], outputs["4"])
 
 
 def test_output_does_not_depend_on_pattern_order(cli, tree):
     patterns = ["src/extra03", "src/cgl001_local_array_to_c/...", "src/extra01/a.go", "src/suppressions/..."]
     forward = _outputs(cli, tree, *patterns)
     backward = _outputs(cli, tree, *reversed(patterns))
-    assert forward == backward
+    assert forward == backward, _difference(forward, backward)
 
 
 class _Shuffled:

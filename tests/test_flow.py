@@ -387,3 +387,53 @@ def test_pointer_facts_and_flows_are_cached_per_package_and_options():
     other = pointer_facts(function, source, package, OwnershipOptions.from_options({"takes-ownership": ["puts"]}))
     assert other is not facts
     assert kinds(other, "a")[1] == "handover"
+
+
+ALIAS_SOURCE = b"""package p
+
+/*
+#include <stdlib.h>
+void use(char *s);
+void upload(void *p);
+*/
+import "C"
+import u "unsafe"
+
+type box struct{ mem u.Pointer }
+
+func (b *box) refill() {}
+
+func F(s string, b *box, other *C.char, cond bool) {
+	p := C.CString(s)
+	q := p
+	C.free(u.Pointer(p))
+	C.use(q)
+	r := other
+	if cond {
+		r = p
+	}
+	C.use(r)
+	C.free(b.mem)
+	C.upload(b.mem)
+	b.refill()
+	C.upload(b.mem)
+}
+"""
+
+
+def test_pointer_facts_follow_copies_fields_and_a_renamed_unsafe():
+    source = SourceFile.parse("/x/p.go", "p.go", ALIAS_SOURCE)
+    package = PackageModel("/x", [source])
+    function = next(n for n in source.root.named_children
+                    if n.type == "function_declaration" and text(n.child_by_field_name("name")) == "F")
+    facts = pointer_facts(function, source, package, OwnershipOptions())
+    by_name = {s.name: s for s in facts.occurrences}
+    p, q, r = by_name["p"], by_name["q"], by_name["r"]
+    assert p in facts.partners(q) and r in facts.partners(p)
+    free_p = next(o for o in facts.events(p) if o.kind == "free")   # seen through `u.Pointer`
+    assert facts.must_alias(p, q, free_p.flow_id)
+    assert not facts.must_alias(p, r, free_p.flow_id)               # r is not a copy yet
+    # the field path: two uses, and the Go method call in between gives it up
+    assert [o.kind for o in facts.paths["b.mem"]] == ["free", "use", "use"]
+    refill = facts.flow.node_at(source.data.index(b"b.refill()"))
+    assert refill.id in facts.path_kills["b.mem"]

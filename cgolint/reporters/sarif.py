@@ -11,6 +11,7 @@ import sarif_om as om
 
 from . import ReportContext
 from .. import __version__
+from ..loader import repository_root
 from ..runner import RunResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -47,18 +48,6 @@ def properties(**values) -> om.PropertyBag:
     for key, value in values.items():
         setattr(bag, key, value)
     return bag
-
-
-def repository_root(start: str) -> str:
-    """The enclosing git work tree (GitHub's repository root), else `start`."""
-    directory = os.path.abspath(start)
-    while True:
-        if os.path.exists(os.path.join(directory, ".git")):
-            return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return os.path.abspath(start)
-        directory = parent
 
 
 def artifact_uri(path: str, root: str) -> om.ArtifactLocation:

@@ -26,6 +26,23 @@ class CUseAfterFree(Rule):
     `nil` is not counted as a use. Variables whose address is taken, or that
     a closure assigns, are not followed.
 
+    A copy made by `q := p` (also `q = p`, `var q = p`, through
+    `unsafe.Pointer` or `(*T)` conversions) is followed too: freeing one
+    and then using the other is reported when, at the free, every path
+    from the function's start went through the copy with neither variable
+    assigned since.
+
+    A freed struct field (`C.free(s.mem)`, `s` a local, parameter or
+    receiver, the path made of field names only) is followed like a
+    variable until the path or any prefix of it (`s`, `s.inner`) is
+    assigned, or until a call that may change it behind the function's
+    back: any Go function or method call, a C call given a containing
+    struct (`C.reset(s)`), and, when the field belongs to a C struct or a
+    struct of unknown type, any C call. A field whose address, or whose
+    containing struct's address, is taken, or that a function literal
+    mentions, or whose containing struct is copied or handed on, is not
+    followed.
+
     Option (`[rules.CGL006]` in `.cgolint.toml`): `frees`, a list of extra
     C functions that free their first argument.
 
@@ -87,21 +104,39 @@ class CUseAfterFree(Rule):
             return
         facts = pointer_facts(node, ctx.file, ctx.package, OwnershipOptions.from_options(ctx.options))
         reported: set[int] = set()
+        untracked = facts.address_taken | facts.written_in_closure
         for symbol, events in facts.occurrences.items():
-            if symbol in facts.address_taken or symbol in facts.written_in_closure:
+            if symbol in untracked:
                 continue
             if not any(o.kind in ("free", "defer-free") for o in events):
                 continue
-            for report in self._judge(symbol, events, facts, ctx):
+            judged = [self._judge(symbol.name, events, facts.at(symbol), facts, ctx)]
+            judged += [self._judge_alias(symbol, partner, events, facts, ctx)
+                       for partner in sorted(facts.partners(symbol) - untracked, key=lambda s: s.name)]
+            for reports in judged:
+                for report in reports:
+                    key = report.start_byte
+                    if key not in reported:
+                        reported.add(key)
+                        yield report
+        for path, events in facts.paths.items():
+            if not any(o.kind in ("free", "defer-free") for o in events):
+                continue
+            grouped: dict[int, list[Occurrence]] = {}
+            for occurrence in events:
+                grouped.setdefault(occurrence.flow_id, []).append(occurrence)
+            for report in self._judge(path, events, grouped, facts, ctx, kills=facts.path_kills.get(path, set())):
                 key = report.start_byte
                 if key not in reported:
                     reported.add(key)
                     yield report
 
-    def _judge(self, symbol, events: list[Occurrence], facts: PointerFacts, ctx):
+    def _judge_alias(self, symbol, partner, events: list[Occurrence], facts: PointerFacts, ctx):
+        """Uses of `partner`, a copy of `symbol` (or the variable `symbol`
+        copies), after `symbol` is freed while both certainly hold the same
+        pointer."""
         flow = facts.flow
-        at = facts.at(symbol)
-        name = symbol.name
+        at = facts.at(partner)
         line = lambda node: ctx.file.position(node.start_byte).line  # noqa: E731
 
         def uses(node: FlowNode) -> list[Occurrence]:
@@ -109,6 +144,27 @@ class CUseAfterFree(Rule):
 
         def writes(node: FlowNode) -> bool:
             return any(o.kind == "write" and not o.in_closure for o in at.get(node.id, ()))
+
+        for free in sorted((o for o in events if o.kind == "free" and not o.in_closure),
+                           key=lambda o: o.ident.start_byte):
+            if not facts.must_alias(symbol, partner, free.flow_id):
+                continue
+            for node in flow.reach(free.flow_id, lambda n: bool(uses(n)) or writes(n)):
+                found = uses(node)
+                if found:
+                    first = min(found, key=lambda o: o.ident.start_byte)
+                    yield self._use_report(first, partner.name, free, line(free.call), freed=symbol.name)
+
+    def _judge(self, name: str, events: list[Occurrence], at: dict[int, list[Occurrence]], facts: PointerFacts,
+               ctx, kills: set[int] = frozenset()):
+        flow = facts.flow
+        line = lambda node: ctx.file.position(node.start_byte).line  # noqa: E731
+
+        def uses(node: FlowNode) -> list[Occurrence]:
+            return [o for o in at.get(node.id, ()) if not o.in_closure and o.kind not in _NOT_A_USE]
+
+        def writes(node: FlowNode) -> bool:
+            return node.id in kills or any(o.kind == "write" and not o.in_closure for o in at.get(node.id, ()))
 
         closure_frees = [o for o in events if o.kind == "closure-free"]
         frees = sorted((o for o in events if o.kind == "free" and not o.in_closure), key=lambda o: o.ident.start_byte)
@@ -143,7 +199,21 @@ class CUseAfterFree(Rule):
                         f"{line(deferred.ident)} when the function returns (double free): the deferred call "
                         f"already holds this pointer; remove this {first.detail} or the deferred one")
 
-    def _use_report(self, use: Occurrence, name: str, free: Occurrence, freed_at: int):
+    def _use_report(self, use: Occurrence, name: str, free: Occurrence, freed_at: int, freed: str | None = None):
+        if freed is not None:
+            # `name` holds the same pointer as `freed`, which was freed
+            fix = f"move the {free.detail} of `{freed}` after the last use of `{name}`"
+            if use.kind in ("free", "defer-free"):
+                message = (f"`{name}` holds the same pointer as `{freed}`, which {free.detail} already freed at "
+                           f"line {freed_at}: freeing it again is a double free that corrupts the C allocator's "
+                           f"state; free the block through one of the two variables only")
+                return self.report(use.call, message)
+            what = {"realloc": "passed to C.realloc", "handover": use.detail or "used"}.get(
+                use.kind, use.detail or "used")
+            message = (f"`{name}` is {what} after {free.detail} freed `{freed}` at line {freed_at}, and both "
+                       f"hold the same pointer (use after free): the memory may already belong to another "
+                       f"allocation; {fix}")
+            return self.report(use.ident, message)
         fix = f"move the {free.detail} after the last use of `{name}`, or set `{name} = nil` right after freeing it"
         if use.kind == "free":
             where = ("when the loop comes back here" if use.flow_id == free.flow_id

@@ -7,14 +7,10 @@ from cgolint.conversions import (
     string_terminated, strip_parens, trace_value,
 )
 from cgolint.model import call_arguments
-from cgolint.preamble import INTEGER_TYPES
 from cgolint.rule import Level, Rule, related_prototype
 from cgolint.source import text
 
-try:  # prototype facts shared with the buffer rules, when present
-    from cgolint.buffers import length_capable
-except ImportError:  # pragma: no cover - buffers.py is part of the package
-    length_capable = None
+from cgolint.buffers import argument_class, length_slot, stores_into_field
 
 # libc functions (and cgo's C.GoString) that read the given parameters as
 # NUL-terminated strings and take no length for them. Variadic functions
@@ -84,11 +80,24 @@ class GoStringAsCString(Rule):
     - preamble functions whose `char *` parameter the body reads as a string
       (passes it to such a function, or scans it for `'\\0'`);
     - declared prototypes (no body in sight) with a `const char *` parameter
-      and no parameter that could carry a length.
+      and no length slot beside it.
+
+    A length slot is judged as in CGL003: an integer parameter named like a
+    length (`n`, `len`, `size`, `nbytes`, `*_len`, ...) or typed `size_t`,
+    or one given `len(...)`, or an unnamed or neutral one given anything
+    not visibly something else, means C may be told the length and the call
+    is not reported. A parameter named like an index, option, flag or code
+    (`int opt`, `int i`, `int col`, `int flags`) is not a length slot:
+    `C.setopt_str(1, (*C.char)(unsafe.Pointer(unsafe.StringData(s))))` is
+    reported.
 
     A string is taken to be terminated when source shows the 0: a literal
     ending in `\\x00`, `s + "\\x00"`, `append([]byte(s), 0)`, `b = append(b, 0)`,
-    `[]byte("abc\\x00")`. Strings and slices of unknown origin are not judged.
+    `[]byte("abc\\x00")`. `unsafe.StringData(x.f)` of a struct field is
+    judged by the stores into fields named `f` in the package: unterminated
+    when there are none or all are known unterminated strings (parameters,
+    library results); not judged when one ends in a NUL or cannot be
+    followed. Other strings and slices of unknown origin are not judged.
 
     ## Why is this bad?
     Go strings carry their length in the header and have no NUL terminator.
@@ -149,7 +158,7 @@ class GoStringAsCString(Rule):
             return
         args = call_arguments(node)
         for index, arg in enumerate(args):
-            if not self._expects_string(target.name, index, ctx):
+            if not self._expects_string(target.name, index, args, ctx):
                 continue
             described = self._unterminated(arg, node, ctx)
             if described is None:
@@ -165,7 +174,7 @@ class GoStringAsCString(Rule):
                 related=related)
 
     # --- the C side ---------------------------------------------------------
-    def _expects_string(self, name: str, index: int, ctx) -> bool:
+    def _expects_string(self, name: str, index: int, args, ctx) -> bool:
         preamble = ctx.package.preamble
         function = preamble.function(name)
         if name in STRING_READERS:
@@ -177,20 +186,16 @@ class GoStringAsCString(Rule):
         ctype = preamble.resolve(param.ctype)
         if ctype.base != "char" or ctype.pointers != 1 or ctype.array is not None:
             return False
-        for other in function.params:
-            if other.index != index and self._length_capable(other, preamble):
-                return False  # a length can be passed alongside
+        if len(args) != len(function.params):
+            return False
+        if length_slot(
+                function, index, args, ctx.package, ctx.file,
+                derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length") is not None:
+            return False  # a length is passed alongside (or the prototype has a slot named for one)
         if function.has_body:
             body = getattr(function, "body", None) or getattr(function, "_body", None)
             return body is not None and bool(param.name) and _reads_as_string(text(body), param.name)
         return ctype.const
-
-    @staticmethod
-    def _length_capable(param, preamble) -> bool:
-        if length_capable is not None:
-            return length_capable(param, preamble)
-        ctype = preamble.resolve(param.ctype)
-        return ctype.pointers == 0 and ctype.base in INTEGER_TYPES
 
     # --- the Go side --------------------------------------------------------
     def _unterminated(self, arg, call, ctx) -> str | None:
@@ -219,7 +224,12 @@ class GoStringAsCString(Rule):
             return None
         if is_unsafe_call(node, "StringData", source, model):
             string = single_argument(node)
-            if string is not None and string_terminated(string, source, model) is False:
+            if string is None:
+                return None
+            terminated = string_terminated(string, source, model)
+            if terminated is None and strip_parens(string).type == "selector_expression":
+                terminated = self._field_terminated(strip_parens(string), ctx)
+            if terminated is False:
                 return f"the bytes of the Go string {text(string)}"
             return None
         address = element_address(node, source, model)
@@ -236,6 +246,23 @@ class GoStringAsCString(Rule):
         if container.type in ("type_conversion_expression", "call_expression"):
             return f"a copy of the bytes of {text(_converted(container))} with no terminating 0"
         return f"{text(container)}, a []byte with no terminating 0,"
+
+    @staticmethod
+    def _field_terminated(field, ctx) -> bool | None:
+        """Whether a Go struct field read by `unsafe.StringData(x.f)` ends in a
+        NUL: `unsafe.StringData` takes only strings, and a Go string has no
+        terminator unless the program adds one, so the field is taken as
+        unterminated (False) when every store into a field of that name in the
+        package is a known unterminated string (a string parameter, a library
+        call's result) or there is none; None when a store ends in a NUL or
+        cannot be followed."""
+        name = text(field.child_by_field_name("field"))
+        for value, source in stores_into_field(name, ctx.package):
+            if value is None:
+                return None
+            if string_terminated(value, source, ctx.package) is not False:
+                return None  # terminated, or a value this rule cannot follow
+        return False
 
 
 def _converted(conversion):

@@ -20,12 +20,31 @@ class LocalArrayToC(Rule):
       listed in this rule's `keeps-pointer` option. Reported at level error.
     - nothing tells C the array's length: no argument derived from the
       array (`len(buf)`, `C.size_t(len(buf))`, `unsafe.Sizeof(buf)`, the
-      array's length constant) is passed, and the C prototype has no
-      parameter that could carry one (no integer parameter, no fixed-size
-      array parameter at least as large as the Go array). A C function
-      defined in the preamble whose body only touches constant indices that
-      fit in the array is not reported; one whose body indexes past the end
-      is.
+      array's length constant or a constant equal to its length) is passed,
+      no parameter of the C prototype is a length slot (see below), and no
+      fixed-size array parameter (`char out[41]`) is at least as large as
+      the Go array. A C function defined in the preamble whose body only
+      touches constant indices that fit in the array is not reported; one
+      whose body indexes past the end is.
+
+    Length slots. An integer parameter (or a pointer to one, an in/out
+    length such as `socklen_t *len`) is taken to carry the array's length
+    when the argument passed in it is derived from the array, whatever its
+    name; when the parameter is named like a length (`n`, `len`, `size`,
+    `cap`, `count`, `nbytes`, `bufsize`, `*_len`, `nByte`, ...) or typed
+    `size_t`/`ssize_t`/`socklen_t`, whatever is passed (the contract says
+    so); and when it has no name or a name that says nothing (`x`, `value`)
+    and the argument is not visibly something else. It is not a length slot
+    when it is named like an index, a flag, a code or an option (`i`, `col`,
+    `code`, `err`, `flags`, `mode`, `opt`, `type`, `id`, `fd`, `offset`, ...)
+    and gets a value not derived from the array (`C.error_into(C.int(code),
+    &msg[0])` is reported), nor when an unnamed or neutral parameter gets 0,
+    a C constant that does not name a size (`C.CURLOPT_URL`), or a variable
+    named like an index, flag or code. A pointer to a struct (a handle, a
+    context, an options block: libgit2's `git_oid_fmt(char *out, const
+    git_oid *id)`) is never a length slot, unless the function first sets
+    a field of the struct it passes to the array's length
+    (`o.len = C.size_t(len(buf))`).
     - `go C.f(&buf[0])` runs the C call in a new goroutine while the
       function still uses the array afterwards (or reuses it in a loop).
 

@@ -22,11 +22,30 @@ class MissingLengthArgument(Rule):
       allocates it with room for one, `make([]byte, n+1)`);
     - a slice, struct field (of a value or of a method's receiver) or
       package-level buffer passed to a C function whose prototype in the
-      preamble (or a local header) has no parameter that could carry the
-      length, and no argument derived from the buffer (`len(s)`,
-      `C.size_t(len(s))`, `cap(s)`, `unsafe.Sizeof(a)`, a constant within
-      the array) is passed; or whose fixed-size array parameter is larger
-      than the Go array; or whose preamble body indexes past the Go array.
+      preamble (or a local header) has no length slot, and no argument
+      derived from the buffer (`len(s)`, `C.size_t(len(s))`, `cap(s)`,
+      `unsafe.Sizeof(a)`, a local assigned from one of these, `n` of
+      `s := make([]byte, n)`, a constant equal to the array's length) is
+      passed; or whose fixed-size array parameter is larger than the Go
+      array; or whose preamble body indexes past the Go array.
+
+    Length slots follow one policy, shared with CGL001 and CGL008. An
+    integer parameter (or a pointer to one, an in/out length) carries the
+    length when the argument passed in it is derived from the buffer; when
+    the parameter is named like a length (`n`, `len`, `size`, `cap`,
+    `count`, `nbytes`, `bufsize`, `*_len`, `nByte`, ...) or typed
+    `size_t`/`ssize_t`/`socklen_t`, whatever is passed; and when it has no
+    name or a neutral one and the argument is not visibly something else.
+    A parameter named like an index, flag, code or option (`i`, `col`,
+    `code`, `err`, `flags`, `mode`, `opt`, `type`, `id`, `fd`, `offset`)
+    getting a value not derived from the buffer is not a length slot
+    (sqlite's `(stmt, int col, char *out)`, curl's `(handle, int opt, ...)`
+    shapes are reported), nor is an unnamed or neutral one getting 0, a C
+    constant that does not name a size, or a variable named like an index,
+    flag or code. A pointer to a C struct, or to a type the preamble does
+    not declare (an opaque handle), is never a length slot, unless the
+    function first sets a field of the struct it passes to the buffer's
+    length (`z.avail_in = C.uint(len(src))`).
 
     Helper functions of the package that pass a parameter straight on to C
     are followed one level. Function-local arrays are CGL001's
@@ -36,9 +55,12 @@ class MissingLengthArgument(Rule):
     Silent for C memory (`C.CString`, `C.malloc`, `C.CBytes` results and
     slices made over them with `unsafe.Slice`), pointers of unknown origin
     such as a `*C.char` parameter, `const char *` parameters (a C string:
-    its end is its NUL terminator, which CGL008 checks), pointers to C
-    structs (one object), and C functions whose prototype is not in the
-    package (system headers): their contract cannot be read from source.
+    its end is its NUL terminator, which CGL008 checks), a non-const
+    `char *` parameter given a buffer that visibly ends in a NUL
+    (`ua = append(ua, 0)`: a C string setter written without `const`),
+    a buffer passed where the parameter is a pointer to a C struct (one
+    object), and C functions whose prototype is not in the package (system
+    headers): their contract cannot be read from source.
     Sizes assume an LP64 target (64-bit Linux and macOS): `C.long` and
     `size_t` are 8 bytes, `C.int` is 4.
 

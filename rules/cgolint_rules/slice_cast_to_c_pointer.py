@@ -28,7 +28,9 @@ class SliceCastToCPointer(Rule):
       check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
       before it, `for i := range s`, `len(s) > 0 && ...`) and the slice is
       not known to be non-empty (a literal with elements, `make` with a
-      constant or `n + 1` length, `append` of an element). Struct fields
+      constant or `n + 1` length, `make(T, len(x))` or `unsafe.Slice(p, n)`
+      after a check that x or n is not empty/zero, `append` of an element,
+      `[]byte(s + "\x00")` or `[]byte(strconv.Itoa(v))`). Struct fields
       are not judged: their length is set elsewhere;
     - the pointer is kept in a variable and used after `s` is appended to or
       assigned a different slice.

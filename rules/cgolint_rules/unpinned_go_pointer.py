@@ -4,8 +4,8 @@ from tree_sitter import Node
 
 from cgolint.model import C_MEMORY
 from cgolint.pinning import (GoPointer, PinnerUse, c_memory_stores, enclosing_statement_lists, function_pins,
-                             go_pointer, go_pointer_fields, holds_go_pointers, is_handle, literal_go_pointers,
-                             pointer_holder)
+                             go_object_pointer, go_pointer, go_pointer_fields, holds_go_pointers, is_handle,
+                             literal_go_pointers, pointer_holder, stored_go_pointer)
 from cgolint.rule import Level, Rule, related_prototype
 from cgolint.scopes import FUNCTION_KINDS, enclosing_function
 from cgolint.source import text, walk
@@ -40,7 +40,12 @@ class UnpinnedGoPointer(Rule):
       pointer; seen through `unsafe.Pointer(...)` and `(*C.T)(...)`
       conversions and intermediate variables;
     - a Go pointer stored into C memory (`cs.field = &x` where `cs` came from
-      `C.malloc`, `*(**T)(cptr) = &x`, `(*[n]*T)(cptr)[i] = p`);
+      `C.malloc`, `*(**T)(cptr) = &x`, `(*[n]*T)(cptr)[i] = p`, or `w.z.f = p`
+      where every value the package ever gives the `*C.T` field `w.z` is
+      C memory or nil, e.g. a constructor's `C.calloc`);
+    - a pointer to a Go struct that holds Go pointers (`cbs *Callbacks` with
+      a func field) stored as a payload in a C struct that is then passed
+      to C, or stored into C memory: such an object lives in Go memory;
     - a Go pointer passed to a C function that keeps it after the call (its
       body in the preamble stores the parameter in a global or a struct, or
       the function is listed in the `keeps-pointer` option), including a
@@ -231,14 +236,27 @@ class UnpinnedGoPointer(Rule):
                 field, value = writes[0]
                 where = text(field) if field.type in ("selector_expression", "index_expression") \
                     else text(field).split(":", 1)[0].strip()
+                slot = package.underlying(package.type_of(field, ctx.file)) \
+                    if field.type in ("selector_expression", "index_expression") else None
+                # the field's Go type, else the stored value's (assignable to it: `unsafe.Pointer` for `void *`)
+                slot = slot or package.underlying(package.type_of(value, ctx.file))
+                if slot is not None and slot.kind in ("pointer", "unsafe_pointer"):
+                    runtime = _runtime_check(package, cname, call, arg,
+                                             "unsafe pointer" if slot.kind == "unsafe_pointer" else "pointer", True)
                 line = ctx.file.position(field.start_byte).line
                 holder = "a C struct in Go memory" if resolved is not None and resolved.kind == "c" else "Go memory"
+                stored = stored_go_pointer(value, package, ctx.file)
+                if stored is not None and go_object_pointer(stored, package, ctx.file):
+                    # a Go object (callbacks, state) used as a payload: C memory may not hold it either
+                    fix = (f"Store a runtime/cgo.Handle (an integer C hands back) instead of the pointer, or pin "
+                           f"`{text(stored.expr)}` with a runtime.Pinner for as long as C uses it")
+                else:
+                    fix = (f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
+                           f"`{text(value)}` with a runtime.Pinner for the call")
                 yield self.report(
                     arg, f"`C.{cname}` receives {pointer.what}, {holder} whose `{where}` was set "
                          f"to the Go pointer `{text(value)}` (line {line}): Go memory that contains Go pointers "
-                         f"may not be passed to C unless they are pinned ({runtime}). "
-                         f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
-                         f"`{text(value)}` with a runtime.Pinner for the call", related=related)
+                         f"may not be passed to C unless they are pinned ({runtime}). {fix}", related=related)
 
     def _local_array(self, pointer: GoPointer, ctx) -> bool:
         root = pointer.root
@@ -331,23 +349,30 @@ class UnpinnedGoPointer(Rule):
         return None
 
 
-def _runtime_check(package, cname: str, call: Node, arg: Node) -> str:
+def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str = "pointer",
+                   pointer_field: bool = False) -> str:
     """What the default cgocheck=1 does with this argument, for messages.
     cgo checks an argument only when the C parameter's Go type may point to
-    pointers: `void *`, `T **`, or a pointer to a struct with pointer fields."""
+    pointers: `void *`, `T **`, or a pointer to a struct with pointer fields.
+    `field_kind` is how the runtime names the slot holding the Go pointer
+    ("pointer", or "unsafe pointer" for a `void *` field); `pointer_field`
+    says the struct passed is known to have a pointer field (the one set)."""
+    panic = _ARG_PANIC if field_kind == "pointer" else _ARG_PANIC.rsplit(" ", 1)[0] + " " + field_kind
     function = package.preamble.function(cname)
     args = call.child_by_field_name("arguments")
     named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
     index = next((i for i, a in enumerate(named) if a == arg), None)
     if function is None or index is None or index >= len(function.params):
-        return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{_ARG_PANIC}\""
+        return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     ctype = package.preamble.resolve(function.params[index].ctype)
     checked = ctype.pointers >= 2 or (ctype.pointers == 1 and ctype.base == "void")
+    if ctype.pointers == 1 and ctype.base == "struct" and pointer_field:
+        checked = True  # `typedef struct {...} T`: its fields are not recorded, but one was set to a pointer
     if ctype.pointers == 1 and ctype.base.startswith("struct "):
         struct = package.preamble.structs.get(ctype.base[len("struct "):])
         checked = struct is None or any(package.preamble.resolve(t).is_pointer for _, t in struct.fields)
     if checked:
-        return f"the runtime panics: \"{_ARG_PANIC}\""
+        return f"the runtime panics: \"{panic}\""
     return (f"cgo does not check a `{ctype.spelling.strip()}` parameter at run time, so nothing catches it while "
             f"C reads pointers the garbage collector may move or free")
 

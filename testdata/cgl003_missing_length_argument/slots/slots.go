@@ -1,0 +1,97 @@
+// Slices handed to C next to an integer that is not their length, or next to
+// a struct pointer; look-alikes where the length does reach C, or where the
+// buffer is a NUL-terminated C string.
+package slots
+
+/*
+#include <stddef.h>
+
+typedef struct { unsigned char id[20]; } oid;
+typedef struct { unsigned char *next_in; unsigned avail_in; } zstream;
+#define OPT_URL 10002
+
+int column_into(int col, char *out);
+int oid_fmt(char *out, const oid *id);
+void set_dictionary_fixed(zstream *z, const unsigned char *dict);
+int set_opt_bytes(int opt, unsigned char *val);
+int decode_rows(unsigned char *dst);
+void set_user_agent(char *ua);
+void set_user_agent_raw(char *ua);
+
+int column_into_n(int col, char *out, int nbytes);
+int decode_rows_stride(unsigned char *dst, int stride);
+int fill_z(char *out, zstream *z);
+int read_made(char *out, int mode);
+*/
+import "C"
+
+import (
+	"image"
+	"unsafe"
+)
+
+func columnIndex(col int, out []byte) {
+	if len(out) == 0 {
+		return
+	}
+	C.column_into(C.int(col), (*C.char)(unsafe.Pointer(&out[0]))) // want CGL003 "C.column_into gets the slice parameter `out`.*`col` is not one"
+}
+
+func structPointer() string {
+	buf := make([]byte, 40)
+	var id C.oid
+	C.oid_fmt((*C.char)(unsafe.Pointer(&buf[0])), &id) // want CGL003 "C.oid_fmt gets the local slice `buf`"
+	return string(buf)
+}
+
+func handleFirst(z *C.zstream, dict []byte) {
+	C.set_dictionary_fixed(z, (*C.uchar)(unsafe.SliceData(dict))) // want CGL003 "C.set_dictionary_fixed gets the slice parameter `dict`"
+}
+
+func optionConstant(v []byte) {
+	C.set_opt_bytes(C.OPT_URL, (*C.uchar)(unsafe.SliceData(v))) // want CGL003 "C.set_opt_bytes"
+}
+
+func imagePixels(img *image.RGBA) {
+	if len(img.Pix) == 0 {
+		return
+	}
+	C.decode_rows((*C.uchar)(unsafe.Pointer(&img.Pix[0]))) // want CGL003 "C.decode_rows gets the slice field `img.Pix`"
+}
+
+func nonConstSetterUnterminated(ua []byte) {
+	if len(ua) == 0 {
+		return
+	}
+	C.set_user_agent_raw((*C.char)(unsafe.Pointer(&ua[0]))) // want CGL003 "C.set_user_agent_raw gets the slice parameter `ua`"
+}
+
+// --- look-alikes --------------------------------------------------------------
+
+func lengthNamedSlot(col int, out []byte) {
+	C.column_into_n(C.int(col), (*C.char)(unsafe.SliceData(out)), C.int(len(out)))
+}
+
+func imageStride(img *image.Gray) {
+	if len(img.Pix) == 0 {
+		return
+	}
+	C.decode_rows_stride((*C.uchar)(unsafe.Pointer(&img.Pix[0])), C.int(img.Stride)) // a neutral slot, unknown relation
+}
+
+func structCarriesLength(out []byte) {
+	var z C.zstream
+	z.avail_in = C.unsigned(len(out))
+	C.fill_z((*C.char)(unsafe.SliceData(out)), &z)
+}
+
+func madeWithLength(n int) []byte {
+	buf := make([]byte, n)
+	C.read_made((*C.char)(unsafe.SliceData(buf)), C.int(n)) // `n` is the length `buf` was made with
+	return buf
+}
+
+func nulTerminatedSetter(ua []byte) {
+	ua = append(ua, 0)
+	C.set_user_agent((*C.char)(unsafe.Pointer(&ua[0]))) // a C string: its end is its terminator
+}

@@ -1,0 +1,66 @@
+// Go string bytes passed as a `const char *` next to an integer that is not
+// their length (an option, a column index), and struct fields of type
+// string; look-alikes where a length is passed or the field holds a NUL.
+package slots
+
+/*
+int setopt_str(int opt, const char *val);
+int bind_text_z(int i, const char *z);
+void log_msg(const char *m);
+void set_key(const char *k);
+void set_label(const char *l);
+
+int bind_text(int i, const char *z, int n);
+int put_any(int, const char *s);
+*/
+import "C"
+
+import "unsafe"
+
+type Easy struct{ ua string }
+
+func (e *Easy) SetUA(ua string) int {
+	e.ua = ua
+	if rc := C.setopt_str(1, (*C.char)(unsafe.Pointer(unsafe.StringData(e.ua)))); rc != 0 { // want CGL008 "the Go string e.ua to C.setopt_str"
+		return int(rc)
+	}
+	return 0
+}
+
+func (e *Easy) Log() {
+	C.log_msg((*C.char)(unsafe.Pointer(unsafe.StringData(e.ua)))) // want CGL008 "the Go string e.ua to C.log_msg"
+}
+
+func Option(ua string) int {
+	return int(C.setopt_str(1, (*C.char)(unsafe.Pointer(unsafe.StringData(ua))))) // want CGL008 "the Go string ua to C.setopt_str"
+}
+
+func BindColumn(i int, v string) {
+	if v == "" {
+		return
+	}
+	C.bind_text_z(C.int(i), (*C.char)(unsafe.Pointer(&[]byte(v)[0]))) // want CGL008 "a copy of the bytes of v with no terminating 0 to C.bind_text_z"
+}
+
+// --- look-alikes --------------------------------------------------------------
+
+type keyed struct{ key, label string }
+
+func newKeyed(k string) *keyed {
+	return &keyed{key: k + "\x00", label: makeLabel(k)}
+}
+
+func makeLabel(k string) string { return k + "\x00" }
+
+func (k *keyed) Use() {
+	C.set_key((*C.char)(unsafe.Pointer(unsafe.StringData(k.key))))     // every store into `key` ends in a NUL
+	C.set_label((*C.char)(unsafe.Pointer(unsafe.StringData(k.label)))) // a store this rule cannot follow
+}
+
+func BindCounted(i int, v string) {
+	C.bind_text(C.int(i), (*C.char)(unsafe.Pointer(unsafe.StringData(v))), C.int(len(v))) // the length is passed
+}
+
+func PutAny(x int, s string) {
+	C.put_any(C.int(x), (*C.char)(unsafe.Pointer(unsafe.StringData(s)))) // an unnamed, neutral slot: trusted
+}
