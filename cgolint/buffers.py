@@ -606,7 +606,7 @@ _LENGTH_WORDS = frozenset({
     "nbyte", "bytes", "nmemb", "nel", "nelem", "nelems", "nitems", "nchars", "nchar", "max", "limit",
     "avail", "bufsize", "buflen", "bufsz", "maxlen", "outlen", "inlen", "nbits", "sizeof", "room",
     "elems", "items", "total", "amount", "words", "chars"})
-_LENGTH_SUFFIXES = ("len", "length", "size", "sz", "cap", "capacity", "count", "cnt", "bytes", "max",
+_LENGTH_SUFFIXES = ("len", "length", "size", "siz", "sz", "cap", "capacity", "count", "cnt", "bytes", "max",
                     "limit", "nmemb", "nelem", "nelems")
 _OTHER_WORDS = frozenset({
     "i", "j", "k", "idx", "index", "col", "column", "row", "icol", "irow", "code", "err", "errcode", "errnum",
@@ -647,7 +647,7 @@ def name_class(name: str | None) -> str | None:
     words = _words(name)
     last = words[-1] if words else flat
     if flat in _LENGTH_WORDS or last in _LENGTH_WORDS or flat.endswith(_LENGTH_SUFFIXES) \
-            or (len(words) > 1 and words[0] in ("n", "nb", "num", "max")):
+            or last.startswith("max") or (len(words) > 1 and words[0] in ("n", "nb", "num", "max")):
         return "length"
     if flat in _OTHER_WORDS or last in _OTHER_WORDS or flat.endswith(_OTHER_SUFFIXES):
         return "other"
