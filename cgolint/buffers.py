@@ -917,7 +917,10 @@ def is_c_selector_call(call: Node, source: SourceFile) -> bool:
 def may_pass_buffer(call: Node) -> bool:
     """A cheap syntactic test: some argument takes an address or a slice's data."""
     args = call.child_by_field_name("arguments")
-    return args is not None and any(b"&" in a.text or b"SliceData" in a.text for a in args.named_children)
+    if args is None:
+        return False
+    data = args.text  # one copy of the argument list, not one per argument (quadratic when nested)
+    return b"&" in data or b"SliceData" in data
 
 
 def calls_c(declaration: Node, package: PackageModel) -> bool:

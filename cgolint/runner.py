@@ -193,14 +193,27 @@ def _analyze_in_pool(pending: list[tuple[int, _Pending]], ruleset: RuleSet, sett
     """Yield (index, result) as workers finish. The largest packages go
     first so one big package does not finish alone at the end."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     order = sorted(pending, key=lambda item: (-item[1].candidates, item[0]))
     workers = min(jobs, len(pending))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(ruleset, settings, base)) as pool:
         futures = {pool.submit(_analyze, work.job, _candidate_data(work)): index for index, work in order}
+        lost: list[int] = []
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:  # a worker died (e.g. killed for memory)
+                lost.append(futures[future])
+                continue
+            yield futures[future], outcome
+    if lost:
+        # Nothing is lost with the worker: its packages are analysed here.
+        analyzer = Analyzer(ruleset, settings, base)
+        works = dict(pending)
+        for index in sorted(lost):
+            yield index, analyzer.analyze(works[index].job, works[index].data)
 
 
 def _candidate_data(work: _Pending) -> dict[str, bytes]:

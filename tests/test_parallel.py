@@ -65,6 +65,25 @@ def test_runner_results_are_identical_and_the_pool_is_used_for_big_runs(big_tree
     assert parallel.files_analysed == serial.files_analysed >= MIN_FILES_FOR_POOL
 
 
+_REAL_ANALYZE = cgolint.runner._analyze
+
+
+def _die_on_one_package(job, data):
+    """A worker task that ends its process, as the kernel's OOM killer would."""
+    if "testdata_copy" in job.directory and job.directory.endswith("keeps"):
+        os._exit(1)
+    return _REAL_ANALYZE(job, data)
+
+
+def test_a_worker_that_dies_loses_no_result(big_tree, monkeypatch):
+    monkeypatch.chdir(big_tree)
+    serial = run(["./..."], Settings(root=str(big_tree)), jobs=1)
+    monkeypatch.setattr(cgolint.runner, "_analyze", _die_on_one_package)
+    survived = run(["./..."], Settings(root=str(big_tree)), jobs=2)
+    assert survived.findings == serial.findings
+    assert survived.files_analysed == serial.files_analysed
+
+
 def test_small_runs_stay_in_process(big_tree, monkeypatch):
     monkeypatch.chdir(big_tree)
     spy = PoolSpy(monkeypatch)
