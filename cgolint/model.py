@@ -111,27 +111,18 @@ class PackageModel:
 
     def method(self, receiver: str, name: str) -> Node | None:
         """The declaration of method `name` on the package type `receiver`."""
-        found = self._methods(tuple(self.files)).get((receiver, name))
+        found = self._own_methods.get((receiver, name))
         if found is None and self._load_context is not None:
-            found = self._methods(tuple(self.context_files)).get((receiver, name))
+            found = self._context_methods.get((receiver, name))
         return found
 
-    def _methods(self, files: tuple[SourceFile, ...]) -> dict[tuple[str, str], Node]:
-        key = tuple(id(f) for f in files)
-        cache = self.__dict__.setdefault("_method_tables", {})
-        if key in cache:
-            return cache[key]
-        table: dict[tuple[str, str], Node] = {}
-        for source in files:
-            for decl in source.root.named_children:
-                if decl.type != "method_declaration":
-                    continue
-                receiver = decl.child_by_field_name("receiver")
-                recv_type = text(receiver.named_children[0].child_by_field_name("type")) if receiver and receiver.named_children else ""
-                recv_name = recv_type.lstrip("*").split("[", 1)[0]
-                table.setdefault((recv_name, text(decl.child_by_field_name("name"))), decl)
-        cache[key] = table
-        return table
+    @cached_property
+    def _own_methods(self) -> dict[tuple[str, str], Node]:
+        return _method_table(self.files)
+
+    @cached_property
+    def _context_methods(self) -> dict[tuple[str, str], Node]:
+        return _method_table(self.context_files)
 
     def file_of(self, node: Node) -> SourceFile:
         root = node
@@ -629,3 +620,17 @@ def _specs(decl: Node):
             yield child
         elif child.type in ("var_spec_list", "const_spec_list"):
             yield from (c for c in child.named_children if c.type in ("var_spec", "const_spec"))
+
+
+def _method_table(files: list[SourceFile]) -> dict[tuple[str, str], Node]:
+    """(receiver type name, method name) -> declaration, for the given files."""
+    table: dict[tuple[str, str], Node] = {}
+    for source in files:
+        for decl in source.root.named_children:
+            if decl.type != "method_declaration":
+                continue
+            receiver = decl.child_by_field_name("receiver")
+            recv_type = text(receiver.named_children[0].child_by_field_name("type")) if receiver and receiver.named_children else ""
+            recv_name = recv_type.lstrip("*").split("[", 1)[0]
+            table.setdefault((recv_name, text(decl.child_by_field_name("name"))), decl)
+    return table

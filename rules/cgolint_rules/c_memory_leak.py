@@ -101,8 +101,8 @@ class CMemoryLeak(Rule):
     """
 
     code = "CGL005"
-    markers = (b'"C"',)
     name = "c-memory-leak"
+    markers = (b'"C"',)
     level = Level.WARNING
     precision = "medium"
     security_severity = 4.0
@@ -110,10 +110,11 @@ class CMemoryLeak(Rule):
     fixable = True
     node_kinds = ("function_declaration", "method_declaration", "func_literal")
 
+    options = {"allocators": [], "frees": [], "takes-ownership": []}
+
     @classmethod
     def applies(cls, source, package):
         return source.uses_cgo
-    options = {"allocators": [], "frees": [], "takes-ownership": []}
 
     def check(self, node, ctx):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None:

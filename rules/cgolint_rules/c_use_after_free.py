@@ -84,18 +84,19 @@ class CUseAfterFree(Rule):
     """
 
     code = "CGL006"
-    markers = (b'"C"',)
     name = "c-use-after-free"
+    markers = (b'"C"',)
     level = Level.ERROR
     precision = "high"
     security_severity = 8.0
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("function_declaration", "method_declaration", "func_literal")
 
+    options = {"frees": []}
+
     @classmethod
     def applies(cls, source, package):
         return source.uses_cgo
-    options = {"frees": []}
 
     def check(self, node, ctx):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None:

@@ -84,8 +84,8 @@ class ExportReturnsGoPointer(Rule):
     """
 
     code = "CGL010"
-    markers = (b"//export",)
     name = "export-returns-go-pointer"
+    markers = (b"//export",)
     level = Level.ERROR
     precision = "high"
     security_severity = 7.5

@@ -136,8 +136,8 @@ class GoStringAsCString(Rule):
     """
 
     code = "CGL008"
-    markers = (b'"C"',)
     name = "go-string-as-c-string"
+    markers = (b'"C"',)
     level = Level.ERROR
     precision = "high"
     security_severity = 7.5

@@ -152,8 +152,8 @@ class LinknameRuntimeInternal(Rule):
     """
 
     code = "CGL009"
-    markers = (b"go:linkname",)
     name = "linkname-runtime-internal"
+    markers = (b"go:linkname",)
     level = Level.ERROR
     precision = "high"
     security_severity = 4.0

@@ -118,18 +118,19 @@ class LocalArrayToC(Rule):
     """
 
     code = "CGL001"
-    markers = (b'"C"',)
     name = "local-array-to-c"
+    markers = (b'"C"',)
     level = Level.WARNING
     precision = "high"
     security_severity = 7.5
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("call_expression",)
 
+    options = {"keeps-pointer": []}
+
     @classmethod
     def applies(cls, source, package):
         return buffers.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
-    options = {"keeps-pointer": []}
 
     def check(self, node, ctx):
         if buffers.is_c_selector_call(node, ctx.file):

@@ -116,8 +116,8 @@ class MissingLengthArgument(Rule):
     """
 
     code = "CGL003"
-    markers = (b'"C"',)
     name = "missing-length-argument"
+    markers = (b'"C"',)
     level = Level.WARNING
     precision = "high"
     security_severity = 7.0

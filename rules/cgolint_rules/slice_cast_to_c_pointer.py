@@ -77,8 +77,8 @@ class SliceCastToCPointer(Rule):
     """
 
     code = "CGL002"
-    markers = (b'"C"',)
     name = "slice-cast-to-c-pointer"
+    markers = (b'"C"',)
     level = Level.ERROR
     precision = "medium"
     security_severity = 7.0

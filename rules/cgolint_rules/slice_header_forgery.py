@@ -99,8 +99,8 @@ class SliceHeaderForgery(Rule):
     """
 
     code = "CGL007"
-    markers = (b"SliceHeader", b"StringHeader", b"(*string)(", b"(*[]byte)(")
     name = "slice-header-forgery"
+    markers = (b"SliceHeader", b"StringHeader", b"(*string)(", b"(*[]byte)(")
     level = Level.WARNING
     precision = "high"
     security_severity = 5.0

@@ -35,8 +35,8 @@ class UnusedSuppression(Rule):
     """
 
     code = "CGL100"
-    markers = ()
     name = "unused-suppression"
+    markers = ()
     level = Level.WARNING
     tags = ("maintainability",)
     security_severity = 0.0

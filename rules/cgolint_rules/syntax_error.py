@@ -35,8 +35,8 @@ class SyntaxErrorRule(Rule):
     """
 
     code = "CGL000"
-    markers = ()
     name = "syntax-error"
+    markers = ()
     level = Level.NOTE
     precision = "high"
     security_severity = 0.0

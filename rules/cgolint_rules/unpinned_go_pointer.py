@@ -119,18 +119,19 @@ class UnpinnedGoPointer(Rule):
     """
 
     code = "CGL004"
-    markers = (b'"C"', b".Pin(")
     name = "unpinned-go-pointer"
+    markers = (b'"C"', b".Pin(")
     level = Level.ERROR
     precision = "high"
     security_severity = 8.1
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("call_expression", "assignment_statement", "function_declaration", "method_declaration")
 
+    options = {"keeps-pointer": []}  # extra C functions that keep a pointer argument: "name" or "name:index"
+
     @classmethod
     def applies(cls, source, package):
         return source.uses_cgo or b".Pin(" in source.data
-    options = {"keeps-pointer": []}  # extra C functions that keep a pointer argument: "name" or "name:index"
 
     # --- dispatch -----------------------------------------------------------
     def check(self, node, ctx):
