@@ -914,6 +914,16 @@ def is_c_selector_call(call: Node, source: SourceFile) -> bool:
     return operand is not None and operand.type == "identifier" and operand.text == b"C"
 
 
+def buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
+    """The CallTarget of a call that may hand a Go buffer to C: a `C.f(...)`
+    call, or a call whose arguments take an address (a wrapper of this
+    package may pass it on); None for every other call, without asking the
+    model."""
+    if is_c_selector_call(call, source) or (may_pass_buffer(call) and package_uses_cgo(package)):
+        return package.call_target(call, source)
+    return None
+
+
 def may_pass_buffer(call: Node) -> bool:
     """A cheap syntactic test: some argument takes an address or a slice's data."""
     args = call.child_by_field_name("arguments")

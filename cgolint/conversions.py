@@ -648,44 +648,7 @@ def length_checked(container: Node, at: Node, source: SourceFile, model: Package
     `len(s) > 0 &&`, the else of `if len(s) == 0`, or after an
     `if len(s) == 0 { return }` (or `s[k]`, which would have panicked first)."""
     key = _expr_key(container)
-    if not key:
-        return False
-    check = _LengthFacts(key, source, model)
-    node = at
-    while node.parent is not None and node.type not in FUNCTION_KINDS:
-        parent = node.parent
-        kind = parent.type
-        if kind == "if_statement":
-            condition = parent.child_by_field_name("condition")
-            if parent.child_by_field_name("consequence") == node and check.implies_nonempty(condition):
-                return True
-            if parent.child_by_field_name("alternative") == node and check.implies_empty(condition):
-                return True
-        elif kind == "for_statement" and parent.child_by_field_name("body") == node:
-            for clause in parent.named_children:
-                if clause.type == "range_clause" and _expr_key(clause.child_by_field_name("right")) == key:
-                    return True
-                if clause.type == "for_clause" and check.implies_nonempty(clause.child_by_field_name("condition")):
-                    return True
-                if clause.type not in ("range_clause", "for_clause", "block") and check.implies_nonempty(clause):
-                    return True
-        elif kind == "binary_expression" and parent.child_by_field_name("right") == node:
-            operator = text(parent.child_by_field_name("operator"))
-            left = parent.child_by_field_name("left")
-            if operator == "&&" and check.implies_nonempty(left):
-                return True
-            if operator == "||" and check.implies_empty(left):
-                return True
-        elif kind in ("statement_list", "block", "source_file"):
-            sibling = node.prev_named_sibling
-            while sibling is not None:
-                if check.guards(sibling):
-                    return True
-                sibling = sibling.prev_named_sibling
-        elif kind in ("expression_case", "default_case"):
-            pass
-        node = parent
-    return False
+    return bool(key) and _dominated(_LengthFacts(key, source, model), at, of_length=True)
 
 
 def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -695,7 +658,7 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     key = _expr_key(value)
     if not key or value.type != "identifier" or _changed(value, source, model):
         return False
-    return _dominated(_ValueFacts(key, source, model), at)
+    return _dominated(_ValueFacts(key, source, model), at, of_length=False)
 
 
 def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -720,7 +683,11 @@ def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
     return False
 
 
-def _dominated(check: "_LengthFacts", at: Node) -> bool:
+def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool) -> bool:
+    """Whether `check` holds at `at`: the walk up from `at` meets a condition
+    or an earlier statement that implies it. A slice's length (`of_length`)
+    is also implied by ranging over it and by earlier statements that would
+    have panicked on an empty slice; an integer's value only by `if`s."""
     node = at
     while node.parent is not None and node.type not in FUNCTION_KINDS:
         parent = node.parent
@@ -731,6 +698,14 @@ def _dominated(check: "_LengthFacts", at: Node) -> bool:
                 return True
             if parent.child_by_field_name("alternative") == node and check.implies_empty(condition):
                 return True
+        elif of_length and kind == "for_statement" and parent.child_by_field_name("body") == node:
+            for clause in parent.named_children:
+                if clause.type == "range_clause" and _expr_key(clause.child_by_field_name("right")) == check.key:
+                    return True
+                if clause.type == "for_clause" and check.implies_nonempty(clause.child_by_field_name("condition")):
+                    return True
+                if clause.type not in ("range_clause", "for_clause", "block") and check.implies_nonempty(clause):
+                    return True
         elif kind == "binary_expression" and parent.child_by_field_name("right") == node:
             operator = text(parent.child_by_field_name("operator"))
             left = parent.child_by_field_name("left")
@@ -738,10 +713,10 @@ def _dominated(check: "_LengthFacts", at: Node) -> bool:
                 return True
             if operator == "||" and check.implies_empty(left):
                 return True
-        elif kind in ("statement_list", "block"):
+        elif kind in ("statement_list", "block", "source_file"):
             sibling = node.prev_named_sibling
             while sibling is not None:
-                if sibling.type == "if_statement" and check.guards(sibling):
+                if (of_length or sibling.type == "if_statement") and check.guards(sibling):
                     return True
                 sibling = sibling.prev_named_sibling
         node = parent

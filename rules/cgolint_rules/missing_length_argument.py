@@ -129,11 +129,8 @@ class MissingLengthArgument(Rule):
         return buffers.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
 
     def check(self, node, ctx):
-        if buffers.is_c_selector_call(node, ctx.file):
-            target = ctx.call_target(node)
-        elif buffers.may_pass_buffer(node) and buffers.package_uses_cgo(ctx.package):
-            target = ctx.call_target(node)
-        else:
+        target = buffers.buffer_call_target(node, ctx.file, ctx.package)
+        if target is None:
             return
         if target.kind == "c":
             if buffers.is_c_conversion(node, ctx.package, ctx.file):
