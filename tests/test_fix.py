@@ -12,7 +12,6 @@ import os
 import stat
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -21,12 +20,11 @@ from cgolint.config import Settings
 from cgolint.fix import FixError, choose_fixes, fix_run, unified_diff, write_fixes
 from cgolint.registry import RuleSet, validate
 from cgolint.rule import Edit, Fix
+from plugin_support import FIRST_ELEMENT_ADDRESS, IMPORTS, write_plugin
 
 REPO = Path(__file__).resolve().parents[1]
 
-RULES = '''
-from cgolint.rule import Edit, Fix, Level, Rule
-from cgolint.source import text
+RULES = IMPORTS + FIRST_ELEMENT_ADDRESS + '''
 
 DOC = """{summary}
 
@@ -66,26 +64,6 @@ class _Rename(Rule):
         if new is not None:
             yield self.report(node, f"rename `{text(node)}` to `{new}`",
                               fix=Fix(f"Rename to {new}", (Edit(node.start_byte, node.end_byte, new),), safe=self.safe))
-
-
-class FirstElementAddress(Rule):
-    __doc__ = DOC.format(summary="`&s[0]`, fixed to `unsafe.SliceData(s)`.", safety="Safe.")
-    code = "TST001"
-    name = "first-element-address"
-    fixable = True
-    node_kinds = ("unary_expression",)
-
-    def check(self, node, ctx):
-        operand = node.child_by_field_name("operand")
-        if text(node.child_by_field_name("operator")) != "&" or operand is None or operand.type != "index_expression":
-            return
-        base, index = operand.child_by_field_name("operand"), operand.child_by_field_name("index")
-        if base is None or index is None or base.type != "identifier" or text(index) != "0":
-            return
-        name = text(base)
-        yield self.report(node, f"`&{name}[0]` panics when `{name}` is empty",
-                          fix=Fix(f"Use unsafe.SliceData({name})",
-                                  (Edit(node.start_byte, node.end_byte, f"unsafe.SliceData({name})"),)))
 
 
 class Steps(_Rename):
@@ -141,14 +119,7 @@ func F(buf []byte) {
 
 @pytest.fixture(scope="module")
 def plugin_dir(tmp_path_factory) -> Path:
-    directory = tmp_path_factory.mktemp("plugins")
-    (directory / f"{MODULE}.py").write_text(textwrap.dedent(RULES))
-    info = directory / f"{MODULE}-0.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {MODULE}\nVersion: 0.0.0\n")
-    (info / "entry_points.txt").write_text(
-        "[cgolint.rules]\n" + "".join(f"{code} = {MODULE}:{cls}\n" for code, cls in CLASSES.items()))
-    return directory
+    return write_plugin(tmp_path_factory.mktemp("plugins"), MODULE, RULES, CLASSES)
 
 
 @pytest.fixture(scope="module")

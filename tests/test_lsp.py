@@ -9,118 +9,17 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-import textwrap
 from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 from pygls.uris import from_fs_path
 
+from plugin_support import DECLARED_IN, FIRST_ELEMENT_ADDRESS, IMPORTS, write_plugin
+
 REPO = Path(__file__).resolve().parents[1]
 
-PLUGIN = '''
-from cgolint.rule import Edit, Fix, Level, Rule
-from cgolint.source import text
-
-
-class FirstElementAddress(Rule):
-    """`&s[0]` of a slice (test plugin).
-
-    ## What it does
-    Reports `&s[0]` and offers `unsafe.SliceData(s)`.
-
-    ## Why is this bad?
-    `&s[0]` panics when `s` is empty.
-
-    ## Example
-    ```go
-    p := &s[0]
-    ```
-
-    ## Use instead
-    ```go
-    p := unsafe.SliceData(s)
-    ```
-
-    ## Fix safety
-    Safe.
-
-    ## References
-    - the unsafe package
-    """
-
-    code = "TST001"
-    name = "first-element-address"
-    level = Level.WARNING
-    fixable = True
-    node_kinds = ("unary_expression",)
-
-    def check(self, node, ctx):
-        operand = node.child_by_field_name("operand")
-        if text(node.child_by_field_name("operator")) != "&" or operand is None or operand.type != "index_expression":
-            return
-        index = operand.child_by_field_name("index")
-        base = operand.child_by_field_name("operand")
-        if index is None or base is None or text(index) != "0" or base.type != "identifier":
-            return
-        name = text(base)
-        fix = Fix(f"Replace with unsafe.SliceData({name})",
-                  (Edit(node.start_byte, node.end_byte, f"unsafe.SliceData({name})"),))
-        yield self.report(node, f"`&{name}[0]` panics when `{name}` is empty; use unsafe.SliceData({name})", fix=fix)
-
-
-class DeclaredIn(FirstElementAddress):
-    """Where a package type is declared (test plugin: shows the context files).
-
-    ## What it does
-    Reports each use of a package type with the file that declares it.
-
-    ## Why is this bad?
-    It is not.
-
-    ## Example
-    ```go
-    var h Header
-    ```
-
-    ## Use instead
-    ```go
-    var h Header
-    ```
-
-    ## Fix safety
-    No fix.
-
-    ## References
-    - none
-    """
-
-    code = "TST002"
-    name = "declared-in"
-    level = Level.NOTE
-    fixable = False
-    node_kinds = ("type_identifier",)
-
-    def check(self, node, ctx):
-        if node.parent is not None and node.parent.type == "type_spec":
-            return
-        symbol = ctx.package.declaration(text(node))
-        if symbol is not None and symbol.kind == "type":
-            yield self.report(node, f"type {text(node)} is declared in {symbol.file.path.rsplit('/', 1)[-1]}")
-'''
-
-
-def write_plugin(directory: Path, module: str, source: str, entries: dict[str, str]) -> Path:
-    """A rule plugin importable from `directory` (put it on PYTHONPATH):
-    the module and a dist-info holding its `cgolint.rules` entry points."""
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / f"{module}.py").write_text(textwrap.dedent(source))
-    info = directory / f"{module}-0.0.0.dist-info"
-    info.mkdir(exist_ok=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.0.0\n")
-    lines = ["[cgolint.rules]"] + [f"{code} = {module}:{cls}" for code, cls in entries.items()]
-    (info / "entry_points.txt").write_text("\n".join(lines) + "\n")
-    return directory
+PLUGIN = IMPORTS + FIRST_ELEMENT_ADDRESS + DECLARED_IN
 
 
 BUGGY = """\

@@ -17,61 +17,22 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+
+from plugin_support import DECLARED_IN, IMPORTS, write_plugin
 
 REPO = Path(__file__).resolve().parents[1]
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 MODULE = "cgolint_precommit_test_plugin"
 
-PLUGIN = '''
-import os
+PLUGIN = IMPORTS + DECLARED_IN + '''
 
-from cgolint.rule import Level, Rule
-from cgolint.source import text
-
-
-class DeclaredIn(Rule):
-    """Where a named type is declared (test plugin).
-
-    ## What it does
-    Reports each use of a package type with the file that declares it.
-
-    ## Why is this bad?
-    It is not: it shows which files the analysis saw.
-
-    ## Example
-    ```go
-    var h Header
-    ```
-
-    ## Use instead
-    ```go
-    var h Header
-    ```
-
-    ## Fix safety
-    No fix.
-
-    ## References
-    - none
-    """
-
+class DeclaredInTree(DeclaredIn):
+    __doc__ = DeclaredIn.__doc__  # a docstring is not inherited
     code = "TST900"
-    name = "declared-in"
-    level = Level.NOTE
     tags = ("test",)
-    node_kinds = ("type_identifier",)
-
-    def check(self, node, ctx):
-        if node.parent is not None and node.parent.type == "type_spec":
-            return   # the declaration itself
-        symbol = ctx.package.declaration(text(node))
-        if symbol is not None and symbol.kind == "type":
-            where = os.path.basename(symbol.file.path)
-            yield self.report(node, f"type {text(node)} is declared in {where}")
 '''
 
 BROKEN = """\
@@ -113,12 +74,7 @@ def hook_repo(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory) -> dict[str, str]:
-    plugins = tmp_path_factory.mktemp("plugins")
-    (plugins / f"{MODULE}.py").write_text(textwrap.dedent(PLUGIN))
-    info = plugins / f"{MODULE}-0.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {MODULE}\nVersion: 0.0.0\n")
-    (info / "entry_points.txt").write_text(f"[cgolint.rules]\nTST900 = {MODULE}:DeclaredIn\n")
+    plugins = write_plugin(tmp_path_factory.mktemp("plugins"), MODULE, PLUGIN, {"TST900": "DeclaredInTree"})
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_"))}
     env.update(PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")), PYTHONPATH=str(plugins),
                NO_COLOR="1", PRE_COMMIT_COLOR="never")

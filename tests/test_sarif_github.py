@@ -12,67 +12,18 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from plugin_support import FIRST_ELEMENT_ADDRESS, IMPORTS, write_plugin
+
 REPO = Path(__file__).resolve().parents[1]
 MODULE = "cgolint_sarif_test_plugin"
 
-PLUGIN = '''
-from cgolint.rule import Edit, Fix, Level, Rule
-from cgolint.source import text
-
-
-class FirstElementAddress(Rule):
-    """`&s[0]` of a slice (test plugin).
-
-    ## What it does
-    Reports `&s[0]` and offers `unsafe.SliceData(s)`.
-
-    ## Why is this bad?
-    `&s[0]` panics when `s` is empty.
-
-    ## Example
-    ```go
-    p := &s[0]
-    ```
-
-    ## Use instead
-    ```go
-    p := unsafe.SliceData(s)
-    ```
-
-    ## Fix safety
-    Safe.
-
-    ## References
-    - the unsafe package
-    """
-
-    code = "TST001"
-    name = "first-element-address"
-    level = Level.ERROR
-    security_severity = 7.5
-    tags = ("security", "cgo")
-    fixable = True
-    node_kinds = ("unary_expression",)
-
-    def check(self, node, ctx):
-        operand = node.child_by_field_name("operand")
-        if text(node.child_by_field_name("operator")) != "&" or operand is None or operand.type != "index_expression":
-            return
-        base, index = operand.child_by_field_name("operand"), operand.child_by_field_name("index")
-        if base is None or index is None or base.type != "identifier" or text(index) != "0":
-            return
-        name = text(base)
-        yield self.report(node, f"`&{name}[0]` panics when `{name}` is empty; use unsafe.SliceData({name})",
-                          fix=Fix(f"Use unsafe.SliceData({name})",
-                                  (Edit(node.start_byte, node.end_byte, f"unsafe.SliceData({name})"),)))
-'''
+PLUGIN = IMPORTS + FIRST_ELEMENT_ADDRESS
 
 SOURCE = """\
 package pkg
@@ -97,14 +48,7 @@ def schema() -> dict:
 
 @pytest.fixture()
 def plugin(tmp_path) -> Path:
-    directory = tmp_path / "plugins"
-    directory.mkdir()
-    (directory / f"{MODULE}.py").write_text(textwrap.dedent(PLUGIN))
-    info = directory / f"{MODULE}-0.0.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {MODULE}\nVersion: 0.0.0\n")
-    (info / "entry_points.txt").write_text(f"[cgolint.rules]\nTST001 = {MODULE}:FirstElementAddress\n")
-    return directory
+    return write_plugin(tmp_path / "plugins", MODULE, PLUGIN, {"TST001": "FirstElementAddress"})
 
 
 @pytest.fixture()
