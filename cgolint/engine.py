@@ -18,6 +18,7 @@ from tree_sitter import Query, QueryCursor
 
 from .config import Settings
 from .loader import PackageJob, go_files, may_hold_finding
+from .declarations import ContextFiles
 from .model import PackageModel
 from .parsing import GO
 from .registry import RuleSet
@@ -109,6 +110,19 @@ class Analyzer:
         # parsed for other rules; selected alone, they see every candidate.
         self._parse_for = [r for r in self.rule_classes if r.markers != ()]
         self.meta = {r.code: r for r in ruleset.rules}
+        self._package_rules: dict[str, list[type[Rule]]] = {}
+
+    def wanted(self, directory: str, data: bytes) -> bool:
+        """Whether a file with these bytes in this directory is parsed: some
+        enabled rule may find something in it."""
+        if not may_hold_finding(data):
+            return False
+        if not self._parse_for:
+            return True
+        rules = self._package_rules.get(directory)
+        if rules is None:
+            rules = self._package_rules[directory] = [r for r in self._parse_for if r.wants_package(directory)]
+        return any(r.wants(data) for r in rules)
 
     def analyze(self, job: PackageJob, overrides: dict[str, bytes] | None = None) -> PackageResult:
         """Analyse one package. `overrides` maps paths to unsaved buffer text."""
@@ -125,7 +139,7 @@ class Analyzer:
             if problem is not None:
                 result.notifications.append(Notification(path, shown, problem))
                 continue
-            if not may_hold_finding(data) or (self._parse_for and not any(r.wants(data) for r in self._parse_for)):
+            if not self.wanted(job.directory, data):
                 continue
             started = time.monotonic()
             try:
@@ -141,7 +155,7 @@ class Analyzer:
             return result
         analysed = {s.path for s in sources}
 
-        def load_context() -> list[SourceFile]:
+        def load_context() -> list[tuple[str, bytes]]:
             context = []
             for path in go_files(job.directory):
                 if path in analysed:
@@ -150,11 +164,12 @@ class Analyzer:
                 if data is None:
                     data, problem = read_source(path, self.settings)
                 if data is not None:
-                    context.append(parse_file(path, data, self.base))
+                    context.append((path, data))
             return context
 
         result.notifications.extend(_package_clause_notes(job.directory, sources, self.base))
-        package = PackageModel(job.directory, sources, load_context=load_context)
+        package = PackageModel(job.directory, sources,
+                               context=ContextFiles(load_context, lambda path, data: parse_file(path, data, self.base)))
         for source in sources:
             try:
                 findings, notes = self._analyze_file(source, package, parse_time.get(source.path, 0.0))

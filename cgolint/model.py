@@ -15,6 +15,7 @@ from tree_sitter import Node
 from . import gotypes
 from .gotypes import GoType, parse_type
 from .preamble import CPreamble, parse_preamble
+from .declarations import ContextFiles, declaration_table, method_table
 from .scopes import FUNCTION_KINDS, FunctionScope, Symbol
 from .source import SourceFile, text
 
@@ -34,15 +35,15 @@ class CallTarget:
 
 
 class PackageModel:
-    def __init__(self, directory: str, files: list[SourceFile], read_header=None, load_context=None):
-        """`files` are the package files being analysed; `load_context()`
-        returns the directory's other Go files, parsed only when a
-        declaration is not found in `files`."""
+    def __init__(self, directory: str, files: list[SourceFile], read_header=None,
+                 context: ContextFiles | None = None):
+        """`files` are the package files being analysed; `context` the
+        directory's other Go files, parsed only for a declaration not found
+        in `files`."""
         self.directory = directory
         self.files = files
         self._read_header = read_header
-        self._load_context = load_context
-        self._context: list[SourceFile] | None = None
+        self._context = context
         self._scopes: dict[tuple[str, int], FunctionScope] = {}
         self._types: dict[int, GoType | None] = {}
 
@@ -57,72 +58,30 @@ class PackageModel:
 
     @cached_property
     def _declarations(self) -> dict[str, Symbol]:
-        return self._declare(self.files)
+        return declaration_table(self.files)
 
     @cached_property
-    def _context_declarations(self) -> dict[str, Symbol]:
-        return self._declare(self.context_files)
-
-    @property
-    def context_files(self) -> list[SourceFile]:
-        if self._context is None:
-            self._context = list(self._load_context()) if self._load_context else []
-        return self._context
+    def _own_methods(self) -> dict[tuple[str, str], Node]:
+        return method_table(self.files)
 
     @property
     def all_files(self) -> list[SourceFile]:
-        return self.files + (self._context or [])
-
-    def _declare(self, files: list[SourceFile]) -> dict[str, Symbol]:
-        table: dict[str, Symbol] = {}
-        for source in files:
-            for decl in source.root.named_children:
-                kind = decl.type
-                if kind == "function_declaration":
-                    name = decl.child_by_field_name("name")
-                    if name is not None:
-                        table.setdefault(text(name), Symbol(text(name), "func", decl, source))
-                elif kind == "type_declaration":
-                    for spec in decl.named_children:
-                        name = spec.child_by_field_name("name")
-                        if spec.type in ("type_spec", "type_alias") and name is not None:
-                            table.setdefault(text(name), Symbol(text(name), "type", spec, source, None, spec.child_by_field_name("type")))
-                elif kind in ("var_declaration", "const_declaration"):
-                    for spec in _specs(decl):
-                        self._package_var(table, spec, source)
-        return table
-
-    def _package_var(self, table: dict[str, Symbol], spec: Node, source: SourceFile) -> None:
-        values = spec.child_by_field_name("value")
-        rhs = values.named_children if values is not None else []
-        names = spec.children_by_field_name("name")
-        kind = "package_var" if spec.type == "var_spec" else "const"
-        for i, ident in enumerate(names):
-            value, index = (rhs[i], 0) if len(rhs) == len(names) else ((rhs[0], i) if rhs else (None, 0))
-            table.setdefault(text(ident), Symbol(text(ident), kind, ident, source, source.root,
-                                                 spec.child_by_field_name("type"), value, index))
+        """The analysed files and the context files parsed so far."""
+        return self.files + (self._context.parsed if self._context is not None else [])
 
     def declaration(self, name: str) -> Symbol | None:
         """A package-level declaration (func, type, var, const) by name."""
         found = self._declarations.get(name)
-        if found is None and self._load_context is not None:
-            found = self._context_declarations.get(name)
+        if found is None and self._context is not None:
+            found = self._context.declaration(name)
         return found
 
     def method(self, receiver: str, name: str) -> Node | None:
         """The declaration of method `name` on the package type `receiver`."""
         found = self._own_methods.get((receiver, name))
-        if found is None and self._load_context is not None:
-            found = self._context_methods.get((receiver, name))
+        if found is None and self._context is not None:
+            found = self._context.method(receiver, name)
         return found
-
-    @cached_property
-    def _own_methods(self) -> dict[tuple[str, str], Node]:
-        return _method_table(self.files)
-
-    @cached_property
-    def _context_methods(self) -> dict[tuple[str, str], Node]:
-        return _method_table(self.context_files)
 
     def file_of(self, node: Node) -> SourceFile:
         root = node
@@ -181,14 +140,15 @@ class PackageModel:
         (a universe name, an import, or something this model cannot see)."""
         if ident.type != "identifier":
             return None
+        name = text(ident)
+        if name == "_":
+            return None  # the blank identifier declares and refers to nothing
         scope = self.scope_of(ident, source)
         if scope is not None:
             symbol = scope.resolve(ident)
             if symbol is not None:
                 return symbol
-        if text(ident) in source.imports:
-            return None
-        return self.declaration(text(ident))
+        return None if name in source.imports else self.declaration(name)
 
     # --- types --------------------------------------------------------
     def underlying(self, t: GoType | None, depth: int = 0) -> GoType | None:
@@ -612,25 +572,3 @@ _C_ALIAS_SIZES = {"complexfloat": 8, "complexdouble": 16}
 def call_arguments(call: Node) -> list[Node]:
     args = call.child_by_field_name("arguments")
     return [a for a in args.named_children if a.type != "comment"] if args is not None else []
-
-
-def _specs(decl: Node):
-    for child in decl.named_children:
-        if child.type in ("var_spec", "const_spec"):
-            yield child
-        elif child.type in ("var_spec_list", "const_spec_list"):
-            yield from (c for c in child.named_children if c.type in ("var_spec", "const_spec"))
-
-
-def _method_table(files: list[SourceFile]) -> dict[tuple[str, str], Node]:
-    """(receiver type name, method name) -> declaration, for the given files."""
-    table: dict[tuple[str, str], Node] = {}
-    for source in files:
-        for decl in source.root.named_children:
-            if decl.type != "method_declaration":
-                continue
-            receiver = decl.child_by_field_name("receiver")
-            recv_type = text(receiver.named_children[0].child_by_field_name("type")) if receiver and receiver.named_children else ""
-            recv_name = recv_type.lstrip("*").split("[", 1)[0]
-            table.setdefault((recv_name, text(decl.child_by_field_name("name"))), decl)
-    return table

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 
 from .parsing import GO, node_kinds
-from .rule import Rule
+from .rule import LineMarker, Rule
 
 ENTRY_POINT_GROUP = "cgolint.rules"
 _CODE = re.compile(r"^[A-Z]{2,6}[0-9]{3,4}$")
@@ -49,6 +49,10 @@ def validate(entry_name: str, rule: object) -> type[Rule]:
     name = getattr(rule, "name", None)
     if not isinstance(name, str) or not _NAME.match(name):
         raise PluginError(f"rule {code}: name {name!r} is not kebab-case")
+    markers = rule.markers
+    if markers is not None and (not isinstance(markers, tuple)
+                                or not all(isinstance(m, (bytes, LineMarker)) for m in markers)):
+        raise PluginError(f"rule {code}: markers must be None or a tuple of bytes and LineMarker, not {markers!r}")
     unknown = set(rule.node_kinds) - node_kinds(GO)
     if unknown:
         raise PluginError(f"rule {code}: unknown Go node kinds {sorted(unknown)}")

@@ -16,6 +16,34 @@ if TYPE_CHECKING:
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References")
 
 
+@dataclass(frozen=True)
+class LineMarker:
+    """A marker more precise than a byte string: some line holding `literal`
+    must match `line` in full. Found by byte search, line by line, so that
+    it costs little more than the literal alone."""
+
+    literal: bytes
+    line: re.Pattern
+
+    def found_in(self, data: bytes) -> bool:
+        start = 0
+        while True:
+            at = data.find(self.literal, start)
+            if at < 0:
+                return False
+            end = data.find(b"\n", at)
+            end = len(data) if end < 0 else end
+            if self.line.fullmatch(data, data.rfind(b"\n", 0, at) + 1, end):
+                return True
+            start = end
+
+
+# The line of an `import "C"` (alone, in a group, after other specs on the
+# line): not a "C" string elsewhere, such as the map key of unicode's tables.
+IMPORT_C = LineMarker(b'"C"', re.compile(rb'[ \t]*(?:import[ \t]*)?(?:\([ \t]*)?(?:[^\n"]*"[^\n"]*"[ \t]*;[ \t]*)*'
+                                         rb'(?:[\w.]+[ \t]+)?"C"[ \t]*(?:[;)].*|//.*|/\*.*)?\r?'))
+
+
 class Level(str, Enum):
     """SARIF levels, in increasing severity."""
 
@@ -142,15 +170,23 @@ class Rule:
     fixable: ClassVar[bool] = False
     node_kinds: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[dict[str, Any]] = {}     # option name -> default
-    # Byte strings one of which a file must contain for the rule to find
-    # anything in it, checked before parsing; None: any candidate file;
+    # Byte strings (or line markers such as IMPORT_C) one of which a file
+    # must contain for the rule to find anything in it, checked before
+    # parsing; None: any candidate file;
     # (): the rule never needs a file parsed for its own sake (CGL000).
-    markers: ClassVar[tuple[bytes, ...] | None] = None
+    markers: ClassVar[tuple[bytes | LineMarker, ...] | None] = None
 
     @classmethod
     def wants(cls, data: bytes) -> bool:
         """Whether a file with these bytes is worth parsing for this rule."""
-        return cls.markers is None or any(marker in data for marker in cls.markers)
+        return cls.markers is None or any(marker in data if isinstance(marker, bytes) else marker.found_in(data)
+                                          for marker in cls.markers)
+
+    @classmethod
+    def wants_package(cls, directory: str) -> bool:
+        """Whether the rule can find anything in the package in `directory`
+        (a rule silent in some modules says so before any file is parsed)."""
+        return True
 
     @classmethod
     def applies(cls, source: SourceFile, package: "PackageModel") -> bool:

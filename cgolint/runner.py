@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .engine import Analyzer, Notification, PackageResult, display_path, read_source
-from .loader import PackageJob, go_files, load, may_hold_finding
+from .loader import PackageJob, go_files, load
 from .registry import RuleSet, load_rules
 from .rule import Finding
 
@@ -96,7 +96,7 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
     outcomes: list[PackageResult | None] = [None] * len(packages)
     pending: list[tuple[int, _Pending]] = []
     for index, job in enumerate(packages):
-        work = _prefilter(job, settings)
+        work = _prefilter(job, settings, analyzer)
         if work is None:
             continue  # nothing to parse and nothing to say: no candidate file, every file read
         if salt is not None and work.candidates:
@@ -141,9 +141,10 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
     return result
 
 
-def _prefilter(job: PackageJob, settings: Settings) -> _Pending | None:
-    """Read the package's files once; None when none of them can hold a
-    finding and all could be read (the analyser would only read them again)."""
+def _prefilter(job: PackageJob, settings: Settings, analyzer: Analyzer) -> _Pending | None:
+    """Read the package's files once; None when no enabled rule can find
+    anything in them and all could be read (the analyser would only read
+    them again)."""
     data: dict[str, bytes] = {}
     kept: list[str] = []   # candidates, and unreadable files (the analyser reports them)
     candidates = 0
@@ -153,7 +154,7 @@ def _prefilter(job: PackageJob, settings: Settings) -> _Pending | None:
             kept.append(path)
             continue
         data[path] = content
-        if may_hold_finding(content):
+        if analyzer.wanted(job.directory, content):
             kept.append(path)
             candidates += 1
     if not kept:

@@ -181,7 +181,8 @@ class FunctionScope:
         type_node = node.child_by_field_name("type")
         values = node.child_by_field_name("value")
         rhs = values.named_children if values is not None else []
-        names = node.children_by_field_name("name")
+        # tree-sitter-go puts the commas of a const spec's names in the field too
+        names = [n for n in node.children_by_field_name("name") if n.type == "identifier"]
         scope = _block_scope(node)
         kind = "local" if node.type == "var_spec" else "const"
         for i, ident in enumerate(names):

@@ -1,6 +1,7 @@
 """The package model's facts: scopes, types from source, memory origin."""
 from __future__ import annotations
 
+from cgolint.declarations import ContextFiles
 from cgolint.model import C_MEMORY, GO_MEMORY, PackageModel
 from cgolint.source import SourceFile, text, walk
 
@@ -50,7 +51,8 @@ def build(tmp_path):
     (tmp_path / "b.go").write_bytes(B)
     a = SourceFile.parse(str(tmp_path / "a.go"), "a.go", A)
     b = SourceFile.parse(str(tmp_path / "b.go"), "b.go", B)
-    return PackageModel(str(tmp_path), [a], load_context=lambda: [b]), a
+    context = ContextFiles(lambda: [(b.path, B)], lambda path, data: b)
+    return PackageModel(str(tmp_path), [a], context=context), a
 
 
 def find(source, kind, spelling, nth=0):
@@ -81,7 +83,7 @@ def test_scopes_shadowing(tmp_path):
 
 def test_declarations_from_other_files_are_loaded_lazily(tmp_path):
     model, a = build(tmp_path)
-    assert model._context is None
+    assert model._context.parsed == []
     other = model.declaration("Other")
     assert other is not None and other.kind == "type"
     assert model.contains_go_pointers(model.underlying(model.type_of(find(a, "identifier", "x", 0), a).elem))
@@ -89,6 +91,31 @@ def test_declarations_from_other_files_are_loaded_lazily(tmp_path):
     assert model.contains_go_pointers(GoType("named", "Other")) is True
     assert model.contains_go_pointers(GoType("array", elem=GoType("basic", "byte"), length=4)) is False
     assert model.contains_go_pointers(GoType("named", "Unknown")) is None
+
+
+CONTEXT = {
+    "calls.go": b"package p\n\nfunc run() {\n\tpanic(len(x))\n\tf(a, len(b))\n}\n",
+    "group.go": b"package p\n\nvar (\n\tfirst = 1\n\tsecond, third int\n)\n",
+    "funcs.go": b"package p\n\nfunc helper() {}\n\nfunc (b *Buf) Bytes() []byte { return nil }\n",
+}
+
+
+def test_context_files_are_parsed_only_where_they_can_declare_the_name():
+    parsed = []
+
+    def parse(path, data):
+        parsed.append(path)
+        return SourceFile.parse(path, path, data)
+
+    context = ContextFiles(lambda: sorted(CONTEXT.items()), parse)
+    assert context.declaration("len") is None and context.declaration("panic") is None
+    assert parsed == []  # calls, never declarations
+    assert context.declaration("third").kind == "package_var" and parsed == ["group.go"]
+    assert context.declaration("helper").kind == "func"
+    assert context.method("Buf", "Bytes") is not None and context.method("Buf", "Len") is None
+    assert parsed == ["group.go", "funcs.go"]
+    assert [s.path for s in context.parsed] == ["funcs.go", "group.go"]  # directory order
+    assert context.declaration("first").node.parent.type == "var_spec"
 
 
 def test_memory_origin(tmp_path):

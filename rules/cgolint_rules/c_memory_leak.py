@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from cgolint.flow import (Allocation, FlowNode, OwnershipOptions, PointerFacts, nil_when, pointer_facts)
-from cgolint.rule import Edit, Fix, Level, Rule
+from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import walk
 
 
@@ -102,7 +102,7 @@ class CMemoryLeak(Rule):
 
     code = "CGL005"
     name = "c-memory-leak"
-    markers = (b'"C"',)
+    markers = (IMPORT_C,)
     level = Level.WARNING
     precision = "medium"
     security_severity = 4.0

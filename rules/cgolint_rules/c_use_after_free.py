@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from cgolint.flow import FlowNode, Occurrence, OwnershipOptions, PointerFacts, pointer_facts
-from cgolint.rule import Level, Rule
+from cgolint.rule import IMPORT_C, Level, Rule
 
 # Occurrences that do not read the pointer at the statement they sit in.
 _NOT_A_USE = frozenset({"write", "nil-compare", "closure-free"})
@@ -85,7 +85,7 @@ class CUseAfterFree(Rule):
 
     code = "CGL006"
     name = "c-use-after-free"
-    markers = (b'"C"',)
+    markers = (IMPORT_C,)
     level = Level.ERROR
     precision = "high"
     security_severity = 8.0

@@ -7,7 +7,7 @@ from cgolint.conversions import (
     string_terminated, strip_parens, trace_value,
 )
 from cgolint.model import call_arguments
-from cgolint.rule import Level, Rule, related_prototype
+from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.source import text
 
 from cgolint.buffers import argument_class, length_slot, stores_into_field
@@ -137,7 +137,7 @@ class GoStringAsCString(Rule):
 
     code = "CGL008"
     name = "go-string-as-c-string"
-    markers = (b'"C"',)
+    markers = (IMPORT_C,)
     level = Level.ERROR
     precision = "high"
     security_severity = 7.5

@@ -63,6 +63,9 @@ MARKED = frozenset("""
 
 # Import paths whose symbols are runtime internals.
 _RUNTIME_PREFIXES = ("runtime/", "internal/runtime/")
+# A two-argument directive whose target is in one of them: the bytes of a
+# file the rule can report on (a superset; `check` decides).
+_RUNTIME_PULL = re.compile(rb"(?m)^[ \t]*//go:linkname [ \t]*\S+[ \t]+(?:runtime[./]|internal/runtime/)")
 
 # Public replacements for the runtime internals reached for most often.
 _INSTEAD = {
@@ -161,6 +164,14 @@ class LinknameRuntimeInternal(Rule):
     node_kinds = ("comment",)
 
     @classmethod
+    def wants(cls, data):
+        return _RUNTIME_PULL.search(data) is not None
+
+    @classmethod
+    def wants_package(cls, directory):
+        return not _in_go_distribution(directory)
+
+    @classmethod
     def applies(cls, source, package):
         return b"go:linkname" in source.data
 
@@ -170,7 +181,7 @@ class LinknameRuntimeInternal(Rule):
             return
         local, target = directive
         package, symbol = split_symbol(target)
-        if not is_runtime_package(package) or _in_go_distribution(ctx):
+        if not is_runtime_package(package) or _package_in_go_distribution(ctx.package):
             return
         declaration = ctx.package.declaration(local)
         if declaration is not None and declaration.kind == "func" and declaration.node.child_by_field_name("body") is not None:
@@ -231,12 +242,16 @@ def _instead(package: str, symbol: str) -> str:
     return "use a public API instead"
 
 
-def _in_go_distribution(ctx) -> bool:
+def _in_go_distribution(directory: str) -> bool:
     """Whether the package is part of the Go distribution: its nearest go.mod
     declares `module std` or `module cmd`."""
-    cache = ctx.package.__dict__
+    return _module_path(directory) in ("std", "cmd")
+
+
+def _package_in_go_distribution(package) -> bool:
+    cache = package.__dict__  # once per package, not per directive
     if "_go_distribution" not in cache:
-        cache["_go_distribution"] = _module_path(ctx.package.directory) in ("std", "cmd")
+        cache["_go_distribution"] = _in_go_distribution(package.directory)
     return cache["_go_distribution"]
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from cgolint import buffers
 from cgolint.model import call_arguments
-from cgolint.rule import Level, Rule, related_prototype
+from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
 class LocalArrayToC(Rule):
@@ -119,7 +119,7 @@ class LocalArrayToC(Rule):
 
     code = "CGL001"
     name = "local-array-to-c"
-    markers = (b'"C"',)
+    markers = (IMPORT_C,)
     level = Level.WARNING
     precision = "high"
     security_severity = 7.5

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from cgolint import buffers
 from cgolint.model import call_arguments
-from cgolint.rule import Level, Rule, related_prototype
+from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
 class MissingLengthArgument(Rule):
@@ -117,7 +117,7 @@ class MissingLengthArgument(Rule):
 
     code = "CGL003"
     name = "missing-length-argument"
-    markers = (b'"C"',)
+    markers = (IMPORT_C,)
     level = Level.WARNING
     precision = "high"
     security_severity = 7.0

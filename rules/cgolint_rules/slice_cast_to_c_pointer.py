@@ -4,7 +4,7 @@ from cgolint.conversions import (
     FLOAT, STRUCT, c_pointee, container_type, element_address, go_version_at_least, known_nonempty,
     layout_mismatch, length_checked, local_symbol, moving_writes, is_append, pointer_flow,
 )
-from cgolint.rule import Edit, Fix, Level, Rule
+from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import text
 
 
@@ -78,7 +78,7 @@ class SliceCastToCPointer(Rule):
 
     code = "CGL002"
     name = "slice-cast-to-c-pointer"
-    markers = (b'"C"',)
+    markers = (IMPORT_C,)
     level = Level.ERROR
     precision = "medium"
     security_severity = 7.0

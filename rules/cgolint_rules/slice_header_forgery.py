@@ -110,6 +110,10 @@ class SliceHeaderForgery(Rule):
                   "assignment_statement")
 
     @classmethod
+    def wants(cls, data):
+        return (b'"unsafe"' in data or b'"reflect"' in data) and super().wants(data)
+
+    @classmethod
     def applies(cls, source, package):
         return bool(source.import_name("unsafe") or source.import_name("reflect"))
 

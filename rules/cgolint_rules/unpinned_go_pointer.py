@@ -6,7 +6,7 @@ from cgolint.model import C_MEMORY
 from cgolint.pinning import (GoPointer, PinnerUse, c_memory_stores, enclosing_statement_lists, function_pins,
                              go_object_pointer, go_pointer, go_pointer_fields, holds_go_pointers, is_handle,
                              literal_go_pointers, pointer_holder, stored_go_pointer)
-from cgolint.rule import Level, Rule, related_prototype
+from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.scopes import FUNCTION_KINDS, enclosing_function
 from cgolint.source import text, walk
 
@@ -120,7 +120,7 @@ class UnpinnedGoPointer(Rule):
 
     code = "CGL004"
     name = "unpinned-go-pointer"
-    markers = (b'"C"', b".Pin(")
+    markers = (IMPORT_C, b".Pin(")
     level = Level.ERROR
     precision = "high"
     security_severity = 8.1
