@@ -113,11 +113,12 @@ def _stable(value: Any) -> Any:
 # --- package keys --------------------------------------------------------------------
 
 def package_key(salt: str, directory: str, base: str, files: dict[str, bytes | str],
-                context: dict[str, bytes | str], read=None) -> str:
+                context: dict[str, bytes | str], read=None, headers: list[str] | None = None) -> str:
     """The key of one package. `files` maps each analysed path to its bytes
     (or to the reason it cannot be read); `context` likewise for the
     directory's other Go files. Local headers are found by following
-    `#include "x.h"` from the Go files and read with `read(path)`."""
+    `#include "x.h"` from the Go files and read with `read(path)`; their
+    paths are appended to `headers` when it is given."""
     read = read or _read_header
     digest = hashlib.sha256()
 
@@ -135,6 +136,8 @@ def package_key(salt: str, directory: str, base: str, files: dict[str, bytes | s
     for path, data in _headers(directory, [v for v in list(files.values()) + list(context.values())
                                            if isinstance(v, bytes)], read):
         add("header", path, "bytes" if data is not None else "missing", _content_digest(data or b""))
+        if headers is not None:
+            headers.append(path)
     return digest.hexdigest()
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from tree_sitter import Query, QueryCursor
 
 from .config import Settings
-from .loader import PackageJob, go_files, may_hold_finding
+from .loader import PackageJob, may_hold_finding
 from .declarations import ContextFiles
 from .model import PackageModel
 from .parsing import GO
@@ -69,8 +69,12 @@ def read_source(path: str, settings: Settings) -> tuple[bytes | None, str | None
         if size > settings.max_file_size:
             return None, _too_large(size, settings)
         with open(path, "rb") as handle:
-            data = handle.read(settings.max_file_size + 1)
-        if len(data) > settings.max_file_size:  # it grew after the stat
+            # Sized to the file: a buffer as large as the limit costs more
+            # than the read. A file that grew after the stat is read on.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(settings.max_file_size + 1 - len(data))
+        if len(data) > settings.max_file_size:
             return None, _too_large(len(data), settings)
     except FileNotFoundError:
         if os.path.islink(path):
@@ -80,7 +84,7 @@ def read_source(path: str, settings: Settings) -> tuple[bytes | None, str | None
         return None, "cannot read: is a directory"
     except OSError as error:
         return None, f"cannot read: {error.strerror or error}"
-    if b"\0" in data[:8192] or b"\0" in data:
+    if b"\0" in data:
         return None, "skipped: binary file (contains NUL bytes), not Go source"
     return data, None
 
@@ -157,7 +161,7 @@ class Analyzer:
 
         def load_context() -> list[tuple[str, bytes]]:
             context = []
-            for path in go_files(job.directory):
+            for path in job.directory_files():
                 if path in analysed:
                     continue
                 data = overrides.get(path)

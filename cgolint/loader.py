@@ -7,8 +7,12 @@ import os
 from dataclasses import dataclass, field
 
 SKIPPED_DIRS = ("vendor", "testdata")
-# A file holding none of these cannot hold a finding, so it is never parsed.
-PREFILTER_MARKERS = (b'"C"', b'"unsafe"', b'"reflect"', b"go:linkname", b"//export")
+# A file holding none of these cannot hold a finding, so it is never parsed:
+# imports (looked for before the first function, as Go puts imports before
+# any declaration) and directives (anywhere).
+PREFILTER_IMPORTS = (b'"C"', b'"unsafe"', b'"reflect"')
+PREFILTER_DIRECTIVES = (b"go:linkname", b"//export")
+PREFILTER_MARKERS = PREFILTER_IMPORTS + PREFILTER_DIRECTIVES
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,10 @@ class PackageJob:
 
     directory: str
     files: tuple[str, ...]
+    listing: tuple[str, ...] | None = None  # every Go file of the directory, when already listed
+
+    def directory_files(self) -> tuple[str, ...]:
+        return self.listing if self.listing is not None else tuple(go_files(self.directory))
 
 
 @dataclass
@@ -28,7 +36,16 @@ class LoadResult:
 
 
 def may_hold_finding(data: bytes) -> bool:
-    return any(marker in data for marker in PREFILTER_MARKERS)
+    header = import_header_end(data)
+    return (any(data.find(marker, 0, header) >= 0 for marker in PREFILTER_IMPORTS)
+            or any(marker in data for marker in PREFILTER_DIRECTIVES))
+
+
+def import_header_end(data: bytes) -> int:
+    """Where a file's imports end at the latest: its first line that starts
+    with `func` (a cgo preamble is C, so no line of it does)."""
+    end = data.find(b"\nfunc")
+    return len(data) if end < 0 else end
 
 
 def go_files(directory: str) -> list[str]:
@@ -60,11 +77,11 @@ def load(patterns: list[str], excluded=lambda path: False) -> LoadResult:
                 result.errors.append((root, _missing(root)))
                 continue
             found = 0
-            for directory in _walk_packages(root, excluded, result.errors):
+            for directory, files in _walk_packages(root, excluded, result.errors):
                 found += 1
                 if directory not in seen_dirs:
                     seen_dirs.add(directory)
-                    result.packages.append(PackageJob(directory, tuple(go_files(directory))))
+                    result.packages.append(PackageJob(directory, files, files))
             if not found:
                 result.warnings.append((pattern, f'"{pattern}" matched no packages'))
         elif os.path.isdir(pattern):
@@ -75,7 +92,7 @@ def load(patterns: list[str], excluded=lambda path: False) -> LoadResult:
                 result.errors.append((pattern, unreadable or f"no Go files in {pattern}"))
             elif directory not in seen_dirs:
                 seen_dirs.add(directory)
-                result.packages.append(PackageJob(directory, tuple(files)))
+                result.packages.append(PackageJob(directory, tuple(files), tuple(files)))
         elif os.path.isfile(pattern) or os.path.islink(pattern):
             if not pattern.endswith(".go"):
                 result.errors.append((pattern, "not a Go file (named files must end in .go)"))
@@ -114,10 +131,11 @@ def _missing(path: str) -> str:
     return "no such file or directory"
 
 
-def _walk_packages(root: str, excluded, errors: list | None = None) -> list[str]:
-    """Directories under root holding Go files, without descending into
-    skipped trees. A directory that cannot be listed is added to `errors`."""
-    found: list[str] = []
+def _walk_packages(root: str, excluded, errors: list | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """Directories under root holding Go files, with their Go files, without
+    descending into skipped trees. A directory that cannot be listed is
+    added to `errors`."""
+    found: list[tuple[str, tuple[str, ...]]] = []
     stack = [os.path.abspath(root)]
     top = stack[0]
     while stack:
@@ -130,6 +148,7 @@ def _walk_packages(root: str, excluded, errors: list | None = None) -> list[str]
                 errors.append((display_relative(directory), f"cannot read directory: {error.strerror or error}"))
             continue
         has_go = False
+        names = []
         children = []
         for entry in entries:
             name = entry.name
@@ -146,8 +165,10 @@ def _walk_packages(root: str, excluded, errors: list | None = None) -> list[str]
                 children.append(path)
             elif name.endswith(".go") and not name.startswith((".", "_")):
                 has_go = True
+                if _is_file(entry):
+                    names.append(name)
         if has_go and (directory == top or not excluded(directory)):
-            found.append(directory)
+            found.append((directory, tuple(os.path.join(directory, name) for name in names)))
         stack.extend(reversed(children))
     return sorted(found)
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 from tree_sitter import Node
 
+from .loader import import_header_end
 from .source import Position, SourceFile
 
 if TYPE_CHECKING:
@@ -19,16 +20,29 @@ DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "F
 @dataclass(frozen=True)
 class LineMarker:
     """A marker more precise than a byte string: some line holding `literal`
-    must match `line` in full. Found by byte search, line by line, so that
-    it costs little more than the literal alone."""
+    must match `line` in full (in the import header only, for an import).
+    Found by byte search, line by line, so that it costs little more than
+    the literal alone."""
 
     literal: bytes
     line: re.Pattern
+    import_line: bool = False
+    # The last file asked about and the answer: the rules sharing a marker
+    # ask in turn about the same bytes.
+    # (A tuple swapped whole, so threads never see half an update.)
+    _last: list = field(default_factory=lambda: [(None, False)], compare=False, repr=False)
 
     def found_in(self, data: bytes) -> bool:
-        start = 0
+        seen, found = self._last[0]
+        if seen is not data:
+            found = self._search(data)
+            self._last[0] = (data, found)
+        return found
+
+    def _search(self, data: bytes) -> bool:
+        start, stop = 0, import_header_end(data) if self.import_line else len(data)
         while True:
-            at = data.find(self.literal, start)
+            at = data.find(self.literal, start, stop)
             if at < 0:
                 return False
             end = data.find(b"\n", at)
@@ -41,7 +55,7 @@ class LineMarker:
 # The line of an `import "C"` (alone, in a group, after other specs on the
 # line): not a "C" string elsewhere, such as the map key of unicode's tables.
 IMPORT_C = LineMarker(b'"C"', re.compile(rb'[ \t]*(?:import[ \t]*)?(?:\([ \t]*)?(?:[^\n"]*"[^\n"]*"[ \t]*;[ \t]*)*'
-                                         rb'(?:[\w.]+[ \t]+)?"C"[ \t]*(?:[;)].*|//.*|/\*.*)?\r?'))
+                                         rb'(?:[\w.]+[ \t]+)?"C"[ \t]*(?:[;)].*|//.*|/\*.*)?\r?'), import_line=True)
 
 
 class Level(str, Enum):

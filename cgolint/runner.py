@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .config import Settings
 from .engine import Analyzer, Notification, PackageResult, display_path, read_source
-from .loader import PackageJob, go_files, load
+from .file_index import NOTHING, FileIndex, signature
+from .loader import PackageJob, load
 from .registry import RuleSet, load_rules
 from .rule import Finding
 
@@ -53,6 +54,29 @@ class _Pending:
     candidates: int
     key: str | None = None
     all_files: tuple[str, ...] = ()  # the files the pattern named, for the cache key
+    headers: list[str] = field(default_factory=list)  # local headers in the key
+    seen: "_Seen | None" = None
+
+
+class _Seen:
+    """A package as the stat index sees it: `known` is its key when nothing
+    changed (NOTHING: no file to analyse), else None; the signatures are
+    taken before any file is read, so a change while it is read is caught
+    by the next run."""
+
+    def __init__(self, job: PackageJob, index: FileIndex):
+        self.job, self.index = job, index
+        self.listing = job.directory_files()
+        self.known = index.lookup(job.directory, job.files, self.listing)
+        self.stats = None if self.known is not None else \
+            [signature(path) for path in sorted(set(self.listing) | set(job.files))]
+
+    def record(self, key: str, headers: list[str]) -> None:
+        if self.stats is not None:
+            self.index.record(self.job.directory, self.job.files, self.listing, headers, self.stats, key)
+
+    def forget(self) -> None:
+        self.index.forget(self.job.directory)
 
 
 _worker: Analyzer | None = None
@@ -82,31 +106,46 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
         result.notifications.append(Notification(pattern, pattern, message, "warning"))
     for message in ruleset.errors:
         result.notifications.append(Notification("", "cgolint", message))
-    packages = [PackageJob(p.directory, tuple(f for f in p.files if not settings.excluded(f)))
+    packages = [PackageJob(p.directory, tuple(f for f in p.files if not settings.excluded(f)), p.listing)
                 for p in loaded.packages]
     packages = [p for p in packages if p.files]
 
     analyzer = Analyzer(ruleset, settings, base)
-    salt = None
+    salt = stat_index = None
     if cache is not None and cache.enabled:
         from .cache import run_salt
+        from .file_index import FileIndex
 
         salt = run_salt(analyzer.rule_classes, settings)
+        stat_index = FileIndex(cache.directory, salt, base)
 
     outcomes: list[PackageResult | None] = [None] * len(packages)
     pending: list[tuple[int, _Pending]] = []
-    for index, job in enumerate(packages):
+    for position, job in enumerate(packages):
+        seen = _Seen(job, stat_index) if stat_index is not None else None
+        if seen is not None and seen.known is not None:
+            cached = cache.get(seen.known) if seen.known else None
+            if not seen.known or cached is not None:
+                outcomes[position] = cached
+                result.cache_hits += cached is not None
+                continue
         work = _prefilter(job, settings, analyzer)
         if work is None:
+            if seen is not None:
+                seen.record(NOTHING, [])
             continue  # nothing to parse and nothing to say: no candidate file, every file read
         if salt is not None and work.candidates:
-            work.key = _key(salt, work, base, settings)
+            work.key = _key(salt, work, base, settings, work.headers)
+            work.seen = seen
             cached = cache.get(work.key)
             if cached is not None:
-                outcomes[index] = cached
+                outcomes[position] = cached
                 result.cache_hits += 1
+                seen.record(work.key, work.headers)
                 continue
-        pending.append((index, work))
+        elif seen is not None:
+            seen.forget()
+        pending.append((position, work))
 
     total = result.cache_hits + len(pending)
     done = result.cache_hits
@@ -126,10 +165,16 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
             if progress:
                 progress(done, total)
     if cache is not None:
-        for index, work in pending:
-            outcome = outcomes[index]
+        for position, work in pending:
+            outcome = outcomes[position]
             if work.key is not None and outcome is not None and _cacheable(outcome):
                 cache.put(work.key, outcome)
+                if work.seen is not None and cache.enabled:
+                    work.seen.record(work.key, work.headers)
+            elif work.seen is not None:
+                work.seen.forget()
+    if stat_index is not None and cache.enabled:
+        stat_index.save()
 
     for outcome in outcomes:  # in package order: the merge does not depend on completion order
         if outcome is not None:
@@ -159,10 +204,10 @@ def _prefilter(job: PackageJob, settings: Settings, analyzer: Analyzer) -> _Pend
             candidates += 1
     if not kept:
         return None
-    return _Pending(PackageJob(job.directory, tuple(kept)), data, candidates, all_files=job.files)
+    return _Pending(PackageJob(job.directory, tuple(kept), job.listing), data, candidates, all_files=job.files)
 
 
-def _key(salt: str, work: _Pending, base: str, settings: Settings) -> str:
+def _key(salt: str, work: _Pending, base: str, settings: Settings, headers: list[str]) -> str:
     """The package's cache key; reads the directory's other Go files (context
     for declarations) into `work.data` so the analyser uses the same bytes."""
     from .cache import package_key
@@ -172,7 +217,7 @@ def _key(salt: str, work: _Pending, base: str, settings: Settings) -> str:
         files[path] = work.data.get(path, "unreadable")
     context: dict[str, bytes | str] = {}
     analysed = set(work.all_files)
-    for path in go_files(work.job.directory):
+    for path in work.job.directory_files():
         if path in analysed:
             continue
         content, problem = read_source(path, settings)
@@ -181,7 +226,7 @@ def _key(salt: str, work: _Pending, base: str, settings: Settings) -> str:
         else:
             context[path] = content
             work.data[path] = content
-    return package_key(salt, work.job.directory, base, files, context)
+    return package_key(salt, work.job.directory, base, files, context, headers=headers)
 
 
 def _cacheable(outcome: PackageResult) -> bool:

@@ -135,8 +135,11 @@ def test_prefilter_markers():
     for marker in PREFILTER_MARKERS:
         assert may_hold_finding(b"package p\n" + marker + b"\n")
     assert not may_hold_finding(b'package p\n\nimport "fmt"\n\nfunc F() { fmt.Println("unsafe code") }\n')
-    # a byte scan, so a string literal "C" passes it: cheap and never misses a file
-    assert may_hold_finding(b'package p\n\nfunc F() string { return "C" }\n')
+    # imports are looked for before the first function only: a "C" string in a body does not count
+    assert not may_hold_finding(b'package p\n\nfunc F() string { return "C" }\n')
+    # a byte scan, so a "C" string above the functions passes it: cheap and never misses a file
+    assert may_hold_finding(b'package p\n\nvar m = map[string]int{"C": 1}\n')
+    assert may_hold_finding(b'package p\n\n/*\nconst char *f(void);\n*/\nimport "C"\n\nfunc F() {}\n')
     assert may_hold_finding(b'package p\n\nimport (\n\t"C"\n)\n')
     assert may_hold_finding(b"package p\n\n//go:linkname nanotime runtime.nanotime\nfunc nanotime() int64\n")
     assert may_hold_finding(b"package main\n\n//export Add\nfunc Add(a, b int) int { return a + b }\n")
