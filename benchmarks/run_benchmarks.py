@@ -42,6 +42,9 @@ GO = shutil.which("go", path=BIN) or shutil.which("go") or "go"
 SEMGREP = shutil.which("semgrep", path=BIN) or shutil.which("semgrep")
 ENV = dict(os.environ, NO_COLOR="1", SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
 ENV.pop("CGOLINT_CACHE_DIR", None)
+# An installed cgolint runs from compiled bytecode (pip compiles on install);
+# measured without it, every run would first compile ~40 modules.
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Runs cgolint's CLI in-process and writes the max RSS of this process and of
 # its largest child (a worker) to the file named by $CGOLINT_BENCH_RSS.
@@ -56,17 +59,23 @@ from cgolint.cli import main
 main(prog_name="cgolint", args=sys.argv[1:])
 """
 
+# The floor: read the same files and parse, with tree-sitter alone, the
+# ones cgolint parses (those some enabled rule wants).
 PARSE_ONLY = r"""
-import sys
-from cgolint.loader import load, may_hold_finding
+import os, sys
+from cgolint.config import Settings
+from cgolint.engine import Analyzer
+from cgolint.loader import load
 from cgolint.parsing import go_parser
+from cgolint.registry import load_rules
 parser = go_parser()
+wanted = Analyzer(load_rules(), Settings(root=os.getcwd())).wanted
 count = 0
 for job in load(sys.argv[1:]).packages:
     for path in job.files:
         with open(path, "rb") as handle:
             data = handle.read()
-        if may_hold_finding(data):
+        if wanted(job.directory, data):
             parser.parse(data)
             count += 1
 print(count)
@@ -121,16 +130,22 @@ def cgo_dirs(root: str, patterns: list[str]) -> list[str]:
 
 
 def candidate_count(patterns: list[str]) -> tuple[int, int, int]:
-    from cgolint.loader import load, may_hold_finding
+    """(.go files, files some enabled rule wants parsed, files importing "C")."""
+    from cgolint.config import Settings
+    from cgolint.engine import Analyzer
+    from cgolint.loader import load
+    from cgolint.registry import load_rules
+    from cgolint.rule import IMPORT_C
 
+    wanted = Analyzer(load_rules(), Settings(root=os.getcwd())).wanted
     files = candidates = cgo = 0
     for job in load(patterns).packages:
         for path in job.files:
             files += 1
             with open(path, "rb") as handle:
                 data = handle.read()
-            candidates += may_hold_finding(data)
-            cgo += b'"C"' in data
+            candidates += wanted(job.directory, data)
+            cgo += IMPORT_C.found_in(data)
     return files, candidates, cgo
 
 
@@ -147,7 +162,7 @@ class Bench:
             "analysing them again, so its column compares with cgolint's warm column rather than with cold.")
 
     # -- one target -------------------------------------------------------------------
-    def target(self, name: str, cwd: str, patterns: list[str], vet_dirs: list[str] | None,
+    def target(self, name: str, cwd: str, patterns: list[str], vet_dirs: list[tuple[str, list[str]]] | None,
                semgrep_paths: list[str] | None) -> None:
         print(f"== {name}", flush=True)
         files, candidates, cgo = candidate_count([os.path.join(cwd, p) if not os.path.isabs(p) else p for p in patterns])
@@ -174,12 +189,9 @@ class Bench:
         row["startup"], _ = timed([PY, "-m", "cgolint", "--version"], cwd, self.reps)
 
         if vet_dirs:
-            vet = [GO, "vet", *vet_dirs]
-            warm_up = sh(vet, cwd=cwd)  # fills the build cache
-            row["vet"], vetted = timed(vet, cwd, self.reps)
-            row["vet_pkgs"] = len(vet_dirs)
-            if vetted.returncode not in (0, 1):
-                row["vet_note"] = (vetted.stderr or warm_up.stderr).strip().splitlines()[-1:] 
+            row["vet_cold"], row["vet"], row["vet_pkgs"], note = self.go_vet(vet_dirs)
+            if note:
+                row["vet_note"] = note
         if semgrep_paths is not None and SEMGREP:
             args = [SEMGREP, "scan", "--metrics=off", "--disable-version-check", "--config",
                     os.path.join(HERE, "semgrep"), "--quiet", "--json", "--jobs", str(self.jobs), *semgrep_paths]
@@ -192,29 +204,54 @@ class Bench:
         self.rows.append(row)
         print(json.dumps(row), flush=True)
 
+    def go_vet(self, groups: list[tuple[str, list[str]]]) -> tuple[float, float, int, str]:
+        """go vet over (directory, packages) groups, one command per module:
+        with an empty build cache (a fresh CI runner: compiling what vet
+        needs is part of its cost) and with a warm one (it then replays
+        cached results). Times are summed over the groups."""
+        cold = warm = 0.0
+        count, note = 0, ""
+        for cwd, packages in groups:
+            if not packages:
+                continue
+            vet = [GO, "vet", *packages]
+            reps = 1 if self.quick else 2
+            build_cache = os.path.join(self.tmp, "gocache")
+
+            def empty_cache():
+                shutil.rmtree(build_cache, ignore_errors=True)
+
+            elapsed, _ = timed(vet, cwd, reps, env=dict(ENV, GOCACHE=build_cache), before=empty_cache)
+            cold += elapsed
+            elapsed, vetted = timed(vet, cwd, self.reps, env=dict(ENV, GOCACHE=build_cache))
+            warm += elapsed
+            count += len(packages)
+            if vetted.returncode not in (0, 1) and not note:
+                note = " ".join((vetted.stderr.strip().splitlines() or ["failed"])[-1:])[:200]
+        return cold, warm, count, note
+
     # -- the parts ----------------------------------------------------------------------
     def goroot_targets(self) -> None:
         src = os.path.join(goroot(), "src")
-        std_cgo = cgo_dirs(src, [os.path.join(src, "...")])
-        self.target("GOROOT/src std ./...", src, ["./..."],
-                    ["./" + os.path.relpath(d, src) for d in std_cgo if not os.path.relpath(d, src).startswith("cmd")],
-                    None if self.quick else ["."])
         cmd = os.path.join(src, "cmd")
+        std_cgo = cgo_dirs(src, [os.path.join(src, "...")])
         cmd_cgo = cgo_dirs(cmd, [os.path.join(cmd, "...")])
-        if not self.quick:
-            self.target("GOROOT/src/cmd ./...", cmd, ["./..."],
-                        ["./" + os.path.relpath(d, cmd) for d in cmd_cgo], ["."])
+        vet = [(src, ["./" + os.path.relpath(d, src) for d in std_cgo]),
+               (cmd, ["./" + os.path.relpath(d, cmd) for d in cmd_cgo])]
+        # std and cmd are two modules; cgolint takes both in one run, as `./... ./cmd/...`
+        self.target("GOROOT/src std and cmd", src, ["./...", "./cmd/..."], vet, None if self.quick else ["."])
         self.notes.append(
-            f"`go vet` on GOROOT is given the {len(std_cgo)} std packages (and {len(cmd_cgo)} cmd packages) "
-            "that hold an `import \"C\"` file, not the whole tree; several of them need build tags or are "
-            "test-only, so go vet may report build errors for some: its time is still the time it took.")
+            f"`go vet` on GOROOT is given the {len(std_cgo)} std packages and {len(cmd_cgo)} cmd packages "
+            "that hold an `import \"C\"` file (one command per module), not the whole tree; several of them "
+            "need build tags or are test-only, so go vet may report build errors for some: its time is still "
+            "the time it took.")
 
     def generated_targets(self) -> None:
         sizes = (10, 100) if self.quick else (10, 100, 1000)
         for n in sizes:
             root = os.path.join(self.tmp, f"gen{n}")
             generate(root, n, seed=n)
-            self.target(f"generated N={n}", root, ["./..."], ["./..."], ["."])
+            self.target(f"generated N={n}", root, ["./..."], [(root, ["./..."])], ["."])
             self.rows[-1]["vet_pkgs"] = n
 
     def profile(self) -> str:
@@ -377,14 +414,17 @@ class Bench:
                f"- Versions: {versions()}.",
                f"- Each number is the median wall time of {self.reps} whole-process run(s) "
                f"(semgrep: {1 if self.quick else 2}). cgolint runs with `--jobs {self.jobs}` unless marked jobs=1.",
-               "- **cold**: `--no-cache`. **warm**: the same command again with a filled cache. **floor**: a "
-               "process that loads the same patterns, applies the prefilter and only parses the candidate files "
-               "with tree-sitter (one process). **go vet**: on the packages that hold cgo files, after one run "
-               "to warm the build cache. **semgrep**: `semgrep scan --metrics=off --config benchmarks/semgrep/` "
+               "- **parsed**: the files some enabled rule wants parsed (the prefilter's verdict). **cold**: "
+               "`--no-cache`. **warm**: the same command again with a filled cache. **floor**: a process that "
+               "loads the same patterns, reads every file, applies the same prefilter and parses the files it "
+               "keeps with tree-sitter alone (one process). **go vet cold**: on the packages that hold cgo "
+               "files, with an empty build cache (as on a fresh CI runner); **go vet warm**: again, with the "
+               "cache it filled. **semgrep**: `semgrep scan --metrics=off --config benchmarks/semgrep/` "
                "(pattern rules of the CGL001-CGL004 shapes) on the same tree.", ""]
-        header = ("| target | .go files | candidates | cgo files | findings | cold | cold jobs=1 | warm | floor | "
-                  "go vet | semgrep | cold÷floor (jobs=1) | vet÷cold | semgrep÷cold | warm÷cold |")
-        out += [header, "|" + "|".join(["---"] * 15) + "|"]
+        header = ("| target | .go files | parsed | cgo files | findings | cold | cold jobs=1 | warm | floor | "
+                  "go vet cold | go vet warm | semgrep | cold÷floor (jobs=1) | vet cold÷cold | vet warm÷warm | "
+                  "semgrep÷cold | warm÷cold |")
+        out += [header, "|" + "|".join(["---"] * 17) + "|"]
         for row in self.rows:
             def t(key):
                 return f"{row[key]:.2f} s" if isinstance(row.get(key), (int, float)) else "—"
@@ -394,8 +434,9 @@ class Bench:
                 return f"{x / y:.1f}x" if isinstance(x, (int, float)) and isinstance(y, (int, float)) and y else "—"
 
             out.append(f"| {row['name']} | {row['files']} | {row['candidates']} | {row['cgo']} | {row.get('findings', '?')} | "
-                       f"{t('cold')} | {t('cold1')} | {t('warm')} | {t('floor')} | {t('vet')} | {t('semgrep')} | "
-                       f"{ratio('cold1', 'floor')} | {ratio('vet', 'cold')} | {ratio('semgrep', 'cold')} | {ratio('warm', 'cold')} |")
+                       f"{t('cold')} | {t('cold1')} | {t('warm')} | {t('floor')} | {t('vet_cold')} | {t('vet')} | "
+                       f"{t('semgrep')} | {ratio('cold1', 'floor')} | {ratio('vet_cold', 'cold')} | {ratio('vet', 'warm')} | "
+                       f"{ratio('semgrep', 'cold')} | {ratio('warm', 'cold')} |")
         out += ["", "Memory (max RSS, MiB): main process with workers / largest worker / main process with jobs=1.", "",
                 "| target | main | largest worker | jobs=1 |", "|---|---:|---:|---:|"]
         for row in self.rows:
@@ -429,9 +470,9 @@ class Bench:
 
 def goal_lines(rows: list[dict]) -> list[str]:
     lines = ["Measured, not asserted (tests never time anything):", ""]
-    std = next((r for r in rows if r["name"].startswith("GOROOT/src std")), None)
+    std = next((r for r in rows if r["name"].startswith("GOROOT/src")), None)
     if std:
-        lines.append(f"- GOROOT/src std on {os.cpu_count()} cores: cold {std['cold']:.2f} s (goal < 2 s: "
+        lines.append(f"- {std['name']} on {os.cpu_count()} cores: cold {std['cold']:.2f} s (goal < 2 s: "
                      f"{'met' if std['cold'] < 2 else 'not met'}), warm {std['warm']:.2f} s (goal < 0.5 s: "
                      f"{'met' if std['warm'] < 0.5 else 'not met'}).")
     heavy = [r for r in rows if r["name"].startswith("generated")]
@@ -441,8 +482,9 @@ def goal_lines(rows: list[dict]) -> list[str]:
         lines.append(f"- Cold on cgo-heavy code ({big['name']}) vs tree-sitter parse alone: {ratio:.1f}x "
                      f"(goal <= 1.5x: {'met' if ratio <= 1.5 else 'not met'}).")
         if big.get("vet"):
-            lines.append(f"- go vet ÷ cgolint cold ({big['name']}): {big['vet'] / big['cold']:.1f}x (goal >= 20x: "
-                         f"{'met' if big['vet'] / big['cold'] >= 20 else 'not met'}).")
+            cold, warm = big["vet_cold"] / big["cold"], big["vet"] / big["warm"]
+            lines.append(f"- go vet ÷ cgolint ({big['name']}): {cold:.1f}x cold (empty build cache against no "
+                         f"result cache), {warm:.1f}x warm (goal >= 20x: {'met' if min(cold, warm) >= 20 else 'met cold only' if cold >= 20 else 'not met'}).")
         if big.get("semgrep"):
             lines.append(f"- semgrep ÷ cgolint cold ({big['name']}): {big['semgrep'] / big['cold']:.1f}x (goal >= 5x: "
                          f"{'met' if big['semgrep'] / big['cold'] >= 5 else 'not met'}).")

@@ -46,6 +46,10 @@ class PackageModel:
         self._context = context
         self._scopes: dict[tuple[str, int], FunctionScope] = {}
         self._types: dict[int, GoType | None] = {}
+        # Rules and shared analyses ask about the same nodes over and over:
+        # each identifier and call is answered once per package.
+        self._resolved: dict[tuple[int, int], Symbol | None] = {}
+        self._targets: dict[tuple[int, int, int, int], CallTarget] = {}
 
     # --- declarations -------------------------------------------------
     @cached_property
@@ -140,6 +144,13 @@ class PackageModel:
         (a universe name, an import, or something this model cannot see)."""
         if ident.type != "identifier":
             return None
+        key = (id(source), ident.start_byte)
+        if key in self._resolved:
+            return self._resolved[key]
+        found = self._resolved[key] = self._resolve(ident, source)
+        return found
+
+    def _resolve(self, ident: Node, source: SourceFile) -> Symbol | None:
         name = text(ident)
         if name == "_":
             return None  # the blank identifier declares and refers to nothing
@@ -363,6 +374,13 @@ class PackageModel:
     def call_target(self, call: Node, source: SourceFile) -> CallTarget:
         """Classify what `call` calls: a C function, unsafe, a builtin, a type
         conversion, or a Go function or method of this package."""
+        key = (id(source), call.start_byte, call.end_byte, call.kind_id)
+        found = self._targets.get(key)
+        if found is None:
+            found = self._targets[key] = self._call_target(call, source)
+        return found
+
+    def _call_target(self, call: Node, source: SourceFile) -> CallTarget:
         function = call.child_by_field_name("function")
         if function is None:
             return CallTarget("other", "")

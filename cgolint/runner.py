@@ -17,10 +17,10 @@ from .loader import PackageJob, load
 from .registry import RuleSet, load_rules
 from .rule import Finding
 
-# Below this many candidate files to analyse, worker processes cost more to
-# start (fork, import, pickling results back) than they save; measured with
-# benchmarks/run_benchmarks.py (a candidate file takes ~5-10 ms to analyse,
-# starting a pool of two ~60-100 ms).
+# Below this many Go files to read (in the packages the stat index cannot
+# answer), worker processes cost more to start (fork, pickling results
+# back) than they save; measured with benchmarks/run_benchmarks.py (a
+# candidate file takes ~5-10 ms to analyse, starting a pool of two ~60-100 ms).
 MIN_FILES_FOR_POOL = 24
 
 # A notification with one of these messages depends on the moment (timing,
@@ -46,16 +46,13 @@ class RunResult:
 @dataclass
 class _Pending:
     """A package to analyse: its job, the bytes already read (handed to the
-    analyser so nothing is read twice and the key matches what is analysed),
-    and its cache key."""
+    analyser so nothing is read twice and the key matches what is analysed)."""
 
     job: PackageJob            # narrowed to the files the analyser must look at
     data: dict[str, bytes]
     candidates: int
-    key: str | None = None
     all_files: tuple[str, ...] = ()  # the files the pattern named, for the cache key
     headers: list[str] = field(default_factory=list)  # local headers in the key
-    seen: "_Seen | None" = None
 
 
 class _Seen:
@@ -79,23 +76,66 @@ class _Seen:
         self.index.forget(self.job.directory)
 
 
-_worker: Analyzer | None = None
+class _PackageWork:
+    """Everything done for a package the stat index cannot answer: read its
+    files once (the prefilter), key it, look it up in the cache, analyse it
+    on a miss and store the result. Runs in the main process or in each
+    worker, so reading and hashing are spread over the workers too."""
+
+    def __init__(self, ruleset: RuleSet, settings: Settings, base: str, salt: str | None, cache):
+        self.analyzer = Analyzer(ruleset, settings, base)
+        self.settings, self.base, self.salt, self.cache = settings, base, salt, cache
+
+    def __call__(self, job: PackageJob) -> _Done:
+        work = _prefilter(job, self.settings, self.analyzer)
+        if work is None:
+            return _Done(None, NOTHING)  # nothing to parse and nothing to say: no candidate file, every file read
+        key = None
+        if self.salt is not None and work.candidates:
+            key = _key(self.salt, work, self.base, self.settings, work.headers)
+            cached = self.cache.get(key)
+            if cached is not None:
+                return _Done(cached, key, work.headers, cache_hit=True)
+        outcome = self.analyzer.analyze(work.job, _analysed_data(work, key))
+        if key is not None and _cacheable(outcome):
+            self.cache.put(key, outcome)
+            if self.cache.enabled:
+                return _Done(outcome, key, work.headers)
+        return _Done(outcome, None, warnings=list(self.cache.warnings) if self.cache is not None else [])
 
 
-def _init_worker(ruleset: RuleSet, settings: Settings, base: str) -> None:
+@dataclass
+class _Done:
+    """What a package gave: its result (None: nothing to say) and, for the
+    stat index, the key to remember (NOTHING: no file needed analysing;
+    None: remember nothing) with the local headers the key covers."""
+
+    outcome: PackageResult | None
+    index_key: str | None
+    headers: list[str] = field(default_factory=list)
+    cache_hit: bool = False
+    warnings: list[str] = field(default_factory=list)  # the cache's, from a worker
+
+
+_worker: _PackageWork | None = None
+
+
+def _init_worker(ruleset: RuleSet, settings: Settings, base: str, salt: str | None, cache_directory: str | None) -> None:
     global _worker
-    _worker = Analyzer(ruleset, settings, base)
+    from .cache import Cache
+
+    _worker = _PackageWork(ruleset, settings, base, salt, Cache(cache_directory) if cache_directory else None)
 
 
-def _analyze(job: PackageJob, data: dict[str, bytes]) -> PackageResult:
+def _analyze(job: PackageJob) -> _Done:
     assert _worker is not None
-    return _worker.analyze(job, data)
+    return _worker(job)
 
 
 def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
         jobs: int = 1, base: str | None = None, progress=None, cache=None) -> RunResult:
-    """`progress(done, total)` is called as packages with candidate files are
-    finished; `cache` is a `cgolint.cache.Cache` or None."""
+    """`progress(done, total)` is called as packages are finished; `cache`
+    is a `cgolint.cache.Cache` or None."""
     ruleset = ruleset or load_rules()
     base = base or os.getcwd()
     loaded = load(patterns, settings.excluded)
@@ -110,69 +150,55 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
                 for p in loaded.packages]
     packages = [p for p in packages if p.files]
 
-    analyzer = Analyzer(ruleset, settings, base)
     salt = stat_index = None
+    here = _PackageWork(ruleset, settings, base, None, None)
     if cache is not None and cache.enabled:
         from .cache import run_salt
         from .file_index import FileIndex
 
-        salt = run_salt(analyzer.rule_classes, settings)
+        salt = run_salt(here.analyzer.rule_classes, settings)
         stat_index = FileIndex(cache.directory, salt, base)
+        here.salt, here.cache = salt, cache
 
     outcomes: list[PackageResult | None] = [None] * len(packages)
-    pending: list[tuple[int, _Pending]] = []
+    todo: list[tuple[int, PackageJob]] = []
+    seen: dict[int, _Seen] = {}
     for position, job in enumerate(packages):
-        seen = _Seen(job, stat_index) if stat_index is not None else None
-        if seen is not None and seen.known is not None:
-            cached = cache.get(seen.known) if seen.known else None
-            if not seen.known or cached is not None:
-                outcomes[position] = cached
-                result.cache_hits += cached is not None
-                continue
-        work = _prefilter(job, settings, analyzer)
-        if work is None:
-            if seen is not None:
-                seen.record(NOTHING, [])
-            continue  # nothing to parse and nothing to say: no candidate file, every file read
-        if salt is not None and work.candidates:
-            work.key = _key(salt, work, base, settings, work.headers)
-            work.seen = seen
-            cached = cache.get(work.key)
-            if cached is not None:
-                outcomes[position] = cached
-                result.cache_hits += 1
-                seen.record(work.key, work.headers)
-                continue
-        elif seen is not None:
-            seen.forget()
-        pending.append((position, work))
+        if stat_index is not None:
+            seen[position] = view = _Seen(job, stat_index)
+            if view.known is not None:
+                cached = cache.get(view.known) if view.known else None
+                if not view.known or cached is not None:
+                    outcomes[position] = cached
+                    result.cache_hits += cached is not None
+                    continue
+        todo.append((position, job))
 
-    total = result.cache_hits + len(pending)
-    done = result.cache_hits
+    total = len(packages)
+    done = total - len(todo)
     if progress and done:
         progress(done, total)
-    candidate_files = sum(work.candidates for _, work in pending)
-    if jobs > 1 and len(pending) > 1 and candidate_files >= MIN_FILES_FOR_POOL:
-        for index, outcome in _analyze_in_pool(pending, ruleset, settings, base, jobs):
-            outcomes[index] = outcome
-            done += 1
-            if progress:
-                progress(done, total)
+    files = sum(len(job.files) for _, job in todo)
+    if jobs > 1 and len(todo) > 1 and files >= MIN_FILES_FOR_POOL:
+        finished = _analyze_in_pool(todo, ruleset, settings, base, jobs, salt, cache)
     else:
-        for index, work in pending:
-            outcomes[index] = analyzer.analyze(work.job, work.data)
-            done += 1
-            if progress:
-                progress(done, total)
-    if cache is not None:
-        for position, work in pending:
-            outcome = outcomes[position]
-            if work.key is not None and outcome is not None and _cacheable(outcome):
-                cache.put(work.key, outcome)
-                if work.seen is not None and cache.enabled:
-                    work.seen.record(work.key, work.headers)
-            elif work.seen is not None:
-                work.seen.forget()
+        finished = ((position, here(job)) for position, job in todo)
+    for position, package in finished:
+        outcomes[position] = package.outcome
+        result.cache_hits += package.cache_hit
+        for warning in package.warnings:
+            if cache is not None and warning not in cache.warnings:
+                cache.warnings.append(warning)
+                cache.enabled = False
+        view = seen.get(position)
+        if view is not None:
+            if package.index_key is not None:
+                view.record(package.index_key, package.headers)
+            else:
+                view.forget()
+        done += 1
+        if progress:
+            progress(done, total)
     if stat_index is not None and cache.enabled:
         stat_index.save()
 
@@ -234,40 +260,51 @@ def _cacheable(outcome: PackageResult) -> bool:
                    for n in outcome.notifications)
 
 
-def _analyze_in_pool(pending: list[tuple[int, _Pending]], ruleset: RuleSet, settings: Settings,
-                     base: str, jobs: int):
-    """Yield (index, result) as workers finish. The largest packages go
-    first so one big package does not finish alone at the end."""
+def _analyze_in_pool(todo: list[tuple[int, PackageJob]], ruleset: RuleSet, settings: Settings,
+                     base: str, jobs: int, salt: str | None, cache):
+    """Yield (position, _Done) as workers finish. The packages with the most
+    bytes of Go go first, so that one big package does not finish alone at
+    the end; the sizes are what the walk's stat calls already know."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    order = sorted(pending, key=lambda item: (-item[1].candidates, item[0]))
-    workers = min(jobs, len(pending))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(ruleset, settings, base)) as pool:
-        futures = {pool.submit(_analyze, work.job, _candidate_data(work)): index for index, work in order}
+    order = sorted(todo, key=lambda item: (-_size(item[1]), item[0]))
+    cache_directory = cache.directory if salt is not None else None
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker,
+                             initargs=(ruleset, settings, base, salt, cache_directory)) as pool:
+        futures = {pool.submit(_analyze, job): position for position, job in order}
         lost: list[int] = []
         for future in as_completed(futures):
             try:
-                outcome = future.result()
+                package = future.result()
             except BrokenProcessPool:  # a worker died (e.g. killed for memory)
                 lost.append(futures[future])
                 continue
-            yield futures[future], outcome
+            yield futures[future], package
     if lost:
         # Nothing is lost with the worker: its packages are analysed here.
-        analyzer = Analyzer(ruleset, settings, base)
-        works = dict(pending)
-        for index in sorted(lost):
-            yield index, analyzer.analyze(works[index].job, works[index].data)
+        here = _PackageWork(ruleset, settings, base, salt, cache if salt is not None else None)
+        jobs_by_position = dict(todo)
+        for position in sorted(lost):
+            yield position, here(jobs_by_position[position])
 
 
-def _candidate_data(work: _Pending) -> dict[str, bytes]:
-    """What a worker needs: the bytes of the files it analyses, and of the
-    context files when the cache key was made from them (so the result
-    matches the key); otherwise the worker reads context files only if a
+def _size(job: PackageJob) -> int:
+    total = 0
+    for path in job.files:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+    return total
+
+
+def _analysed_data(work: _Pending, key: str | None) -> dict[str, bytes]:
+    """What the analyser is given: the bytes of the files it analyses, and
+    of the context files when the cache key was made from them (so the
+    result matches the key); otherwise it reads context files only if a
     declaration is missing."""
-    if work.key is not None:
+    if key is not None:
         return work.data
     analysed = set(work.job.files)
     return {path: data for path, data in work.data.items() if path in analysed}

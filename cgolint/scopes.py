@@ -9,7 +9,7 @@ from tree_sitter import Node, QueryCursor
 
 from .parsing import GO, query
 
-from .source import SourceFile, text, walk
+from .source import SourceFile, text
 
 FUNCTION_KINDS = ("function_declaration", "method_declaration", "func_literal")
 

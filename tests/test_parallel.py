@@ -68,11 +68,11 @@ def test_runner_results_are_identical_and_the_pool_is_used_for_big_runs(big_tree
 _REAL_ANALYZE = cgolint.runner._analyze
 
 
-def _die_on_one_package(job, data):
+def _die_on_one_package(job):
     """A worker task that ends its process, as the kernel's OOM killer would."""
     if "testdata_copy" in job.directory and job.directory.endswith("keeps"):
         os._exit(1)
-    return _REAL_ANALYZE(job, data)
+    return _REAL_ANALYZE(job)
 
 
 def test_a_worker_that_dies_loses_no_result(big_tree, monkeypatch):

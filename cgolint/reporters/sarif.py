@@ -11,7 +11,6 @@ import sarif_om as om
 
 from . import ReportContext
 from .. import __version__
-from ..loader import repository_root
 from ..runner import RunResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -259,9 +259,9 @@ class SliceHeaderForgery(Rule):
         if underlying is None:
             return
         if pointee.kind == "string" and underlying.kind == "slice":
-            source_kind, result_kind = "slice", "string"
+            result_kind = "string"
         elif pointee.kind == "slice" and underlying.kind == "string":
-            source_kind, result_kind = "string", "slice"
+            result_kind = "slice"
         else:
             return
         deref = enclosing_deref(conversion)

@@ -234,7 +234,7 @@ class ModelProbe(Rule):
     node_kinds = _EXPRESSIONS
 
     def check(self, node, ctx):
-        package, source = ctx.package, ctx.file
+        package = ctx.package
         t = ctx.type_of(node)
         package.contains_go_pointers(t)
         package.size_of(t)
