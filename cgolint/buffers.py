@@ -916,12 +916,21 @@ def is_c_selector_call(call: Node, source: SourceFile) -> bool:
 
 def buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
     """The CallTarget of a call that may hand a Go buffer to C: a `C.f(...)`
-    call, or a call whose arguments take an address (a wrapper of this
-    package may pass it on); None for every other call, without asking the
-    model."""
-    if is_c_selector_call(call, source) or (may_pass_buffer(call) and package_uses_cgo(package)):
+    call, or a call whose arguments take an address of a function or method
+    declared in a cgo file of the package (a wrapper that may pass it on);
+    None for every other call, without asking the model."""
+    if is_c_selector_call(call, source):
         return package.call_target(call, source)
-    return None
+    if not (may_pass_buffer(call) and package_uses_cgo(package)):
+        return None
+    function = call.child_by_field_name("function")
+    if function is not None and function.type == "identifier":
+        callee, method = text(function), False
+    elif function is not None and function.type == "selector_expression":
+        callee, method = text(function.child_by_field_name("field")), True
+    else:
+        return None
+    return package.call_target(call, source) if package.declares_cgo_callable(callee, method) else None
 
 
 def may_pass_buffer(call: Node) -> bool:

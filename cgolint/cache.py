@@ -113,13 +113,12 @@ def _stable(value: Any) -> Any:
 # --- package keys --------------------------------------------------------------------
 
 def package_key(salt: str, directory: str, base: str, files: dict[str, bytes | str],
-                context: dict[str, bytes | str], read=None, headers: list[str] | None = None) -> str:
+                context: dict[str, bytes | str], read=None) -> str:
     """The key of one package. `files` maps each analysed path to its bytes
     (or to the reason it cannot be read); `context` likewise for the
-    directory's other Go files. Local headers are found by following
-    `#include "x.h"` from the Go files and read with `read(path)`; their
-    paths are appended to `headers` when it is given."""
-    read = read or _read_header
+    directory's other Go files and its go.mod. Local headers are found by
+    following `#include "x.h"` from the Go files and read with `read(path)`."""
+    read = read or read_header
     digest = hashlib.sha256()
 
     def add(*parts: str | bytes) -> None:
@@ -133,11 +132,9 @@ def package_key(salt: str, directory: str, base: str, files: dict[str, bytes | s
         for path in sorted(table):
             value = table[path]
             add(label, path, "bytes" if isinstance(value, bytes) else "problem", _content_digest(value))
-    for path, data in _headers(directory, [v for v in list(files.values()) + list(context.values())
-                                           if isinstance(v, bytes)], read):
+    for path, data in _headers(directory, [v for p, v in list(files.items()) + list(context.items())
+                                           if isinstance(v, bytes) and p.endswith(".go")], read):
         add("header", path, "bytes" if data is not None else "missing", _content_digest(data or b""))
-        if headers is not None:
-            headers.append(path)
     return digest.hexdigest()
 
 
@@ -165,7 +162,7 @@ def _headers(directory: str, sources: list[bytes], read) -> list[tuple[str, byte
     return sorted(found.items())
 
 
-def _read_header(path: str) -> bytes | None:
+def read_header(path: str) -> bytes | None:
     try:
         with open(path, "rb") as handle:
             return handle.read(_MAX_HEADER)
@@ -337,16 +334,17 @@ class Cache:
             return None
         return decode(json.loads(body))
 
-    def put(self, key: str, result) -> None:
+    def put(self, key: str, result) -> bool:
+        """Store `result` under `key`; whether it was stored."""
         if not self.enabled:
-            return
+            return False
         try:
             encoded = encode(result)
             if decode(encoded) != result:
-                return  # would not round-trip exactly (e.g. a list where a tuple is declared): not cached
+                return False  # would not round-trip exactly (e.g. a list where a tuple is declared): not cached
             body = json.dumps(encoded, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         except (TypeError, ValueError, CorruptEntry):
-            return  # something a rule attached that the cache cannot hold: not cached
+            return False  # something a rule attached that the cache cannot hold: not cached
         header = json.dumps({"format": FORMAT, "version": __version__, "key": key, "layout": _codec().layout,
                              "sha256": hashlib.sha256(body).hexdigest()}).encode()
         path = self._entry_path(key)
@@ -367,6 +365,8 @@ class Cache:
         except OSError as error:
             self.enabled = False
             self.warnings.append(f"cache disabled: cannot write to {self.directory}: {error.strerror or error}")
+            return False
+        return True
 
     def _prepare(self) -> None:
         """Create the directory with a CACHEDIR.TAG (backup tools skip it) and

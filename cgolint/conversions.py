@@ -13,7 +13,6 @@ say: callers stay silent on unknown facts. Sizes assume an LP64 target
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ from tree_sitter import Node
 
 from . import gotypes
 from .gotypes import GoType, parse_type
+from .loader import module_file
 from .model import PackageModel, call_arguments
 from .preamble import FLOATING, PRIMITIVE_SIZES, CType
 from .scopes import FUNCTION_KINDS, Symbol
@@ -1030,22 +1030,16 @@ def go_version_at_least(directory: str, minor: int) -> bool:
     """Whether the module around `directory` allows Go 1.<minor> features:
     its go.mod `go` line, if any, is at least 1.<minor>. No go.mod (GOPATH
     mode, a loose file) counts as a current toolchain."""
-    current = os.path.abspath(directory)
-    for _ in range(32):
-        candidate = os.path.join(current, "go.mod")
-        if os.path.isfile(candidate):
-            try:
-                with open(candidate, encoding="utf-8", errors="replace") as handle:
-                    content = handle.read(1 << 16)
-            except OSError:
-                return False
-            match = re.search(r"^go\s+1\.(\d+)", content, re.MULTILINE)
-            return match is None or int(match.group(1)) >= minor
-        parent = os.path.dirname(current)
-        if parent == current:
-            break
-        current = parent
-    return True
+    module = module_file(directory)
+    if module is None:
+        return True
+    try:
+        with open(module, encoding="utf-8", errors="replace") as handle:
+            content = handle.read(1 << 16)
+    except OSError:
+        return False
+    match = re.search(r"^go\s+1\.(\d+)", content, re.MULTILINE)
+    return match is None or int(match.group(1)) >= minor
 
 
 def simple_operand(node: Node | None) -> bool:

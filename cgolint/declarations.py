@@ -11,6 +11,7 @@ from typing import Callable
 
 from tree_sitter import Node
 
+from .rule import IMPORT_C
 from .scopes import Symbol
 from .source import SourceFile, text
 
@@ -73,12 +74,13 @@ def _specs(decl: Node):
 
 class ContextFiles:
     """The directory's other Go files, read on the first lookup. A file is
-    parsed only when one scan of its bytes says it may declare the name
-    looked up: a declared name follows `func`, `type`, `var`, `const` (or a
-    receiver), starts a line of a group, or follows a comma in a list of
-    names, and is never directly followed by `(` there, unlike the calls of
-    `panic(...)` or `len(x)`. The scan over-approximates, so an answer is
-    the one the whole directory parsed would give (the first file wins)."""
+    parsed only when a scan of its bytes says it may declare the name
+    looked up (`_may_declare`): a declared name follows `func`, `type`,
+    `var`, `const` (or a receiver), starts a line of a group, or follows a
+    comma in a list of names, and is never directly followed by `(` there,
+    unlike the calls of `panic(...)` or `len(x)`. The scan over-approximates,
+    so an answer is the one the whole directory parsed would give (the
+    first file wins)."""
 
     def __init__(self, load: Callable[[], list[tuple[str, bytes]]], parse: Callable[[str, bytes], SourceFile]):
         self._load = load
@@ -86,6 +88,7 @@ class ContextFiles:
         self._files: list[_ContextFile] | None = None  # in directory order
         self._declarations: dict[str, Symbol | None] = {}
         self._methods: dict[tuple[str, str], Node | None] = {}
+        self._cgo_callables: dict[tuple[str, bool], bool] = {}
 
     @property
     def parsed(self) -> list[SourceFile]:
@@ -94,7 +97,7 @@ class ContextFiles:
     def declaration(self, name: str) -> Symbol | None:
         if name not in self._declarations:
             word = name.encode()
-            self._declarations[name] = self._first(lambda entry: _may_declare(entry.data, word, _DECLARATION_PREFIX),
+            self._declarations[name] = self._first(lambda entry: _may_declare(entry.data, word, groups=entry.groups),
                                                    lambda entry: entry.declarations.get(name))
         return self._declarations[name]
 
@@ -102,9 +105,21 @@ class ContextFiles:
         key = (receiver, name)
         if key not in self._methods:
             word = name.encode()
-            self._methods[key] = self._first(lambda entry: _may_declare(entry.data, word, _METHOD_PREFIX),
+            self._methods[key] = self._first(lambda entry: _may_declare(entry.data, word, method=True),
                                              lambda entry: entry.methods.get(key))
         return self._methods[key]
+
+    def declares_cgo_callable(self, name: str, method: bool) -> bool:
+        """Whether a file that imports "C" declares a function (or, with
+        `method`, a method on any type) named `name`: only such a body can
+        call C. Other files are not parsed for it."""
+        key = (name, method)
+        if key not in self._cgo_callables:
+            word = name.encode()
+            self._cgo_callables[key] = self._first(
+                lambda entry: IMPORT_C.found_in(entry.data) and _may_declare(entry.data, word, method, entry.groups),
+                lambda entry: _declares_callable(entry, name, method) or None) is not None
+        return self._cgo_callables[key]
 
     def _first(self, may_declare, find):
         if self._files is None:
@@ -115,6 +130,13 @@ class ContextFiles:
                 if found is not None:
                     return found
         return None
+
+
+def _declares_callable(entry: "_ContextFile", name: str, method: bool) -> bool:
+    if method:
+        return any(declared == name for _, declared in entry.methods)
+    symbol = entry.declarations.get(name)
+    return symbol is not None and symbol.kind == "func"
 
 
 class _ContextFile:
@@ -128,6 +150,10 @@ class _ContextFile:
         return self._parse(self.path, self.data)
 
     @cached_property
+    def groups(self) -> set[bytes]:
+        return one_line_groups(self.data)
+
+    @cached_property
     def declarations(self) -> dict[str, Symbol]:
         return declaration_table([self.source])
 
@@ -136,37 +162,117 @@ class _ContextFile:
         return method_table([self.source])
 
 
-def _may_declare(data: bytes, name: bytes, prefix: re.Pattern) -> bool:
-    """Whether `name` occurs as a whole word, not after a `.`, where the
-    text before it on its line fits `prefix`, the shapes of a declaration
-    (a superset). The occurrences are found by a pattern that starts with
-    the name itself (a fast literal search in C), and the file scan stops
-    at the first that fits: much cheaper than a pattern over every position
-    when, as for `len` or `new`, the name is in nearly every file."""
-    for match in _occurrences(name).finditer(data):
+def _may_declare(data: bytes, name: bytes, method: bool = False, groups: set[bytes] | None = None) -> bool:
+    """Whether `name` occurs in `data` where a package-level declaration
+    (with `method`, a method declaration) could name it: a superset, so
+    that a file that does declare it is never skipped. A pattern that
+    starts with the name itself (a fast literal search in C) finds the
+    occurrences after a space, a line break, `,`, `;` or a comment, where
+    a declared name stands (`var (name` is in `groups`, found once per
+    file by `one_line_groups`); each is
+    judged by looking back a few bytes, and the scan stops at the first
+    that fits. So a name used all over a file, even on one huge line, as
+    `x` in `len(x)`, costs one pass of the pattern."""
+    if not method and name in (one_line_groups(data) if groups is None else groups):
+        return True
+    for match in _occurrences(name, method).finditer(data):
         at, end = match.start(), match.end()
-        if at and (data[at - 1] in _WORD or data[at - 1] == 0x2E):
-            continue
-        fits = prefix.fullmatch(data, data.rfind(b"\n", 0, at) + 1, at)
-        if fits and (fits.group(1) is not None or data[end:end + 1] != b"("):
+        if method:
+            if data[end:end + 1] in b"( \t" and _method_receiver_before(data, at):
+                return True
+        elif data[end:end + 1] == b"(":  # a call, unless `func name(`
+            if _keyword_before(data, at, _FUNC, newlines=True):
+                return True
+        elif _names_position(data, at):
             return True
     return False
 
 
+def _names_position(data: bytes, at: int) -> bool:
+    """Whether the name at `at` (not followed by `(`) stands where names
+    are declared: after func, type, var or const; first on its line (a
+    group member); after `;` or a comment; after `var (`; or in a list of
+    names in one of those places."""
+    i = _space_before(data, at)
+    for _ in range(_MAX_NAMES):
+        if i == 0 or data[i - 1] == 0x0A:
+            return True
+        last = data[i - 1]
+        if last == 0x3B or (last == 0x2F and i > 1 and data[i - 2] == 0x2A):  # `;` or `*/`
+            return True
+        if last == 0x28:  # `(`: `var (name`
+            return _keyword_before(data, i - 1, _GROUPS)
+        if last != 0x2C:  # not `,`: the name must follow a keyword
+            return _keyword_before(data, i, _KEYWORDS)
+        j = _space_before(data, i - 1)  # a list: step over the name before the comma
+        k = j
+        while k > 0 and data[k - 1] in _WORD:
+            k -= 1
+        if k == j:
+            return False
+        i = _space_before(data, k)
+    return True  # a very long list of names: assume it may be one
+
+
+def _method_receiver_before(data: bytes, at: int) -> bool:
+    """Whether `func (receiver)` ends right before `at`."""
+    i = _space_before(data, at)
+    if i == 0 or data[i - 1] != 0x29:  # `)`
+        return False
+    depth, j = 0, i
+    while j > 0 and i - j < _MAX_RECEIVER:
+        j -= 1
+        if data[j] == 0x29:
+            depth += 1
+        elif data[j] == 0x28:
+            depth -= 1
+            if depth == 0:
+                return _keyword_before(data, j, _FUNC)
+    return False
+
+
+def _keyword_before(data: bytes, at: int, keywords: tuple[bytes, ...], newlines: bool = False) -> bool:
+    """Whether one of `keywords`, as a whole word, ends right before `at`
+    (spaces between; line breaks too with `newlines`)."""
+    i = at
+    while i > 0 and (data[i - 1] in b" \t" or (newlines and data[i - 1] in b"\r\n")):
+        i -= 1
+    return any(data[i - len(word):i] == word and (i == len(word) or data[i - len(word) - 1] not in _WORD)
+               for word in keywords)
+
+
+def _space_before(data: bytes, at: int) -> int:
+    while at > 0 and data[at - 1] in b" \t":
+        at -= 1
+    return at
+
+
 @lru_cache(maxsize=4096)
-def _occurrences(name: bytes) -> re.Pattern:
-    return re.compile(re.escape(name) + rb"(?![\w\x80-\xff])")
+def _occurrences(name: bytes, method: bool) -> re.Pattern:
+    # The name first (a literal prefix, searched fast), then a look back at
+    # the byte before it; at offset 0 no declaration can stand (`package`).
+    word = re.escape(name)
+    before = rb"[\n \t,;/)]" if method else rb"[\n \t,;/]"
+    return re.compile(word + rb"(?![\w\x80-\xff])(?<=" + before + word + rb")")
+
+
+def one_line_groups(data: bytes) -> set[bytes]:
+    """The first names of groups opened on the line of their keyword:
+    `var (name`, `const ( name`, `type (name`."""
+    return {match.group(1) for match in _ONE_LINE_GROUP.finditer(data)
+            if not match.start() or data[match.start() - 1] not in _WORD}
+
+
+# No look-behind in front: a pattern that starts with alternatives of
+# literals is scanned much faster (the keyword's start is checked above).
+_ONE_LINE_GROUP = re.compile(rb"(?:var|const|type)[ \t]*\([ \t]*([\w\x80-\xff]+)")
 
 
 # Bytes of an identifier: ASCII word characters, and any byte of a UTF-8
 # sequence (Go allows Unicode letters).
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") | frozenset(range(0x80, 0x100))
-# What precedes a declared name on its line: func, type, var or const (with
-# an opening parenthesis or a list of names), where a `(` may follow the
-# name (group 1); or only indentation and a list of names, in a group or a
-# list continued on a new line, where `(` would make it a call. A method
-# name follows `func` and a receiver.
-_NAMES = rb"(?:[\w\x80-\xff]+[ \t]*,[ \t]*)*"
-_DECLARATION_PREFIX = re.compile(rb"[ \t]*(?:(?:func|type|var|const)[ \t]*(?:\([ \t]*)?"
-                                 + _NAMES + rb"()|" + _NAMES + rb")")
-_METHOD_PREFIX = re.compile(rb"[ \t]*func[ \t]*\([^()\n]*\)[ \t]*()")
+_FUNC = (b"func",)
+_GROUPS = (b"var", b"const", b"type")
+_KEYWORDS = (b"func", b"var", b"const", b"type")
+_MAX_NAMES = 256     # names looked back over in one list
+_MAX_RECEIVER = 512  # bytes looked back over for a receiver's `(`

@@ -62,32 +62,34 @@ class FileIndex:
         entry = self._entries.get(directory)
         if not isinstance(entry, dict) or entry.get("files") != _names(files):
             return None
-        stats, headers = entry.get("stats"), entry.get("headers")
-        if not isinstance(headers, list) or not all(isinstance(h, str) for h in headers):
-            return None
-        paths = sorted(set(directory_files) | set(files)) + [os.path.join(directory, h) for h in headers]
-        if not isinstance(stats, list) or len(stats) != len(paths):
+        stats, extras = entry.get("stats"), entry.get("extras")
+        paths = sorted(set(directory_files) | set(files))
+        if not isinstance(stats, list) or len(stats) != len(paths) or not isinstance(extras, list):
             return None
         for path, recorded in zip(paths, stats):
             if signature(path) != recorded:
+                return None
+        for extra in extras:
+            if not (isinstance(extra, list) and len(extra) == 2 and isinstance(extra[0], str)) \
+                    or signature(extra[0]) != extra[1]:
                 return None
         key = entry.get("key")
         return key if isinstance(key, str) else None
 
     def record(self, directory: str, files: tuple[str, ...], directory_files: list[str],
-               headers: list[str], stats_before: list, key: str) -> None:
-        """Remember `key` for the package; `stats_before` are the signatures
-        of its Go files (sorted, as `lookup` lists them) taken before they
-        were read. Racy or unreadable files: nothing is recorded."""
+               stats_before: list, extras: list[tuple[str, Signature | None]], key: str) -> None:
+        """Remember `key` for the package. `stats_before` are the signatures
+        of its Go files (sorted, as `lookup` lists them) and `extras` those
+        of the other files the key covers (local headers, go.mod: None for
+        one that was missing), all taken before the files were read. A racy
+        or unreadable Go file, or a racy extra: nothing is recorded."""
         paths = sorted(set(directory_files) | set(files))
-        stats = list(stats_before) + [signature(path) for path in headers]
-        if len(stats_before) != len(paths) or any(s is None or self._racy(s) for s in stats[:len(paths)]):
+        if len(stats_before) != len(paths) or any(s is None or self._racy(s) for s in stats_before) \
+                or any(s is not None and self._racy(s) for _, s in extras):
             self.forget(directory)
             return
-        if any(s is not None and self._racy(s) for s in stats[len(paths):]):
-            self.forget(directory)
-            return
-        self._entries[directory] = {"files": _names(files), "headers": _names(headers), "stats": stats, "key": key}
+        self._entries[directory] = {"files": _names(files), "stats": list(stats_before),
+                                    "extras": [[path, stat] for path, stat in extras], "key": key}
         self._changed = True
 
     def forget(self, directory: str) -> None:

@@ -550,6 +550,14 @@ class OwnershipOptions:
         return cls(names("allocators"), frozenset({"free"}) | names("frees"),
                    KEEPING_LIBC | names("takes-ownership"))
 
+    # Byte tests on a function's code, before its pointer facts are built:
+    # an allocation is a `C.<allocator>(...)` call, a free a `C.<free>(...)`.
+    def may_allocate(self, code: bytes) -> bool:
+        return any(b"C." + name.encode() in code for name in (*_ALLOCATOR_NAMES, *sorted(self.allocators)))
+
+    def may_free(self, code: bytes) -> bool:
+        return any(b"C." + name.encode() in code for name in sorted(self.frees))
+
 
 def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:
     """The pointer facts of `function`, collected on first use and cached."""

@@ -43,9 +43,20 @@ def may_hold_finding(data: bytes) -> bool:
 
 def import_header_end(data: bytes) -> int:
     """Where a file's imports end at the latest: its first line that starts
-    with `func` (a cgo preamble is C, so no line of it does)."""
-    end = data.find(b"\nfunc")
-    return len(data) if end < 0 else end
+    with the keyword `func` outside a block comment (a cgo preamble or a
+    package comment may hold such a line; Go puts every import before any
+    declaration)."""
+    start = 0
+    while True:
+        end = data.find(b"\nfunc", start)
+        if end < 0:
+            return len(data)
+        start = end + 5
+        if data[start:start + 1] not in (b" ", b"\t", b"("):
+            continue  # `function...`: not the keyword
+        if data.rfind(b"/*", 0, end) > data.rfind(b"*/", 0, end):
+            continue  # inside a block comment
+        return end
 
 
 def go_files(directory: str) -> list[str]:
@@ -171,6 +182,20 @@ def _walk_packages(root: str, excluded, errors: list | None = None) -> list[tupl
             found.append((directory, tuple(os.path.join(directory, name) for name in names)))
         stack.extend(reversed(children))
     return sorted(found)
+
+
+def module_file(directory: str) -> str | None:
+    """The go.mod of the module around `directory`: the nearest one at or
+    above it, or None (GOPATH mode, a loose file)."""
+    current = os.path.abspath(directory)
+    while True:
+        candidate = os.path.join(current, "go.mod")
+        if os.path.isfile(candidate):
+            return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
 
 
 def repository_root(start: str) -> str:

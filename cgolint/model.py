@@ -80,6 +80,24 @@ class PackageModel:
             found = self._context.declaration(name)
         return found
 
+    def declares_cgo_callable(self, name: str, method: bool = False) -> bool:
+        """Whether a file of the package that imports "C" declares a function
+        (or, with `method`, a method) named `name`: a cheap test, before
+        the model is asked about a call, of whether its callee can reach C."""
+        if method:
+            found = any(declared == name and node_file.uses_cgo
+                        for (_, declared), node_file in self._own_method_files.items())
+        else:
+            symbol = self._declarations.get(name)
+            found = symbol is not None and symbol.kind == "func" and symbol.file.uses_cgo
+        if found or self._context is None:
+            return found
+        return self._context.declares_cgo_callable(name, method)
+
+    @cached_property
+    def _own_method_files(self) -> dict[tuple[str, str], SourceFile]:
+        return {key: self.file_of(node) for key, node in self._own_methods.items()}
+
     def method(self, receiver: str, name: str) -> Node | None:
         """The declaration of method `name` on the package type `receiver`."""
         found = self._own_methods.get((receiver, name))

@@ -52,9 +52,10 @@ class LineMarker:
             start = end
 
 
-# The line of an `import "C"` (alone, in a group, after other specs on the
-# line): not a "C" string elsewhere, such as the map key of unicode's tables.
-IMPORT_C = LineMarker(b'"C"', re.compile(rb'[ \t]*(?:import[ \t]*)?(?:\([ \t]*)?(?:[^\n"]*"[^\n"]*"[ \t]*;[ \t]*)*'
+# The line of an `import "C"` (alone, in a group, after other specs or a
+# comment or `package p;` on the line): not a "C" string elsewhere, such as
+# the map key of unicode's tables.
+IMPORT_C = LineMarker(b'"C"', re.compile(rb'(?:.*\bimport[ \t]*(?:\([ \t]*)?|[ \t]*)(?:[^\n"]*"[^\n"]*"[ \t]*;[ \t]*)*'
                                          rb'(?:[\w.]+[ \t]+)?"C"[ \t]*(?:[;)].*|//.*|/\*.*)?\r?'), import_line=True)
 
 

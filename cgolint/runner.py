@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .config import Settings
 from .engine import Analyzer, Notification, PackageResult, display_path, read_source
 from .file_index import NOTHING, FileIndex, signature
-from .loader import PackageJob, load
+from .loader import PackageJob, load, module_file
 from .registry import RuleSet, load_rules
 from .rule import Finding
 
@@ -52,7 +52,7 @@ class _Pending:
     data: dict[str, bytes]
     candidates: int
     all_files: tuple[str, ...] = ()  # the files the pattern named, for the cache key
-    headers: list[str] = field(default_factory=list)  # local headers in the key
+    extras: list = field(default_factory=list)  # (path, signature before it was read): go.mod, local headers
 
 
 class _Seen:
@@ -68,9 +68,9 @@ class _Seen:
         self.stats = None if self.known is not None else \
             [signature(path) for path in sorted(set(self.listing) | set(job.files))]
 
-    def record(self, key: str, headers: list[str]) -> None:
+    def record(self, key: str, extras: list) -> None:
         if self.stats is not None:
-            self.index.record(self.job.directory, self.job.files, self.listing, headers, self.stats, key)
+            self.index.record(self.job.directory, self.job.files, self.listing, self.stats, extras, key)
 
     def forget(self) -> None:
         self.index.forget(self.job.directory)
@@ -85,34 +85,45 @@ class _PackageWork:
     def __init__(self, ruleset: RuleSet, settings: Settings, base: str, salt: str | None, cache):
         self.analyzer = Analyzer(ruleset, settings, base)
         self.settings, self.base, self.salt, self.cache = settings, base, salt, cache
+        self._modules: dict[str, str] = {}  # directory -> its go.mod ("": none), for one run
 
     def __call__(self, job: PackageJob) -> _Done:
+        module = self._module_file(job.directory)
+        # go.mod decides some verdicts (the Go version, the std module): its
+        # signature is taken before anything reads it
+        extras = [(module, signature(module))] if module is not None else []
         work = _prefilter(job, self.settings, self.analyzer)
         if work is None:
-            return _Done(None, NOTHING)  # nothing to parse and nothing to say: no candidate file, every file read
+            return _Done(None, NOTHING, extras)  # nothing to parse and nothing to say: no candidate file, every file read
         key = None
         if self.salt is not None and work.candidates:
-            key = _key(self.salt, work, self.base, self.settings, work.headers)
+            work.extras = extras
+            key = _key(self.salt, work, self.base, self.settings, module)
             cached = self.cache.get(key)
             if cached is not None:
-                return _Done(cached, key, work.headers, cache_hit=True)
+                return _Done(cached, key, work.extras, cache_hit=True)
         outcome = self.analyzer.analyze(work.job, _analysed_data(work, key))
-        if key is not None and _cacheable(outcome):
-            self.cache.put(key, outcome)
-            if self.cache.enabled:
-                return _Done(outcome, key, work.headers)
+        if key is not None and _cacheable(outcome) and self.cache.put(key, outcome):
+            return _Done(outcome, key, work.extras)
         return _Done(outcome, None, warnings=list(self.cache.warnings) if self.cache is not None else [])
+
+    def _module_file(self, directory: str) -> str | None:
+        found = self._modules.get(directory)
+        if found is None:
+            found = self._modules[directory] = module_file(directory) or ""
+        return found or None
 
 
 @dataclass
 class _Done:
     """What a package gave: its result (None: nothing to say) and, for the
     stat index, the key to remember (NOTHING: no file needed analysing;
-    None: remember nothing) with the local headers the key covers."""
+    None: remember nothing) with the signatures of the files besides its
+    Go files that the answer depends on."""
 
     outcome: PackageResult | None
     index_key: str | None
-    headers: list[str] = field(default_factory=list)
+    extras: list = field(default_factory=list)
     cache_hit: bool = False
     warnings: list[str] = field(default_factory=list)  # the cache's, from a worker
 
@@ -130,6 +141,10 @@ def _init_worker(ruleset: RuleSet, settings: Settings, base: str, salt: str | No
 def _analyze(job: PackageJob) -> _Done:
     assert _worker is not None
     return _worker(job)
+
+
+def _analyze_batch(jobs: list[PackageJob]) -> list[_Done]:
+    return [_analyze(job) for job in jobs]
 
 
 def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
@@ -193,7 +208,7 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
         view = seen.get(position)
         if view is not None:
             if package.index_key is not None:
-                view.record(package.index_key, package.headers)
+                view.record(package.index_key, package.extras)
             else:
                 view.forget()
         done += 1
@@ -233,10 +248,11 @@ def _prefilter(job: PackageJob, settings: Settings, analyzer: Analyzer) -> _Pend
     return _Pending(PackageJob(job.directory, tuple(kept), job.listing), data, candidates, all_files=job.files)
 
 
-def _key(salt: str, work: _Pending, base: str, settings: Settings, headers: list[str]) -> str:
+def _key(salt: str, work: _Pending, base: str, settings: Settings, module: str | None) -> str:
     """The package's cache key; reads the directory's other Go files (context
-    for declarations) into `work.data` so the analyser uses the same bytes."""
-    from .cache import package_key
+    for declarations) into `work.data` so the analyser uses the same bytes,
+    and adds to `work.extras` the local headers read for the key."""
+    from .cache import package_key, read_header
 
     files: dict[str, bytes | str] = {}
     for path in work.all_files:
@@ -252,7 +268,14 @@ def _key(salt: str, work: _Pending, base: str, settings: Settings, headers: list
         else:
             context[path] = content
             work.data[path] = content
-    return package_key(salt, work.job.directory, base, files, context, headers=headers)
+    if module is not None:
+        context[module] = read_header(module) or "unreadable"
+
+    def read(path: str) -> bytes | None:
+        work.extras.append((path, signature(path)))  # before the read: a change after it is caught next time
+        return read_header(path)
+
+    return package_key(salt, work.job.directory, base, files, context, read=read)
 
 
 def _cacheable(outcome: PackageResult) -> bool:
@@ -268,25 +291,48 @@ def _analyze_in_pool(todo: list[tuple[int, PackageJob]], ruleset: RuleSet, setti
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    order = sorted(todo, key=lambda item: (-_size(item[1]), item[0]))
+    order = sorted(((position, job, _size(job)) for position, job in todo), key=lambda item: (-item[2], item[0]))
+    batches = _batches(order, jobs)
     cache_directory = cache.directory if salt is not None else None
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker,
                              initargs=(ruleset, settings, base, salt, cache_directory)) as pool:
-        futures = {pool.submit(_analyze, job): position for position, job in order}
+        futures = {pool.submit(_analyze_batch, [job for _, job, _ in batch]): batch for batch in batches}
         lost: list[int] = []
         for future in as_completed(futures):
+            batch = futures[future]
             try:
-                package = future.result()
+                packages = future.result()
             except BrokenProcessPool:  # a worker died (e.g. killed for memory)
-                lost.append(futures[future])
+                lost.extend(position for position, _, _ in batch)
                 continue
-            yield futures[future], package
+            for (position, _, _), package in zip(batch, packages):
+                yield position, package
     if lost:
         # Nothing is lost with the worker: its packages are analysed here.
         here = _PackageWork(ruleset, settings, base, salt, cache if salt is not None else None)
         jobs_by_position = dict(todo)
         for position in sorted(lost):
             yield position, here(jobs_by_position[position])
+
+
+def _batches(order: list[tuple[int, PackageJob, int]], jobs: int) -> list[list[tuple[int, PackageJob, int]]]:
+    """Tasks of several small packages each: a round trip through the pool
+    costs more than a package without candidates takes. A task holds about
+    1/(16 jobs) of the bytes, so the largest packages stay one to a task
+    and the work still spreads evenly at the end."""
+    share = sum(size for _, _, size in order) / (jobs * 16)
+    batches: list[list[tuple[int, PackageJob, int]]] = []
+    current: list[tuple[int, PackageJob, int]] = []
+    filled = 0
+    for item in order:
+        current.append(item)
+        filled += item[2]
+        if filled >= share:
+            batches.append(current)
+            current, filled = [], 0
+    if current:
+        batches.append(current)
+    return batches
 
 
 def _size(job: PackageJob) -> int:

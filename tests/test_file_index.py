@@ -113,3 +113,32 @@ def test_a_damaged_index_is_ignored_and_rewritten(tree, trusting, reads):
         assert "p.go" in reads
     reads.clear()
     assert lint(tree).findings == cold.findings and reads == []  # rewritten, and trusted again
+
+
+def test_a_header_removed_after_it_was_read_is_not_trusted(tree, trusting, monkeypatch):
+    """The header is read for the key, then deleted before the index records
+    the package: its signature was taken before the read, so the next run
+    sees the change."""
+    real = cgolint.runner._Seen.record
+
+    def record_after_delete(self, key, extras):
+        header = tree / "p" / "p.h"
+        if header.exists():
+            header.unlink()
+        return real(self, key, extras)
+
+    monkeypatch.setattr(cgolint.runner._Seen, "record", record_after_delete)
+    lint(tree)
+    monkeypatch.setattr(cgolint.runner._Seen, "record", real)
+    assert not (tree / "p" / "p.h").exists()
+    assert lint(tree).findings == run(["./..."], Settings(root=str(tree)), jobs=1).findings
+
+
+def test_a_go_mod_change_is_read(tree, trusting, reads):
+    (tree / "go.mod").write_text("module example.com/t\n\ngo 1.19\n")
+    lint(tree)
+    (tree / "go.mod").write_text("module example.com/t\n\ngo 1.22\n")
+    reads.clear()
+    after = lint(tree)
+    assert "p.go" in reads and "plain.go" in reads  # every package depends on its go.mod
+    assert after.findings == run(["./..."], Settings(root=str(tree)), jobs=1).findings

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from cgolint.declarations import _DECLARATION_PREFIX, _METHOD_PREFIX, _may_declare, declaration_table, method_table
+from cgolint.declarations import _may_declare, declaration_table, method_table, one_line_groups
 from cgolint.engine import parse_file
 from cgolint.rule import IMPORT_C
 from cgolint.source import text, walk
@@ -58,11 +58,12 @@ def test_declaration_scan_sees_every_declaration(goroot_sources):
         if (b'"C"' not in data and b"go:linkname" in data) or f"{os.sep}testdata{os.sep}" in path:
             continue  # the runtime's linkname files add time, not shapes; testdata holds type-checker puzzles
         source = parse_file(path, data)
+        groups = one_line_groups(data)  # once per file, as for a context file
         for name in declaration_table([source]):
             checked += 1
-            assert _may_declare(data, name.encode(), _DECLARATION_PREFIX), (path, name)
+            assert _may_declare(data, name.encode(), groups=groups), (path, name)
         for _, name in method_table([source]):
-            assert _may_declare(data, name.encode(), _METHOD_PREFIX), (path, name)
+            assert _may_declare(data, name.encode(), method=True), (path, name)
     assert checked > 5000
 
 
@@ -78,3 +79,56 @@ def test_linkname_marker_finds_every_runtime_pull(goroot_sources):
                 pulls += 1
                 assert LinknameRuntimeInternal.wants(data), (path, fields)
     assert pulls > 50
+
+
+# Shapes that real code has and GOROOT may not: each must still pass.
+IMPORT_C_LINES = [
+    b'package p\n\n/* #include <stdio.h> */ import "C"\n',
+    b'package p; import "C"; import "unsafe"\n',
+    b'package p\n\nimport (\n\t"fmt"; "C"\n)\n',
+    b'package p\n\n/*\n#include <stdio.h>\nfunction_table[1] = { twice };\n*/\nimport "C"\n\nfunc F() {}\n',
+    b'/*\nfunctions for viewing memory\nfunc main() {}\n*/\npackage p\n\nimport "C"\n',
+]
+
+
+@pytest.mark.parametrize("data", IMPORT_C_LINES)
+def test_import_c_marker_shapes(data):
+    assert parse_file("p.go", data).uses_cgo
+    assert IMPORT_C.found_in(data)
+
+
+def test_imports_below_a_comment_line_that_starts_with_func_are_seen():
+    from cgolint.loader import may_hold_finding
+
+    assert may_hold_finding(b'/*\nfunctions for viewing memory.\n*/\npackage p\n\nimport "reflect"\n')
+    assert not may_hold_finding(b'package p\n\nfunc F() {}\n\nvar s = "unsafe"\n')
+
+
+DECLARATIONS = [
+    (b"package p\n\nvar x int; func nanotime() int64 { return 0 }\n", b"nanotime", False),
+    (b"package p\n\nfunc\nnanotime() int64 { return 0 }\n", b"nanotime", False),
+    (b"package p\n\n/* push */ func nanotime() int64 { return 0 }\n", b"nanotime", False),
+    (b"package p\n\nvar ( x = 1\n)\n", b"x", False),
+    (b"package p\n\nconst (x = iota\n\ty\n)\n", b"x", False),
+    (b"package p\n\nconst (\n\ta, b = 1, 2\n)\n", b"b", False),
+    (b"package p\n\nfunc (r (*T)) M() {}\n", b"M", True),
+    (b"package p\n\nfunc (S0) m1 (x int) {}\n", b"m1", True),
+]
+
+
+@pytest.mark.parametrize("data,name,method", DECLARATIONS)
+def test_declaration_scan_shapes(data, name, method):
+    source = parse_file("p.go", data)
+    declared = {n for _, n in method_table([source])} if method else set(declaration_table([source]))
+    assert name.decode() in declared
+    assert _may_declare(data, name, method)
+
+
+def test_declaration_scan_skips_uses():
+    data = b"package p\n\nfunc f() {\n\tpanic(len(x))\n\tg(a, len(x))\n}\n"
+    assert not any(_may_declare(data, name) for name in (b"panic", b"len", b"x", b"g"))
+    assert not _may_declare(b"package p\n\nvar t = []int{" + b"len(x), " * 50000 + b"}\n", b"x")
+
+
+def test_linkname_marker_splits_fields_as_the_rule_does():
+    assert LinknameRuntimeInternal.wants(b"package p\n\n//go:linkname nanotime\vruntime.nanotime\nfunc nanotime() int64\n")

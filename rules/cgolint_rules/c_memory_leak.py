@@ -120,8 +120,7 @@ class CMemoryLeak(Rule):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None:
             return
         options = OwnershipOptions.from_options(ctx.options)
-        chunk = ctx.file.data[node.start_byte:node.end_byte]
-        if b"C." not in chunk:
+        if not options.may_allocate(ctx.file.data[node.start_byte:node.end_byte]):
             return
         facts = pointer_facts(node, ctx.file, ctx.package, options)
         for allocation in facts.allocations:

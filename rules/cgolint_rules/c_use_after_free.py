@@ -101,9 +101,10 @@ class CUseAfterFree(Rule):
     def check(self, node, ctx):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None:
             return
-        if b"C." not in ctx.file.data[node.start_byte:node.end_byte]:
+        options = OwnershipOptions.from_options(ctx.options)
+        if not options.may_free(ctx.file.data[node.start_byte:node.end_byte]):
             return
-        facts = pointer_facts(node, ctx.file, ctx.package, OwnershipOptions.from_options(ctx.options))
+        facts = pointer_facts(node, ctx.file, ctx.package, options)
         reported: set[int] = set()
         untracked = facts.address_taken | facts.written_in_closure
         for symbol, events in facts.occurrences.items():

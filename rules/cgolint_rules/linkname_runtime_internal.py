@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import os
 import re
 
+from cgolint.loader import module_file
 from cgolint.rule import Level, Rule
 from cgolint.source import text
 
@@ -64,8 +64,9 @@ MARKED = frozenset("""
 # Import paths whose symbols are runtime internals.
 _RUNTIME_PREFIXES = ("runtime/", "internal/runtime/")
 # A two-argument directive whose target is in one of them: the bytes of a
-# file the rule can report on (a superset; `check` decides).
-_RUNTIME_PULL = re.compile(rb"(?m)^[ \t]*//go:linkname [ \t]*\S+[ \t]+(?:runtime[./]|internal/runtime/)")
+# file the rule can report on (a superset; `check` decides). The fields are
+# split on any white space but a line break, as `_directive` splits them.
+_RUNTIME_PULL = re.compile(rb"(?m)^[^\S\n]*//go:linkname [^\S\n]*\S+[^\S\n]+(?:runtime[./]|internal/runtime/)")
 
 # Public replacements for the runtime internals reached for most often.
 _INSTEAD = {
@@ -256,19 +257,13 @@ def _package_in_go_distribution(package) -> bool:
 
 
 def _module_path(directory: str) -> str | None:
-    directory = os.path.abspath(directory)
-    for _ in range(64):
-        candidate = os.path.join(directory, "go.mod")
-        if os.path.isfile(candidate):
-            try:
-                with open(candidate, "rb") as handle:
-                    content = handle.read(1 << 16).decode("utf-8", "replace")
-            except OSError:
-                return None
-            match = re.search(r"^\s*module\s+\"?([^\s\"]+)", content, re.MULTILINE)
-            return match.group(1) if match else None
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
-    return None
+    module = module_file(directory)
+    if module is None:
+        return None
+    try:
+        with open(module, "rb") as handle:
+            content = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    match = re.search(r"^\s*module\s+\"?([^\s\"]+)", content, re.MULTILINE)
+    return match.group(1) if match else None

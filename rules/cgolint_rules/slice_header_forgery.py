@@ -5,6 +5,7 @@ from cgolint.conversions import (
     single_argument, strip_parens, trace_value,
 )
 from cgolint.gotypes import GoType, parse_type
+from cgolint.model import CallTarget
 from cgolint.rule import Edit, Fix, Level, Rule
 from cgolint.source import text
 
@@ -22,6 +23,8 @@ def _replacement(kind: str) -> str:
         return "unsafe.Slice(ptr, len) to build a slice, unsafe.SliceData(s) and len(s) to read one"
     return "unsafe.String(ptr, len) to build a string, unsafe.StringData(s) and len(s) to read one"
 
+
+_BUILTIN_NEW = CallTarget("builtin", "new")
 
 class SliceHeaderForgery(Rule):
     """Slices and strings built or read through `reflect.SliceHeader`/`StringHeader`, or by reinterpreting one header as the other.
@@ -207,17 +210,16 @@ class SliceHeaderForgery(Rule):
         source, model = ctx.file, ctx.package
         function = node.child_by_field_name("function") if node.type == "call_expression" else None
         if function is not None and function.type == "identifier" and text(function) == "new":
-            target = model.call_target(node, source)
-            if target.kind == "builtin" and target.name == "new":
-                argument = single_argument(node)
-                header = _header(parse_type(argument, source.imports))
-                if header and self._once(node):
-                    yield self.report(
-                        node,
-                        f"`{text(node)}` allocates a {text(argument)}: the type is deprecated (Go 1.21) and must not "
-                        f"be allocated; its Data is a uintptr the garbage collector does not track; use "
-                        f"{_replacement(header)} (Go 1.20+)")
-                return
+            argument = single_argument(node)
+            header = _header(parse_type(argument, source.imports))
+            # the type first: asking the model whether `new` is the builtin can mean a scan of the package
+            if header and model.call_target(node, source) == _BUILTIN_NEW and self._once(node):
+                yield self.report(
+                    node,
+                    f"`{text(node)}` allocates a {text(argument)}: the type is deprecated (Go 1.21) and must not "
+                    f"be allocated; its Data is a uintptr the garbage collector does not track; use "
+                    f"{_replacement(header)} (Go 1.20+)")
+            return
         conversion = pointer_conversion(node, source)
         if conversion is None or conversion.target is None or conversion.target.kind != "pointer":
             return
