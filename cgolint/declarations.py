@@ -117,7 +117,7 @@ class ContextFiles:
         if key not in self._cgo_callables:
             word = name.encode()
             self._cgo_callables[key] = self._first(
-                lambda entry: IMPORT_C.found_in(entry.data) and _may_declare(entry.data, word, method, entry.groups),
+                lambda entry: entry.uses_cgo and _may_declare(entry.data, word, method, entry.groups),
                 lambda entry: _declares_callable(entry, name, method) or None) is not None
         return self._cgo_callables[key]
 
@@ -152,6 +152,10 @@ class _ContextFile:
     @cached_property
     def groups(self) -> set[bytes]:
         return one_line_groups(self.data)
+
+    @cached_property
+    def uses_cgo(self) -> bool:
+        return IMPORT_C.found_in(self.data)
 
     @cached_property
     def declarations(self) -> dict[str, Symbol]:

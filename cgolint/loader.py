@@ -45,7 +45,20 @@ def import_header_end(data: bytes) -> int:
     """Where a file's imports end at the latest: its first line that starts
     with the keyword `func` outside a block comment (a cgo preamble or a
     package comment may hold such a line; Go puts every import before any
-    declaration)."""
+    declaration). The prefilter and the markers ask in turn about the same
+    bytes: the last answer is kept (a tuple swapped whole, for threads)."""
+    global _last_header
+    seen, end = _last_header
+    if seen is not data:
+        end = _header_end(data)
+        _last_header = (data, end)
+    return end
+
+
+_last_header: tuple[bytes | None, int] = (None, 0)
+
+
+def _header_end(data: bytes) -> int:
     start = 0
     while True:
         end = data.find(b"\nfunc", start)

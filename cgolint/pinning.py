@@ -82,24 +82,35 @@ def _collect_pins(package: PackageModel, source: SourceFile, function: Node) -> 
     pinners: dict[int, PinnerUse] = {}
     pin_calls: list[Node] = []
     uses: list[tuple[Node, Symbol]] = []
+    identifiers: list[Node] = []
+    named: set[bytes] = set()  # the variables that Pin or Unpin is called on: the only possible pinners
     for node in walk(function):
         if node.type == "call_expression":
             callee = node.child_by_field_name("function")
-            if callee is not None and callee.type == "selector_expression" \
-                    and text(callee.child_by_field_name("field")) == "Pin" and len(call_arguments(node)) == 1:
-                operand = callee.child_by_field_name("operand")
+            field = callee.child_by_field_name("field") if callee is not None and callee.type == "selector_expression" else None
+            if field is None or field.text not in (b"Pin", b"Unpin"):
+                continue
+            operand = callee.child_by_field_name("operand")
+            base = operand
+            while base is not None and base.type in ("parenthesized_expression", "unary_expression"):
+                base = base.named_children[-1] if base.named_children else None
+            if base is not None and base.type == "identifier":
+                named.add(base.text)
+            if field.text == b"Pin" and len(call_arguments(node)) == 1:
                 operand_type = package.type_of(operand, source)
                 if operand_type is None or is_pinner_type(package.underlying(operand_type) or operand_type):
                     pin_calls.append(node)
         elif node.type == "identifier":
-            symbol = package.resolve(node, source)
-            if symbol is None or symbol.kind != "local":
-                continue
-            if symbol.node.start_byte == node.start_byte:
-                if id(symbol) not in pinners and is_pinner_type(package.type_of(node, source)):
-                    pinners[id(symbol)] = PinnerUse(symbol)
-                continue
-            uses.append((node, symbol))
+            identifiers.append(node)
+    for node in identifiers:
+        symbol = package.resolve(node, source) if node.text in named else None
+        if symbol is None or symbol.kind != "local":
+            continue
+        if symbol.node.start_byte == node.start_byte:
+            if id(symbol) not in pinners and is_pinner_type(package.type_of(node, source)):
+                pinners[id(symbol)] = PinnerUse(symbol)
+            continue
+        uses.append((node, symbol))
     for ident, symbol in uses:
         use = pinners.get(id(symbol))
         if use is None:

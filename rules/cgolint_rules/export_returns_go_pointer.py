@@ -7,7 +7,7 @@ from tree_sitter import Node
 from cgolint.gotypes import GoType, parse_type
 from cgolint.model import C_MEMORY, GO_MEMORY
 from cgolint.pinning import go_pointer, unwrap_pointer
-from cgolint.rule import Level, Rule
+from cgolint.rule import IMPORT_C, Level, Rule
 from cgolint.scopes import enclosing_function
 from cgolint.source import text, walk
 
@@ -91,6 +91,10 @@ class ExportReturnsGoPointer(Rule):
     security_severity = 7.5
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("function_declaration",)
+
+    @classmethod
+    def wants(cls, data):
+        return b"//export" in data and IMPORT_C.found_in(data)  # cgo exports only from a file importing "C"
 
     @classmethod
     def applies(cls, source, package):

@@ -103,7 +103,7 @@ class SliceHeaderForgery(Rule):
 
     code = "CGL007"
     name = "slice-header-forgery"
-    markers = (b"SliceHeader", b"StringHeader", b"(*string)(", b"(*[]byte)(")
+    markers = (b"SliceHeader", b"StringHeader", b"(*string)(", b"(*[]")  # narrowed further by `wants`
     level = Level.WARNING
     precision = "high"
     security_severity = 5.0
@@ -114,7 +114,11 @@ class SliceHeaderForgery(Rule):
 
     @classmethod
     def wants(cls, data):
-        return (b'"unsafe"' in data or b'"reflect"' in data) and super().wants(data)
+        if b"SliceHeader" in data or b"StringHeader" in data:
+            return b'"unsafe"' in data or b'"reflect"' in data
+        # a reinterpretation converts `unsafe.Pointer(&x)` (or a variable
+        # holding one) to `*string` or `*[]T`
+        return b'"unsafe"' in data and b"Pointer(&" in data and (b"(*string)(" in data or b"(*[]" in data)
 
     @classmethod
     def applies(cls, source, package):
