@@ -26,6 +26,27 @@ def _replacement(kind: str) -> str:
 
 _BUILTIN_NEW = CallTarget("builtin", "new")
 
+
+def _may_concern(node, kind: str, data: bytes) -> bool:
+    """A byte test on the type a node spells, before any model question:
+    most calls and literals of a file that uses unsafe are not about
+    headers, strings or slices at all (`(*C.char)(p)`, `T{...}`)."""
+    if kind == "assignment_statement":
+        return True  # field writes: checked by field name, cheaply
+    if kind == "call_expression":
+        spelled = node.child_by_field_name("function")
+        if spelled is not None and spelled.type == "identifier":
+            return spelled.text == b"new"
+    else:
+        spelled = node.child_by_field_name("type")
+    if spelled is None:
+        return False
+    spelled = data[spelled.start_byte:spelled.end_byte]
+    if kind in ("composite_literal", "var_spec"):
+        return b"Header" in spelled
+    return b"Header" in spelled or b"string" in spelled or b"[]" in spelled
+
+
 class SliceHeaderForgery(Rule):
     """Slices and strings built or read through `reflect.SliceHeader`/`StringHeader`, or by reinterpreting one header as the other.
 
@@ -132,6 +153,8 @@ class SliceHeaderForgery(Rule):
         if "reflect" not in source.imports.values() and "unsafe" not in source.imports.values():
             return
         kind = node.type
+        if not _may_concern(node, kind, source.data):
+            return
         if kind == "composite_literal":
             yield from self._literal(node, ctx)
         elif kind == "var_spec":

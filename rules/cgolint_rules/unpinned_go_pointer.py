@@ -168,11 +168,9 @@ class UnpinnedGoPointer(Rule):
         arguments = [a for a in args.named_children if a.type != "comment"] if args is not None else []
         pins = function_pins(ctx.package, ctx.file, call)
         for index, arg in enumerate(arguments):
-            if is_handle(arg, ctx.package, ctx.file):
-                continue
             pointer = go_pointer(arg, ctx.package, ctx.file)
-            if pointer is None or pointer.origin == C_MEMORY:
-                continue
+            if pointer is None or pointer.origin == C_MEMORY or is_handle(arg, ctx.package, ctx.file):
+                continue  # (most arguments are not pointers: asked first, it spares the handle question)
             if self._keeps(ctx, target.name, index):
                 yield from self._kept(call, arg, index, pointer, target.name, function, related, pins, ctx)
                 continue
