@@ -53,15 +53,11 @@ def write_baseline(path: str, findings: list[Finding]) -> int:
                 "comment": "Findings accepted when the baseline was written; matched by code, path and "
                            "fingerprint (line and message are informative). Regenerate with --write-baseline.",
                 "findings": entries}
-    from .fix import write_atomic
+    from .atomic import write_atomic
 
     text = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     try:
-        if os.path.exists(path):
-            write_atomic(path, text)
-        else:
-            with open(path, "wb") as handle:
-                handle.write(text)
+        write_atomic(path, text)
     except OSError as error:
         raise BaselineError(f"{path}: cannot write baseline: {error.strerror or error}") from None
     return len(entries)

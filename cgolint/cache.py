@@ -21,12 +21,12 @@ import json
 import os
 import re
 import sys
-import tempfile
 import typing
 from enum import Enum
 from typing import Any, Iterable
 
 from . import __version__
+from .atomic import write_atomic
 
 CACHE_DIR_ENV = "CGOLINT_CACHE_DIR"
 DEFAULT_DIR_NAME = ".cgolint_cache"
@@ -351,17 +351,7 @@ class Cache:
         try:
             self._prepare()
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(header + b"\n" + body)
-                os.replace(temporary, path)  # atomic: a concurrent reader sees old or new, never half
-            except BaseException:
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
-                raise
+            write_atomic(path, header + b"\n" + body)  # a concurrent reader sees old or new, never half
         except OSError as error:
             self.enabled = False
             self.warnings.append(f"cache disabled: cannot write to {self.directory}: {error.strerror or error}")

@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
+
+from .atomic import write_atomic
 
 RACY_SECONDS = 2.0
 NOTHING = ""  # the key recorded for a package in which no file needs analysing
@@ -105,15 +106,6 @@ class FileIndex:
             return
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(self.path), prefix=".tmp-")
+            write_atomic(self.path, json.dumps(self._entries, separators=(",", ":")).encode())
         except OSError:
-            return
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(self._entries, out, separators=(",", ":"))
-            os.replace(temporary, self.path)  # atomic: a concurrent run reads the old or the new index
-        except OSError:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+            pass

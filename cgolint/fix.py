@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import difflib
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 
+from .atomic import write_atomic
 from .rule import Edit, Finding, Fix
 
 MAX_ROUNDS = 5
@@ -187,28 +186,6 @@ def fix_run(patterns: list[str], settings, ruleset=None, *, unsafe: bool = False
     return outcome
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file's bytes in one rename (same directory, same mode);
-    a symbolic link is kept and its target is rewritten."""
-    target = os.path.realpath(path)
-    directory = os.path.dirname(target)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=".cgolint-fix-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
 def write_fixes(outcome: FixOutcome) -> list[tuple[str, str]]:
     """Write every fixed file; return (display path, problem) for files not
     written (changed on disk since they were read, or not writable)."""
@@ -220,7 +197,7 @@ def write_fixes(outcome: FixOutcome) -> list[tuple[str, str]]:
             if current != fixed.original:
                 problems.append((fixed.display_path, "not fixed: the file changed on disk while it was being fixed"))
                 continue
-            write_atomic(path, fixed.fixed)
+            write_atomic(path, fixed.fixed, durable=True)
         except OSError as error:
             problems.append((fixed.display_path, f"not fixed: cannot write: {error.strerror or error}"))
     return problems
