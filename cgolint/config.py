@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from .loader import directories_up
 from .rule import Level
 
 CONFIG_NAMES = (".cgolint.toml", "cgolint.toml", "pyproject.toml")
@@ -64,19 +65,14 @@ class Settings:
 
 
 def find_config(start: str) -> str | None:
-    directory = os.path.abspath(start)
-    if not os.path.isdir(directory):
-        directory = os.path.dirname(directory)
-    while True:
+    start = os.path.abspath(start)
+    for directory in directories_up(start if os.path.isdir(start) else os.path.dirname(start)):
         for name in CONFIG_NAMES:
             candidate = os.path.join(directory, name)
             if os.path.isfile(candidate):
                 if name != "pyproject.toml" or _has_tool_section(candidate):
                     return candidate
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return None
-        directory = parent
+    return None
 
 
 def _has_tool_section(path: str) -> bool:

@@ -197,27 +197,30 @@ def _walk_packages(root: str, excluded, errors: list | None = None) -> list[tupl
     return sorted(found)
 
 
+def directories_up(start: str):
+    """`start` (absolute) and each directory above it, up to the root."""
+    current = os.path.abspath(start)
+    while True:
+        yield current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return
+        current = parent
+
+
 def module_file(directory: str) -> str | None:
     """The go.mod of the module around `directory`: the nearest one at or
     above it, or None (GOPATH mode, a loose file)."""
-    current = os.path.abspath(directory)
-    while True:
+    for current in directories_up(directory):
         candidate = os.path.join(current, "go.mod")
         if os.path.isfile(candidate):
             return candidate
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+    return None
 
 
 def repository_root(start: str) -> str:
     """The enclosing git work tree (GitHub's repository root), else `start`."""
-    directory = os.path.abspath(start)
-    while True:
+    for directory in directories_up(start):
         if os.path.exists(os.path.join(directory, ".git")):
             return directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return os.path.abspath(start)
-        directory = parent
+    return os.path.abspath(start)

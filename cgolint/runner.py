@@ -82,8 +82,8 @@ class _PackageWork:
     on a miss and store the result. Runs in the main process or in each
     worker, so reading and hashing are spread over the workers too."""
 
-    def __init__(self, ruleset: RuleSet, settings: Settings, base: str, salt: str | None, cache):
-        self.analyzer = Analyzer(ruleset, settings, base)
+    def __init__(self, analyzer: Analyzer, settings: Settings, base: str, salt: str | None, cache):
+        self.analyzer = analyzer
         self.settings, self.base, self.salt, self.cache = settings, base, salt, cache
         self._modules: dict[str, str] = {}  # directory -> its go.mod ("": none), for one run
 
@@ -135,7 +135,8 @@ def _init_worker(ruleset: RuleSet, settings: Settings, base: str, salt: str | No
     global _worker
     from .cache import Cache
 
-    _worker = _PackageWork(ruleset, settings, base, salt, Cache(cache_directory) if cache_directory else None)
+    _worker = _PackageWork(Analyzer(ruleset, settings, base), settings, base, salt,
+                           Cache(cache_directory) if cache_directory else None)
 
 
 def _analyze(job: PackageJob) -> _Done:
@@ -165,15 +166,15 @@ def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
                 for p in loaded.packages]
     packages = [p for p in packages if p.files]
 
+    analyzer = Analyzer(ruleset, settings, base)
     salt = stat_index = None
-    here = _PackageWork(ruleset, settings, base, None, None)
     if cache is not None and cache.enabled:
         from .cache import run_salt
         from .file_index import FileIndex
 
-        salt = run_salt(here.analyzer.rule_classes, settings)
+        salt = run_salt(analyzer.rule_classes, settings)
         stat_index = FileIndex(cache.directory, salt, base)
-        here.salt, here.cache = salt, cache
+    here = _PackageWork(analyzer, settings, base, salt, cache if salt is not None else None)
 
     outcomes: list[PackageResult | None] = [None] * len(packages)
     todo: list[tuple[int, PackageJob]] = []
@@ -309,7 +310,8 @@ def _analyze_in_pool(todo: list[tuple[int, PackageJob]], ruleset: RuleSet, setti
                 yield position, package
     if lost:
         # Nothing is lost with the worker: its packages are analysed here.
-        here = _PackageWork(ruleset, settings, base, salt, cache if salt is not None else None)
+        here = _PackageWork(Analyzer(ruleset, settings, base), settings, base, salt,
+                            cache if salt is not None else None)
         jobs_by_position = dict(todo)
         for position in sorted(lost):
             yield position, here(jobs_by_position[position])
