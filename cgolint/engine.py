@@ -209,57 +209,48 @@ class Analyzer:
 
     def _run_rules(self, source: SourceFile, package: PackageModel, reports: list, notes: list) -> list:
         rules = [cls() for cls in self.rule_classes if cls.applies(source, package)]
-        contexts = {id(rule): RuleContext(source, package, self.settings.options_for(rule.code, rule.options))
-                    for rule in rules}
-        by_kind: dict[str, list[Rule]] = defaultdict(list)
-        for rule in rules:
+        checks = [(rule, RuleContext(source, package, self.settings.options_for(rule.code, rule.options)))
+                  for rule in rules]
+        by_kind: dict[str, list[tuple[Rule, RuleContext]]] = defaultdict(list)
+        for rule, ctx in checks:
             for kind in rule.node_kinds:
-                by_kind[kind].append(rule)
+                by_kind[kind].append((rule, ctx))
         failed: set[str] = set()
 
-        def collect(rule: Rule, produce) -> None:
-            if rule.code in failed:
-                return
-            try:
-                for item in produce():
-                    reports.append(item)
-            except FileTimeout:
-                raise
-            except RecursionError:
-                failed.add(rule.code)
-                notes.append(Notification(source.path, source.display_path,
-                                          f"internal error in rule {rule.code} ({rule.name}): input nested too deeply"))
-            except Exception as error:
-                failed.add(rule.code)
-                where = traceback.extract_tb(error.__traceback__)[-1]
-                notes.append(Notification(
-                    source.path, source.display_path,
-                    f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error} "
-                    f"(at {os.path.basename(where.filename)}:{where.lineno}); the file's other rules still ran"))
+        def fail(rule: Rule, error: Exception) -> None:
+            failed.add(rule.code)
+            notes.append(_rule_failure(source, rule, error))
 
         comments = []
         with analysing(source.root):
-            self._walk(source, by_kind, lambda rule, node: collect(
-                rule, lambda: rule.check(node, contexts[id(rule)])), comments)
-            for rule in rules:
-                collect(rule, lambda rule=rule: rule.check_package(contexts[id(rule)]))
+            # Each node of a wanted kind, in document order, goes to the rules
+            # that want it; one tree-sitter query (in C) finds them. This loop
+            # is the hot path of a run, so it calls `check` directly.
+            for visited, node in enumerate(_nodes_of_kinds(source, frozenset(by_kind) | {"comment"}), 1):
+                if not visited & 255:
+                    check_deadline()  # the timer signal works in the main thread only
+                kind = node.type
+                if kind == "comment":
+                    comments.append(node)
+                for rule, ctx in by_kind.get(kind, ()):
+                    if rule.code in failed:
+                        continue
+                    try:
+                        reports.extend(rule.check(node, ctx))
+                    except FileTimeout:
+                        raise
+                    except Exception as error:
+                        fail(rule, error)
+            for rule, ctx in checks:
+                if rule.code in failed:
+                    continue
+                try:
+                    reports.extend(rule.check_package(ctx))
+                except FileTimeout:
+                    raise
+                except Exception as error:
+                    fail(rule, error)
         return comments
-
-    @staticmethod
-    def _walk(source: SourceFile, by_kind, dispatch, comments: list) -> None:
-        """Hand each node of a wanted kind, in document order, to the rules
-        that want it; comments are collected for suppressions. The nodes are
-        found by one tree-sitter query (in C), not by a walk in Python."""
-        captured = QueryCursor(_kinds_query(frozenset(by_kind) | {"comment"})).captures(source.root)
-        nodes = sorted(captured.get("node", ()), key=lambda n: (n.start_byte, -n.end_byte))
-        for visited, node in enumerate(nodes, 1):
-            if not visited & 255:
-                check_deadline()  # the timer signal works in the main thread only
-            kind = node.type
-            if kind == "comment":
-                comments.append(node)
-            for rule in by_kind.get(kind, ()):
-                dispatch(rule, node)
 
     def _finding(self, source: SourceFile, code: str, name: str, level: Level, report) -> Finding:
         start, end = source.position(report.start_byte), source.position(report.end_byte)
@@ -299,6 +290,17 @@ class Analyzer:
                 kept.append(self._finding(source, rule.code, rule.name, rule.level,
                                           Report(None, node.start_byte, node.end_byte, message)))
         return kept
+
+
+def _rule_failure(source: SourceFile, rule: Rule, error: Exception) -> Notification:
+    """What the user sees when a rule fails on a file: the file's other rules still run."""
+    if isinstance(error, RecursionError):
+        return Notification(source.path, source.display_path,
+                            f"internal error in rule {rule.code} ({rule.name}): input nested too deeply")
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return Notification(source.path, source.display_path,
+                        f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error} "
+                        f"(at {os.path.basename(where.filename)}:{where.lineno}); the file's other rules still ran")
 
 
 def _package_clause_notes(directory: str, sources: list[SourceFile], base: str | None) -> list[Notification]:
@@ -383,6 +385,11 @@ class _time_budget:
             signal.signal(signal.SIGALRM, self.previous)
         set_deadline(self.previous_deadline)
         return False
+
+
+def _nodes_of_kinds(source: SourceFile, kinds: frozenset[str]) -> list:
+    captured = QueryCursor(_kinds_query(kinds)).captures(source.root)
+    return sorted(captured.get("node", ()), key=lambda n: (n.start_byte, -n.end_byte))
 
 
 @lru_cache(maxsize=None)

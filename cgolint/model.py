@@ -22,6 +22,7 @@ from .source import SourceFile, text
 # C functions (as `C.name`) whose result is memory the caller must free.
 C_ALLOCATORS = frozenset({"CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup"})
 GO_MEMORY, C_MEMORY = "go", "c"
+_UNKNOWN = object()  # not yet in a memo (None is a memoised answer)
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,13 @@ class PackageModel:
         self._read_header = read_header
         self._context = context
         self._scopes: dict[tuple[str, int], FunctionScope] = {}
-        self._types: dict[int, GoType | None] = {}
         # Rules and shared analyses ask about the same nodes over and over:
-        # each identifier and call is answered once per package.
-        self._resolved: dict[tuple[int, int], Symbol | None] = {}
-        self._targets: dict[tuple[int, int, int, int], CallTarget] = {}
+        # each identifier, expression and call is answered once per package.
+        # A node is its own key: it hashes and compares by tree and position
+        # in C, cheaper than any key built from its properties.
+        self._types: dict[Node, GoType | None] = {}
+        self._resolved: dict[Node, Symbol | None] = {}
+        self._targets: dict[Node, CallTarget] = {}
 
     # --- declarations -------------------------------------------------
     @cached_property
@@ -160,12 +163,9 @@ class PackageModel:
     def resolve(self, ident: Node, source: SourceFile) -> Symbol | None:
         """What the identifier at a use site refers to, or None if unknown
         (a universe name, an import, or something this model cannot see)."""
-        if ident.type != "identifier":
-            return None
-        key = (id(source), ident.start_byte)
-        if key in self._resolved:
-            return self._resolved[key]
-        found = self._resolved[key] = self._resolve(ident, source)
+        found = self._resolved.get(ident, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._resolved[ident] = self._resolve(ident, source) if ident.type == "identifier" else None
         return found
 
     def _resolve(self, ident: Node, source: SourceFile) -> Symbol | None:
@@ -194,12 +194,11 @@ class PackageModel:
         """The type of an expression, as far as source tells; None if unknown."""
         if expr is None or depth > 24:
             return None
-        key = (id(source), expr.start_byte, expr.end_byte, expr.kind_id)
-        if depth == 0 and key in self._types:
-            return self._types[key]
-        result = self._type_of(expr, source, depth)
-        if depth == 0:
-            self._types[key] = result
+        if depth:
+            return self._type_of(expr, source, depth)
+        result = self._types.get(expr, _UNKNOWN)
+        if result is _UNKNOWN:
+            result = self._types[expr] = self._type_of(expr, source, depth)
         return result
 
     def _type_of(self, expr: Node, source: SourceFile, depth: int) -> GoType | None:
@@ -392,10 +391,9 @@ class PackageModel:
     def call_target(self, call: Node, source: SourceFile) -> CallTarget:
         """Classify what `call` calls: a C function, unsafe, a builtin, a type
         conversion, or a Go function or method of this package."""
-        key = (id(source), call.start_byte, call.end_byte, call.kind_id)
-        found = self._targets.get(key)
+        found = self._targets.get(call)
         if found is None:
-            found = self._targets[key] = self._call_target(call, source)
+            found = self._targets[call] = self._call_target(call, source)
         return found
 
     def _call_target(self, call: Node, source: SourceFile) -> CallTarget:
