@@ -14,6 +14,7 @@ from tree_sitter import Node
 
 from . import gotypes
 from .gotypes import GoType, parse_type
+from .parsing import GO
 from .preamble import CPreamble, parse_preamble
 from .declarations import ContextFiles, declaration_table, method_table
 from .scopes import FUNCTION_KINDS, FunctionScope, Symbol
@@ -53,6 +54,7 @@ class PackageModel:
         self._types: dict[Node, GoType | None] = {}
         self._resolved: dict[Node, Symbol | None] = {}
         self._targets: dict[Node, CallTarget] = {}
+        self._origins: dict[Node, str | None] = {}
 
     # --- declarations -------------------------------------------------
     @cached_property
@@ -491,6 +493,14 @@ class PackageModel:
         C_MEMORY, or None when source does not say."""
         if expr is None or depth > 16:
             return None
+        if depth:
+            return self._origin_of(expr, source, depth)
+        found = self._origins.get(expr, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._origins[expr] = self._origin_of(expr, source, depth)
+        return found
+
+    def _origin_of(self, expr: Node, source: SourceFile, depth: int) -> str | None:
         kind = expr.type
         recurse = lambda node: self.origin_of(node, source, depth + 1)  # noqa: E731
         if kind == "parenthesized_expression":
@@ -604,5 +614,16 @@ _C_ALIAS_SIZES = {"complexfloat": 8, "complexdouble": 16}
 
 
 def call_arguments(call: Node) -> list[Node]:
-    args = call.child_by_field_name("arguments")
-    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
+    # Every rule asks this of every call: the argument list is the call's last
+    # child (a list tree-sitter caches on the node), and kind ids compare
+    # cheaper than kind names.
+    args = call.children[-1] if call.child_count else None
+    if args is None or args.kind_id != _ARGUMENT_LIST:
+        args = call.child_by_field_name("arguments")  # error recovery may leave something after it
+        if args is None:
+            return []
+    return [a for a in args.named_children if a.kind_id != _COMMENT]
+
+
+_ARGUMENT_LIST = GO.id_for_node_kind("argument_list", True)
+_COMMENT = GO.id_for_node_kind("comment", True)

@@ -456,17 +456,20 @@ def _initializer_escapes(pair: Node, locals_: dict[str, bool]) -> bool:
 
 def _propagate_keeps(model: CPreamble) -> None:
     """A function that passes its pointer parameter to one that keeps it keeps it too."""
+    if not any(function.keeps for function in model.functions.values()):
+        return  # nothing to pass on (the common case)
+    forwarders = []  # the functions that may pass a pointer parameter on, with their calls
+    for function in model.functions.values():
+        names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
+        if function.body is not None and names:
+            captured = _captures("c_stores", function.body)
+            forwarders.append((function, names, list(zip(captured.get("callee", []), captured.get("args", [])))))
     changed = True
     rounds = 0
     while changed and rounds < 8:
         changed, rounds = False, rounds + 1
-        for function in model.functions.values():
-            body = function.body
-            if body is None:
-                continue
-            names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
-            captured = _captures("c_stores", body)
-            for callee_node, args in zip(captured.get("callee", []), captured.get("args", [])):
+        for function, names, calls in forwarders:
+            for callee_node, args in calls:
                 callee = model.functions.get(text(callee_node))
                 if callee is None or callee is function or not callee.keeps:
                     continue

@@ -169,7 +169,7 @@ class FunctionScope:
         rhs = right.named_children if right is not None else []
         scope = _block_scope(node)
         for i, ident in enumerate(lhs):
-            existing = self._visible(text(ident), node.start_byte, scope)
+            existing = self._visible(self.by_name.get(text(ident), ()), node.start_byte)
             if existing is not None and existing.scope == scope:
                 # `a, err := ...` redeclares err in the same scope: an assignment
                 existing.writes.append((ident, rhs[i] if len(rhs) == len(lhs) else None))
@@ -197,9 +197,9 @@ class FunctionScope:
         for i, ident in enumerate(left.named_children if left is not None else []):
             self._add(Symbol(text(ident), "local", ident, self.file, node.parent, None, None, i, ranged))
 
-    def _visible(self, name: str, offset: int, within: Node | None = None) -> Symbol | None:
+    def _visible(self, candidates: list[Symbol], offset: int) -> Symbol | None:
         best: Symbol | None = None
-        for symbol in self.by_name.get(name, ()):
+        for symbol in candidates:
             scope = symbol.scope
             if scope is None or not (scope.start_byte <= offset <= scope.end_byte):
                 continue
@@ -212,10 +212,14 @@ class FunctionScope:
         return best
 
     def resolve(self, ident: Node) -> Symbol | None:
-        for symbol in self.by_name.get(text(ident), ()):
-            if symbol.node.start_byte == ident.start_byte:
+        candidates = self.by_name.get(text(ident))
+        if not candidates:
+            return None
+        offset = ident.start_byte
+        for symbol in candidates:
+            if symbol.node.start_byte == offset:
                 return symbol  # the declaring occurrence itself
-        symbol = self._visible(text(ident), ident.start_byte)
+        symbol = self._visible(candidates, offset)
         if symbol is not None and _in_own_initializer(symbol, ident):
             return None  # `x := f(x)` refers to an outer x
         return symbol
