@@ -196,12 +196,7 @@ class PackageModel:
         """The type of an expression, as far as source tells; None if unknown."""
         if expr is None or depth > 24:
             return None
-        if depth:
-            return self._type_of(expr, source, depth)
-        result = self._types.get(expr, _UNKNOWN)
-        if result is _UNKNOWN:
-            result = self._types[expr] = self._type_of(expr, source, depth)
-        return result
+        return _memoised(self._types, self._type_of, expr, source, depth)
 
     def _type_of(self, expr: Node, source: SourceFile, depth: int) -> GoType | None:
         kind = expr.type
@@ -493,12 +488,7 @@ class PackageModel:
         C_MEMORY, or None when source does not say."""
         if expr is None or depth > 16:
             return None
-        if depth:
-            return self._origin_of(expr, source, depth)
-        found = self._origins.get(expr, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = self._origins[expr] = self._origin_of(expr, source, depth)
-        return found
+        return _memoised(self._origins, self._origin_of, expr, source, depth)
 
     def _origin_of(self, expr: Node, source: SourceFile, depth: int) -> str | None:
         kind = expr.type
@@ -611,6 +601,17 @@ _C_SCALAR_NAMES = frozenset({"char", "schar", "uchar", "short", "ushort", "int",
                              "ssize_t", "intptr_t", "off_t", "ptrdiff_t", "wchar_t", "complexfloat",
                              "complexdouble"})
 _C_ALIAS_SIZES = {"complexfloat": 8, "complexdouble": 16}
+
+
+def _memoised(memo: dict, derive, expr: Node, source: SourceFile, depth: int):
+    """`derive(expr, source, depth)`, remembered for the questions rules ask
+    (depth 0); an answer inside a recursion may be cut short by its depth."""
+    if depth:
+        return derive(expr, source, depth)
+    found = memo.get(expr, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = memo[expr] = derive(expr, source, depth)
+    return found
 
 
 def call_arguments(call: Node) -> list[Node]:
