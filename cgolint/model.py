@@ -176,7 +176,7 @@ class PackageModel:
             return None  # the blank identifier declares and refers to nothing
         scope = self.scope_of(ident, source)
         if scope is not None:
-            symbol = scope.resolve(ident)
+            symbol = scope.resolve(ident, name)
             if symbol is not None:
                 return symbol
         return None if name in source.imports else self.declaration(name)

@@ -211,8 +211,9 @@ class FunctionScope:
                 best = symbol
         return best
 
-    def resolve(self, ident: Node) -> Symbol | None:
-        candidates = self.by_name.get(text(ident))
+    def resolve(self, ident: Node, name: str | None = None) -> Symbol | None:
+        """`name` is the identifier's text, when the caller has it already."""
+        candidates = self.by_name.get(text(ident) if name is None else name)
         if not candidates:
             return None
         offset = ident.start_byte

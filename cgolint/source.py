@@ -129,8 +129,10 @@ class SourceFile:
     def parse(cls, path: str, display_path: str, data: bytes) -> "SourceFile":
         return cls(path, display_path, data, parse_bytes(go_parser(), data))
 
-    @property
+    @cached_property
     def root(self) -> Node:
+        # One Node object for the root: tree-sitter caches child lists on a
+        # Node, so every descent from the root after the first is cheaper.
         return self.tree.root_node
 
     @cached_property
