@@ -380,19 +380,47 @@ def _stored_params(definition: Node, params: list[CParam]) -> set[int]:
     pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
     if not pointer_params:
         return set()
+    stores = _body_stores(body)
+    # Only a store of a parameter needs the body's locals (a walk of the body).
+    candidates = [(lhs, index) for lhs, value in stores.assignments
+                  if (index := pointer_params.get(_value_name(value))) is not None]
+    candidates += [(pair, index) for pair, value in stores.field_values
+                   if (index := pointer_params.get(_value_name(value))) is not None]
+    if not candidates:
+        return set()
     locals_ = _locals(body)
     kept: set[int] = set()
-    captures = _captures("c_stores", body)
-    for lhs, rhs in zip(captures.get("lhs", []), captures.get("rhs", [])):
-        index = pointer_params.get(_value_name(rhs))
-        if index is not None and _outlives_call(lhs, locals_):
+    for target, index in candidates:
+        escapes = _initializer_escapes(target, locals_) if target.type == "initializer_pair" \
+            else _outlives_call(target, locals_)
+        if escapes:
             kept.add(index)
-    for rhs in captures.get("rhs", []):
-        if rhs.parent is not None and rhs.parent.type == "initializer_pair":
-            index = pointer_params.get(_value_name(rhs))
-            if index is not None and _initializer_escapes(rhs.parent, locals_):
-                kept.add(index)
     return kept
+
+
+@dataclass
+class _BodyStores:
+    """Where one C function body stores values, and what it passes on."""
+
+    assignments: list[tuple[Node, Node]]  # (target, value) of `a = b` and `T a = b`
+    field_values: list[tuple[Node, Node]]  # (pair, value) of `{.field = value}`
+    calls: list[tuple[Node, Node]]  # (callee identifier, argument list)
+
+
+def _body_stores(body: Node) -> _BodyStores:
+    from tree_sitter import QueryCursor
+
+    stores = _BodyStores([], [], [])
+    # Matches, not captures: each target stays with its own value (designated
+    # initializers have values without a target).
+    for _, captured in QueryCursor(query(C, "c_stores")).matches(body):
+        if "lhs" in captured:
+            stores.assignments.append((captured["lhs"][0], captured["rhs"][0]))
+        elif "field_value" in captured:
+            stores.field_values.append((captured["field_init"][0], captured["field_value"][0]))
+        else:
+            stores.calls.append((captured["callee"][0], captured["args"][0]))
+    return stores
 
 
 def _locals(body: Node) -> dict[str, bool]:
@@ -462,8 +490,7 @@ def _propagate_keeps(model: CPreamble) -> None:
     for function in model.functions.values():
         names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
         if function.body is not None and names:
-            captured = _captures("c_stores", function.body)
-            forwarders.append((function, names, list(zip(captured.get("callee", []), captured.get("args", [])))))
+            forwarders.append((function, names, _body_stores(function.body).calls))
     changed = True
     rounds = 0
     while changed and rounds < 8:

@@ -22,6 +22,9 @@ static void nokeep(char *p, int n) { char *l = p; l[0] = 0; }
 static void statickeep(int *p) { static int *last; last = p; }
 static struct holder global_holder;
 static void fieldkeep(void *p) { global_holder.p = p; }
+static void mixed(void *p, void *q) { struct holder h = {.p = p}; saved = q; }
+static struct holder *global_ptr;
+static void initkeep(void *p, void *q) { static struct holder s = {.p = 0}; struct holder l = {.p = q}; s.p = p; }
 unsigned long long big(void);
 char *dup(const char *s);
 */
@@ -57,6 +60,9 @@ def test_functions_that_keep_a_pointer(tmp_path):
     assert c.function("fieldkeep").keeps == {0}      # a field of a global
     assert c.function("nokeep").keeps == set()       # a local copy does not
     assert c.function("sum").keeps == set()          # unknown body: not known to keep
+    # A designated initializer has a value and no target: each store keeps its own pair.
+    assert c.function("mixed").keeps == {1}          # q into a global; p only into a local struct
+    assert c.function("initkeep").keeps == {0}       # p into a static struct; q into a local one
 
 
 def test_sizes_typedefs_and_directives(tmp_path):
