@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
 from tree_sitter import Node
@@ -541,22 +542,39 @@ class OwnershipOptions:
 
     @classmethod
     def from_options(cls, options: dict) -> "OwnershipOptions":
-        def names(key: str) -> frozenset[str]:
-            value = options.get(key) or ()
-            if isinstance(value, str):
-                value = (value,)
-            return frozenset(str(v).removeprefix("C.") for v in value if isinstance(v, str))
-
-        return cls(names("allocators"), frozenset({"free"}) | names("frees"),
-                   KEEPING_LIBC | names("takes-ownership"))
+        # rules ask once per function: equal options give the same (cached) object
+        return _ownership_options(_option_names(options.get("allocators")), _option_names(options.get("frees")),
+                                  _option_names(options.get("takes-ownership")))
 
     # Byte tests on a function's code, before its pointer facts are built:
     # an allocation is a `C.<allocator>(...)` call, a free a `C.<free>(...)`.
     def may_allocate(self, code: bytes) -> bool:
-        return any(b"C." + name.encode() in code for name in (*_ALLOCATOR_NAMES, *sorted(self.allocators)))
+        return any(needle in code for needle in self._allocation_needles)
 
     def may_free(self, code: bytes) -> bool:
-        return any(b"C." + name.encode() in code for name in sorted(self.frees))
+        return any(needle in code for needle in self._free_needles)
+
+    @cached_property
+    def _allocation_needles(self) -> tuple[bytes, ...]:
+        return tuple(b"C." + name.encode() for name in (*_ALLOCATOR_NAMES, *sorted(self.allocators)))
+
+    @cached_property
+    def _free_needles(self) -> tuple[bytes, ...]:
+        return tuple(b"C." + name.encode() for name in sorted(self.frees))
+
+
+def _option_names(value) -> tuple[str, ...]:
+    """The C function names an option gives (one name or a list), without `C.` prefixes."""
+    value = value or ()
+    if isinstance(value, str):
+        value = (value,)
+    return tuple(v.removeprefix("C.") for v in value if isinstance(v, str))
+
+
+@lru_cache(maxsize=None)
+def _ownership_options(allocators: tuple[str, ...], frees: tuple[str, ...],
+                       takes_ownership: tuple[str, ...]) -> OwnershipOptions:
+    return OwnershipOptions(frozenset(allocators), frozenset({"free", *frees}), KEEPING_LIBC | frozenset(takes_ownership))
 
 
 def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:
