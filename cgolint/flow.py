@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
-from tree_sitter import Node
+from tree_sitter import Node, Query, QueryCursor
 
+from .parsing import GO
 from .scopes import Symbol
 from .source import SourceFile, text
 
@@ -588,9 +589,11 @@ def pointer_facts(function: Node, source: SourceFile, package, options: Ownershi
 
 
 class _Collector:
-    """One walk over a function body. Parents and owning functions are
-    recorded during the walk: tree-sitter's `Node.parent` searches down from
-    the root, which is slow in a file with many functions."""
+    """One pass over a function body: a tree-sitter query (in C) finds its
+    identifiers, calls, function literals and assignments (in no particular
+    order: they are sorted into document order). Parents are found
+    by descending from the function, and cached: tree-sitter's `Node.parent`
+    searches down from the root, which is slow in a file with many functions."""
 
     def __init__(self, function: Node, source: SourceFile, package, options: OwnershipOptions):
         self.function = function
@@ -601,8 +604,9 @@ class _Collector:
         self.flow = function_flow(function, source, package)
         self.allocators = frozenset(_ALLOCATOR_NAMES) | options.allocators
         self.parents: dict[int, Node] = {}
+        self.every_parent_known = False
         self.owners: dict[int, Node] = {}   # node id -> innermost function literal (or the function)
-        self.literals: list[tuple[int, int]] = []  # spans of nested function literals
+        self.literals: list[tuple[int, int]] = []  # spans of nested function literals, in document order
         self.scope = package.scope_of(function, source)
         self.unsafe_name = source.import_name("unsafe") or "unsafe"
 
@@ -611,10 +615,49 @@ class _Collector:
 
     def _parent(self, node: Node) -> Node | None:
         parent = self.parents.get(node.id)
+        if parent is None and not self.every_parent_known:
+            self._find_parents(node)
+            parent = self.parents.get(node.id)
         return parent if parent is not None else node.parent
+
+    def _find_parents(self, node: Node) -> None:
+        """Record the parents on the path from the function down to `node`.
+        Past _DESCENT_LIMIT levels (deeply nested code, where descending for
+        many nodes would cost depth times their number) record every parent
+        in the body instead, in one walk."""
+        current = self.function
+        for _ in range(_DESCENT_LIMIT):
+            if current == node:
+                return
+            child = current.child_with_descendant(node)
+            if child is None:
+                return  # not in this function: Node.parent answers
+            self.parents[child.id] = current
+            current = child
+        if current == node:
+            return
+        body = self.function.child_by_field_name("body")
+        stack = [body] if body is not None else []
+        while stack:
+            parent = stack.pop()
+            for child in parent.named_children:
+                self.parents[child.id] = parent
+                stack.append(child)
+        self.every_parent_known = True
 
     def _owner(self, node: Node) -> Node:
         return self.owners.get(node.id, self.function)
+
+    def _innermost_literal(self, literals: list[Node], start: int, end: int, skip: int = -1) -> Node:
+        """The innermost function literal (`literals` in document order, but
+        the one at index `skip`) around the bytes start:end, or the function."""
+        owner = self.function
+        for index, (literal_start, literal_end) in enumerate(self.literals):
+            if literal_start > start:
+                break
+            if end <= literal_end and index != skip:
+                owner = literals[index]
+        return owner
 
     def resolve(self, ident: Node) -> Symbol | None:
         """A local or parameter of the outermost function `ident` is in, or None."""
@@ -645,33 +688,32 @@ class _Collector:
         body = self.function.child_by_field_name("body")
         if body is None:
             return facts
+        captured = QueryCursor(_body_query()).captures(body)
+        literals = _in_document_order(captured.get("literal", ()))
+        self.literals = [(literal.start_byte, literal.end_byte) for literal in literals]
+        for index, (start, end) in enumerate(self.literals):
+            owner = self._innermost_literal(literals, start, end, skip=index)
+            if owner is not self.function:
+                self.owners[literals[index].id] = owner
         idents: dict[bytes, list[Node]] = {}
-        calls: list[Node] = []
-        assigns: list[Node] = []
         data = self.data
-        stack: list[tuple[Node, Node]] = [(body, self.function)]
-        while stack:
-            node, owner = stack.pop()
-            kind = node.type
-            if kind == "identifier":
-                idents.setdefault(data[node.start_byte:node.end_byte], []).append(node)
-                if owner != self.function:
+        spans = sorted(((node.start_byte, node.end_byte, node) for node in captured.get("ident", ())),
+                       key=_span_start)  # leaves: by their start, in document order
+        for start, end, node in spans:
+            idents.setdefault(data[start:end], []).append(node)
+            if literals:
+                owner = self._innermost_literal(literals, start, end)
+                if owner is not self.function:
                     self.owners[node.id] = owner
-            elif kind == "call_expression":
-                if owner == self.function:
-                    calls.append(node)
-                else:
-                    self.owners[node.id] = owner
-            elif kind == "func_literal":
+        calls: list[Node] = []
+        for node in _in_document_order(captured.get("call", ())):
+            owner = self._innermost_literal(literals, node.start_byte, node.end_byte) if literals else self.function
+            if owner is self.function:
+                calls.append(node)
+            else:
                 self.owners[node.id] = owner
-                owner = node
-                self.literals.append((node.start_byte, node.end_byte))
-            elif kind in ("short_var_declaration", "assignment_statement", "var_spec") and owner == self.function:
-                assigns.append(node)
-            children = node.named_children
-            for child in reversed(children):
-                self.parents[child.id] = node
-                stack.append((child, owner))
+        assigns = [node for node in _in_document_order(captured.get("assign", ()))
+                   if not literals or self._innermost_literal(literals, node.start_byte, node.end_byte) is self.function]
         names: set[str] = set()
         freed_paths: list[Node] = []
         for call in calls:
@@ -1131,6 +1173,25 @@ def _strip_parens(node: Node | None) -> Node | None:
     while node is not None and node.type == "parenthesized_expression" and node.named_children:
         node = node.named_children[0]
     return node
+
+
+# Deeper than this below a function, find parents with one walk of the body.
+_DESCENT_LIMIT = 48
+
+
+@lru_cache(maxsize=None)
+def _body_query() -> Query:
+    return Query(GO, "(identifier) @ident (call_expression) @call (func_literal) @literal "
+                     "[(short_var_declaration) (assignment_statement) (var_spec)] @assign")
+
+
+def _span_start(span: tuple[int, int, Node]) -> int:
+    return span[0]
+
+
+def _in_document_order(nodes: Iterable[Node]) -> list[Node]:
+    """Nodes of one tree, each before the nodes inside it (the order of a walk)."""
+    return sorted(nodes, key=lambda node: (node.start_byte, -node.end_byte))
 
 
 def _field_chain(node: Node) -> list[Node] | None:
