@@ -566,7 +566,8 @@ class OwnershipOptions:
 
 def _option_names(value) -> tuple[str, ...]:
     """The C function names an option gives (one name or a list), without `C.` prefixes."""
-    value = value or ()
+    if not value:
+        return ()
     if isinstance(value, str):
         value = (value,)
     return tuple(v.removeprefix("C.") for v in value if isinstance(v, str))

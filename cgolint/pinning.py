@@ -182,11 +182,12 @@ def is_handle(expr: Node | None, package: PackageModel, source: SourceFile, dept
         return True
     if expr.type == "call_expression":
         target = package.call_target(expr, source)
-        args = call_arguments(expr)
         if target.kind == "other" and target.name == "runtime/cgo.NewHandle":
             return True
-        if target.kind in ("conversion", "c") and len(args) == 1:
-            return is_handle(args[0], package, source, depth + 1)
+        if target.kind in ("conversion", "c"):
+            args = call_arguments(expr)
+            if len(args) == 1:
+                return is_handle(args[0], package, source, depth + 1)
     if expr.type == "type_conversion_expression":
         return is_handle(expr.child_by_field_name("operand"), package, source, depth + 1)
     if expr.type == "identifier":
