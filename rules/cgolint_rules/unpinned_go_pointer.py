@@ -204,10 +204,13 @@ class UnpinnedGoPointer(Rule):
     def _contents(self, call, arg, pointer: GoPointer, cname, function, ctx):
         package = ctx.package
         memory = pointer.memory
-        if memory is None or not pointer.is_go or _zero_valued(pointer.root, call, arg, ctx):
+        if memory is None or not pointer.is_go:
             return
         verdict = holds_go_pointers(package, memory)
         resolved = package.underlying(memory)
+        contents_tell = verdict is None or (resolved is not None and resolved.kind == "c")
+        if (verdict is not True and not contents_tell) or _zero_valued(pointer.root, call, arg, ctx):
+            return  # pointer-free memory (most arguments: asked first, it spares the walk for a zero value)
         runtime = _runtime_check(package, cname, call, arg)
         if verdict is True:
             holder = pointer_holder(package, memory)
@@ -225,7 +228,7 @@ class UnpinnedGoPointer(Rule):
                      f"Pin the pointed-to objects with a runtime.Pinner for the call, or copy the data into C memory",
                 related=_prototype(function))
             return
-        if verdict is None or (resolved is not None and resolved.kind == "c"):
+        if contents_tell:
             # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
             if not writes and pointer.root is not None and pointer.root.is_local:
