@@ -222,6 +222,13 @@ def unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth:
     """See through parentheses, conversions to pointer types
     (`unsafe.Pointer(x)`, `(*C.char)(x)`, `(*T)(x)`) and local variables
     assigned once from such an expression."""
+    return _unwrap_pointer(expr, package, source, depth, follow_variables)[0]
+
+
+def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth: int,
+                    follow_variables: bool) -> tuple[Node, Node | None]:
+    """unwrap_pointer's answer, and the first variable it saw through (None if none)."""
+    variable = None
     while depth < 16:
         depth += 1
         expr = _unparen(expr)
@@ -244,23 +251,26 @@ def unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth:
                 if value.type in ("call_expression", "type_conversion_expression") or (
                         value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&"):
                     inner = value
+                    if variable is None:
+                        variable = expr
         if inner is None:
-            return expr
+            return expr, variable
         expr = inner
-    return expr
+    return expr, variable
 
 
 def go_pointer(expr: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
     """Describe the memory a pointer-valued expression (a C call argument, a
     value stored somewhere) points into; None for non-pointers and nil."""
-    inner = unwrap_pointer(expr, package, source)
+    inner, variable = _unwrap_pointer(expr, package, source, 0, True)
     if inner.type == "nil" or (inner.type == "identifier" and text(inner) == "nil"):
         return None
     found = _go_pointer(inner, package, source)
     if found is None:
         return None
-    shown = unwrap_pointer(expr, package, source, follow_variables=False)
-    if shown is not inner and shown.type == "identifier":
+    seen_through = variable is not None or inner is not expr  # a variable, a conversion or parentheses
+    shown = variable if variable is not None else inner
+    if seen_through and shown.type == "identifier":
         # name the variable the code passes, not the expression it was set from
         shown_type = package.type_of(shown, source)
         what = f"`{text(shown)}` ({shown_type})" if shown_type is not None else f"`{text(shown)}`"
