@@ -76,6 +76,9 @@ _NORETURN_FUNCS = {("os", "Exit"), ("syscall", "Exit"), ("runtime", "Goexit"), (
 _NORETURN_METHODS = {"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}
 
 Pending = list[tuple[int, "Branch | None"]]
+# Statements with statements inside: built by a generator that yields them (see Flow._build).
+_COMPOUND_STATEMENTS = frozenset({"block", "statement_list", "labeled_statement", "if_statement", "for_statement",
+                                  "expression_switch_statement", "type_switch_statement", "select_statement"})
 _INF = float("inf")
 
 
@@ -185,10 +188,11 @@ class Flow:
         kind = node.type
         if kind in ("block", "statement_list"):
             for child in node.named_children:
-                if child.type != "comment":
+                # a statement without sub-statements is built here: a handler of its own costs a generator
+                if child.type in _COMPOUND_STATEMENTS:
                     pending = yield (child, pending)
-            return pending
-        if kind in ("comment", "empty_statement"):
+                else:
+                    pending = self._simple_statement(child, pending)
             return pending
         if kind == "labeled_statement":
             label = node.child_by_field_name("label") or node
@@ -204,13 +208,6 @@ class Flow:
                     self._loop_label = name
                 pending = yield (inner[0], pending)
             return pending
-        if kind == "return_statement":
-            self._stmt_node(node, pending, "return")
-            return []
-        if kind == "expression_statement":
-            noreturn = _is_noreturn(node.named_children[0] if node.named_children else None)
-            node_id = self._stmt_node(node, pending, "noreturn" if noreturn else "stmt")
-            return [] if noreturn else [(node_id, None)]
         if kind == "if_statement":
             return (yield from self._if(node, pending))
         if kind == "for_statement":
@@ -219,6 +216,20 @@ class Flow:
             return (yield from self._switch(node, pending))
         if kind == "select_statement":
             return (yield from self._select(node, pending))
+        return self._simple_statement(node, pending)
+
+    def _simple_statement(self, node: Node, pending: Pending) -> Pending:
+        """A statement with no statements inside (comments included)."""
+        kind = node.type
+        if kind in ("comment", "empty_statement"):
+            return pending
+        if kind == "return_statement":
+            self._stmt_node(node, pending, "return")
+            return []
+        if kind == "expression_statement":
+            noreturn = _is_noreturn(node.named_children[0] if node.named_children else None)
+            node_id = self._stmt_node(node, pending, "noreturn" if noreturn else "stmt")
+            return [] if noreturn else [(node_id, None)]
         if kind == "break_statement":
             frame = self._frame(node, loops_only=False)
             if frame is not None:
