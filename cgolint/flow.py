@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator
 
-from tree_sitter import Node
+from tree_sitter import Node, Query, QueryCursor
 
+from .parsing import GO
 from .scopes import Symbol
 from .source import SourceFile, text
 
@@ -74,6 +76,9 @@ _NORETURN_FUNCS = {("os", "Exit"), ("syscall", "Exit"), ("runtime", "Goexit"), (
 _NORETURN_METHODS = {"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}
 
 Pending = list[tuple[int, "Branch | None"]]
+# Statements with statements inside: built by a generator that yields them (see Flow._build).
+_COMPOUND_STATEMENTS = frozenset({"block", "statement_list", "labeled_statement", "if_statement", "for_statement",
+                                  "expression_switch_statement", "type_switch_statement", "select_statement"})
 _INF = float("inf")
 
 
@@ -183,10 +188,11 @@ class Flow:
         kind = node.type
         if kind in ("block", "statement_list"):
             for child in node.named_children:
-                if child.type != "comment":
+                # a statement without sub-statements is built here: a handler of its own costs a generator
+                if child.type in _COMPOUND_STATEMENTS:
                     pending = yield (child, pending)
-            return pending
-        if kind in ("comment", "empty_statement"):
+                else:
+                    pending = self._simple_statement(child, pending)
             return pending
         if kind == "labeled_statement":
             label = node.child_by_field_name("label") or node
@@ -202,13 +208,6 @@ class Flow:
                     self._loop_label = name
                 pending = yield (inner[0], pending)
             return pending
-        if kind == "return_statement":
-            self._stmt_node(node, pending, "return")
-            return []
-        if kind == "expression_statement":
-            noreturn = _is_noreturn(node.named_children[0] if node.named_children else None)
-            node_id = self._stmt_node(node, pending, "noreturn" if noreturn else "stmt")
-            return [] if noreturn else [(node_id, None)]
         if kind == "if_statement":
             return (yield from self._if(node, pending))
         if kind == "for_statement":
@@ -217,6 +216,20 @@ class Flow:
             return (yield from self._switch(node, pending))
         if kind == "select_statement":
             return (yield from self._select(node, pending))
+        return self._simple_statement(node, pending)
+
+    def _simple_statement(self, node: Node, pending: Pending) -> Pending:
+        """A statement with no statements inside (comments included)."""
+        kind = node.type
+        if kind in ("comment", "empty_statement"):
+            return pending
+        if kind == "return_statement":
+            self._stmt_node(node, pending, "return")
+            return []
+        if kind == "expression_statement":
+            noreturn = _is_noreturn(node.named_children[0] if node.named_children else None)
+            node_id = self._stmt_node(node, pending, "noreturn" if noreturn else "stmt")
+            return [] if noreturn else [(node_id, None)]
         if kind == "break_statement":
             frame = self._frame(node, loops_only=False)
             if frame is not None:
@@ -541,22 +554,40 @@ class OwnershipOptions:
 
     @classmethod
     def from_options(cls, options: dict) -> "OwnershipOptions":
-        def names(key: str) -> frozenset[str]:
-            value = options.get(key) or ()
-            if isinstance(value, str):
-                value = (value,)
-            return frozenset(str(v).removeprefix("C.") for v in value if isinstance(v, str))
-
-        return cls(names("allocators"), frozenset({"free"}) | names("frees"),
-                   KEEPING_LIBC | names("takes-ownership"))
+        # rules ask once per function: equal options give the same (cached) object
+        return _ownership_options(_option_names(options.get("allocators")), _option_names(options.get("frees")),
+                                  _option_names(options.get("takes-ownership")))
 
     # Byte tests on a function's code, before its pointer facts are built:
     # an allocation is a `C.<allocator>(...)` call, a free a `C.<free>(...)`.
     def may_allocate(self, code: bytes) -> bool:
-        return any(b"C." + name.encode() in code for name in (*_ALLOCATOR_NAMES, *sorted(self.allocators)))
+        return any(needle in code for needle in self._allocation_needles)
 
     def may_free(self, code: bytes) -> bool:
-        return any(b"C." + name.encode() in code for name in sorted(self.frees))
+        return any(needle in code for needle in self._free_needles)
+
+    @cached_property
+    def _allocation_needles(self) -> tuple[bytes, ...]:
+        return tuple(b"C." + name.encode() for name in (*_ALLOCATOR_NAMES, *sorted(self.allocators)))
+
+    @cached_property
+    def _free_needles(self) -> tuple[bytes, ...]:
+        return tuple(b"C." + name.encode() for name in sorted(self.frees))
+
+
+def _option_names(value) -> tuple[str, ...]:
+    """The C function names an option gives (one name or a list), without `C.` prefixes."""
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = (value,)
+    return tuple(v.removeprefix("C.") for v in value if isinstance(v, str))
+
+
+@lru_cache(maxsize=None)
+def _ownership_options(allocators: tuple[str, ...], frees: tuple[str, ...],
+                       takes_ownership: tuple[str, ...]) -> OwnershipOptions:
+    return OwnershipOptions(frozenset(allocators), frozenset({"free", *frees}), KEEPING_LIBC | frozenset(takes_ownership))
 
 
 def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:
@@ -570,9 +601,11 @@ def pointer_facts(function: Node, source: SourceFile, package, options: Ownershi
 
 
 class _Collector:
-    """One walk over a function body. Parents and owning functions are
-    recorded during the walk: tree-sitter's `Node.parent` searches down from
-    the root, which is slow in a file with many functions."""
+    """One pass over a function body: a tree-sitter query (in C) finds its
+    identifiers, calls, function literals and assignments (in no particular
+    order: they are sorted into document order). Parents are found
+    by descending from the function, and cached: tree-sitter's `Node.parent`
+    searches down from the root, which is slow in a file with many functions."""
 
     def __init__(self, function: Node, source: SourceFile, package, options: OwnershipOptions):
         self.function = function
@@ -583,8 +616,9 @@ class _Collector:
         self.flow = function_flow(function, source, package)
         self.allocators = frozenset(_ALLOCATOR_NAMES) | options.allocators
         self.parents: dict[int, Node] = {}
+        self.every_parent_known = False
         self.owners: dict[int, Node] = {}   # node id -> innermost function literal (or the function)
-        self.literals: list[tuple[int, int]] = []  # spans of nested function literals
+        self.literals: list[tuple[int, int]] = []  # spans of nested function literals, in document order
         self.scope = package.scope_of(function, source)
         self.unsafe_name = source.import_name("unsafe") or "unsafe"
 
@@ -593,10 +627,49 @@ class _Collector:
 
     def _parent(self, node: Node) -> Node | None:
         parent = self.parents.get(node.id)
+        if parent is None and not self.every_parent_known:
+            self._find_parents(node)
+            parent = self.parents.get(node.id)
         return parent if parent is not None else node.parent
+
+    def _find_parents(self, node: Node) -> None:
+        """Record the parents on the path from the function down to `node`.
+        Past _DESCENT_LIMIT levels (deeply nested code, where descending for
+        many nodes would cost depth times their number) record every parent
+        in the body instead, in one walk."""
+        current = self.function
+        for _ in range(_DESCENT_LIMIT):
+            if current == node:
+                return
+            child = current.child_with_descendant(node)
+            if child is None:
+                return  # not in this function: Node.parent answers
+            self.parents[child.id] = current
+            current = child
+        if current == node:
+            return
+        body = self.function.child_by_field_name("body")
+        stack = [body] if body is not None else []
+        while stack:
+            parent = stack.pop()
+            for child in parent.named_children:
+                self.parents[child.id] = parent
+                stack.append(child)
+        self.every_parent_known = True
 
     def _owner(self, node: Node) -> Node:
         return self.owners.get(node.id, self.function)
+
+    def _innermost_literal(self, literals: list[Node], start: int, end: int, skip: int = -1) -> Node:
+        """The innermost function literal (`literals` in document order, but
+        the one at index `skip`) around the bytes start:end, or the function."""
+        owner = self.function
+        for index, (literal_start, literal_end) in enumerate(self.literals):
+            if literal_start > start:
+                break
+            if end <= literal_end and index != skip:
+                owner = literals[index]
+        return owner
 
     def resolve(self, ident: Node) -> Symbol | None:
         """A local or parameter of the outermost function `ident` is in, or None."""
@@ -627,33 +700,32 @@ class _Collector:
         body = self.function.child_by_field_name("body")
         if body is None:
             return facts
+        captured = QueryCursor(_body_query()).captures(body)
+        literals = _in_document_order(captured.get("literal", ()))
+        self.literals = [(literal.start_byte, literal.end_byte) for literal in literals]
+        for index, (start, end) in enumerate(self.literals):
+            owner = self._innermost_literal(literals, start, end, skip=index)
+            if owner is not self.function:
+                self.owners[literals[index].id] = owner
         idents: dict[bytes, list[Node]] = {}
-        calls: list[Node] = []
-        assigns: list[Node] = []
         data = self.data
-        stack: list[tuple[Node, Node]] = [(body, self.function)]
-        while stack:
-            node, owner = stack.pop()
-            kind = node.type
-            if kind == "identifier":
-                idents.setdefault(data[node.start_byte:node.end_byte], []).append(node)
-                if owner != self.function:
+        spans = sorted(((node.start_byte, node.end_byte, node) for node in captured.get("ident", ())),
+                       key=_span_start)  # leaves: by their start, in document order
+        for start, end, node in spans:
+            idents.setdefault(data[start:end], []).append(node)
+            if literals:
+                owner = self._innermost_literal(literals, start, end)
+                if owner is not self.function:
                     self.owners[node.id] = owner
-            elif kind == "call_expression":
-                if owner == self.function:
-                    calls.append(node)
-                else:
-                    self.owners[node.id] = owner
-            elif kind == "func_literal":
+        calls: list[Node] = []
+        for node in _in_document_order(captured.get("call", ())):
+            owner = self._innermost_literal(literals, node.start_byte, node.end_byte) if literals else self.function
+            if owner is self.function:
+                calls.append(node)
+            else:
                 self.owners[node.id] = owner
-                owner = node
-                self.literals.append((node.start_byte, node.end_byte))
-            elif kind in ("short_var_declaration", "assignment_statement", "var_spec") and owner == self.function:
-                assigns.append(node)
-            children = node.named_children
-            for child in reversed(children):
-                self.parents[child.id] = node
-                stack.append((child, owner))
+        assigns = [node for node in _in_document_order(captured.get("assign", ()))
+                   if not literals or self._innermost_literal(literals, node.start_byte, node.end_byte) is self.function]
         names: set[str] = set()
         freed_paths: list[Node] = []
         for call in calls:
@@ -1113,6 +1185,25 @@ def _strip_parens(node: Node | None) -> Node | None:
     while node is not None and node.type == "parenthesized_expression" and node.named_children:
         node = node.named_children[0]
     return node
+
+
+# Deeper than this below a function, find parents with one walk of the body.
+_DESCENT_LIMIT = 48
+
+
+@lru_cache(maxsize=None)
+def _body_query() -> Query:
+    return Query(GO, "(identifier) @ident (call_expression) @call (func_literal) @literal "
+                     "[(short_var_declaration) (assignment_statement) (var_spec)] @assign")
+
+
+def _span_start(span: tuple[int, int, Node]) -> int:
+    return span[0]
+
+
+def _in_document_order(nodes: Iterable[Node]) -> list[Node]:
+    """Nodes of one tree, each before the nodes inside it (the order of a walk)."""
+    return sorted(nodes, key=lambda node: (node.start_byte, -node.end_byte))
 
 
 def _field_chain(node: Node) -> list[Node] | None:

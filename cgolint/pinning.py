@@ -66,7 +66,7 @@ def is_pinner_type(t: GoType | None) -> bool:
 
 def function_pins(package: PackageModel, source: SourceFile, node: Node) -> FunctionPins | None:
     """Pinning facts of the top-level function containing `node` (cached per package)."""
-    function = outermost_function(node)
+    function = outermost_function(node, source.root)
     if function is None:
         return None
     cache = package.__dict__.setdefault("_pinning_cache", {})
@@ -182,11 +182,12 @@ def is_handle(expr: Node | None, package: PackageModel, source: SourceFile, dept
         return True
     if expr.type == "call_expression":
         target = package.call_target(expr, source)
-        args = call_arguments(expr)
         if target.kind == "other" and target.name == "runtime/cgo.NewHandle":
             return True
-        if target.kind in ("conversion", "c") and len(args) == 1:
-            return is_handle(args[0], package, source, depth + 1)
+        if target.kind in ("conversion", "c"):
+            args = call_arguments(expr)
+            if len(args) == 1:
+                return is_handle(args[0], package, source, depth + 1)
     if expr.type == "type_conversion_expression":
         return is_handle(expr.child_by_field_name("operand"), package, source, depth + 1)
     if expr.type == "identifier":
@@ -221,16 +222,24 @@ def unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth:
     """See through parentheses, conversions to pointer types
     (`unsafe.Pointer(x)`, `(*C.char)(x)`, `(*T)(x)`) and local variables
     assigned once from such an expression."""
+    return _unwrap_pointer(expr, package, source, depth, follow_variables)[0]
+
+
+def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth: int,
+                    follow_variables: bool) -> tuple[Node, Node | None]:
+    """unwrap_pointer's answer, and the first variable it saw through (None if none)."""
+    variable = None
     while depth < 16:
         depth += 1
         expr = _unparen(expr)
         inner = None
         if expr.type == "call_expression":
-            args = call_arguments(expr)
             target = package.call_target(expr, source)
-            if len(args) == 1 and ((target.kind == "unsafe" and target.name == "Pointer") or
-                                   (target.kind == "conversion" and _is_pointer_type(package.type_of(expr, source)))):
-                inner = args[0]
+            if (target.kind == "unsafe" and target.name == "Pointer") or \
+                    (target.kind == "conversion" and _is_pointer_type(package.type_of(expr, source))):
+                args = call_arguments(expr)
+                if len(args) == 1:
+                    inner = args[0]
         elif expr.type == "type_conversion_expression":
             if _is_pointer_type(package.type_of(expr, source)):
                 inner = expr.child_by_field_name("operand")
@@ -242,21 +251,26 @@ def unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth:
                 if value.type in ("call_expression", "type_conversion_expression") or (
                         value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&"):
                     inner = value
+                    if variable is None:
+                        variable = expr
         if inner is None:
-            return expr
+            return expr, variable
         expr = inner
-    return expr
+    return expr, variable
 
 
 def go_pointer(expr: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
     """Describe the memory a pointer-valued expression (a C call argument, a
     value stored somewhere) points into; None for non-pointers and nil."""
-    inner = unwrap_pointer(expr, package, source)
+    inner, variable = _unwrap_pointer(expr, package, source, 0, True)
     if inner.type == "nil" or (inner.type == "identifier" and text(inner) == "nil"):
         return None
     found = _go_pointer(inner, package, source)
-    shown = unwrap_pointer(expr, package, source, follow_variables=False)
-    if found is not None and shown is not inner and shown.type == "identifier":
+    if found is None:
+        return None
+    seen_through = variable is not None or inner is not expr  # a variable, a conversion or parentheses
+    shown = variable if variable is not None else inner
+    if seen_through and shown.type == "identifier":
         # name the variable the code passes, not the expression it was set from
         shown_type = package.type_of(shown, source)
         what = f"`{text(shown)}` ({shown_type})" if shown_type is not None else f"`{text(shown)}`"
@@ -268,8 +282,9 @@ def go_pointer(expr: Node, package: PackageModel, source: SourceFile) -> GoPoint
 
 
 def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
-    origin = package.origin_of(inner, source)
-    if inner.type == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
+    kind = inner.type
+    if kind == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
+        origin = package.origin_of(inner, source)
         operand = _unparen(inner.child_by_field_name("operand"))
         root = _root_symbol(operand, package, source)
         if operand.type == "index_expression":
@@ -287,21 +302,23 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
         memory = package.type_of(operand, source)
         what = f"`{text(operand)}` ({memory})" if memory is not None else f"`{text(operand)}`"
         return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package))
-    if inner.type == "call_expression":
+    if kind == "call_expression":
         target = package.call_target(inner, source)
-        args = call_arguments(inner)
-        if target.kind == "unsafe" and target.name == "SliceData" and args:
+        args = call_arguments(inner) if target.kind == "unsafe" and target.name == "SliceData" else None
+        if args:
+            origin = package.origin_of(inner, source)
             sliced = package.underlying(package.type_of(args[0], source))
             memory = sliced.elem if sliced is not None and sliced.kind == "slice" else None
             return GoPointer(inner, memory, origin, f"the backing array of `{text(args[0])}` ({_type_name(package, args[0], source)})",
                              _root_symbol(args[0], package, source), _is_go(origin, memory, package), True)
     t = package.type_of(inner, source)
     resolved = package.underlying(t)
-    if resolved is None or resolved.kind != "pointer":
-        if resolved is not None and resolved.kind == "unsafe_pointer":
-            return GoPointer(inner, None, origin, f"`{text(inner)}`", _root_symbol(inner, package, source),
-                             origin == GO_MEMORY)
-        return None
+    if resolved is None or resolved.kind not in ("pointer", "unsafe_pointer"):
+        return None  # not a pointer: where it would point is not asked
+    origin = package.origin_of(inner, source)
+    if resolved.kind == "unsafe_pointer":
+        return GoPointer(inner, None, origin, f"`{text(inner)}`", _root_symbol(inner, package, source),
+                         origin == GO_MEMORY)
     memory = resolved.elem
     return GoPointer(inner, memory, origin, f"`{text(inner)}` ({t})", _root_symbol(inner, package, source),
                      _is_go(origin, memory, package))

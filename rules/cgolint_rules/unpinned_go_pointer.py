@@ -163,22 +163,21 @@ class UnpinnedGoPointer(Rule):
         if target.kind != "c" or target.name in _CGO_HELPERS:
             return
         function = ctx.package.preamble.function(target.name)
-        related = (related_prototype(function),) if function is not None else ()
         args = call.child_by_field_name("arguments")
         arguments = [a for a in args.named_children if a.type != "comment"] if args is not None else []
-        pins = function_pins(ctx.package, ctx.file, call)
         for index, arg in enumerate(arguments):
             pointer = go_pointer(arg, ctx.package, ctx.file)
             if pointer is None or pointer.origin == C_MEMORY or is_handle(arg, ctx.package, ctx.file):
                 continue  # (most arguments are not pointers: asked first, it spares the handle question)
+            pins = function_pins(ctx.package, ctx.file, call)
             if self._keeps(ctx, target.name, index):
-                yield from self._kept(call, arg, index, pointer, target.name, function, related, pins, ctx)
+                yield from self._kept(call, arg, index, pointer, target.name, function, pins, ctx)
                 continue
             if pins is not None and pins.pinned_before(call):
                 continue
-            yield from self._contents(call, arg, pointer, target.name, related, ctx)
+            yield from self._contents(call, arg, pointer, target.name, function, ctx)
 
-    def _kept(self, call, arg, index, pointer: GoPointer, cname, function, related, pins, ctx):
+    def _kept(self, call, arg, index, pointer: GoPointer, cname, function, pins, ctx):
         if not pointer.is_go or self._local_array(pointer, ctx):
             return  # unknown memory, or a local array (CGL001's finding)
         param = function.params[index].name if function is not None and index < len(function.params) else ""
@@ -193,22 +192,25 @@ class UnpinnedGoPointer(Rule):
                 arg, f"`C.{cname}` keeps {param_text} after it returns, but `defer {pinner.name}.Unpin()` unpins "
                      f"{pointer.what} when {fname} returns while C still holds it: the garbage collector may then "
                      f"move or free it. Unpin only after C releases the pointer, or pass a runtime/cgo.Handle "
-                     f"(`C.uintptr_t(cgo.NewHandle(v))`) instead", related=related)
+                     f"(`C.uintptr_t(cgo.NewHandle(v))`) instead", related=_prototype(function))
             return
         yield self.report(
             arg, f"`C.{cname}` keeps {param_text} after it returns, but {pointer.what} is Go memory pinned only "
                  f"for the duration of the call: the garbage collector may move or free it while C still holds "
                  f"it. Pass a runtime/cgo.Handle (`C.uintptr_t(cgo.NewHandle(v))`) and look the value up when C "
                  f"calls back, pin it with a runtime.Pinner until C releases it, or copy it into C memory",
-            related=related)
+            related=_prototype(function))
 
-    def _contents(self, call, arg, pointer: GoPointer, cname, related, ctx):
+    def _contents(self, call, arg, pointer: GoPointer, cname, function, ctx):
         package = ctx.package
         memory = pointer.memory
-        if memory is None or not pointer.is_go or _zero_valued(pointer.root, call, arg, ctx):
+        if memory is None or not pointer.is_go:
             return
         verdict = holds_go_pointers(package, memory)
         resolved = package.underlying(memory)
+        contents_tell = verdict is None or (resolved is not None and resolved.kind == "c")
+        if (verdict is not True and not contents_tell) or _zero_valued(pointer.root, call, arg, ctx):
+            return  # pointer-free memory (most arguments: asked first, it spares the walk for a zero value)
         runtime = _runtime_check(package, cname, call, arg)
         if verdict is True:
             holder = pointer_holder(package, memory)
@@ -224,9 +226,9 @@ class UnpinnedGoPointer(Rule):
                 arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
                      f"passed to C unless what they point to is pinned ({runtime}). "
                      f"Pin the pointed-to objects with a runtime.Pinner for the call, or copy the data into C memory",
-                related=related)
+                related=_prototype(function))
             return
-        if verdict is None or (resolved is not None and resolved.kind == "c"):
+        if contents_tell:
             # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
             if not writes and pointer.root is not None and pointer.root.is_local:
@@ -255,7 +257,7 @@ class UnpinnedGoPointer(Rule):
                 yield self.report(
                     arg, f"`C.{cname}` receives {pointer.what}, {holder} whose `{where}` was set "
                          f"to the Go pointer `{text(value)}` (line {line}): Go memory that contains Go pointers "
-                         f"may not be passed to C unless they are pinned ({runtime}). {fix}", related=related)
+                         f"may not be passed to C unless they are pinned ({runtime}). {fix}", related=_prototype(function))
 
     def _local_array(self, pointer: GoPointer, ctx) -> bool:
         root = pointer.root
@@ -346,6 +348,12 @@ class UnpinnedGoPointer(Rule):
                     line = (exit_node.start_point.row if exit_node is not None else body.end_point.row) + 1
                     return pin, line
         return None
+
+
+def _prototype(function) -> tuple:
+    """The C function's declaration in the preamble as a related location, if it is declared there
+    (built only for a report)."""
+    return (related_prototype(function),) if function is not None else ()
 
 
 def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str = "pointer",
