@@ -311,9 +311,13 @@ class PackageModel:
 
     def _call_type(self, expr: Node, source: SourceFile, depth: int) -> GoType | None:
         target = self.call_target(expr, source)
-        args = call_arguments(expr)
         if target.kind == "conversion":
             return parse_type(expr.child_by_field_name("function"), source.imports)
+        if target.kind == "c":
+            return self._c_call_type(target.name)
+        if target.kind in ("func", "method") and target.node is not None:
+            return self._result_type(expr, source, 0)
+        args = call_arguments(expr)
         if target.kind == "builtin":
             if target.name in ("make",) and args:
                 return parse_type(args[0], source.imports)
@@ -339,11 +343,6 @@ class PackageModel:
                 return GoType("pointer", elem=gotypes.BYTE)
             if target.name in ("Sizeof", "Alignof", "Offsetof"):
                 return GoType("basic", "uintptr")
-            return None
-        if target.kind == "c":
-            return self._c_call_type(target.name)
-        if target.kind in ("func", "method") and target.node is not None:
-            return self._result_type(expr, source, 0)
         return None
 
     def _c_call_type(self, name: str) -> GoType | None:
@@ -509,7 +508,6 @@ class PackageModel:
             return self._address_origin(expr, source, depth)
         if kind == "call_expression":
             target = self.call_target(expr, source)
-            args = call_arguments(expr)
             if target.kind == "c":
                 if target.name in C_ALLOCATORS:
                     return C_MEMORY
@@ -517,6 +515,7 @@ class PackageModel:
                 return C_MEMORY if function is not None and function.result.is_pointer else None
             if target.kind == "builtin" and target.name in ("make", "new", "append"):
                 return GO_MEMORY
+            args = call_arguments(expr)
             if target.kind == "unsafe" and target.name in ("Slice", "SliceData", "Pointer", "String", "StringData", "Add") and args:
                 return recurse(args[0])
             if target.kind == "conversion" and args:
