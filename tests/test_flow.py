@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from cgolint.flow import Flow, nil_when
+from cgolint.flow import Flow
+from cgolint.ownership import nil_when
 from cgolint.source import SourceFile, text
 
 
@@ -309,7 +310,9 @@ def test_nil_when_sees_through_pointer_conversions():
 
 # --- pointer facts ---------------------------------------------------------
 
-from cgolint.flow import OwnershipOptions, function_flow, pointer_facts  # noqa: E402
+from cgolint.flow import function_flow  # noqa: E402
+from cgolint.ownership import pointer_facts  # noqa: E402
+from cgolint.ownership_facts import OwnershipOptions  # noqa: E402
 from cgolint.model import PackageModel  # noqa: E402
 
 FACTS_SOURCE = b"""package p

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from cgolint.flow import FlowNode, Occurrence, OwnershipOptions, PointerFacts, pointer_facts
+from cgolint.flow import FlowNode
+from cgolint.ownership import pointer_facts
+from cgolint.ownership_facts import Occurrence, OwnershipOptions, PointerFacts
 from cgolint.rule import IMPORT_C, Level, Rule
 
 # Occurrences that do not read the pointer at the statement they sit in.
