@@ -1,4 +1,4 @@
-"""The per-function control-flow graph of cgolint.flow."""
+"""The per-function control-flow graph (cgolint.flow), nil tests and the pointer facts of C allocations (cgolint.ownership)."""
 from __future__ import annotations
 
 import textwrap
