@@ -392,7 +392,7 @@ def function_flow(function: Node, source: SourceFile, package=None) -> Flow:
     """The flow of `function`, built on first use and cached on the package model."""
     if package is None:
         return Flow(function)
-    cache = package.__dict__.setdefault("_cgolint_flows", {})
+    cache = package.memo("flows")
     key = (source.path, function.start_byte, function.end_byte)
     flow = cache.get(key)
     if flow is None:

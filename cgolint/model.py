@@ -55,6 +55,15 @@ class PackageModel:
         self._resolved: dict[Node, Symbol | None] = {}
         self._targets: dict[Node, CallTarget] = {}
         self._origins: dict[Node, str | None] = {}
+        self._memos: dict[str, dict] = {}
+
+    def memo(self, analysis: str) -> dict:
+        """The memo of a shared analysis (flows, pointer facts, pins...): what
+        it worked out for this package, kept as long as the model is."""
+        found = self._memos.get(analysis)
+        if found is None:
+            found = self._memos[analysis] = {}
+        return found
 
     # --- declarations -------------------------------------------------
     @cached_property
@@ -139,7 +148,7 @@ class PackageModel:
     def _literal_at(self, node: Node, top: Node, source: SourceFile) -> Node | None:
         """The outermost function literal of package-level declaration `top`
         that contains `node` (or is it), if any."""
-        cache = self.__dict__.setdefault("_outer_literals", {})
+        cache = self.memo("outer function literals")
         key = (source.path, top.start_byte)
         found = cache.get(key)
         if found is None:

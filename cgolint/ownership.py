@@ -30,7 +30,7 @@ _UNSAFE_ALIASING = frozenset({"Pointer", "Add", "Slice", "String", "SliceData", 
 
 def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:
     """The pointer facts of `function`, collected on first use and cached."""
-    cache = package.__dict__.setdefault("_cgolint_pointer_facts", {})
+    cache = package.memo("pointer facts")
     key = (source.path, function.start_byte, function.end_byte, options)
     facts = cache.get(key)
     if facts is None:

@@ -69,7 +69,7 @@ def function_pins(package: PackageModel, source: SourceFile, node: Node) -> Func
     function = outermost_function(node, source.root)
     if function is None:
         return None
-    cache = package.__dict__.setdefault("_pinning_cache", {})
+    cache = package.memo("pins")
     key = (source.path, function.start_byte)
     if key not in cache:
         cache[key] = _collect_pins(package, source, function)
@@ -449,7 +449,7 @@ def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> boo
     if declared is None or declared.kind != "pointer" or package.underlying(declared.elem) is None \
             or package.underlying(declared.elem).kind != "c":
         return False
-    cache = package.__dict__.setdefault("_c_field_cache", {})
+    cache = package.memo("fields holding C memory")
     key = (owner, name)
     if key not in cache:
         cache[key] = _field_values_in_c_memory(owner, name, package)

@@ -250,10 +250,10 @@ def _in_go_distribution(directory: str) -> bool:
 
 
 def _package_in_go_distribution(package) -> bool:
-    cache = package.__dict__  # once per package, not per directive
-    if "_go_distribution" not in cache:
-        cache["_go_distribution"] = _in_go_distribution(package.directory)
-    return cache["_go_distribution"]
+    cache = package.memo("go distribution")  # once per package, not per directive
+    if "verdict" not in cache:
+        cache["verdict"] = _in_go_distribution(package.directory)
+    return cache["verdict"]
 
 
 def _module_path(directory: str) -> str | None:
