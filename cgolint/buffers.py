@@ -235,6 +235,28 @@ def buffer_of(expr: Node | None, package: PackageModel, source: SourceFile, dept
     return None
 
 
+def buffer_arguments(call: Node, package: PackageModel, source: SourceFile) -> tuple[tuple[int, Node, Buffer], ...]:
+    """(index, argument, buffer) for each argument of `call` that points into
+    a Go buffer (`buffer_of`). Worked out once per call and package: CGL001
+    and CGL003 both ask it of every call that may hand a buffer to C."""
+    cache = _CALL_BUFFERS.get(package)
+    if cache is None:
+        cache = _CALL_BUFFERS[package] = {}
+    key = (id(source), call.start_byte, call.end_byte)
+    found = cache.get(key)
+    if found is None:
+        found = []
+        for index, arg in enumerate(call_arguments(call)):
+            buffer = buffer_of(arg, package, source)
+            if buffer is not None:
+                found.append((index, arg, buffer))
+        found = cache[key] = tuple(found)
+    return found
+
+
+_CALL_BUFFERS: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
+
+
 def buffer_at(base: Node | None, package: PackageModel, source: SourceFile, whole: bool = True) -> Buffer | None:
     """The buffer named by `base`, the operand of an index, of `&`, or of
     `unsafe.SliceData` (`buf`, `buf[:]`, `s.data`, `r.out`, `p` for a local

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from cgolint import buffers
-from cgolint.model import call_arguments
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
@@ -160,9 +159,8 @@ class LocalArrayToC(Rule):
         return None
 
     def _local_arrays(self, call, ctx):
-        for index, arg in enumerate(call_arguments(call)):
-            buffer = buffers.buffer_of(arg, ctx.package, ctx.file)
-            if buffer is None or not buffer.is_local_array:
+        for index, arg, buffer in buffers.buffer_arguments(call, ctx.package, ctx.file):
+            if not buffer.is_local_array:
                 continue
             if ctx.package.contains_go_pointers(buffer.type.elem) is not False:
                 continue  # Go pointers inside, or unknown: CGL004's concern
