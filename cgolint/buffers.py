@@ -152,11 +152,13 @@ def strip_parens(node: Node | None) -> Node | None:
 def is_c_conversion(call: Node, package: PackageModel, source: SourceFile) -> bool:
     """`C.size_t(x)`, `C.int(x)`: a C call of one argument that names a type, not a function."""
     target = package.call_target(call, source)
-    if target.kind != "c" or len(call_arguments(call)) != 1:
-        return False
-    if package.preamble.function(target.name) is not None:
-        return False
-    return target.name not in _LIBC_FUNCTIONS_OF_ONE_ARG
+    return target.kind == "c" and len(call_arguments(call)) == 1 and _names_c_type(target.name, package)
+
+
+def _names_c_type(name: str, package: PackageModel) -> bool:
+    """Whether `C.name` called with one argument is a conversion: not a
+    function of the preamble, nor a libc function of one argument."""
+    return package.preamble.function(name) is None and name not in _LIBC_FUNCTIONS_OF_ONE_ARG
 
 
 _LIBC_FUNCTIONS_OF_ONE_ARG = frozenset({"strlen", "strdup", "free", "malloc", "CString", "CBytes", "GoString",
@@ -170,17 +172,18 @@ def unwrap_conversions(expr: Node | None, package: PackageModel, source: SourceF
     for _ in range(16):
         if node is None:
             return None
-        if node.type == "type_conversion_expression":
+        kind = node.type
+        if kind == "type_conversion_expression":
             node = strip_parens(node.child_by_field_name("operand"))
             continue
-        if node.type != "call_expression":
+        if kind != "call_expression":
             return node
         args = call_arguments(node)
         if len(args) != 1:
             return node
         target = package.call_target(node, source)
         if target.kind in _CONVERSION_KINDS or (target.kind == "unsafe" and target.name == "Pointer") \
-                or is_c_conversion(node, package, source):
+                or (target.kind == "c" and _names_c_type(target.name, package)):
             node = strip_parens(args[0])
             continue
         return node
@@ -940,7 +943,22 @@ def buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
     """The CallTarget of a call that may hand a Go buffer to C: a `C.f(...)`
     call, or a call whose arguments take an address of a function or method
     declared in a cgo file of the package (a wrapper that may pass it on);
-    None for every other call, without asking the model."""
+    None for every other call, without asking the model. Answered once per
+    call and package: CGL001 and CGL003 both ask it of every call."""
+    cache = _BUFFER_CALL_TARGETS.get(package)
+    if cache is None:
+        cache = _BUFFER_CALL_TARGETS[package] = {}
+    key = (id(source), call.id)
+    found = cache.get(key, cache)
+    if found is cache:
+        found = cache[key] = _buffer_call_target(call, source, package)
+    return found
+
+
+_BUFFER_CALL_TARGETS: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
+
+
+def _buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
     if is_c_selector_call(call, source):
         return package.call_target(call, source)
     if not (may_pass_buffer(call) and package_uses_cgo(package)):
@@ -1270,8 +1288,8 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         return None
     if any(position != index and derived_length(arg, buffer, package, source) for position, arg in enumerate(args)):
         return None
-    for position, arg in enumerate(args):
-        if position != index and buffer.same(buffer_of(arg, package, source)):
+    for position, _, other in buffer_arguments(call, package, source):
+        if position != index and buffer.same(other):
             return None  # several elements of one buffer: each a single value
     resolved = preamble.resolve(param.ctype)
     if resolved.array is not None and resolved.pointers == 0:

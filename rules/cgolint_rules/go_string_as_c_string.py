@@ -156,14 +156,16 @@ class GoStringAsCString(Rule):
         target = ctx.call_target(node)
         if target.kind != "c":
             return
+        function = ctx.package.preamble.function(target.name)
+        if function is None and target.name not in STRING_READERS:
+            return  # a C type conversion, or a function whose parameters source does not show
         args = call_arguments(node)
         for index, arg in enumerate(args):
-            if not self._expects_string(target.name, index, args, ctx):
+            if not self._expects_string(target.name, function, index, args, ctx):
                 continue
             described = self._unterminated(arg, node, ctx)
             if described is None:
                 continue
-            function = ctx.package.preamble.function(target.name)
             related = (related_prototype(function),) if function is not None else ()
             yield self.report(
                 arg,
@@ -174,9 +176,10 @@ class GoStringAsCString(Rule):
                 related=related)
 
     # --- the C side ---------------------------------------------------------
-    def _expects_string(self, name: str, index: int, args, ctx) -> bool:
+    def _expects_string(self, name: str, function, index: int, args, ctx) -> bool:
+        """Whether C.name (`function` in the preamble, or None) reads argument
+        `index` as a NUL-terminated string."""
         preamble = ctx.package.preamble
-        function = preamble.function(name)
         if name in STRING_READERS:
             if function is None or not function.has_body:
                 return index in STRING_READERS[name]
