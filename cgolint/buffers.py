@@ -152,7 +152,7 @@ def strip_parens(node: Node | None) -> Node | None:
 def is_c_conversion(call: Node, package: PackageModel, source: SourceFile) -> bool:
     """`C.size_t(x)`, `C.int(x)`: a C call of one argument that names a type, not a function."""
     target = package.call_target(call, source)
-    return target.kind == "c" and len(call_arguments(call)) == 1 and _names_c_type(target.name, package)
+    return target.kind == "c" and _names_c_type(target.name, package) and len(call_arguments(call)) == 1
 
 
 def _names_c_type(name: str, package: PackageModel) -> bool:
@@ -212,9 +212,9 @@ def buffer_of(expr: Node | None, package: PackageModel, source: SourceFile, dept
     kind = node.type
     if kind == "call_expression":
         target = package.call_target(node, source)
-        args = call_arguments(node)
-        if target.kind == "unsafe" and target.name == "SliceData" and len(args) == 1:
-            return buffer_at(args[0], package, source, whole=True)
+        if target.kind == "unsafe" and target.name == "SliceData":
+            args = call_arguments(node)
+            return buffer_at(args[0], package, source, whole=True) if len(args) == 1 else None
         return None
     if kind == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
         operand = strip_parens(node.child_by_field_name("operand"))

@@ -46,8 +46,10 @@ def is_unsafe_call(call: Node | None, name: str, source: SourceFile, model: Pack
     if call is None or call.type != "call_expression":
         return False
     function = call.child_by_field_name("function")
-    if function is None or function.type != "selector_expression" \
-            or text(function.child_by_field_name("field")) != name:
+    if function is None or function.type != "selector_expression":
+        return False
+    field = function.child_by_field_name("field")
+    if field is None or field.text != name.encode():
         return False  # cheap test first: the model's answer costs a scope walk
     target = model.call_target(call, source)
     return target.kind == "unsafe" and target.name == name

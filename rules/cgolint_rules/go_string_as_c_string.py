@@ -10,7 +10,7 @@ from cgolint.model import call_arguments
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.source import text
 
-from cgolint.buffers import argument_class, length_slot, stores_into_field
+from cgolint.buffers import argument_class, is_c_selector_call, length_slot, stores_into_field
 
 # libc functions (and cgo's C.GoString) that read the given parameters as
 # NUL-terminated strings and take no length for them. Variadic functions
@@ -149,9 +149,7 @@ class GoStringAsCString(Rule):
         return source.uses_cgo
 
     def check(self, node, ctx):
-        function = node.child_by_field_name("function")
-        if function is None or function.type != "selector_expression" \
-                or text(function.child_by_field_name("operand")) != "C" or not ctx.file.uses_cgo:
+        if not is_c_selector_call(node, ctx.file):
             return  # cheap test first: only `C.f(...)` calls matter
         target = ctx.call_target(node)
         if target.kind != "c":
