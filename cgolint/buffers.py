@@ -65,8 +65,8 @@ Calls
 - `references_after(buffer, statement, package, source)`: the buffer's
   variable used after a statement (or the statement in a loop around it).
 
-Per-package indexes are cached in weak dictionaries keyed by the
-`PackageModel`, so they live exactly as long as the package model does.
+Per-package indexes and memos are kept in one `_PackageMemo` per
+`PackageModel`, dropped with the package model.
 Everything answers None/False when source does not say: callers stay silent.
 """
 from __future__ import annotations
@@ -139,6 +139,32 @@ class Buffer:
 
     def same(self, other: "Buffer | None") -> bool:
         return other is not None and other.root is self.root and other.name == self.name
+
+
+class _PackageMemo:
+    """What this module works out once per package model."""
+
+    def __init__(self):
+        self.uses_cgo: bool | None = None
+        self.stores: dict[tuple[str, bool], list[tuple[Node | None, SourceFile]]] | None = None
+        # keyed by (id(source), node.id): what CGL001 and CGL003 both ask of every call
+        self.call_targets: dict = {}
+        self.call_buffers: dict[tuple[int, int], tuple[tuple[int, Node, Buffer], ...]] = {}
+        self.calls_c: dict[tuple[int, int, int], bool] = {}
+
+
+_MEMOS: dict[int, _PackageMemo] = {}
+
+
+def _memo(package: PackageModel) -> _PackageMemo:
+    """The package model's memo, found by id (a WeakKeyDictionary lookup makes
+    a weak reference each time, and this is on every call's path); it is
+    dropped when the model is."""
+    memo = _MEMOS.get(id(package))
+    if memo is None:
+        memo = _MEMOS[id(package)] = _PackageMemo()
+        weakref.finalize(package, _MEMOS.pop, id(package), None)
+    return memo
 
 
 # --- expressions --------------------------------------------------------
@@ -242,10 +268,8 @@ def buffer_arguments(call: Node, package: PackageModel, source: SourceFile) -> t
     """(index, argument, buffer) for each argument of `call` that points into
     a Go buffer (`buffer_of`). Worked out once per call and package: CGL001
     and CGL003 both ask it of every call that may hand a buffer to C."""
-    cache = _CALL_BUFFERS.get(package)
-    if cache is None:
-        cache = _CALL_BUFFERS[package] = {}
-    key = (id(source), call.start_byte, call.end_byte)
+    cache = _memo(package).call_buffers
+    key = (id(source), call.id)
     found = cache.get(key)
     if found is None:
         found = []
@@ -255,9 +279,6 @@ def buffer_arguments(call: Node, package: PackageModel, source: SourceFile) -> t
                 found.append((index, arg, buffer))
         found = cache[key] = tuple(found)
     return found
-
-
-_CALL_BUFFERS: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
 
 
 def buffer_at(base: Node | None, package: PackageModel, source: SourceFile, whole: bool = True) -> Buffer | None:
@@ -364,9 +385,6 @@ def _assigned_from_elsewhere(name: str, package: PackageModel, field: bool) -> b
     return False
 
 
-_STORES: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
-
-
 def stores_into_field(name: str, package: PackageModel) -> list[tuple[Node | None, SourceFile]]:
     """Every store into a field called `name` in the package's analysed files
     (`x.name = v`, `T{name: v}`): (value, or None when not one-to-one, file)."""
@@ -377,9 +395,9 @@ def _stores(package: PackageModel) -> dict[tuple[str, bool], list[tuple[Node | N
     """Every store into a field (`x.f = v`, `T{f: v}`) or a plain name
     (`v = ...`) in the package's analysed files, indexed once per package:
     (name, is_field) -> [(value or None when not one-to-one, file)]."""
-    cached = _STORES.get(package)
-    if cached is not None:
-        return cached
+    memo = _memo(package)
+    if memo.stores is not None:
+        return memo.stores
     table: dict[tuple[str, bool], list[tuple[Node | None, SourceFile]]] = {}
     for source in package.files:
         for node in walk(source.root):
@@ -402,7 +420,7 @@ def _stores(package: PackageModel) -> dict[tuple[str, bool], list[tuple[Node | N
                 if value.type == "literal_element" and value.named_children:
                     value = value.named_children[0]
                 table.setdefault((text(key_node), True), []).append((value, source))
-    _STORES[package] = table
+    memo.stores = table
     return table
 
 
@@ -921,13 +939,10 @@ def _condition_bound(condition: Node | None, name: str) -> int | None:
 def package_uses_cgo(package: PackageModel) -> bool:
     """Whether any analysed file of the package imports "C": without one, no
     call in the package reaches C."""
-    cached = _USES_CGO.get(package)
-    if cached is None:
-        cached = _USES_CGO[package] = any(source.uses_cgo for source in package.files)
-    return cached
-
-
-_USES_CGO: "weakref.WeakKeyDictionary[PackageModel, bool]" = weakref.WeakKeyDictionary()
+    memo = _memo(package)
+    if memo.uses_cgo is None:
+        memo.uses_cgo = any(source.uses_cgo for source in package.files)
+    return memo.uses_cgo
 
 
 def is_c_selector_call(call: Node, source: SourceFile) -> bool:
@@ -945,17 +960,12 @@ def buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
     declared in a cgo file of the package (a wrapper that may pass it on);
     None for every other call, without asking the model. Answered once per
     call and package: CGL001 and CGL003 both ask it of every call."""
-    cache = _BUFFER_CALL_TARGETS.get(package)
-    if cache is None:
-        cache = _BUFFER_CALL_TARGETS[package] = {}
+    cache = _memo(package).call_targets
     key = (id(source), call.id)
     found = cache.get(key, cache)
     if found is cache:
         found = cache[key] = _buffer_call_target(call, source, package)
     return found
-
-
-_BUFFER_CALL_TARGETS: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
 
 
 def _buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
@@ -984,7 +994,7 @@ def may_pass_buffer(call: Node) -> bool:
 
 def calls_c(declaration: Node, package: PackageModel) -> bool:
     """Whether a Go function of the package calls a C function in its body."""
-    cache = _CALLS_C.setdefault(package, {})
+    cache = _memo(package).calls_c
     key = (declaration.id, declaration.start_byte, declaration.end_byte)
     if key not in cache:
         try:
@@ -995,9 +1005,6 @@ def calls_c(declaration: Node, package: PackageModel) -> bool:
         cache[key] = owner is not None and owner.uses_cgo and body is not None \
             and next(c_calls(body, package, owner), None) is not None
     return cache[key]
-
-
-_CALLS_C: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
 
 
 def c_calls(node: Node, package: PackageModel, source: SourceFile):

@@ -244,10 +244,11 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
             parent = current.parent
             if parent is None:
                 break
-            if parent.type == "parenthesized_expression":
+            kind = parent.type
+            if kind == "parenthesized_expression":
                 current = parent
                 continue
-            if parent.type == "argument_list":
+            if kind == "argument_list":
                 call = parent.parent
                 if call is None or call.type != "call_expression":
                     break
@@ -265,7 +266,7 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                     index = next((i for i, a in enumerate(args) if a.start_byte == current.start_byte), -1)
                     found.append(Sink("c_argument", call, via_unsafe, hops, index=index, c_name=target.name))
                 break
-            if parent.type == "type_conversion_expression" and parent.child_by_field_name("operand") == current:
+            if kind == "type_conversion_expression" and parent.child_by_field_name("operand") == current:
                 conversion = pointer_conversion(parent, source)
                 if conversion is not None:
                     found.append(Sink("conversion", parent, via_unsafe, hops, conversion))
@@ -273,7 +274,7 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                         break
                 current = parent
                 continue
-            if parent.type == "expression_list":
+            if kind == "expression_list":
                 holder = _stored_in(parent, current, source, model)
                 if holder is not None and len(hops) < 4:
                     for use in uses_after(holder, current.end_byte, source, model):
@@ -874,8 +875,7 @@ class _ValueFacts(_LengthFacts):
 def _terminates(block: Node | None) -> bool:
     if block is None:
         return False
-    statements = [c for c in walk(block) if c.parent is not None and c.parent.type == "statement_list"
-                  and c.parent.parent == block]
+    statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
     if not statements:
         return False
     last = statements[-1]
