@@ -20,6 +20,9 @@ Which buffer
   `is_local_array`; `Buffer.describe()` words it for messages.
 - `buffer_at(base, package, source)`: the same for the buffer expression
   itself (`buf`, `s.data`), as found under `&x[0]` or `unsafe.SliceData(x)`.
+- `buffer_arguments(call, package, source)`: `(index, argument, Buffer)`
+  for each argument of a call that `buffer_of` finds a buffer for, worked
+  out once per call (CGL001, CGL003 and `length_problem` all ask it).
 - `unwrap_conversions(expr, package, source)`: strip `(*C.char)(...)`,
   `unsafe.Pointer(...)`, `C.size_t(...)` and parentheses.
 
@@ -148,7 +151,7 @@ class _PackageMemo:
         self.uses_cgo: bool | None = None
         self.stores: dict[tuple[str, bool], list[tuple[Node | None, SourceFile]]] | None = None
         # keyed by (id(source), node.id): what CGL001 and CGL003 both ask of every call
-        self.call_targets: dict = {}
+        self.call_targets: dict[tuple[int, int], object] = {}  # buffer_call_target: a CallTarget or None
         self.call_buffers: dict[tuple[int, int], tuple[tuple[int, Node, Buffer], ...]] = {}
         self.calls_c: dict[tuple[int, int, int], bool] = {}
 
