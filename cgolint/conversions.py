@@ -691,9 +691,8 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool) -> bool:
     or an earlier statement that implies it. A slice's length (`of_length`)
     is also implied by ranging over it and by earlier statements that would
     have panicked on an empty slice; an integer's value only by `if`s."""
-    node = at
-    while node.parent is not None and node.type not in FUNCTION_KINDS:
-        parent = node.parent
+    node, parent = at, at.parent  # a node's parent is found from the root: asked once per level
+    while parent is not None and node.type not in FUNCTION_KINDS:
         kind = parent.type
         if kind == "if_statement":
             condition = parent.child_by_field_name("condition")
@@ -722,7 +721,7 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool) -> bool:
                 if (of_length or sibling.type == "if_statement") and check.guards(sibling):
                     return True
                 sibling = sibling.prev_named_sibling
-        node = parent
+        node, parent = parent, parent.parent
     return False
 
 

@@ -137,8 +137,9 @@ class LocalArrayToC(Rule):
             return
         if target.kind == "c":
             raced: set[int] = set()
-            if node.parent is not None and node.parent.type == "go_statement":
-                for index, report in self._go_statement(node, target.name, ctx):
+            statement = node.parent  # found from the root: asked once
+            if statement is not None and statement.type == "go_statement":
+                for index, report in self._go_statement(node, statement, target.name, ctx):
                     raced.add(index)
                     yield report
             yield from self._c_call(node, target.name, ctx, raced)
@@ -191,8 +192,7 @@ class LocalArrayToC(Rule):
                                        f"{_length_fix(buffer, problem)}",
                                   related=(related_prototype(problem.function),))
 
-    def _go_statement(self, call, name: str, ctx):
-        statement = call.parent
+    def _go_statement(self, call, statement, name: str, ctx):
         for index, arg, buffer in self._local_arrays(call, ctx):
             if self._keeps(name, index, ctx) is not None:
                 continue  # reported as a keep
