@@ -20,6 +20,9 @@ Which buffer
   `is_local_array`; `Buffer.describe()` words it for messages.
 - `buffer_at(base, package, source)`: the same for the buffer expression
   itself (`buf`, `s.data`), as found under `&x[0]` or `unsafe.SliceData(x)`.
+- `buffer_arguments(call, package, source)`: `(index, argument, Buffer)`
+  for each argument of a call that `buffer_of` finds a buffer for, worked
+  out once per call (CGL001, CGL003 and `length_problem` all ask it).
 - `unwrap_conversions(expr, package, source)`: strip `(*C.char)(...)`,
   `unsafe.Pointer(...)`, `C.size_t(...)` and parentheses.
 
@@ -65,8 +68,8 @@ Calls
 - `references_after(buffer, statement, package, source)`: the buffer's
   variable used after a statement (or the statement in a loop around it).
 
-Per-package indexes are cached in weak dictionaries keyed by the
-`PackageModel`, so they live exactly as long as the package model does.
+Per-package indexes and memos are kept in one `_PackageMemo` per
+`PackageModel`, dropped with the package model.
 Everything answers None/False when source does not say: callers stay silent.
 """
 from __future__ import annotations
@@ -141,6 +144,32 @@ class Buffer:
         return other is not None and other.root is self.root and other.name == self.name
 
 
+class _PackageMemo:
+    """What this module works out once per package model."""
+
+    def __init__(self):
+        self.uses_cgo: bool | None = None
+        self.stores: dict[tuple[str, bool], list[tuple[Node | None, SourceFile]]] | None = None
+        # keyed by (id(source), node.id): what CGL001 and CGL003 both ask of every call
+        self.call_targets: dict[tuple[int, int], object] = {}  # buffer_call_target: a CallTarget or None
+        self.call_buffers: dict[tuple[int, int], tuple[tuple[int, Node, Buffer], ...]] = {}
+        self.calls_c: dict[tuple[int, int, int], bool] = {}
+
+
+_MEMOS: dict[int, _PackageMemo] = {}
+
+
+def _memo(package: PackageModel) -> _PackageMemo:
+    """The package model's memo, found by id (a WeakKeyDictionary lookup makes
+    a weak reference each time, and this is on every call's path); it is
+    dropped when the model is."""
+    memo = _MEMOS.get(id(package))
+    if memo is None:
+        memo = _MEMOS[id(package)] = _PackageMemo()
+        weakref.finalize(package, _MEMOS.pop, id(package), None)
+    return memo
+
+
 # --- expressions --------------------------------------------------------
 
 def strip_parens(node: Node | None) -> Node | None:
@@ -152,11 +181,13 @@ def strip_parens(node: Node | None) -> Node | None:
 def is_c_conversion(call: Node, package: PackageModel, source: SourceFile) -> bool:
     """`C.size_t(x)`, `C.int(x)`: a C call of one argument that names a type, not a function."""
     target = package.call_target(call, source)
-    if target.kind != "c" or len(call_arguments(call)) != 1:
-        return False
-    if package.preamble.function(target.name) is not None:
-        return False
-    return target.name not in _LIBC_FUNCTIONS_OF_ONE_ARG
+    return target.kind == "c" and _names_c_type(target.name, package) and len(call_arguments(call)) == 1
+
+
+def _names_c_type(name: str, package: PackageModel) -> bool:
+    """Whether `C.name` called with one argument is a conversion: not a
+    function of the preamble, nor a libc function of one argument."""
+    return package.preamble.function(name) is None and name not in _LIBC_FUNCTIONS_OF_ONE_ARG
 
 
 _LIBC_FUNCTIONS_OF_ONE_ARG = frozenset({"strlen", "strdup", "free", "malloc", "CString", "CBytes", "GoString",
@@ -170,17 +201,18 @@ def unwrap_conversions(expr: Node | None, package: PackageModel, source: SourceF
     for _ in range(16):
         if node is None:
             return None
-        if node.type == "type_conversion_expression":
+        kind = node.type
+        if kind == "type_conversion_expression":
             node = strip_parens(node.child_by_field_name("operand"))
             continue
-        if node.type != "call_expression":
+        if kind != "call_expression":
             return node
         args = call_arguments(node)
         if len(args) != 1:
             return node
         target = package.call_target(node, source)
         if target.kind in _CONVERSION_KINDS or (target.kind == "unsafe" and target.name == "Pointer") \
-                or is_c_conversion(node, package, source):
+                or (target.kind == "c" and _names_c_type(target.name, package)):
             node = strip_parens(args[0])
             continue
         return node
@@ -209,9 +241,9 @@ def buffer_of(expr: Node | None, package: PackageModel, source: SourceFile, dept
     kind = node.type
     if kind == "call_expression":
         target = package.call_target(node, source)
-        args = call_arguments(node)
-        if target.kind == "unsafe" and target.name == "SliceData" and len(args) == 1:
-            return buffer_at(args[0], package, source, whole=True)
+        if target.kind == "unsafe" and target.name == "SliceData":
+            args = call_arguments(node)
+            return buffer_at(args[0], package, source, whole=True) if len(args) == 1 else None
         return None
     if kind == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
         operand = strip_parens(node.child_by_field_name("operand"))
@@ -233,6 +265,23 @@ def buffer_of(expr: Node | None, package: PackageModel, source: SourceFile, dept
             return None  # the variable holds the buffer itself, not a pointer to it
         return buffer_of(value, package, symbol.file, depth + 1)
     return None
+
+
+def buffer_arguments(call: Node, package: PackageModel, source: SourceFile) -> tuple[tuple[int, Node, Buffer], ...]:
+    """(index, argument, buffer) for each argument of `call` that points into
+    a Go buffer (`buffer_of`). Worked out once per call and package: CGL001
+    and CGL003 both ask it of every call that may hand a buffer to C."""
+    cache = _memo(package).call_buffers
+    key = (id(source), call.id)
+    found = cache.get(key)
+    if found is None:
+        found = []
+        for index, arg in enumerate(call_arguments(call)):
+            buffer = buffer_of(arg, package, source)
+            if buffer is not None:
+                found.append((index, arg, buffer))
+        found = cache[key] = tuple(found)
+    return found
 
 
 def buffer_at(base: Node | None, package: PackageModel, source: SourceFile, whole: bool = True) -> Buffer | None:
@@ -339,9 +388,6 @@ def _assigned_from_elsewhere(name: str, package: PackageModel, field: bool) -> b
     return False
 
 
-_STORES: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
-
-
 def stores_into_field(name: str, package: PackageModel) -> list[tuple[Node | None, SourceFile]]:
     """Every store into a field called `name` in the package's analysed files
     (`x.name = v`, `T{name: v}`): (value, or None when not one-to-one, file)."""
@@ -352,9 +398,9 @@ def _stores(package: PackageModel) -> dict[tuple[str, bool], list[tuple[Node | N
     """Every store into a field (`x.f = v`, `T{f: v}`) or a plain name
     (`v = ...`) in the package's analysed files, indexed once per package:
     (name, is_field) -> [(value or None when not one-to-one, file)]."""
-    cached = _STORES.get(package)
-    if cached is not None:
-        return cached
+    memo = _memo(package)
+    if memo.stores is not None:
+        return memo.stores
     table: dict[tuple[str, bool], list[tuple[Node | None, SourceFile]]] = {}
     for source in package.files:
         for node in walk(source.root):
@@ -377,7 +423,7 @@ def _stores(package: PackageModel) -> dict[tuple[str, bool], list[tuple[Node | N
                 if value.type == "literal_element" and value.named_children:
                     value = value.named_children[0]
                 table.setdefault((text(key_node), True), []).append((value, source))
-    _STORES[package] = table
+    memo.stores = table
     return table
 
 
@@ -896,13 +942,10 @@ def _condition_bound(condition: Node | None, name: str) -> int | None:
 def package_uses_cgo(package: PackageModel) -> bool:
     """Whether any analysed file of the package imports "C": without one, no
     call in the package reaches C."""
-    cached = _USES_CGO.get(package)
-    if cached is None:
-        cached = _USES_CGO[package] = any(source.uses_cgo for source in package.files)
-    return cached
-
-
-_USES_CGO: "weakref.WeakKeyDictionary[PackageModel, bool]" = weakref.WeakKeyDictionary()
+    memo = _memo(package)
+    if memo.uses_cgo is None:
+        memo.uses_cgo = any(source.uses_cgo for source in package.files)
+    return memo.uses_cgo
 
 
 def is_c_selector_call(call: Node, source: SourceFile) -> bool:
@@ -918,7 +961,17 @@ def buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
     """The CallTarget of a call that may hand a Go buffer to C: a `C.f(...)`
     call, or a call whose arguments take an address of a function or method
     declared in a cgo file of the package (a wrapper that may pass it on);
-    None for every other call, without asking the model."""
+    None for every other call, without asking the model. Answered once per
+    call and package: CGL001 and CGL003 both ask it of every call."""
+    cache = _memo(package).call_targets
+    key = (id(source), call.id)
+    found = cache.get(key, cache)
+    if found is cache:
+        found = cache[key] = _buffer_call_target(call, source, package)
+    return found
+
+
+def _buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
     if is_c_selector_call(call, source):
         return package.call_target(call, source)
     if not (may_pass_buffer(call) and package_uses_cgo(package)):
@@ -944,7 +997,7 @@ def may_pass_buffer(call: Node) -> bool:
 
 def calls_c(declaration: Node, package: PackageModel) -> bool:
     """Whether a Go function of the package calls a C function in its body."""
-    cache = _CALLS_C.setdefault(package, {})
+    cache = _memo(package).calls_c
     key = (declaration.id, declaration.start_byte, declaration.end_byte)
     if key not in cache:
         try:
@@ -955,9 +1008,6 @@ def calls_c(declaration: Node, package: PackageModel) -> bool:
         cache[key] = owner is not None and owner.uses_cgo and body is not None \
             and next(c_calls(body, package, owner), None) is not None
     return cache[key]
-
-
-_CALLS_C: "weakref.WeakKeyDictionary[PackageModel, dict]" = weakref.WeakKeyDictionary()
 
 
 def c_calls(node: Node, package: PackageModel, source: SourceFile):
@@ -1248,8 +1298,8 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         return None
     if any(position != index and derived_length(arg, buffer, package, source) for position, arg in enumerate(args)):
         return None
-    for position, arg in enumerate(args):
-        if position != index and buffer.same(buffer_of(arg, package, source)):
+    for position, _, other in buffer_arguments(call, package, source):
+        if position != index and buffer.same(other):
             return None  # several elements of one buffer: each a single value
     resolved = preamble.resolve(param.ctype)
     if resolved.array is not None and resolved.pointers == 0:

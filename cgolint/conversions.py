@@ -46,8 +46,10 @@ def is_unsafe_call(call: Node | None, name: str, source: SourceFile, model: Pack
     if call is None or call.type != "call_expression":
         return False
     function = call.child_by_field_name("function")
-    if function is None or function.type != "selector_expression" \
-            or text(function.child_by_field_name("field")) != name:
+    if function is None or function.type != "selector_expression":
+        return False
+    field = function.child_by_field_name("field")
+    if field is None or field.text != name.encode():
         return False  # cheap test first: the model's answer costs a scope walk
     target = model.call_target(call, source)
     return target.kind == "unsafe" and target.name == name
@@ -242,10 +244,11 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
             parent = current.parent
             if parent is None:
                 break
-            if parent.type == "parenthesized_expression":
+            kind = parent.type
+            if kind == "parenthesized_expression":
                 current = parent
                 continue
-            if parent.type == "argument_list":
+            if kind == "argument_list":
                 call = parent.parent
                 if call is None or call.type != "call_expression":
                     break
@@ -263,7 +266,7 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                     index = next((i for i, a in enumerate(args) if a.start_byte == current.start_byte), -1)
                     found.append(Sink("c_argument", call, via_unsafe, hops, index=index, c_name=target.name))
                 break
-            if parent.type == "type_conversion_expression" and parent.child_by_field_name("operand") == current:
+            if kind == "type_conversion_expression" and parent.child_by_field_name("operand") == current:
                 conversion = pointer_conversion(parent, source)
                 if conversion is not None:
                     found.append(Sink("conversion", parent, via_unsafe, hops, conversion))
@@ -271,7 +274,7 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                         break
                 current = parent
                 continue
-            if parent.type == "expression_list":
+            if kind == "expression_list":
                 holder = _stored_in(parent, current, source, model)
                 if holder is not None and len(hops) < 4:
                     for use in uses_after(holder, current.end_byte, source, model):
@@ -688,9 +691,8 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool) -> bool:
     or an earlier statement that implies it. A slice's length (`of_length`)
     is also implied by ranging over it and by earlier statements that would
     have panicked on an empty slice; an integer's value only by `if`s."""
-    node = at
-    while node.parent is not None and node.type not in FUNCTION_KINDS:
-        parent = node.parent
+    node, parent = at, at.parent  # a node's parent is found from the root: asked once per level
+    while parent is not None and node.type not in FUNCTION_KINDS:
         kind = parent.type
         if kind == "if_statement":
             condition = parent.child_by_field_name("condition")
@@ -719,7 +721,7 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool) -> bool:
                 if (of_length or sibling.type == "if_statement") and check.guards(sibling):
                     return True
                 sibling = sibling.prev_named_sibling
-        node = parent
+        node, parent = parent, parent.parent
     return False
 
 
@@ -872,8 +874,7 @@ class _ValueFacts(_LengthFacts):
 def _terminates(block: Node | None) -> bool:
     if block is None:
         return False
-    statements = [c for c in walk(block) if c.parent is not None and c.parent.type == "statement_list"
-                  and c.parent.parent == block]
+    statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
     if not statements:
         return False
     last = statements[-1]

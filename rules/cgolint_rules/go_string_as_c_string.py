@@ -10,7 +10,7 @@ from cgolint.model import call_arguments
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.source import text
 
-from cgolint.buffers import argument_class, length_slot, stores_into_field
+from cgolint.buffers import argument_class, is_c_selector_call, length_slot, stores_into_field
 
 # libc functions (and cgo's C.GoString) that read the given parameters as
 # NUL-terminated strings and take no length for them. Variadic functions
@@ -149,21 +149,21 @@ class GoStringAsCString(Rule):
         return source.uses_cgo
 
     def check(self, node, ctx):
-        function = node.child_by_field_name("function")
-        if function is None or function.type != "selector_expression" \
-                or text(function.child_by_field_name("operand")) != "C" or not ctx.file.uses_cgo:
+        if not is_c_selector_call(node, ctx.file):
             return  # cheap test first: only `C.f(...)` calls matter
         target = ctx.call_target(node)
         if target.kind != "c":
             return
+        function = ctx.package.preamble.function(target.name)
+        if function is None and target.name not in STRING_READERS:
+            return  # a C type conversion, or a function whose parameters source does not show
         args = call_arguments(node)
         for index, arg in enumerate(args):
-            if not self._expects_string(target.name, index, args, ctx):
+            if not self._expects_string(target.name, function, index, args, ctx):
                 continue
             described = self._unterminated(arg, node, ctx)
             if described is None:
                 continue
-            function = ctx.package.preamble.function(target.name)
             related = (related_prototype(function),) if function is not None else ()
             yield self.report(
                 arg,
@@ -174,9 +174,10 @@ class GoStringAsCString(Rule):
                 related=related)
 
     # --- the C side ---------------------------------------------------------
-    def _expects_string(self, name: str, index: int, args, ctx) -> bool:
+    def _expects_string(self, name: str, function, index: int, args, ctx) -> bool:
+        """Whether C.name (`function` in the preamble, or None) reads argument
+        `index` as a NUL-terminated string."""
         preamble = ctx.package.preamble
-        function = preamble.function(name)
         if name in STRING_READERS:
             if function is None or not function.has_body:
                 return index in STRING_READERS[name]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from cgolint import buffers
-from cgolint.model import call_arguments
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
@@ -138,8 +137,9 @@ class LocalArrayToC(Rule):
             return
         if target.kind == "c":
             raced: set[int] = set()
-            if node.parent is not None and node.parent.type == "go_statement":
-                for index, report in self._go_statement(node, target.name, ctx):
+            statement = node.parent  # found from the root: asked once
+            if statement is not None and statement.type == "go_statement":
+                for index, report in self._go_statement(node, statement, target.name, ctx):
                     raced.add(index)
                     yield report
             yield from self._c_call(node, target.name, ctx, raced)
@@ -160,9 +160,8 @@ class LocalArrayToC(Rule):
         return None
 
     def _local_arrays(self, call, ctx):
-        for index, arg in enumerate(call_arguments(call)):
-            buffer = buffers.buffer_of(arg, ctx.package, ctx.file)
-            if buffer is None or not buffer.is_local_array:
+        for index, arg, buffer in buffers.buffer_arguments(call, ctx.package, ctx.file):
+            if not buffer.is_local_array:
                 continue
             if ctx.package.contains_go_pointers(buffer.type.elem) is not False:
                 continue  # Go pointers inside, or unknown: CGL004's concern
@@ -193,8 +192,7 @@ class LocalArrayToC(Rule):
                                        f"{_length_fix(buffer, problem)}",
                                   related=(related_prototype(problem.function),))
 
-    def _go_statement(self, call, name: str, ctx):
-        statement = call.parent
+    def _go_statement(self, call, statement, name: str, ctx):
         for index, arg, buffer in self._local_arrays(call, ctx):
             if self._keeps(name, index, ctx) is not None:
                 continue  # reported as a keep

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from cgolint import buffers
-from cgolint.model import call_arguments
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
@@ -145,9 +144,8 @@ class MissingLengthArgument(Rule):
             yield from self._helper_call(node, target, ctx)
 
     def _buffers(self, call, ctx, local_arrays: bool):
-        for index, arg in enumerate(call_arguments(call)):
-            buffer = buffers.buffer_of(arg, ctx.package, ctx.file)
-            if buffer is None or (buffer.is_local_array and not local_arrays):
+        for index, arg, buffer in buffers.buffer_arguments(call, ctx.package, ctx.file):
+            if buffer.is_local_array and not local_arrays:
                 continue
             if buffer.type.elem is not None and ctx.package.contains_go_pointers(buffer.type.elem) is not False:
                 continue  # Go pointers inside, or unknown: CGL004's concern

@@ -148,12 +148,9 @@ class SliceHeaderForgery(Rule):
     def __init__(self):
         self._reported: set[int] = set()
 
-    def check(self, node, ctx):
-        source = ctx.file
-        if "reflect" not in source.imports.values() and "unsafe" not in source.imports.values():
-            return
+    def check(self, node, ctx):  # `applies` saw the file import reflect or unsafe
         kind = node.type
-        if not _may_concern(node, kind, source.data):
+        if not _may_concern(node, kind, ctx.file.data):
             return
         if kind == "composite_literal":
             yield from self._literal(node, ctx)
