@@ -68,13 +68,12 @@ Calls
 - `references_after(buffer, statement, package, source)`: the buffer's
   variable used after a statement (or the statement in a loop around it).
 
-Per-package indexes and memos are kept in one `_PackageMemo` per
-`PackageModel`, dropped with the package model.
+Per-package indexes and memos are kept in one `_PackageMemo` in the
+package model's memos, dropped with the model.
 Everything answers None/False when source does not say: callers stay silent.
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -156,18 +155,8 @@ class _PackageMemo:
         self.calls_c: dict[tuple[int, int, int], bool] = {}
 
 
-_MEMOS: dict[int, _PackageMemo] = {}
-
-
 def _memo(package: PackageModel) -> _PackageMemo:
-    """The package model's memo, found by id (a WeakKeyDictionary lookup makes
-    a weak reference each time, and this is on every call's path); it is
-    dropped when the model is."""
-    memo = _MEMOS.get(id(package))
-    if memo is None:
-        memo = _MEMOS[id(package)] = _PackageMemo()
-        weakref.finalize(package, _MEMOS.pop, id(package), None)
-    return memo
+    return package.memo("buffers", _PackageMemo)
 
 
 # --- expressions --------------------------------------------------------

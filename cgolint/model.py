@@ -55,14 +55,15 @@ class PackageModel:
         self._resolved: dict[Node, Symbol | None] = {}
         self._targets: dict[Node, CallTarget] = {}
         self._origins: dict[Node, str | None] = {}
-        self._memos: dict[str, dict] = {}
+        self._memos: dict[str, object] = {}
 
-    def memo(self, analysis: str) -> dict:
+    def memo(self, analysis: str, make=dict):
         """The memo of a shared analysis (flows, pointer facts, pins...): what
-        it worked out for this package, kept as long as the model is."""
+        it worked out for this package, kept as long as the model is. `make`
+        builds it on first use."""
         found = self._memos.get(analysis)
         if found is None:
-            found = self._memos[analysis] = {}
+            found = self._memos[analysis] = make()
         return found
 
     # --- declarations -------------------------------------------------
@@ -99,8 +100,7 @@ class PackageModel:
         (or, with `method`, a method) named `name`: a cheap test, before
         the model is asked about a call, of whether its callee can reach C."""
         if method:
-            found = any(declared == name and node_file.uses_cgo
-                        for (_, declared), node_file in self._own_method_files.items())
+            found = name in self._cgo_method_names
         else:
             symbol = self._declarations.get(name)
             found = symbol is not None and symbol.kind == "func" and symbol.file.uses_cgo
@@ -109,8 +109,9 @@ class PackageModel:
         return self._context.declares_cgo_callable(name, method)
 
     @cached_property
-    def _own_method_files(self) -> dict[tuple[str, str], SourceFile]:
-        return {key: self.file_of(node) for key, node in self._own_methods.items()}
+    def _cgo_method_names(self) -> frozenset[str]:
+        """The names of the methods the analysed files that import "C" declare."""
+        return frozenset(name for (_, name), node in self._own_methods.items() if self.file_of(node).uses_cgo)
 
     def method(self, receiver: str, name: str) -> Node | None:
         """The declaration of method `name` on the package type `receiver`."""
