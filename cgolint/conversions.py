@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -1026,21 +1025,32 @@ def _in_loop_or_branch(write: Node, at: Node) -> bool:
 
 
 # --- toolchain ---------------------------------------------------------------------
-@lru_cache(maxsize=256)
-def go_version_at_least(directory: str, minor: int) -> bool:
-    """Whether the module around `directory` allows Go 1.<minor> features:
-    its go.mod `go` line, if any, is at least 1.<minor>. No go.mod (GOPATH
-    mode, a loose file) counts as a current toolchain."""
+def go_version_at_least(package: PackageModel, minor: int) -> bool:
+    """Whether the package's module allows Go 1.<minor> features: its go.mod
+    `go` line, if any, is at least 1.<minor>. No go.mod (GOPATH mode, a loose
+    file) counts as a current toolchain. Read once per package model, so a
+    long-lived process (the language server) sees an edited go.mod at the
+    next analysis."""
+    memo = package.memo("go version")
+    if "minor" not in memo:
+        memo["minor"] = module_go_minor(package.directory)
+    found = memo["minor"]
+    return found is None or found >= minor
+
+
+def module_go_minor(directory: str) -> int | None:
+    """The minor version of the `go` line of the go.mod around `directory`;
+    None when there is no go.mod or no `go` line, 0 when it cannot be read."""
     module = module_file(directory)
     if module is None:
-        return True
+        return None
     try:
         with open(module, encoding="utf-8", errors="replace") as handle:
             content = handle.read(1 << 16)
     except OSError:
-        return False
+        return 0
     match = re.search(r"^go\s+1\.(\d+)", content, re.MULTILINE)
-    return match is None or int(match.group(1)) >= minor
+    return int(match.group(1)) if match is not None else None
 
 
 def simple_operand(node: Node | None) -> bool:

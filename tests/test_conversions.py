@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from cgolint.conversions import (
     bytes_terminated, container_type, element_address, enclosing_deref, go_version_at_least, known_nonempty, layout_mismatch,
-    length_checked, pointer_conversion, pointer_flow, string_terminated,
+    length_checked, module_go_minor, pointer_conversion, pointer_flow, string_terminated,
 )
 from cgolint.model import PackageModel
 from cgolint.source import SourceFile, text, walk
@@ -114,7 +114,18 @@ def test_go_version_from_go_mod(tmp_path):
     (tmp_path / "old").mkdir()
     (tmp_path / "old" / "go.mod").write_text("module m\n\ngo 1.19\n")
     (tmp_path / "old" / "sub").mkdir()
-    assert not go_version_at_least(str(tmp_path / "old" / "sub"), 20)
+    assert not go_version_at_least(PackageModel(str(tmp_path / "old" / "sub"), []), 20)
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "go.mod").write_text("module m\n\ngo 1.22.1\n")
-    assert go_version_at_least(str(tmp_path / "new"), 20)
+    assert go_version_at_least(PackageModel(str(tmp_path / "new"), []), 20)
+    (tmp_path / "nogo").mkdir()
+    (tmp_path / "nogo" / "go.mod").write_text("module m\n")
+    assert module_go_minor(str(tmp_path / "nogo")) is None and module_go_minor(str(tmp_path / "new")) == 22
+
+
+def test_an_edited_go_mod_counts_at_the_next_analysis(tmp_path):
+    """The language server lives for hours: a bumped `go` line must not wait for a restart."""
+    (tmp_path / "go.mod").write_text("module m\n\ngo 1.19\n")
+    assert not go_version_at_least(PackageModel(str(tmp_path), []), 20)
+    (tmp_path / "go.mod").write_text("module m\n\ngo 1.21\n")
+    assert go_version_at_least(PackageModel(str(tmp_path), []), 20)

@@ -126,7 +126,7 @@ class SliceCastToCPointer(Rule):
                 and address.container.type == "identifier" and self._first("empty", node.start_byte):
             fix = None
             unsafe_name = source.import_name("unsafe")
-            if unsafe_name and unsafe_name != "." and go_version_at_least(model.directory, 20):
+            if unsafe_name and unsafe_name != "." and go_version_at_least(model, 20):
                 replacement = f"{unsafe_name}.SliceData({name})"
                 fix = Fix(f"Replace `{spelled}` with `{replacement}`",
                           (Edit(node.start_byte, node.end_byte, replacement),))

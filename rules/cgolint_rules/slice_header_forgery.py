@@ -315,7 +315,7 @@ class SliceHeaderForgery(Rule):
             return None
         if strip_parens(conversion.operand) is not operand and strip_parens(conversion.operand) != operand:
             return None  # the pointer went through a variable: rewriting here would leave it unused
-        if _is_written(reported) or not go_version_at_least(model.directory, 20):
+        if _is_written(reported) or not go_version_at_least(model, 20):
             return None
         name = text(value)
         if pointee.kind == "string":
