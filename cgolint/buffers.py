@@ -149,10 +149,11 @@ class _PackageMemo:
     def __init__(self):
         self.uses_cgo: bool | None = None
         self.stores: dict[tuple[str, bool], list[tuple[Node | None, SourceFile]]] | None = None
-        # keyed by (id(source), node.id): what CGL001 and CGL003 both ask of every call
-        self.call_targets: dict[tuple[int, int], object] = {}  # buffer_call_target: a CallTarget or None
-        self.call_buffers: dict[tuple[int, int], tuple[tuple[int, Node, Buffer], ...]] = {}
-        self.calls_c: dict[tuple[int, int, int], bool] = {}
+        # keyed by the node itself, as the model's memos are: what CGL001 and
+        # CGL003 both ask of every call
+        self.call_targets: dict[Node, object] = {}  # buffer_call_target: a CallTarget or None
+        self.call_buffers: dict[Node, tuple[tuple[int, Node, Buffer], ...]] = {}
+        self.calls_c: dict[Node, bool] = {}
 
 
 def _memo(package: PackageModel) -> _PackageMemo:
@@ -261,15 +262,14 @@ def buffer_arguments(call: Node, package: PackageModel, source: SourceFile) -> t
     a Go buffer (`buffer_of`). Worked out once per call and package: CGL001
     and CGL003 both ask it of every call that may hand a buffer to C."""
     cache = _memo(package).call_buffers
-    key = (id(source), call.id)
-    found = cache.get(key)
+    found = cache.get(call)
     if found is None:
         found = []
         for index, arg in enumerate(call_arguments(call)):
             buffer = buffer_of(arg, package, source)
             if buffer is not None:
                 found.append((index, arg, buffer))
-        found = cache[key] = tuple(found)
+        found = cache[call] = tuple(found)
     return found
 
 
@@ -953,11 +953,9 @@ def buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
     None for every other call, without asking the model. Answered once per
     call and package: CGL001 and CGL003 both ask it of every call."""
     cache = _memo(package).call_targets
-    key = (id(source), call.id)
-    found = cache.get(key, cache)
-    if found is cache:
-        found = cache[key] = _buffer_call_target(call, source, package)
-    return found
+    if call not in cache:
+        cache[call] = _buffer_call_target(call, source, package)
+    return cache[call]
 
 
 def _buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
@@ -987,16 +985,15 @@ def may_pass_buffer(call: Node) -> bool:
 def calls_c(declaration: Node, package: PackageModel) -> bool:
     """Whether a Go function of the package calls a C function in its body."""
     cache = _memo(package).calls_c
-    key = (declaration.id, declaration.start_byte, declaration.end_byte)
-    if key not in cache:
+    if declaration not in cache:
         try:
             owner = package.file_of(declaration)
         except ValueError:
             owner = None
         body = declaration.child_by_field_name("body")
-        cache[key] = owner is not None and owner.uses_cgo and body is not None \
+        cache[declaration] = owner is not None and owner.uses_cgo and body is not None \
             and next(c_calls(body, package, owner), None) is not None
-    return cache[key]
+    return cache[declaration]
 
 
 def c_calls(node: Node, package: PackageModel, source: SourceFile):
