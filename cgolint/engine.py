@@ -114,6 +114,8 @@ class Analyzer:
         # parsed for other rules; selected alone, they see every candidate.
         self._parse_for = [r for r in self.rule_classes if r.markers != ()]
         self.meta = {r.code: r for r in ruleset.rules}
+        self._every_rule_enabled = all(settings.enabled(code) for code in self.meta
+                                       if code not in (UNUSED_SUPPRESSION, UNEXPLAINED_SUPPRESSION))
         self._package_rules: dict[str, list[type[Rule]]] = {}
 
     def wanted(self, directory: str, data: bytes) -> bool:
@@ -277,8 +279,13 @@ class Analyzer:
             if not problems and not suppression.reason:
                 problems.append(f"`{suppression.directive}` gives no reason: say why the finding is safe to ignore")
             if not suppression.used:
-                selected = [c for c in suppression.codes if self.settings.enabled(c)] if suppression.codes else [None]
-                if selected:
+                # A suppression is unused only if the rules it names all ran:
+                # one that names none needs every rule enabled to be judged.
+                if suppression.codes:
+                    judged = any(self.settings.enabled(c) for c in suppression.codes)
+                else:
+                    judged = self._every_rule_enabled
+                if judged:
                     code = UNUSED_SUPPRESSION
                     what = ", ".join(suppression.codes) or "cgolint"
                     problems.insert(0, f"unused suppression: `{suppression.directive}` suppresses no {what} finding; remove it")

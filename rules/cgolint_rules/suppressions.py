@@ -11,7 +11,10 @@ class UnusedSuppression(Rule):
 
     ## What it does
     Reports `//cgolint:ignore`, `//cgolint:file-ignore` and `//nolint:cgolint`
-    comments that no finding of the named rules matches.
+    comments that no finding of the named rules matches. A comment is judged
+    only when a rule it names is enabled, and one that names no rule only
+    when every rule is: under `--select CGL100` alone, a suppression whose
+    rule did not run may still be needed.
 
     ## Why is this bad?
     A stale suppression hides the next real finding on that line, and tells
