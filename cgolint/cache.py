@@ -199,8 +199,9 @@ class _Codec:
         self.root = root
         self._decoders: dict[Any, Any] = {}
         self._layout: list[str] = []
-        self._seen: set[type] = set()
+        self._encoders: dict[Any, Any] = {}
         self.decode = self._decoder(root)
+        self.encode = self._encoder(root)
         self.layout = hashlib.sha256(repr(self._layout).encode()).hexdigest()[:16]
 
     def _decoder(self, hint: Any):
@@ -259,6 +260,51 @@ class _Codec:
         return decoder
 
 
+    def _encoder(self, hint: Any):
+        """The inverse of `_decoder(hint)`, as strict about types: a value
+        the decoder would not give back exactly (a list where a tuple is
+        declared, a bool for an int) raises TypeError."""
+        if hint in self._encoders:
+            return self._encoders[hint]
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+        if origin is typing.Union or type(hint).__name__ == "UnionType":
+            inner = self._encoder(next(a for a in args if a is not type(None)))
+            encoder = lambda v: None if v is None else inner(v)  # noqa: E731
+        elif origin in (tuple, list):
+            item, expected = self._encoder(args[0]), origin
+
+            def encoder(v, item=item, expected=expected):
+                if type(v) is not expected:
+                    raise TypeError(f"expected a {expected.__name__}, not a {type(v).__name__}")
+                return [item(x) for x in v]
+        elif isinstance(hint, type) and issubclass(hint, Enum):
+            def encoder(v, cls=hint):
+                if not isinstance(v, cls):
+                    raise TypeError(f"expected a {cls.__name__}")
+                return v.value
+        elif dataclasses.is_dataclass(hint):
+            self._encoders[hint] = lambda v: encoder(v)  # recursion guard, as in _decoder
+            names_hints = _hints(hint)
+            fields = [(name, self._encoder(h)) for name, h in names_hints]
+
+            def encoder(v, fields=fields, cls=hint):
+                if type(v) is not cls:
+                    raise TypeError(f"expected a {cls.__name__}, not a {type(v).__name__}")
+                return [encode_field(getattr(v, name)) for name, encode_field in fields]
+        elif hint is float:
+            def encoder(v):
+                if type(v) not in (int, float) or v != v:
+                    raise TypeError("expected a number")  # NaN would not compare equal after a round trip
+                return v
+        else:  # int, str, bool: the decoder has refused anything else already
+            def encoder(v, expected=hint):
+                if type(v) is not expected:
+                    raise TypeError(f"expected {expected.__name__}, not {type(v).__name__}")
+                return v
+        self._encoders[hint] = encoder
+        return encoder
+
+
 _CODEC: _Codec | None = None
 
 
@@ -270,16 +316,10 @@ def _codec() -> _Codec:
 
 
 def encode(value: Any) -> Any:
-    """A dataclass as the list of its fields, an enum as its value, tuples as lists."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (tuple, list)):
-        return [encode(v) for v in value]
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    raise TypeError(f"cannot cache a {type(value).__name__}")
+    """A PackageResult as JSON-ready lists: a dataclass as the list of its
+    fields, an enum as its value, tuples as lists. TypeError for a value
+    that `decode` would not give back exactly."""
+    return _codec().encode(value)
 
 
 def decode(value: Any):
@@ -339,9 +379,7 @@ class Cache:
         if not self.enabled:
             return False
         try:
-            encoded = encode(result)
-            if decode(encoded) != result:
-                return False  # would not round-trip exactly (e.g. a list where a tuple is declared): not cached
+            encoded = encode(result)  # TypeError for what would not round-trip, e.g. a list for a tuple
             body = json.dumps(encoded, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         except (TypeError, ValueError, CorruptEntry):
             return False  # something a rule attached that the cache cannot hold: not cached

@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+from dataclasses import replace
 
 import pytest
 
@@ -114,6 +115,20 @@ def test_a_result_that_would_not_round_trip_is_not_cached(tmp_path):
     fine = PackageResult([odd.__class__(**{**odd.__dict__, "related": tuple(odd.related)})], [], 1)
     cache.put("k" * 64, fine)
     assert cache.get("k" * 64) == fine
+
+
+@pytest.mark.parametrize("odd", [
+    lambda f: replace(f, start_byte=True),                 # a bool where an int is declared
+    lambda f: replace(f, level="warning"),                 # a string where a Level is declared
+    lambda f: replace(f, start=(1, 2, 2)),                 # a tuple where a Position is declared
+    lambda f: replace(f, related=[]),                      # a list where a tuple is declared
+])
+def test_encode_refuses_what_decode_would_not_give_back(odd):
+    start = Position(1, 2, 2)
+    finding = Finding("CGL005", "c-memory-leak", Level.WARNING, "m", "/a.go", "a.go", 1, 2, start, start)
+    encode(PackageResult([finding], [], 1))
+    with pytest.raises(TypeError):
+        encode(PackageResult([odd(finding)], [], 1))
 
 
 def test_warm_run_parses_nothing_and_gives_the_same_result(tree, parses):
