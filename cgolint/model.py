@@ -55,6 +55,7 @@ class PackageModel:
         self._resolved: dict[Node, Symbol | None] = {}
         self._targets: dict[Node, CallTarget] = {}
         self._origins: dict[Node, str | None] = {}
+        self._spelled: dict[Node, GoType | None] = {}
         self._memos: dict[str, object] = {}
 
     def memo(self, analysis: str, make=dict):
@@ -198,9 +199,20 @@ class PackageModel:
             symbol = self.declaration(t.name)
             if symbol is None or symbol.kind != "type":
                 return None
-            t = parse_type(symbol.type_node, symbol.file.imports)
+            t = self.spelled_type(symbol.type_node, symbol.file.imports)
             depth += 1
         return t
+
+    def spelled_type(self, node: Node | None, imports: dict[str, str]) -> GoType | None:
+        """The GoType a type node spells (`parse_type`), once per node: every
+        use of a variable asks for the type its declaration spells. `imports`
+        are those of the node's file."""
+        if node is None:
+            return None
+        found = self._spelled.get(node, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._spelled[node] = parse_type(node, imports)
+        return found
 
     def type_of(self, expr: Node | None, source: SourceFile, depth: int = 0) -> GoType | None:
         """The type of an expression, as far as source tells; None if unknown."""
@@ -226,11 +238,11 @@ class PackageModel:
         if kind in ("true", "false"):
             return gotypes.BOOL
         if kind == "composite_literal":
-            return parse_type(expr.child_by_field_name("type"), source.imports)
+            return self.spelled_type(expr.child_by_field_name("type"), source.imports)
         if kind == "type_conversion_expression":
-            return parse_type(expr.child_by_field_name("type"), source.imports)
+            return self.spelled_type(expr.child_by_field_name("type"), source.imports)
         if kind == "type_assertion_expression":
-            return parse_type(expr.child_by_field_name("type"), source.imports)
+            return self.spelled_type(expr.child_by_field_name("type"), source.imports)
         if kind == "func_literal":
             return GoType("func")
         if kind == "unary_expression":
@@ -281,8 +293,8 @@ class PackageModel:
         if symbol.kind in ("func", "type"):
             return None
         if symbol.type_node is not None:
-            declared = parse_type(symbol.type_node, symbol.file.imports) if symbol.type_node.type != "variadic_parameter_declaration" \
-                else gotypes.slice_of(parse_type(symbol.type_node.child_by_field_name("type"), symbol.file.imports))
+            declared = self.spelled_type(symbol.type_node, symbol.file.imports) if symbol.type_node.type != "variadic_parameter_declaration" \
+                else gotypes.slice_of(self.spelled_type(symbol.type_node.child_by_field_name("type"), symbol.file.imports))
             return declared
         if symbol.range_of is not None:
             ranged = self.underlying(self.type_of(symbol.range_of, symbol.file, depth + 1))
@@ -322,7 +334,7 @@ class PackageModel:
     def _call_type(self, expr: Node, source: SourceFile, depth: int) -> GoType | None:
         target = self.call_target(expr, source)
         if target.kind == "conversion":
-            return parse_type(expr.child_by_field_name("function"), source.imports)
+            return self.spelled_type(expr.child_by_field_name("function"), source.imports)
         if target.kind == "c":
             return self._c_call_type(target.name)
         if target.kind in ("func", "method") and target.node is not None:
@@ -330,9 +342,9 @@ class PackageModel:
         args = call_arguments(expr)
         if target.kind == "builtin":
             if target.name in ("make",) and args:
-                return parse_type(args[0], source.imports)
+                return self.spelled_type(args[0], source.imports)
             if target.name == "new" and args:
-                return GoType("pointer", elem=parse_type(args[0], source.imports))
+                return GoType("pointer", elem=self.spelled_type(args[0], source.imports))
             if target.name in ("len", "cap", "copy"):
                 return gotypes.INT
             if target.name == "append" and args:
@@ -387,10 +399,10 @@ class PackageModel:
             return None
         owner = self.file_of(target.node)
         if result.type != "parameter_list":
-            return parse_type(result, owner.imports) if index == 0 else None
+            return self.spelled_type(result, owner.imports) if index == 0 else None
         types: list[GoType | None] = []
         for decl in result.named_children:
-            parsed = parse_type(decl.child_by_field_name("type"), owner.imports)
+            parsed = self.spelled_type(decl.child_by_field_name("type"), owner.imports)
             types.extend([parsed] * max(1, len(decl.children_by_field_name("name"))))
         return types[index] if index < len(types) else None
 
@@ -506,7 +518,7 @@ class PackageModel:
             return recurse(expr.named_children[0]) if expr.named_children else None
         if kind == "type_conversion_expression":
             operand = expr.child_by_field_name("operand")
-            target = parse_type(expr.child_by_field_name("type"), source.imports)
+            target = self.spelled_type(expr.child_by_field_name("type"), source.imports)
             if target is not None and target.kind == "slice":
                 return GO_MEMORY  # []byte(s) copies into new Go memory
             return recurse(operand)
@@ -529,7 +541,7 @@ class PackageModel:
             if target.kind == "unsafe" and target.name in ("Slice", "SliceData", "Pointer", "String", "StringData", "Add") and args:
                 return recurse(args[0])
             if target.kind == "conversion" and args:
-                converted = parse_type(expr.child_by_field_name("function"), source.imports)
+                converted = self.spelled_type(expr.child_by_field_name("function"), source.imports)
                 if converted is not None and converted.kind in ("slice", "string"):
                     return GO_MEMORY
                 return recurse(args[0])
