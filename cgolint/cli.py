@@ -181,8 +181,8 @@ def exit_code(result, settings: Settings, exit_zero: bool = False) -> int:
         return EXIT_ERROR
     if exit_zero:
         return EXIT_CLEAN
-    failing = [f for f in result.findings if f.level.rank >= settings.fail_level.rank]
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    threshold = settings.fail_level.rank
+    return EXIT_FINDINGS if any(f.level.rank >= threshold for f in result.findings) else EXIT_CLEAN
 
 
 @main.command("rules")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cgolint.engine
 import cgolint.loader
@@ -143,6 +145,28 @@ def test_prefilter_markers():
     assert may_hold_finding(b'package p\n\nimport (\n\t"C"\n)\n')
     assert may_hold_finding(b"package p\n\n//go:linkname nanotime runtime.nanotime\nfunc nanotime() int64\n")
     assert may_hold_finding(b"package main\n\n//export Add\nfunc Add(a, b int) int { return a + b }\n")
+
+
+def _header_end_by_definition(data: bytes) -> int:
+    """Where imports end at the latest, as `import_header_end` promises:
+    the first line starting with the keyword `func` that is not inside a
+    block comment, found the slow way (searching back from each candidate)."""
+    start = 0
+    while True:
+        end = data.find(b"\nfunc", start)
+        if end < 0:
+            return len(data)
+        start = end + 5
+        if data[start:start + 1] in (b" ", b"\t", b"(") and data.rfind(b"/*", 0, end) <= data.rfind(b"*/", 0, end):
+            return end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"\nfunc ", b"\nfunc(", b"\nfunction", b"/*", b"*/", b"/**/", b"*", b"/",
+                                 b"\n", b"x", b'"/*"', b"\tfunc "]), max_size=30))
+def test_import_header_end_is_the_first_func_outside_a_block_comment(pieces):
+    data = b"package p\n" + b"".join(pieces)
+    assert cgolint.loader._header_end(data) == _header_end_by_definition(data)
 
 
 def test_files_that_cannot_hold_a_finding_are_never_parsed(tree, monkeypatch):
