@@ -15,11 +15,17 @@ from typing import Callable, Iterable
 from tree_sitter import Node, Query, QueryCursor
 
 from .flow import function_flow
-from .ownership_facts import _ALLOCATOR_NAMES, Alias, Allocation, Occurrence, OwnershipOptions, PointerFacts
+from .ownership_facts import (
+    _ALLOCATOR_NAMES,
+    Alias,
+    Allocation,
+    Occurrence,
+    OwnershipOptions,
+    PointerFacts,
+)
 from .parsing import GO
 from .scopes import Symbol
-from .source import SourceFile, text
-
+from .source import SourceFile, strip_parens, text
 
 # Go builtins that read a pointer's value without taking ownership (every C
 # function other than a free or an ownership taker, C.GoString included, only reads).
@@ -279,7 +285,7 @@ class _Collector:
             base = parts[0]
             occurrences: list[Occurrence] = []
             kills: set[int] = set(go_calls)
-            container = _strip_parens(sample.child_by_field_name("operand"))
+            container = strip_parens(sample.child_by_field_name("operand"))
             holder = self.package.type_of(container, self.source)
             holder = self.package.underlying(holder)
             if holder is not None and holder.kind == "pointer":
@@ -616,12 +622,6 @@ def _callee_text(call: Node) -> str:
     return name if len(name) <= 40 else name[:37] + "..."
 
 
-def _strip_parens(node: Node | None) -> Node | None:
-    while node is not None and node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[0]
-    return node
-
-
 # Deeper than this below a function, find parents with one walk of the body.
 _DESCENT_LIMIT = 48
 
@@ -746,4 +746,3 @@ def _nil_tested(operand: Node, other: Node) -> Node | None:
     if zero and not through_uintptr:
         return None
     return node
-

@@ -107,6 +107,13 @@ def string_value(node: Node) -> str:
     return raw[1:-1] if len(raw) >= 2 else raw
 
 
+def strip_parens(node: Node | None) -> Node | None:
+    """The expression inside any parentheses around `node`: `((x))` -> `x`."""
+    while node is not None and node.type == "parenthesized_expression" and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
 def walk(node: Node) -> Iterator[Node]:
     """Every named node under `node`, in document order, without recursion."""
     stack = [node]

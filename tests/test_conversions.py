@@ -1,12 +1,20 @@
-"""Facts of cgolint/conversions.py on small, exact snippets."""
+"""Facts of cgolint/conversions.py and of the modules beside it (layouts,
+emptiness, nul_termination, toolchain) on small, exact snippets."""
 from __future__ import annotations
 
 from cgolint.conversions import (
-    bytes_terminated, container_type, element_address, enclosing_deref, go_version_at_least, known_nonempty, layout_mismatch,
-    length_checked, module_go_minor, pointer_conversion, pointer_flow, string_terminated,
+    container_type,
+    element_address,
+    enclosing_deref,
+    pointer_conversion,
+    pointer_flow,
 )
+from cgolint.emptiness import known_nonempty, length_checked
+from cgolint.layouts import layout_mismatch
 from cgolint.model import PackageModel
+from cgolint.nul_termination import bytes_terminated, string_terminated
 from cgolint.source import SourceFile, text, walk
+from cgolint.toolchain import go_version_at_least, module_go_minor
 
 SOURCE = '''package p
 

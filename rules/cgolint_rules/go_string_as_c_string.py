@@ -2,15 +2,21 @@ from __future__ import annotations
 
 import re
 
+from cgolint.buffer_calls import is_c_selector_call
+from cgolint.buffers import stores_into_field
 from cgolint.conversions import (
-    bytes_terminated, container_type, element_address, is_unsafe_call, pointer_conversion, single_argument,
-    string_terminated, strip_parens, trace_value,
+    container_type,
+    element_address,
+    is_unsafe_call,
+    pointer_conversion,
+    single_argument,
+    trace_value,
 )
+from cgolint.lengths import argument_class, length_slot
 from cgolint.model import call_arguments
+from cgolint.nul_termination import bytes_terminated, string_terminated
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
-from cgolint.source import text
-
-from cgolint.buffers import argument_class, is_c_selector_call, length_slot, stores_into_field
+from cgolint.source import strip_parens, text
 
 # libc functions (and cgo's C.GoString) that read the given parameters as
 # NUL-terminated strings and take no length for them. Variadic functions

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from cgolint import buffers
+from cgolint import buffer_calls, buffer_verdicts, buffers
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
@@ -129,10 +129,10 @@ class LocalArrayToC(Rule):
 
     @classmethod
     def applies(cls, source, package):
-        return buffers.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
+        return buffer_calls.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
 
     def check(self, node, ctx):
-        target = buffers.buffer_call_target(node, ctx.file, ctx.package)
+        target = buffer_calls.buffer_call_target(node, ctx.file, ctx.package)
         if target is None:
             return
         if target.kind == "c":
@@ -144,7 +144,7 @@ class LocalArrayToC(Rule):
                     yield report
             yield from self._c_call(node, target.name, ctx, raced)
         elif target.kind in ("func", "method") and target.node is not None \
-                and buffers.calls_c(target.node, ctx.package):
+                and buffer_calls.calls_c(target.node, ctx.package):
             yield from self._helper_call(node, target, ctx)
 
     def _keeps(self, name: str, index: int, ctx) -> str | None:
@@ -172,7 +172,7 @@ class LocalArrayToC(Rule):
         return (related_prototype(function),) if function is not None else ()
 
     def _c_call(self, call, name: str, ctx, skip: set[int]):
-        if buffers.unbounded_call(name, ctx.package.preamble) is not None:
+        if buffer_verdicts.unbounded_call(name, ctx.package.preamble) is not None:
             return  # CGL003 reports unbounded libc calls
         if buffers.is_c_conversion(call, ctx.package, ctx.file):
             return
@@ -181,12 +181,12 @@ class LocalArrayToC(Rule):
                 continue
             why = self._keeps(name, index, ctx)
             if why is not None:
-                if buffers.is_pinned(buffer, call, ctx.package, ctx.file):
+                if buffer_calls.is_pinned(buffer, call, ctx.package, ctx.file):
                     continue
                 yield self.report(arg, _keeps_message(buffer, f"C.{name}", why), level=Level.ERROR,
                                   related=self._related(name, ctx))
                 continue
-            problem = buffers.length_problem(call, index, buffer, ctx.package, ctx.file)
+            problem = buffer_verdicts.length_problem(call, index, buffer, ctx.package, ctx.file)
             if problem is not None:
                 yield self.report(arg, f"C.{name} gets {buffer.describe()}, but {problem.explain(buffer)}; "
                                        f"{_length_fix(buffer, problem)}",
@@ -196,7 +196,7 @@ class LocalArrayToC(Rule):
         for index, arg, buffer in self._local_arrays(call, ctx):
             if self._keeps(name, index, ctx) is not None:
                 continue  # reported as a keep
-            if not buffers.references_after(buffer, statement, ctx.package, ctx.file):
+            if not buffer_calls.references_after(buffer, statement, ctx.package, ctx.file):
                 continue
             yield index, self.report(arg, f"`go C.{name}(...)` runs C.{name} in a new goroutine while this function "
                                    f"goes on using {buffer.describe()}: C and Go access it at the same time "
@@ -206,18 +206,18 @@ class LocalArrayToC(Rule):
 
     def _helper_call(self, call, target, ctx):
         for index, arg, buffer in self._local_arrays(call, ctx):
-            for inner, position, owner in buffers.forwarded_to_c(ctx.package, target.node, index):
+            for inner, position, owner in buffer_calls.forwarded_to_c(ctx.package, target.node, index):
                 name = ctx.package.call_target(inner, owner).name
-                if buffers.unbounded_call(name, ctx.package.preamble) is not None:
+                if buffer_verdicts.unbounded_call(name, ctx.package.preamble) is not None:
                     continue
                 why = self._keeps(name, position, ctx)
                 if why is not None:
-                    if buffers.is_pinned(buffer, call, ctx.package, ctx.file):
+                    if buffer_calls.is_pinned(buffer, call, ctx.package, ctx.file):
                         break
                     yield self.report(arg, _keeps_message(buffer, f"{target.name} (through C.{name})", why),
                                       level=Level.ERROR, related=self._related(name, ctx))
                     break
-                problem = buffers.length_problem(inner, position, buffer, ctx.package, owner)
+                problem = buffer_verdicts.length_problem(inner, position, buffer, ctx.package, owner)
                 if problem is not None:
                     yield self.report(arg, f"{target.name} hands {buffer.describe()} to C.{name}, but "
                                            f"{problem.explain(buffer)}; {_length_fix(buffer, problem)}",

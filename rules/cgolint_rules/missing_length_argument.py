@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from cgolint import buffers
+from cgolint import buffer_calls, buffer_verdicts, buffers, nul_termination
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
@@ -125,22 +125,22 @@ class MissingLengthArgument(Rule):
 
     @classmethod
     def applies(cls, source, package):
-        return buffers.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
+        return buffer_calls.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
 
     def check(self, node, ctx):
-        target = buffers.buffer_call_target(node, ctx.file, ctx.package)
+        target = buffer_calls.buffer_call_target(node, ctx.file, ctx.package)
         if target is None:
             return
         if target.kind == "c":
             if buffers.is_c_conversion(node, ctx.package, ctx.file):
                 return
-            unbounded = buffers.unbounded_call(target.name, ctx.package.preamble)
+            unbounded = buffer_verdicts.unbounded_call(target.name, ctx.package.preamble)
             if unbounded is not None:
                 yield from self._unbounded(node, target.name, unbounded, ctx)
             else:
                 yield from self._c_call(node, target.name, ctx)
         elif target.kind in ("func", "method") and target.node is not None \
-                and buffers.calls_c(target.node, ctx.package):
+                and buffer_calls.calls_c(target.node, ctx.package):
             yield from self._helper_call(node, target, ctx)
 
     def _buffers(self, call, ctx, local_arrays: bool):
@@ -159,14 +159,14 @@ class MissingLengthArgument(Rule):
                 yield self.report(arg, f"C.{name} writes into {buffer.describe()} until its source ends, with "
                                        f"no bound on `{buffer.name}`'s length: a longer source overflows the Go "
                                        f"buffer; use {replacement}")
-            elif role == "read" and not buffers.has_terminator(buffer, call, ctx.package, ctx.file):
+            elif role == "read" and not nul_termination.has_terminator(buffer, call, ctx.package, ctx.file):
                 yield self.report(arg, f"C.{name} reads {buffer.describe()} until it meets a NUL byte, with no "
                                        f"bound: Go memory holds no terminator unless the program puts one "
                                        f"there, so C can read past the end of `{buffer.name}`; use {replacement}")
 
     def _c_call(self, call, name: str, ctx):
         for index, arg, buffer in self._buffers(call, ctx, local_arrays=False):
-            problem = buffers.length_problem(call, index, buffer, ctx.package, ctx.file)
+            problem = buffer_verdicts.length_problem(call, index, buffer, ctx.package, ctx.file)
             if problem is not None:
                 yield self.report(arg, f"C.{name} gets {buffer.describe()}, but {problem.explain(buffer)}; "
                                        f"{_fix(buffer, problem)}",
@@ -174,11 +174,11 @@ class MissingLengthArgument(Rule):
 
     def _helper_call(self, call, target, ctx):
         for index, arg, buffer in self._buffers(call, ctx, local_arrays=False):
-            for inner, position, owner in buffers.forwarded_to_c(ctx.package, target.node, index):
+            for inner, position, owner in buffer_calls.forwarded_to_c(ctx.package, target.node, index):
                 name = ctx.package.call_target(inner, owner).name
-                if buffers.unbounded_call(name, ctx.package.preamble) is not None:
+                if buffer_verdicts.unbounded_call(name, ctx.package.preamble) is not None:
                     continue
-                problem = buffers.length_problem(inner, position, buffer, ctx.package, owner)
+                problem = buffer_verdicts.length_problem(inner, position, buffer, ctx.package, owner)
                 if problem is not None:
                     yield self.report(arg, f"{target.name} hands {buffer.describe()} to C.{name}, but "
                                            f"{problem.explain(buffer)}; {_fix(buffer, problem)}",

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 from cgolint.conversions import (
-    FLOAT, STRUCT, c_pointee, container_type, element_address, go_version_at_least, known_nonempty,
-    layout_mismatch, length_checked, local_symbol, moving_writes, is_append, pointer_flow,
+    c_pointee,
+    container_type,
+    element_address,
+    is_append,
+    local_symbol,
+    moving_writes,
+    pointer_flow,
 )
+from cgolint.emptiness import known_nonempty, length_checked
+from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import text
+from cgolint.toolchain import go_version_at_least
 
 
 class SliceCastToCPointer(Rule):

@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 from cgolint.conversions import (
-    enclosing_deref, go_version_at_least, is_unsafe_call, local_symbol, pointer_conversion, simple_operand,
-    single_argument, strip_parens, trace_value,
+    enclosing_deref,
+    is_unsafe_call,
+    local_symbol,
+    pointer_conversion,
+    simple_operand,
+    single_argument,
+    trace_value,
 )
 from cgolint.gotypes import GoType, parse_type
 from cgolint.model import CallTarget
 from cgolint.rule import Edit, Fix, Level, Rule
-from cgolint.source import text
+from cgolint.source import strip_parens, text
+from cgolint.toolchain import go_version_at_least
 
 _HEADERS = {"reflect.SliceHeader": "slice", "reflect.StringHeader": "string"}
 _FIELDS = ("Data", "Len", "Cap")

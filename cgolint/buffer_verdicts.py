@@ -1,0 +1,291 @@
+"""Verdicts the buffer rules share: which libc calls have no bound at all,
+and why a C function cannot know the length of a Go buffer it is given.
+
+CGL001 (local arrays) and CGL003 (every other Go buffer) must agree on
+both: a buffer one of them excuses the other must not report, and the
+reason in their messages must be worded the same. The verdict combines the
+facts of `buffers`, `lengths` and `nul_termination` with what the C side
+says: the prototype's parameters and, for a function the preamble defines,
+how far its body reaches into a pointer.
+
+The API:
+- `UNBOUNDED`, `unbounded_call(name, preamble)`: libc calls with no bound
+  on a buffer argument (`strcpy`, `sprintf`, `strlen`, ...), with the role
+  of each such argument and the bounded call to use instead.
+- `length_problem(call, index, buffer, package, source)` -> `LengthProblem
+  | None`: why C cannot know the buffer's length; `LengthProblem.explain`
+  words it for messages.
+- `size_checked(buffer, at, package, source)`: an `if len(buf) < N` guard
+  before `at`, which makes a fixed-size C contract the Go code's to keep.
+- `buffer_param_pointee(cparam, preamble)`, `is_c_string_param(...)`,
+  `is_c_string_pointer(...)`: what a C parameter takes.
+- `c_param_reach(function, index)`: how far a preamble body reaches into a
+  pointer parameter (`p[7]`, `for (i = 0; i < 32; i++) p[i]`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from .buffers import (
+    SLICE,
+    Buffer,
+    buffer_arguments,
+    const_value,
+    named_buffer,
+    unwrap_conversions,
+)
+from .lengths import derived_length, length_capable, length_slot
+from .model import PackageModel, call_arguments
+from .nul_termination import nul_terminated
+from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble, CType
+from .scopes import outermost_function
+from .source import SourceFile, text, walk
+
+# --- unbounded libc calls -----------------------------------------------------
+
+# libc functions with no bound on a buffer argument: argument index -> role.
+# "write": C writes into the buffer until its source ends; "read": C reads
+# the buffer until it meets a NUL byte. The value names the bounded call to use.
+UNBOUNDED: dict[str, tuple[dict[int, str], str]] = {
+    "strcpy": ({0: "write", 1: "read"}, "C.strncpy(dst, src, C.size_t(len(buf)-1)) and set the last byte to 0, or copy in Go"),
+    "stpcpy": ({0: "write", 1: "read"}, "C.stpncpy(dst, src, C.size_t(len(buf)-1)), or copy in Go"),
+    "strcat": ({0: "write", 1: "read"}, "C.strncat(dst, src, C.size_t(len(buf)-1)-C.strlen(dst)), or build the string in Go"),
+    "wcscpy": ({0: "write", 1: "read"}, "C.wcsncpy with the buffer's length"),
+    "wcscat": ({0: "write", 1: "read"}, "C.wcsncat with the buffer's remaining length"),
+    "sprintf": ({0: "write"}, "C.snprintf with C.size_t(len(buf)) (through a C wrapper: cgo cannot call variadic functions), or fmt in Go"),
+    "vsprintf": ({0: "write"}, "C.vsnprintf with C.size_t(len(buf))"),
+    "gets": ({0: "write"}, "C.fgets(p, C.int(len(buf)), stream), or bufio in Go"),
+    "strlen": ({0: "read"}, "C.strnlen(p, C.size_t(len(buf))), or bytes.IndexByte in Go"),
+    "strdup": ({0: "read"}, "C.strndup(p, C.size_t(len(buf))), or C.CBytes"),
+    "strcmp": ({0: "read", 1: "read"}, "C.strncmp with the buffer's length, or bytes.Compare in Go"),
+    "strcasecmp": ({0: "read", 1: "read"}, "C.strncasecmp with the buffer's length"),
+    "strchr": ({0: "read"}, "C.memchr with C.size_t(len(buf)), or bytes.IndexByte in Go"),
+    "strrchr": ({0: "read"}, "bytes.LastIndexByte in Go"),
+    "strstr": ({0: "read", 1: "read"}, "bytes.Index in Go"),
+    "atoi": ({0: "read"}, "strconv.Atoi in Go"),
+    "atol": ({0: "read"}, "strconv.ParseInt in Go"),
+    "atoll": ({0: "read"}, "strconv.ParseInt in Go"),
+    "atof": ({0: "read"}, "strconv.ParseFloat in Go"),
+    "puts": ({0: "read"}, "os.Stdout.Write in Go"),
+}
+
+
+def unbounded_call(name: str, preamble: CPreamble) -> tuple[dict[int, str], str] | None:
+    """The roles and the bounded replacement of an unbounded libc call, unless
+    the package defines a C function of that name itself."""
+    function = preamble.function(name)
+    if function is not None and function.has_body:
+        return None
+    return UNBOUNDED.get(name)
+
+
+# --- what a C parameter takes ------------------------------------------------
+
+def buffer_param_pointee(param: CParam, preamble: CPreamble) -> CType | None:
+    """For a parameter that takes a buffer of scalars (`char *`, `void *`,
+    `uint8_t *`, `int *`, `unsigned char out[16]`), the element type; None
+    for pointers to structs (one object), pointers to pointers and non-pointers."""
+    ctype = preamble.resolve(param.ctype)
+    if ctype.array is not None and ctype.pointers == 0:
+        element = CType(ctype.base, 0, None, ctype.const)
+    elif ctype.pointers == 1 and ctype.array is None:
+        element = CType(ctype.base, 0, None, ctype.const)
+    else:
+        return None
+    if element.base == "void" or element.base in INTEGER_TYPES or element.base in FLOATING:
+        return element
+    return None
+
+
+def is_c_string_param(param: CParam, preamble: CPreamble) -> bool:
+    """`const char *`: by C convention a NUL-terminated string the callee
+    reads; its end is marked by the terminator, not by a length."""
+    ctype = preamble.resolve(param.ctype)
+    return ctype.pointers == 1 and ctype.array is None and ctype.const and ctype.base == "char"
+
+
+def is_c_string_pointer(param: CParam, preamble: CPreamble) -> bool:
+    """A `char *` parameter, const or not (many C string setters omit const)."""
+    ctype = preamble.resolve(param.ctype)
+    return ctype.pointers == 1 and ctype.array is None and ctype.base == "char"
+
+
+def c_param_reach(function: CFunction, index: int) -> int | None:
+    """For a C function defined in the preamble, the highest constant element
+    index its body reaches through pointer parameter `index` (`p[3]` -> 3,
+    `*p` -> 0), when every use of the parameter is such an access; None when
+    the body does anything else with it (a variable index, pointer
+    arithmetic, passing it on) or there is no body."""
+    body = getattr(function, "body", None)
+    if body is None or index >= len(function.params):
+        return None
+    name = function.params[index].name
+    if not name:
+        return None
+    reach = -1
+    for node in walk(body):
+        if node.type != "identifier" or text(node) != name:
+            continue
+        parent = node.parent
+        if parent is None:
+            return None
+        if parent.type == "subscript_expression" and parent.child_by_field_name("argument") == node:
+            subscript = parent.child_by_field_name("index")
+            value = text(subscript) if subscript is not None else ""
+            if value.isdigit():
+                reach = max(reach, int(value))
+                continue
+            bound = _loop_bound(subscript) if subscript is not None and subscript.type == "identifier" else None
+            if bound is None:
+                return None
+            reach = max(reach, bound)
+        elif parent.type == "pointer_expression" and text(parent.child_by_field_name("operator")) == "*":
+            reach = max(reach, 0)
+        elif parent.type == "field_expression" and parent.child_by_field_name("argument") == node:
+            reach = max(reach, 0)
+        else:
+            return None
+    return reach
+
+
+def _loop_bound(index: Node) -> int | None:
+    """The highest value a C loop variable takes as an index, for
+    `for (i = 0; i < 32; i++)` (31) or `i <= 7` (7), from the nearest
+    enclosing `for` whose condition bounds it by a constant."""
+    name = text(index)
+    loop = index.parent
+    while loop is not None and loop.type not in ("function_definition", "compound_statement_root"):
+        if loop.type == "for_statement":
+            bound = _condition_bound(loop.child_by_field_name("condition"), name)
+            if bound is not None:
+                return bound
+        loop = loop.parent
+    return None
+
+
+def _condition_bound(condition: Node | None, name: str) -> int | None:
+    if condition is None or condition.type != "binary_expression":
+        return None
+    operator = text(condition.child_by_field_name("operator"))
+    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+    if operator == "&&":
+        bounds = [b for b in (_condition_bound(left, name), _condition_bound(right, name)) if b is not None]
+        return min(bounds) if bounds else None
+    if operator in ("<", "<=") and left is not None and left.type == "identifier" and text(left) == name \
+            and right is not None and right.type == "number_literal" and text(right).isdigit():
+        return int(text(right)) - (1 if operator == "<" else 0)
+    return None
+
+
+# --- why C cannot know a buffer's length -------------------------------------
+
+def size_checked(buffer: Buffer, at: Node, package: PackageModel, source: SourceFile) -> bool:
+    """Whether an `if` before `at` in the same function compares the buffer's
+    length with a size (`if len(src) < aes.BlockSize { panic(...) }`,
+    `if len(out) != 32`), not merely with 0 or 1 (an emptiness check)."""
+    function = outermost_function(at)
+    if function is None:
+        return False
+    for node in walk(function):
+        if node.type != "if_statement" or node.start_byte >= at.start_byte:
+            continue
+        condition = node.child_by_field_name("condition")
+        for comparison in walk(condition) if condition is not None else ():
+            if comparison.type != "binary_expression" or \
+                    text(comparison.child_by_field_name("operator")) not in ("<", "<=", ">", ">=", "==", "!="):
+                continue
+            sides = [comparison.child_by_field_name("left"), comparison.child_by_field_name("right")]
+            for mine, other in (sides, sides[::-1]):
+                call = unwrap_conversions(mine, package, source)
+                if call is None or call.type != "call_expression":
+                    continue
+                target = package.call_target(call, source)
+                args = call_arguments(call)
+                if target.kind == "builtin" and target.name in ("len", "cap") and len(args) == 1 \
+                        and buffer.same(named_buffer(args[0], package, source)) \
+                        and const_value(other, package, source) not in (0, 1):
+                    return True
+    return False
+
+
+@dataclass(frozen=True)
+class LengthProblem:
+    """Why C cannot know a buffer's length. kind: "none" (no parameter can
+    carry it), "short" (a fixed-size array parameter larger than the Go
+    buffer), "reach" (the preamble body indexes past the Go buffer's end)."""
+
+    kind: str
+    function: CFunction
+    param: CParam
+    needed: int | None = None   # bytes C reaches ("short", "reach")
+    rejected: tuple[str, ...] = ()  # integer parameters judged not to carry the length ("none")
+
+    def explain(self, buffer: Buffer) -> str:
+        name = self.function.name
+        if self.kind == "short":
+            return (f"the prototype of C.{name} declares parameter `{self.param.name}` as an array of "
+                    f"{self.needed} bytes, more than `{buffer.name}` holds, so C can read or write past its end")
+        if self.kind == "reach":
+            return (f"the body of C.{name} reaches {self.needed} bytes into its parameter `{self.param.name}`, "
+                    f"past the end of `{buffer.name}`")
+        if self.rejected:
+            names = ", ".join(self.rejected)
+            return (f"nothing tells C.{name} its length: the prototype `{self.function.prototype}` has no "
+                    f"length parameter ({names} {'is' if len(self.rejected) == 1 else 'are'} not one, and no "
+                    f"argument passed is derived from `{buffer.name}`'s length), so C can read or write past its end")
+        return (f"nothing tells C.{name} its length: the prototype `{self.function.prototype}` has no "
+                f"parameter for it, so C can read or write past its end")
+
+
+def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel,
+                   source: SourceFile) -> LengthProblem | None:
+    """Why the C function `call` calls cannot know the length of `buffer`,
+    passed as argument `index`; None when it can, or when source does not
+    say (no prototype in the preamble, a variadic function, a `const char *`
+    string parameter, a pointer to a struct, a pointer into the middle of
+    the buffer, several elements of one buffer in one call)."""
+    target = package.call_target(call, source)
+    preamble = package.preamble
+    function = preamble.function(target.name)
+    if target.kind != "c" or function is None or function.variadic or index >= len(function.params):
+        return None
+    if not buffer.whole:
+        return None
+    param = function.params[index]
+    if is_c_string_param(param, preamble) or buffer_param_pointee(param, preamble) is None:
+        return None
+    args = call_arguments(call)
+    if len(args) != len(function.params):
+        return None
+    if any(position != index and derived_length(arg, buffer, package, source) for position, arg in enumerate(args)):
+        return None
+    for position, _, other in buffer_arguments(call, package, source):
+        if position != index and buffer.same(other):
+            return None  # several elements of one buffer: each a single value
+    resolved = preamble.resolve(param.ctype)
+    if resolved.array is not None and resolved.pointers == 0:
+        declared = preamble.ctype_size(resolved)
+        have = buffer.byte_size
+        if declared is None or have is None or have >= declared:
+            return None
+        return LengthProblem("short", function, param, declared)
+    if length_slot(function, index, args, package, source,
+                   derived=lambda arg: derived_length(arg, buffer, package, source)) is not None:
+        return None
+    if is_c_string_pointer(param, preamble) and nul_terminated(buffer, call, package, source):
+        return None  # a C string: its end is its terminator (a setter of a non-const `char *`)
+    reach = c_param_reach(function, index)
+    if reach is None and buffer.shape == SLICE and size_checked(buffer, call, package, source):
+        return None  # the Go code enforces a size: C's fixed-size contract is being met
+    if reach is not None:
+        element = buffer_param_pointee(param, preamble)
+        size = 1 if element.base == "void" else preamble.ctype_size(element)
+        have = buffer.byte_size
+        if size is None or have is None or have >= (reach + 1) * size:
+            return None
+        return LengthProblem("reach", function, param, (reach + 1) * size)
+    rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params
+                     if p.index != index and length_capable(p, preamble))
+    return LengthProblem("none", function, param, rejected=rejected)

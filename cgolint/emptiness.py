@@ -1,0 +1,439 @@
+"""Whether a slice is known to hold at least one element where `&s[0]` is
+taken, and whether an integer is known not to be 0 there.
+
+`&s[0]` of an empty slice panics before C is called; CGL002 reports it
+only when nothing rules that out: a `len(s)` check that dominates it
+(`if len(s) > 0 {`, `if len(s) == 0 { return }` before it, `for i := range
+s`, `len(s) > 0 &&`), an earlier `s[k]` that would have panicked first, or
+a value known to be non-empty (a literal with elements, `make` with a
+length that is not 0, an append). Kept apart from `conversions` because
+the dominance walk and its condition algebra are a topic of their own.
+
+The API: `known_nonempty(container, source, model)`,
+`length_checked(container, at, source, model)`; the facts they rest on,
+`nonempty_string(node, ...)`, `positive_int(node, ...)` and
+`constant_int(node, ...)` (an integer constant as source spells it plainly).
+"""
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from .conversions import (
+    int_literal_value,
+    is_assignment_target,
+    local_symbol,
+    trace_value,
+)
+from .model import PackageModel, call_arguments
+from .preamble import PRIMITIVE_SIZES
+from .scopes import FUNCTION_KINDS
+from .source import SourceFile, strip_parens, text, walk
+
+
+def known_nonempty(container: Node, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
+    """The slice `container` is known to hold at least one element wherever it is used."""
+    if depth > 8:
+        return False
+    node = strip_parens(container)
+    if node is None:
+        return False
+    if node.type == "identifier":
+        symbol = local_symbol(node, source, model) or model.resolve(node, source)
+        if symbol is None or symbol.kind not in ("local", "package_var") or symbol.range_of is not None:
+            return False
+        values = ([symbol.value] if symbol.value is not None and not symbol.index else []) + [r for _, r in symbol.writes]
+        if not values or len(values) != 1 + len(symbol.writes) or any(v is None for v in values):
+            return False
+        return all(known_nonempty(v, symbol.file, model, depth + 1) for v in values)
+    if node.type == "composite_literal":
+        body = node.child_by_field_name("body")
+        return body is not None and any(c.type in ("literal_element", "keyed_element") for c in body.named_children)
+    if node.type == "type_conversion_expression":  # []byte(s)
+        return nonempty_string(node.child_by_field_name("operand"), source, model)
+    if node.type == "slice_expression":
+        base = node.child_by_field_name("operand")
+        if any(node.child_by_field_name(f) is not None for f in ("start", "end", "capacity")):
+            return False
+        base_type = model.underlying(model.type_of(base, source))
+        if base_type is not None and base_type.kind == "array":
+            return bool(base_type.length)
+        return known_nonempty(base, source, model, depth + 1)
+    if node.type == "call_expression":
+        target = model.call_target(node, source)
+        args = call_arguments(node)
+        if target.kind == "builtin" and target.name == "make" and len(args) >= 2:
+            return not _length_may_be_zero(args[1], source, model, node)
+        if target.kind == "unsafe" and target.name == "Slice" and len(args) == 2:
+            return not _length_may_be_zero(args[1], source, model, node)
+        if target.kind == "builtin" and target.name == "append" and len(args) >= 2:
+            spread = node.child_by_field_name("arguments")
+            if spread is not None and any(c.type == "..." for c in spread.children):
+                return len(args) > 2 or known_nonempty(args[0], source, model, depth + 1)
+            return True
+    return False
+
+
+# std functions whose result is never the empty string
+_NONEMPTY_STRING_FUNCS = frozenset({
+    "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.FormatFloat", "strconv.FormatBool",
+    "strconv.Quote", "strconv.QuoteToASCII", "strconv.QuoteToGraphic", "strconv.QuoteRune",
+    "strconv.QuoteRuneToASCII",
+})
+
+
+def nonempty_string(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
+    """A string expression known to be non-empty: a non-empty literal, a
+    concatenation with one, a local assigned once from one, or a call to a
+    std function that never returns "" (strconv.Itoa, strconv.Quote, ...)."""
+    node = strip_parens(node)
+    if node is None or depth > 8:
+        return False
+    if node.type in ("interpreted_string_literal", "raw_string_literal"):
+        return len(node.text) > 2
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
+        return any(nonempty_string(node.child_by_field_name(side), source, model, depth + 1)
+                   for side in ("left", "right"))
+    if node.type == "identifier":
+        traced = trace_value(node, source, model)
+        return traced is not None and traced is not node and nonempty_string(traced, source, model, depth + 1)
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        if function is not None and function.type == "selector_expression":
+            package = source.imports.get(text(function.child_by_field_name("operand")))
+            name = text(function.child_by_field_name("field"))
+            if package is not None and f"{package}.{name}" in _NONEMPTY_STRING_FUNCS:
+                return True
+    return False
+
+
+def positive_int(node: Node | None, source: SourceFile, model: PackageModel) -> bool:
+    """An integer expression known to be at least 1: a constant, or `x + k`
+    with a constant k >= 1 (a length plus room for a terminator or header)."""
+    node = strip_parens(node)
+    if node is None:
+        return False
+    value = constant_int(node, source, model)
+    if value is not None:
+        return value >= 1
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
+        return any((constant_int(node.child_by_field_name(side), source, model) or 0) >= 1 for side in ("left", "right"))
+    if node.type == "call_expression" and len(call_arguments(node)) == 1 \
+            and model.call_target(node, source).kind in ("conversion", "c"):
+        return positive_int(call_arguments(node)[0], source, model)
+    return False
+
+
+def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:
+    """For `make(T, length)` or `unsafe.Slice(p, length)` evaluated at `at`:
+    the length is a constant 0, a parameter, or `len(x)` of a slice not known
+    to be non-empty, and no check that excludes 0 dominates `at` (`if n == 0
+    { return }`, `if len(x) > 0 {`). A length computed by a call or from a
+    field is taken as non-zero (source cannot tell)."""
+    node = strip_parens(length)
+    if positive_int(node, source, model):
+        return False
+    while node is not None and node.type == "call_expression" and len(call_arguments(node)) == 1 \
+            and model.call_target(node, source).kind in ("conversion", "c"):
+        node = strip_parens(call_arguments(node)[0])
+    if node is None:
+        return False
+    value = constant_int(node, source, model)
+    if value is not None:
+        return value <= 0
+    if node.type == "identifier":
+        symbol = local_symbol(node, source, model)
+        if at is not None and symbol is not None and not symbol.writes and symbol.range_of is None \
+                and _value_checked(node, at, source, model):
+            return False
+        if symbol is not None and symbol.kind == "param":
+            return True
+        traced = trace_value(node, source, model)
+        return traced is not None and traced is not node and _length_may_be_zero(traced, source, model, traced)
+    if node.type == "call_expression":
+        function = node.child_by_field_name("function")
+        args = call_arguments(node)
+        if function is not None and text(function) == "len" and len(args) == 1:
+            measured = strip_parens(args[0])
+            measured_type = model.underlying(model.type_of(measured, source))
+            if measured_type is not None and measured_type.kind == "array":
+                return not measured_type.length
+            if measured is None or measured.type != "identifier" or known_nonempty(measured, source, model):
+                return False
+            return at is None or not length_checked(measured, at, source, model)
+    return False
+
+
+def constant_int(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> int | None:
+    """The value of an integer constant expression, where source spells it plainly."""
+    node = strip_parens(node)
+    if node is None or depth > 8:
+        return None
+    if node.type == "int_literal":
+        return int_literal_value(node)
+    if node.type == "identifier":
+        symbol = model.resolve(node, source)
+        if symbol is not None and symbol.kind == "const" and symbol.value is not None and not symbol.index:
+            return constant_int(symbol.value, symbol.file, model, depth + 1)
+        return None
+    if node.type == "binary_expression":
+        left = constant_int(node.child_by_field_name("left"), source, model, depth + 1)
+        right = constant_int(node.child_by_field_name("right"), source, model, depth + 1)
+        operator = text(node.child_by_field_name("operator"))
+        if left is None or right is None:
+            return None
+        if operator == "*":
+            return left * right
+        if operator == "+":
+            return left + right
+        if operator == "<<" and 0 <= right < 64:
+            return left << right
+        return None
+    if node.type == "call_expression":  # a conversion such as C.int(4) or int(4)
+        target = model.call_target(node, source)
+        args = call_arguments(node)
+        if len(args) == 1 and (target.kind == "conversion" or (target.kind == "c" and target.name in PRIMITIVE_SIZES)):
+            return constant_int(args[0], source, model, depth + 1)
+    return None
+
+
+def length_checked(container: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """Whether a check that `container` is not empty dominates `at`: `at` lies
+    in the body of `if len(s) > 0`, `for i := range s`, the right side of
+    `len(s) > 0 &&`, the else of `if len(s) == 0`, or after an
+    `if len(s) == 0 { return }` (or `s[k]`, which would have panicked first)."""
+    key = _expr_key(container)
+    return bool(key) and _dominated(_LengthFacts(key, source, model), at, of_length=True)
+
+
+def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """Whether a check that the integer variable `value` is not 0 dominates
+    `at`: `if n == 0 { return }` (or `n <= 0`, `n < 1`) before it, or `at`
+    inside `if n > 0 {`."""
+    key = _expr_key(value)
+    if not key or value.type != "identifier" or _changed(value, source, model):
+        return False
+    return _dominated(_ValueFacts(key, source, model), at, of_length=False)
+
+
+def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
+    """Whether the variable `ident` names is assigned (`=`, `+=`, `--`, `&n`
+    taken) anywhere in its function after its declaration."""
+    symbol = model.resolve(ident, source)
+    function = ident
+    while function is not None and function.type not in FUNCTION_KINDS:
+        function = function.parent
+    if symbol is None or function is None:
+        return True
+    for node in walk(function):
+        if node.type != "identifier" or text(node) != symbol.name or node.start_byte == symbol.node.start_byte:
+            continue
+        parent = node.parent
+        if parent is not None and parent.type in ("inc_statement", "dec_statement"):
+            return True
+        if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&":
+            return True
+        if is_assignment_target(node) and model.resolve(node, source) is symbol:
+            return True
+    return False
+
+
+def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool) -> bool:
+    """Whether `check` holds at `at`: the walk up from `at` meets a condition
+    or an earlier statement that implies it. A slice's length (`of_length`)
+    is also implied by ranging over it and by earlier statements that would
+    have panicked on an empty slice; an integer's value only by `if`s."""
+    node, parent = at, at.parent  # a node's parent is found from the root: asked once per level
+    while parent is not None and node.type not in FUNCTION_KINDS:
+        kind = parent.type
+        if kind == "if_statement":
+            condition = parent.child_by_field_name("condition")
+            if parent.child_by_field_name("consequence") == node and check.implies_nonempty(condition):
+                return True
+            if parent.child_by_field_name("alternative") == node and check.implies_empty(condition):
+                return True
+        elif of_length and kind == "for_statement" and parent.child_by_field_name("body") == node:
+            for clause in parent.named_children:
+                if clause.type == "range_clause" and _expr_key(clause.child_by_field_name("right")) == check.key:
+                    return True
+                if clause.type == "for_clause" and check.implies_nonempty(clause.child_by_field_name("condition")):
+                    return True
+                if clause.type not in ("range_clause", "for_clause", "block") and check.implies_nonempty(clause):
+                    return True
+        elif kind == "binary_expression" and parent.child_by_field_name("right") == node:
+            operator = text(parent.child_by_field_name("operator"))
+            left = parent.child_by_field_name("left")
+            if operator == "&&" and check.implies_nonempty(left):
+                return True
+            if operator == "||" and check.implies_empty(left):
+                return True
+        elif kind in ("statement_list", "block", "source_file"):
+            sibling = node.prev_named_sibling
+            while sibling is not None:
+                if (of_length or sibling.type == "if_statement") and check.guards(sibling):
+                    return True
+                sibling = sibling.prev_named_sibling
+        node, parent = parent, parent.parent
+    return False
+
+
+def _expr_key(node: Node | None) -> str:
+    node = strip_parens(node)
+    if node is None or node.type not in ("identifier", "selector_expression"):
+        return ""
+    return "".join(text(node).split())
+
+
+_TERMINATORS = ("return_statement", "break_statement", "continue_statement", "goto_statement")
+_FATAL_CALLS = re.compile(r"^(panic|os\.Exit|log\.(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)|\w+\.(Fatal|Fatalf|FailNow|Skip|Skipf|SkipNow))$")
+
+
+class _LengthFacts:
+    def __init__(self, key: str, source: SourceFile, model: PackageModel):
+        self.key, self.source, self.model = key, source, model
+
+    def _length(self, node: Node | None) -> bool:
+        """`len(s)`, or a local bound once to `len(s)`."""
+        node = strip_parens(node)
+        if node is not None and node.type == "identifier":
+            node = trace_value(node, self.source, self.model)
+        if node is None or node.type != "call_expression":
+            return False
+        function = node.child_by_field_name("function")
+        args = call_arguments(node)
+        return function is not None and text(function) in ("len", "cap") and len(args) == 1 and \
+            _expr_key(args[0]) == self.key and text(function) == "len"
+
+    def _compare(self, node: Node) -> tuple[str, Node] | None:
+        """`len(s) op x` normalised so that len(s) is on the left."""
+        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        operator = text(node.child_by_field_name("operator"))
+        flipped = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+        if operator not in flipped:
+            return None
+        if self._length(left):
+            return operator, right
+        if self._length(right):
+            return flipped[operator], left
+        return None
+
+    def _value(self, node: Node) -> int | None:
+        return constant_int(node, self.source, self.model)
+
+    def implies_nonempty(self, condition: Node | None) -> bool:
+        node = strip_parens(condition)
+        if node is None or node.type != "binary_expression":
+            return False
+        operator = text(node.child_by_field_name("operator"))
+        if operator == "&&":
+            return self.implies_nonempty(node.child_by_field_name("left")) or \
+                self.implies_nonempty(node.child_by_field_name("right"))
+        compared = self._compare(node)
+        if compared is None:
+            return False
+        op, other = compared
+        value = self._value(other)
+        if op == ">":
+            return value is None or value >= 0
+        if op == ">=":
+            return value is None or value >= 1
+        if op == "!=":
+            return value == 0
+        if op == "==":
+            return positive_int(other, self.source, self.model)
+        return False
+
+    def implies_empty(self, condition: Node | None) -> bool:
+        """True when the condition being false implies len(s) > 0."""
+        node = strip_parens(condition)
+        if node is None:
+            return False
+        if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "!":
+            return self.implies_nonempty(node.child_by_field_name("operand"))
+        if node.type != "binary_expression":
+            return False
+        operator = text(node.child_by_field_name("operator"))
+        if operator == "||":
+            return self.implies_empty(node.child_by_field_name("left")) or \
+                self.implies_empty(node.child_by_field_name("right"))
+        compared = self._compare(node)
+        if compared is None:
+            return False
+        op, other = compared
+        value = self._value(other)
+        if op == "==":
+            return value == 0
+        if op == "<":
+            return value is None or value >= 1
+        if op == "<=":
+            return value is None or value >= 0
+        if op == "!=":
+            return positive_int(other, self.source, self.model)
+        return False
+
+    def guards(self, statement: Node) -> bool:
+        """A statement after which s is known non-empty (or the function has left)."""
+        if statement.type == "if_statement":
+            condition = statement.child_by_field_name("condition")
+            consequence = statement.child_by_field_name("consequence")
+            if self.implies_empty(condition) and statement.child_by_field_name("alternative") is None:
+                if _terminates(consequence) or self._assigns(consequence):
+                    return True
+            return False
+        if statement.type in ("assignment_statement", "short_var_declaration"):
+            left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+            lhs = left.named_children if left is not None else []
+            rhs = right.named_children if right is not None else []
+            if len(lhs) == len(rhs) and any(_expr_key(t) == self.key and known_nonempty(v, self.source, self.model)
+                                            for t, v in zip(lhs, rhs)):
+                return True  # `s = append(s, x)`: non-empty from here on
+        if statement.type in ("expression_statement", "short_var_declaration", "assignment_statement",
+                              "var_declaration", "inc_statement", "dec_statement"):
+            for node in walk(statement):
+                if node.type == "func_literal":
+                    return False
+                if node.type == "index_expression" and _expr_key(node.child_by_field_name("operand")) == self.key:
+                    index = node.child_by_field_name("index")
+                    if index is not None and index.type == "int_literal":
+                        return True
+        return False
+
+    def _assigns(self, block: Node | None) -> bool:
+        for node in walk(block) if block is not None else []:
+            if node.type in ("assignment_statement", "short_var_declaration"):
+                left = node.child_by_field_name("left")
+                if left is not None and any(_expr_key(t) == self.key for t in left.named_children):
+                    return True
+        return False
+
+
+class _ValueFacts(_LengthFacts):
+    """The facts of _LengthFacts about an integer variable itself (`n > 0`,
+    `n == 0`) instead of `len(s)`."""
+
+    def _length(self, node: Node | None) -> bool:
+        node = strip_parens(node)
+        return node is not None and node.type == "identifier" and _expr_key(node) == self.key
+
+    def _compare(self, node: Node) -> tuple[str, Node] | None:
+        # an int may be negative: only a comparison with a constant tells
+        compared = super()._compare(node)
+        if compared is None or self._value(compared[1]) is None:
+            return None
+        return compared
+
+
+def _terminates(block: Node | None) -> bool:
+    if block is None:
+        return False
+    statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
+    if not statements:
+        return False
+    last = statements[-1]
+    if last.type in _TERMINATORS:
+        return True
+    if last.type == "expression_statement" and last.named_children and last.named_children[0].type == "call_expression":
+        function = last.named_children[0].child_by_field_name("function")
+        return bool(_FATAL_CALLS.match("".join(text(function).split())))
+    return False
