@@ -1,6 +1,7 @@
 """Rules from a separate installed package, found through the `cgolint.rules` entry points."""
 from __future__ import annotations
 
+import os
 import textwrap
 
 PLUGIN = '''
@@ -56,7 +57,9 @@ def install_plugin(root, entry_points: str):
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: xyzrules\nVersion: 0.1\n")
     (info / "entry_points.txt").write_text(textwrap.dedent(entry_points))
-    return {"PYTHONPATH": str(root)}
+    # the inherited PYTHONPATH stays behind it (as in test_fix and test_lsp): a
+    # worktree under test keeps its own engine and rules
+    return {"PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
 
 
 def test_plugin_rule_is_listed_explained_and_run(cli, tmp_path, write_tree):
