@@ -1,6 +1,7 @@
 """Reporters turn a RunResult into text for one audience each."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -29,3 +30,34 @@ def render(format_name: str, result: RunResult, context: ReportContext) -> str:
 
 _MODULES = {"text": "text", "json": "jsonout", "sarif": "sarif", "github": "github"}
 FORMATS = tuple(_MODULES)
+
+
+def json_document(value, flat_below: int) -> str:
+    """`value` as JSON indented by two spaces for its first `flat_below`
+    levels of nesting, each value deeper than that on a line of its own:
+    one finding per line, which reads and diffs well, and is written by
+    json's C encoder (an indented dump is pure Python: five times as slow
+    on a report of thousands of findings, and twice the size)."""
+    out: list[str] = []
+    _write_json(value, 0, flat_below, out)
+    out.append("\n")
+    return "".join(out)
+
+
+def _write_json(value, depth: int, flat_below: int, out: list[str]) -> None:
+    if depth >= flat_below or not isinstance(value, (dict, list)) or not value:
+        out.append(json.dumps(value, ensure_ascii=False))
+        return
+    inner = "\n" + "  " * (depth + 1)
+    if isinstance(value, dict):
+        out.append("{")
+        for number, (key, item) in enumerate(value.items()):
+            out.append(("," if number else "") + inner + json.dumps(key, ensure_ascii=False) + ": ")
+            _write_json(item, depth + 1, flat_below, out)
+        out.append("\n" + "  " * depth + "}")
+    else:
+        out.append("[")
+        for number, item in enumerate(value):
+            out.append(("," if number else "") + inner)
+            _write_json(item, depth + 1, flat_below, out)
+        out.append("\n" + "  " * depth + "]")

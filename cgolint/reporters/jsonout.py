@@ -1,9 +1,7 @@
 """A JSON document for scripts: findings with 1-based lines and byte columns."""
 from __future__ import annotations
 
-import json
-
-from . import ReportContext
+from . import ReportContext, json_document
 from .. import __version__
 from ..runner import RunResult
 
@@ -36,4 +34,4 @@ def render(result: RunResult, context: ReportContext) -> str:
         "summary": {"findings": len(findings), "files_analysed": result.files_analysed,
                     "baseline_hidden": context.baseline_hidden, "baseline_fixed": context.baseline_fixed},
     }
-    return json.dumps(document, indent=2, sort_keys=False) + "\n"
+    return json_document(document, flat_below=2)  # a finding, a notification per line

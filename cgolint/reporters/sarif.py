@@ -2,14 +2,14 @@
 sarif-om object model and written by one serializer that keeps `level`."""
 from __future__ import annotations
 
-import json
 import os
+from functools import lru_cache
 from urllib.parse import quote
 
 import attr
 import sarif_om as om
 
-from . import ReportContext
+from . import ReportContext, json_document
 from .. import __version__
 from ..runner import RunResult
 
@@ -24,13 +24,19 @@ def serialize(value):
     properties and schema defaults are left out, except `level`, which is
     always written (jschema-to-python drops it when it equals the default
     `warning`, and GitHub then shows every result as a warning)."""
-    if attr.has(type(value)):
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:
+        return value
+    plan = _PLANS.get(kind)
+    if plan is None:
+        plan = _PLANS[kind] = _plan(kind)
+    if plan:
         out = {}
-        for field in attr.fields(type(value)):
-            item = getattr(value, field.name)
-            if item is None or (item == field.default and field.name != "level"):
+        for name, schema_name, default, always in plan:
+            item = getattr(value, name)
+            if item is None or (item == default and not always):
                 continue
-            out[field.metadata.get("schema_property_name", field.name)] = serialize(item)
+            out[schema_name] = serialize(item)
         if isinstance(value, om.PropertyBag):
             extra = {k: v for k, v in vars(value).items() if k not in out and k != "tags"}
             out.update({k: serialize(v) for k, v in sorted(extra.items())})
@@ -42,6 +48,18 @@ def serialize(value):
     return value
 
 
+# Per sarif-om class: (attribute, schema property name, default, written
+# even when default) for each field; () for a type that is not a sarif-om class.
+_PLANS: dict[type, tuple] = {}
+
+
+def _plan(kind: type) -> tuple:
+    if not attr.has(kind):
+        return ()
+    return tuple((field.name, field.metadata.get("schema_property_name", field.name), field.default,
+                  field.name == "level") for field in attr.fields(kind))
+
+
 def properties(**values) -> om.PropertyBag:
     bag = om.PropertyBag(tags=values.pop("tags", None))
     for key, value in values.items():
@@ -49,7 +67,9 @@ def properties(**values) -> om.PropertyBag:
     return bag
 
 
+@lru_cache(maxsize=None)
 def artifact_uri(path: str, root: str) -> om.ArtifactLocation:
+    # one location object per path, shared by every result in the file
     relative = os.path.relpath(os.path.abspath(path), root)
     if relative.startswith(".."):
         return om.ArtifactLocation(uri="file://" + quote(os.path.abspath(path).replace(os.sep, "/")))
@@ -130,4 +150,5 @@ def build_log(result: RunResult, context: ReportContext) -> om.SarifLog:
 
 
 def render(result: RunResult, context: ReportContext) -> str:
-    return json.dumps(serialize(build_log(result, context)), indent=2, ensure_ascii=False) + "\n"
+    # a result per line; the tool (with its rules) and an invocation on a line each
+    return json_document(serialize(build_log(result, context)), flat_below=4)
