@@ -119,8 +119,8 @@ class CMemoryLeak(Rule):
         return source.uses_cgo
 
     def check(self, node, ctx):
-        if not ctx.file.uses_cgo or node.child_by_field_name("body") is None:
-            return
+        if not ctx.file.uses_cgo or node.child_by_field_name("body") is None or node.has_error:
+            return  # (a body that does not parse: error recovery can merge statements, so paths are unknown)
         options = OwnershipOptions.from_options(ctx.options)
         if not options.may_allocate(ctx.file.data[node.start_byte:node.end_byte]):
             return
