@@ -6,9 +6,10 @@ from cgolint.rule import Level, Report, Rule
 from cgolint.source import SourceFile, text
 
 # Go syntax newer than the grammar (tree-sitter-go 0.25), which parses it
-# as errors: `new(expr)` (Go 1.26) and methods with type parameters (Go 1.27).
-_NEW_CALL = re.compile(rb"(?<![\w.])new\s*\(")
-_GENERIC_METHOD = re.compile(rb"func\s*\((?:[^()]|\([^()]*\))*\)\s*[^\W\d]\w*\s*\[")
+# as errors: `new(expr)` (Go 1.26; `make(expr)` too, where a local `make`
+# shadows the builtin) and methods with type parameters (Go 1.27).
+_NEW_CALL = re.compile(rb"(?<![\w.])(?:new|make)\s*\(")
+_GENERIC_METHOD = re.compile(rb"^func\s*\((?:[^()\n]|\([^()\n]*\))*\)\s*[^\W\d]\w*\s*\[", re.MULTILINE)
 _NEW_CALL_REACH = 400  # bytes before an error where its `new(` may start
 
 
@@ -78,11 +79,14 @@ class SyntaxErrorRule(Rule):
 
 
 def _newer_syntax(error, source: SourceFile) -> bool:
-    """Whether a parse error is valid Go that the grammar is older than."""
-    top = source.root.child_with_descendant(error)
-    if top is not None and _GENERIC_METHOD.match(source.data, top.start_byte):
+    """Whether a parse error is valid Go that the grammar is older than: a
+    method with type parameters declared in the broken region (whose error
+    can swallow the rest of the file), or a `new(...)` nearby."""
+    data = source.data
+    line_start = data.rfind(b"\n", 0, error.start_byte) + 1
+    if _GENERIC_METHOD.search(data, line_start, max(error.end_byte, data.find(b"\n", error.start_byte))):
         return True
-    return _near_new_call(source.data, error.start_byte)
+    return _near_new_call(data, error.start_byte)
 
 
 def _near_new_call(data: bytes, offset: int) -> bool:
