@@ -50,17 +50,22 @@ ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 # conversions, ownership, pins, flow...), or by what it is.
 _MODEL = "package model: declarations, scopes, names, types"
 _ENGINE = "engine: dispatch, suppressions, findings"
-_RUN = "walking, reading, cache, command line"
+_RUN = "walking, reading, cache, command line, reports"
 ENGINE_MODULE_AREAS = {
     "preamble": "C preamble model",
     **dict.fromkeys(("model", "scopes", "gotypes", "declarations", "source", "parsing"), _MODEL),
     **dict.fromkeys(("engine", "rule", "suppressions", "registry"), _ENGINE),
-    **dict.fromkeys(("runner", "loader", "cache", "file_index", "atomic", "config", "cli"), _RUN),
+    **dict.fromkeys(("runner", "loader", "cache", "file_index", "atomic", "config", "cli", "fix", "baseline",
+                     "lsp", "reporters"), _RUN),
 }
 
 
 def profile_area(filename: str, func: str) -> str:
     """The area of a cProfile entry (filename, function name)."""
+    import cgolint_rules
+
+    import cgolint
+
     if filename == "~":  # a function written in C
         if "tree_sitter.Parser" in func:
             return "tree-sitter: parsing Go and C"
@@ -68,10 +73,13 @@ def profile_area(filename: str, func: str) -> str:
             return "tree-sitter: queries and node access"
         return _RUN if func in ("<built-in method io.open>",) or "BufferedReader" in func \
             else "Python built-ins (dict, list, str, sorted...)"
-    if f"{os.sep}cgolint_rules{os.sep}" in filename:
+    if filename == "<string>":
+        return "code generated at run time (dataclass __init__, cache decoders)"
+    if filename.startswith(os.path.dirname(cgolint_rules.__file__) + os.sep):
         return "rules' own code"
-    if f"{os.sep}cgolint{os.sep}" in filename:
-        module = os.path.splitext(os.path.basename(filename))[0]
+    engine = os.path.dirname(cgolint.__file__) + os.sep
+    if filename.startswith(engine):
+        module = os.path.relpath(filename, engine).split(os.sep)[0].removesuffix(".py")
         return ENGINE_MODULE_AREAS.get(module, "shared analyses (buffers, conversions, ownership, pins, flow)")
     return "other Python code (standard library)"
 
@@ -304,9 +312,9 @@ class Bench:
         stats.sort_stats("tottime").print_stats(18)
         lines = [f"Cold run, jobs=1, in-process, generated N=100 (profiled total {total:.2f} s; "
                  "cProfile slows Python code more than C code, so shares are indicative; functions generated at "
-                 "run time, such as dataclasses' `__init__`, share one entry and are mostly missing). Everything "
-                 "but the two tree-sitter rows and the walking/reading row is analysis that the parse floor does "
-                 "not do.", "",
+                 "run time, such as dataclasses' `__init__`, share one entry, so most of their time is missing). "
+                 "Everything but the two tree-sitter rows and the walking/reading row is analysis that the parse "
+                 "floor does not do.", "",
                  "| where | self time | share |", "|---|---:|---:|"]
         for key, value in sorted(buckets.items(), key=lambda kv: -kv[1]):
             lines.append(f"| {key} | {value:.2f} s | {100 * value / total:.0f}% |")

@@ -37,8 +37,9 @@ node belongs to):
   not a call into C.
 - `const_value(expr, package, source)`: a Go integer constant expression.
 
-Per-package indexes and memos are kept in one `_PackageMemo` in the
-package model's memos, dropped with the model.
+This module's per-package indexes and memos are kept in its `_PackageMemo`
+among the package model's memos (buffer_calls keeps its own), dropped with
+the model.
 Everything answers None/False when source does not say: callers stay silent.
 """
 from __future__ import annotations

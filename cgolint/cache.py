@@ -268,19 +268,21 @@ class _Codec:
         tests, values = [], []
         for index, hint in enumerate(hints):
             value = f"f{index}"
-            optional = _is_union(hint)  # `X | None`: the decoder has refused any other union
+            decode = self._decoder(hint)  # refuses what cannot be cached, and records the layout
+            optional = _is_union(hint)
             plain = next(a for a in typing.get_args(hint) if a is not type(None)) if optional else hint
-            if plain in (int, str, bool, float):
+            if plain in (int, str, bool, float):  # (a union here is `X | None`: _decoder refused any other)
                 accepted = "(int, float)" if plain is float else plain.__name__
                 test = f"type({value}) not in {accepted}" if plain is float else f"type({value}) is not {accepted}"
+                problem = f"{cls.__name__}: field {index} is not a {plain.__name__}"
                 tests.append(f"    if {f'{value} is not None and ' if optional else ''}{test}:\n"
-                             f"        raise CorruptEntry('{cls.__name__}: field {index} is not a {plain.__name__}')")
+                             f"        raise CorruptEntry({problem!r})")
                 values.append(value)
             else:
-                namespace[f"decode{index}"] = self._decoder(hint)
+                namespace[f"decode{index}"] = decode
                 values.append(f"decode{index}({value})")
         unpack = "".join(f"f{index}, " for index in range(len(hints)))
-        if "__post_init__" in vars(cls) or hasattr(cls, "__slots__"):
+        if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__") or cls.__new__ is not object.__new__:
             build = [f"    return cls({', '.join(values)})"]
         else:
             # The fields straight into a new instance: the __init__ of a
@@ -292,12 +294,12 @@ class _Codec:
         source = "\n".join([
             "def decode(v):",
             f"    if type(v) is not list or len(v) != {len(hints)}:",
-            f"        raise CorruptEntry('{cls.__name__}: wrong shape')",
+            f"        raise CorruptEntry({cls.__name__ + ': wrong shape'!r})",
             f"    {unpack} = v" if hints else "    pass",
             *tests,
             *build,
         ])
-        exec(source, namespace)  # noqa: S102 - built only from field positions and type names above
+        exec(source, namespace)  # noqa: S102 - built from our own classes' field and type names
         return namespace["decode"]
 
     def _encoder(self, hint: Any):

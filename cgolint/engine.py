@@ -274,28 +274,28 @@ class Analyzer:
             if not covering:
                 kept.append(finding)
         for suppression in suppressions:
-            problems = list(suppression.problems)
-            code = UNEXPLAINED_SUPPRESSION
+            # (code, message) in order of importance: the first whose rule is enabled is reported
+            problems = [(UNEXPLAINED_SUPPRESSION, message) for message in suppression.problems]
             if not problems and not suppression.reason:
-                problems.append(f"`{suppression.directive}` gives no reason: say why the finding is safe to ignore")
-            if not suppression.used:
-                # A suppression is unused only if the rules it names all ran:
-                # one that names none needs every rule enabled to be judged.
-                if suppression.codes:
-                    judged = any(self.settings.enabled(c) for c in suppression.codes)
-                else:
-                    judged = self._every_rule_enabled
-                if judged:
-                    code = UNUSED_SUPPRESSION
-                    what = ", ".join(suppression.codes) or "cgolint"
-                    problems.insert(0, f"unused suppression: `{suppression.directive}` suppresses no {what} finding; remove it")
-            for message in problems[:1]:
+                problems.append((UNEXPLAINED_SUPPRESSION,
+                                 f"`{suppression.directive}` gives no reason: say why the finding is safe to ignore"))
+            # Unused only if every rule it could silence ran and none of them
+            # found anything it covers: a rule that did not run may need it.
+            judged = all(self.settings.enabled(c) for c in suppression.codes) if suppression.codes \
+                else self._every_rule_enabled
+            if not suppression.used and judged:
+                what = ", ".join(suppression.codes) or "cgolint"
+                problems.insert(0, (UNUSED_SUPPRESSION,
+                                    f"unused suppression: `{suppression.directive}` suppresses no {what} finding; "
+                                    f"remove it"))
+            for code, message in problems:
                 rule = self.meta.get(code)
                 if rule is None or not self.settings.enabled(code):
                     continue
                 node = suppression.node
                 kept.append(self._finding(source, rule.code, rule.name, rule.level,
                                           Report(None, node.start_byte, node.end_byte, message)))
+                break
         return kept
 
 

@@ -14,7 +14,7 @@ from tree_sitter import Node
 from .gotypes import GoType, parse_type
 from .model import C_MEMORY, GO_MEMORY, PackageModel, call_arguments
 from .scopes import FUNCTION_KINDS, Symbol, outermost_function
-from .source import SourceFile, text, walk
+from .source import SourceFile, strip_parens, text, walk
 
 PINNER_NAME = "runtime.Pinner"
 HANDLE_NAME = "cgo.Handle"
@@ -176,7 +176,7 @@ def is_handle(expr: Node | None, package: PackageModel, source: SourceFile, dept
     type cgo.Handle, or an integer conversion of one (`C.uintptr_t(h)`)."""
     if expr is None or depth > 8:
         return False
-    expr = _unparen(expr)
+    expr = strip_parens(expr)
     t = package.type_of(expr, source)
     if t is not None and t.name == HANDLE_NAME:
         return True
@@ -231,7 +231,7 @@ def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth
     variable = None
     while depth < 16:
         depth += 1
-        expr = _unparen(expr)
+        expr = strip_parens(expr)
         inner = None
         if expr.type == "call_expression":
             target = package.call_target(expr, source)
@@ -247,7 +247,7 @@ def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth
             symbol = package.resolve(expr, source)
             if symbol is not None and symbol.kind == "local" and symbol.value is not None and not symbol.index \
                     and not symbol.writes and symbol.file is source:
-                value = _unparen(symbol.value)
+                value = strip_parens(symbol.value)
                 if value.type in ("call_expression", "type_conversion_expression") or (
                         value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&"):
                     inner = value
@@ -285,7 +285,7 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
     kind = inner.type
     if kind == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
         origin = package.origin_of(inner, source)
-        operand = _unparen(inner.child_by_field_name("operand"))
+        operand = strip_parens(inner.child_by_field_name("operand"))
         root = _root_symbol(operand, package, source)
         if operand.type == "index_expression":
             container_node = operand.child_by_field_name("operand")
@@ -410,7 +410,7 @@ def assignments(statement: Node) -> list[tuple[Node, Node]]:
 
 def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> bool:
     """`p.f`, `*(**T)(p)`, `(*[n]*T)(p)[i]`, `s[i]` where p/s point into C memory."""
-    lhs = _unparen(lhs)
+    lhs = strip_parens(lhs)
     if lhs.type == "unary_expression" and text(lhs.child_by_field_name("operator")) == "*":
         return package.origin_of(lhs.child_by_field_name("operand"), source) == C_MEMORY
     if lhs.type in ("selector_expression", "index_expression"):
@@ -435,7 +435,7 @@ def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> boo
     literals) is C memory or nil: `w.z` after `&Writer{z: (*C.stream)(C.calloc(...))}`
     in a constructor. Any other write, an unknown operand type, `&x.f` or a
     positional literal of the type makes the answer False."""
-    expr = _unparen(expr)
+    expr = strip_parens(expr)
     if expr.type != "selector_expression":
         return False
     operand = expr.child_by_field_name("operand")
@@ -477,7 +477,7 @@ def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> b
                 left = node.child_by_field_name("left")
                 targets = left.named_children if left is not None else []
                 for target in targets:
-                    target = _unparen(target)
+                    target = strip_parens(target)
                     if target.type != "selector_expression" or text(target.child_by_field_name("field")) != name:
                         continue
                     found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
@@ -488,7 +488,7 @@ def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> b
                         if other is None or other.kind != "struct" or name not in dict(other.fields):
                             return False  # maybe owner's field promoted through an embedded struct
                         continue
-                    value = next((r for l, r in pairs if _unparen(l) == target), None)
+                    value = next((r for l, r in pairs if strip_parens(l) == target), None)
                     if value is None:
                         return False  # `a, b = f()` or `op=`
                     values.append((value, source))
@@ -510,7 +510,7 @@ def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> b
     if not values:
         return False
     for value, source in values:
-        value = _unparen(value)
+        value = strip_parens(value)
         if value.type == "nil" or (value.type == "identifier" and text(value) == "nil"):
             continue
         if package.origin_of(value, source) != C_MEMORY:
@@ -582,12 +582,12 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
         if node.type != "assignment_statement" or node.start_byte >= before.start_byte:
             continue
         for lhs, rhs in assignments(node):
-            lhs = _unparen(lhs)
+            lhs = strip_parens(lhs)
             if lhs.type not in ("selector_expression", "index_expression"):
                 continue
-            base = _unparen(lhs.child_by_field_name("operand"))
+            base = strip_parens(lhs.child_by_field_name("operand"))
             if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":
-                base = _unparen(base.child_by_field_name("operand"))
+                base = strip_parens(base.child_by_field_name("operand"))
             if base.type != "identifier" or package.resolve(base, source) is not symbol:
                 continue
             if stored_go_pointer(rhs, package, source) is not None:
@@ -598,9 +598,9 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
 def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
     """(element, value) pairs of a composite literal (or `&` of one) whose value is a Go pointer."""
     found: list[tuple[Node, Node]] = []
-    literal = _unparen(value)
+    literal = strip_parens(value)
     if literal.type == "unary_expression" and text(literal.child_by_field_name("operator")) == "&":
-        literal = _unparen(literal.child_by_field_name("operand"))
+        literal = strip_parens(literal.child_by_field_name("operand"))
     if literal.type != "composite_literal":
         return found
     body = literal.child_by_field_name("body")
@@ -614,23 +614,17 @@ def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) 
 
 
 # --- helpers ------------------------------------------------------------------
-def _unparen(node: Node) -> Node:
-    while node.type == "parenthesized_expression" and node.named_children:
-        node = node.named_children[0]
-    return node
-
-
 def _is_pointer_type(t: GoType | None) -> bool:
     return t is not None and t.kind in ("pointer", "unsafe_pointer")
 
 
 def _root_symbol(expr: Node, package: PackageModel, source: SourceFile) -> Symbol | None:
-    node = _unparen(expr)
+    node = strip_parens(expr)
     for _ in range(32):
         if node.type in ("index_expression", "slice_expression", "selector_expression"):
-            node = _unparen(node.child_by_field_name("operand"))
+            node = strip_parens(node.child_by_field_name("operand"))
         elif node.type == "unary_expression":
-            node = _unparen(node.child_by_field_name("operand"))
+            node = strip_parens(node.child_by_field_name("operand"))
         else:
             break
     return package.resolve(node, source) if node.type == "identifier" else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import glob
 import json
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -318,3 +318,42 @@ def test_transient_problems_are_not_cached(tree, parses, monkeypatch):
     parses.clear()
     third = lint(tree, Cache(cache_dir))
     assert third.cache_hits == 1 and "p.go" in parses and not third.notifications
+
+
+@dataclass(frozen=True)
+class _Checked:
+    x: int
+
+    def __post_init__(self):
+        if self.x < 0:
+            raise ValueError("x must not be negative")
+
+
+@dataclass(frozen=True)
+class _CheckedChild(_Checked):
+    y: int = 0
+
+
+@dataclass(frozen=True)
+class _TwoKinds:
+    a: int | str
+
+
+def test_decoders_keep_the_classes_own_checks_and_refuse_unions_they_cannot_check():
+    from cgolint.cache import _Codec
+
+    decode = _Codec(_CheckedChild).decode
+    assert decode([1, 2]) == _CheckedChild(1, 2)
+    with pytest.raises(ValueError):
+        decode([-1, 0])  # the inherited __post_init__ still runs
+    with pytest.raises(TypeError):
+        _Codec(_TwoKinds)
+
+
+def test_json_reports_are_ascii_and_spell_keys_as_json_does():
+    from cgolint.reporters import json_document
+
+    document = {"path": "d\udcff/文字.go", "nested": {1: ["ü"], None: {}, 2.5: [[]]}, "empty": []}
+    written = json_document(document, flat_below=1)
+    assert written.isascii()
+    assert json.loads(written) == json.loads(json.dumps(document))

@@ -37,7 +37,9 @@ def json_document(value, flat_below: int) -> str:
     levels of nesting, each value deeper than that on a line of its own:
     one finding per line, which reads and diffs well, and is written by
     json's C encoder (an indented dump is pure Python: five times as slow
-    on a report of thousands of findings, and twice the size)."""
+    on a report of thousands of findings, and twice the size). ASCII only,
+    as json writes by default: a non-UTF-8 file name or a console that
+    cannot show a character still gets the whole report."""
     out: list[str] = []
     _write_json(value, 0, flat_below, out)
     out.append("\n")
@@ -46,13 +48,15 @@ def json_document(value, flat_below: int) -> str:
 
 def _write_json(value, depth: int, flat_below: int, out: list[str]) -> None:
     if depth >= flat_below or not isinstance(value, (dict, list)) or not value:
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(json.dumps(value))
         return
     inner = "\n" + "  " * (depth + 1)
     if isinstance(value, dict):
         out.append("{")
         for number, (key, item) in enumerate(value.items()):
-            out.append(("," if number else "") + inner + json.dumps(key, ensure_ascii=False) + ": ")
+            # a key that is not a string is spelled as json spells it (1 -> "1", True -> "true")
+            name = key if isinstance(key, str) else json.dumps(key)
+            out.append(("," if number else "") + inner + json.dumps(name) + ": ")
             _write_json(item, depth + 1, flat_below, out)
         out.append("\n" + "  " * depth + "}")
     else:

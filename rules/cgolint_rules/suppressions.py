@@ -12,8 +12,9 @@ class UnusedSuppression(Rule):
     ## What it does
     Reports `//cgolint:ignore`, `//cgolint:file-ignore` and `//nolint:cgolint`
     comments that no finding of the named rules matches. A comment is judged
-    only when a rule it names is enabled, and one that names no rule only
-    when every rule is: under `--select CGL100` alone, a suppression whose
+    only when every rule it names is enabled, and one that names no rule
+    only when every rule is (so `--ignore`, or `ignore` in the
+    configuration, of any rule leaves those unjudged): a suppression whose
     rule did not run may still be needed.
 
     ## Why is this bad?

@@ -1,0 +1,54 @@
+"""Which suppression comments are reported, when not every rule runs: a
+comment is judged unused only if every rule it could silence ran."""
+from __future__ import annotations
+
+from cgolint.config import Settings
+from cgolint.engine import Analyzer
+from cgolint.loader import PackageJob, go_files
+from cgolint.registry import load_rules
+
+# CGL008 finds `unsafe.StringData(s)` handed to C.strlen; the comment names it
+# beside CGL001, which finds nothing here.
+NAMED = '''package p
+
+// #include <string.h>
+import "C"
+
+import "unsafe"
+
+func Len(s string) int {
+	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(s))))) //cgolint:ignore CGL001,CGL008 callers pass terminated strings
+}
+'''
+
+UNEXPLAINED = '''package p
+
+import "C"
+
+func f() {} //nolint:cgolint
+'''
+
+
+def found(tmp_path, source: str, select: tuple[str, ...] = ("CGL",), ignore: tuple[str, ...] = ()) -> list[str]:
+    (tmp_path / "p.go").write_text(source)
+    settings = Settings(select=select, ignore=ignore, root=str(tmp_path))
+    job = PackageJob(str(tmp_path), tuple(go_files(str(tmp_path))))
+    return [f"{f.code} {f.message}" for f in Analyzer(load_rules(), settings).analyze(job).findings]
+
+
+def test_a_suppression_is_not_unused_while_a_rule_it_names_did_not_run(tmp_path):
+    assert found(tmp_path, NAMED) == []
+    assert found(tmp_path, NAMED, select=("CGL001", "CGL100")) == []
+    assert found(tmp_path, NAMED, select=("CGL008", "CGL100")) == []  # used by the CGL008 finding
+
+
+def test_an_unused_suppression_is_reported_when_every_rule_it_names_ran(tmp_path):
+    source = NAMED.replace("unsafe.StringData(s)", "unsafe.StringData(s+\"\\x00\")")
+    assert [f for f in found(tmp_path, source) if f.startswith("CGL100")] == [
+        "CGL100 unused suppression: `//cgolint:ignore` suppresses no CGL001, CGL008 finding; remove it"]
+
+
+def test_without_the_unused_rule_an_unexplained_suppression_is_still_reported(tmp_path):
+    assert [f.split()[0] for f in found(tmp_path, UNEXPLAINED)] == ["CGL100"]
+    assert found(tmp_path, UNEXPLAINED, ignore=("CGL100",)) == [
+        "CGL101 `//nolint:cgolint` gives no reason: say why the finding is safe to ignore"]
