@@ -93,7 +93,7 @@ class PointerFacts:
     aliases: list["Alias"] = field(default_factory=list)
     # field paths (`s.mem`, `e.buf.data`) passed to a freeing function, with
     # their occurrences, and the flow nodes after which the path may no
-    # longer hold the same pointer (see `ownership._Collector._field_paths`)
+    # longer hold the same pointer (see `ownership_paths.collect_field_paths`)
     paths: dict[str, list[Occurrence]] = field(default_factory=dict)
     path_kills: dict[str, set[int]] = field(default_factory=dict)
 

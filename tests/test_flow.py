@@ -1,10 +1,10 @@
-"""The per-function control-flow graph (cgolint.flow), nil tests and the pointer facts of C allocations (cgolint.ownership)."""
+"""The per-function control-flow graph (cgolint.flow), nil tests (cgolint.nil_tests) and the pointer facts of C allocations (cgolint.ownership)."""
 from __future__ import annotations
 
 import textwrap
 
 from cgolint.flow import Flow
-from cgolint.ownership import nil_when
+from cgolint.nil_tests import nil_when
 from cgolint.source import SourceFile, text
 
 

@@ -1,6 +1,6 @@
 """CGL004 unpinned-go-pointer, CGL009 linkname-runtime-internal and CGL010
 export-returns-go-pointer: their testdata, their options and levels, and
-the shared facts of cgolint.pinning."""
+the shared facts of cgolint.pinning, go_pointers and handles."""
 from __future__ import annotations
 
 import os
@@ -9,9 +9,11 @@ import pytest
 
 from cgolint.config import Settings
 from cgolint.engine import Analyzer, parse_file
+from cgolint.go_pointers import go_pointer
+from cgolint.handles import is_handle
 from cgolint.loader import PackageJob, go_files
 from cgolint.model import PackageModel
-from cgolint.pinning import function_pins, go_pointer, is_handle
+from cgolint.pinning import function_pins
 from cgolint.registry import load_rules
 from cgolint.rule import DOC_SECTIONS, Level
 from cgolint.source import text, walk

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from cgolint.flow import FlowNode
-from cgolint.ownership import nil_when, pointer_facts
+from cgolint.nil_tests import nil_when
+from cgolint.ownership import pointer_facts
 from cgolint.ownership_facts import Allocation, OwnershipOptions, PointerFacts
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import walk

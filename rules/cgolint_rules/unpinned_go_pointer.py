@@ -2,10 +2,22 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from cgolint.go_pointers import (
+    GoPointer,
+    go_object_pointer,
+    go_pointer,
+    holds_go_pointers,
+    pointer_holder,
+)
+from cgolint.handles import is_handle
 from cgolint.model import C_MEMORY
-from cgolint.pinning import (GoPointer, PinnerUse, c_memory_stores, enclosing_statement_lists, function_pins,
-                             go_object_pointer, go_pointer, go_pointer_fields, holds_go_pointers, is_handle,
-                             literal_go_pointers, pointer_holder, stored_go_pointer)
+from cgolint.pinning import PinnerUse, enclosing_statement_lists, function_pins
+from cgolint.pointer_stores import (
+    c_memory_stores,
+    go_pointer_fields,
+    literal_go_pointers,
+    stored_go_pointer,
+)
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.scopes import FUNCTION_KINDS, enclosing_function
 from cgolint.source import text, walk

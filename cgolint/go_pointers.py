@@ -1,0 +1,251 @@
+"""What memory a pointer-valued expression points to (`go_pointer`,
+`GoPointer`), seen through conversions and single-assignment variables, and
+whether a Go type holds Go pointers. CGL004 asks this of C call arguments,
+CGL010 of what an exported function returns, and `pointer_stores` of stored
+values. It stands apart because it reads only an expression and the
+package's types and memory origins, not where the value goes.
+
+Every fact is computed from source and stays None/empty when source does
+not tell; the rules that read these facts then stay silent."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from .gotypes import GoType
+from .model import C_MEMORY, GO_MEMORY, PackageModel, call_arguments
+from .scopes import Symbol
+from .source import SourceFile, strip_parens, text
+
+
+@dataclass(frozen=True)
+class GoPointer:
+    """What a pointer-valued expression points to.
+
+    `expr` is the expression after conversions and single-assignment
+    variables are seen through; `memory` the type of the memory a C callee can
+    reach through it (the whole backing array for `&s[i]`), None if unknown;
+    `origin` GO_MEMORY, C_MEMORY or None; `what` describes the memory for
+    messages; `root` the Go variable the memory belongs to, if any."""
+
+    expr: Node
+    memory: GoType | None
+    origin: str | None
+    what: str
+    root: Symbol | None = None
+    is_go: bool = False  # Go memory as far as source tells (known, or a pointer to a Go type)
+    elements: bool = False  # memory is the elements of an array or slice (`&s[i]`, `unsafe.SliceData(s)`)
+
+
+def unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth: int = 0,
+                   follow_variables: bool = True) -> Node:
+    """See through parentheses, conversions to pointer types
+    (`unsafe.Pointer(x)`, `(*C.char)(x)`, `(*T)(x)`) and local variables
+    assigned once from such an expression."""
+    return _unwrap_pointer(expr, package, source, depth, follow_variables)[0]
+
+
+def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth: int,
+                    follow_variables: bool) -> tuple[Node, Node | None]:
+    """unwrap_pointer's answer, and the first variable it saw through (None if none)."""
+    variable = None
+    while depth < 16:
+        depth += 1
+        expr = strip_parens(expr)
+        inner = None
+        if expr.type == "call_expression":
+            target = package.call_target(expr, source)
+            if (target.kind == "unsafe" and target.name == "Pointer") or \
+                    (target.kind == "conversion" and _is_pointer_type(package.type_of(expr, source))):
+                args = call_arguments(expr)
+                if len(args) == 1:
+                    inner = args[0]
+        elif expr.type == "type_conversion_expression":
+            if _is_pointer_type(package.type_of(expr, source)):
+                inner = expr.child_by_field_name("operand")
+        elif expr.type == "identifier" and follow_variables:
+            symbol = package.resolve(expr, source)
+            if symbol is not None and symbol.kind == "local" and symbol.value is not None and not symbol.index \
+                    and not symbol.writes and symbol.file is source:
+                value = strip_parens(symbol.value)
+                if value.type in ("call_expression", "type_conversion_expression") or (
+                        value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&"):
+                    inner = value
+                    if variable is None:
+                        variable = expr
+        if inner is None:
+            return expr, variable
+        expr = inner
+    return expr, variable
+
+
+def go_pointer(expr: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
+    """Describe the memory a pointer-valued expression (a C call argument, a
+    value stored somewhere) points into; None for non-pointers and nil."""
+    inner, variable = _unwrap_pointer(expr, package, source, 0, True)
+    if inner.type == "nil" or (inner.type == "identifier" and text(inner) == "nil"):
+        return None
+    found = _go_pointer(inner, package, source)
+    if found is None:
+        return None
+    seen_through = variable is not None or inner is not expr  # a variable, a conversion or parentheses
+    shown = variable if variable is not None else inner
+    if seen_through and shown.type == "identifier":
+        # name the variable the code passes, not the expression it was set from
+        shown_type = package.type_of(shown, source)
+        what = f"`{text(shown)}` ({shown_type})" if shown_type is not None else f"`{text(shown)}`"
+        if found.elements:
+            what = f"`{text(shown)}`, which points into {found.what}"
+        root = found.root or package.resolve(shown, source)
+        found = GoPointer(found.expr, found.memory, found.origin, what, root, found.is_go, found.elements)
+    return found
+
+
+def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
+    kind = inner.type
+    if kind == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
+        origin = package.origin_of(inner, source)
+        operand = strip_parens(inner.child_by_field_name("operand"))
+        root = _root_symbol(operand, package, source)
+        if operand.type == "index_expression":
+            container_node = operand.child_by_field_name("operand")
+            container = package.underlying(package.type_of(container_node, source))
+            if container is not None and container.kind == "pointer":
+                container = package.underlying(container.elem)
+            if container is None or container.kind not in ("slice", "array"):
+                return GoPointer(inner, None, origin, text(inner), root)
+            name = text(container_node)
+            what = f"the backing array of `{name}` ({_type_name(package, container_node, source)})" \
+                if container.kind == "slice" else f"the array `{name}` ({_type_name(package, container_node, source)})"
+            memory = container.elem
+            return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package), True)
+        memory = package.type_of(operand, source)
+        what = f"`{text(operand)}` ({memory})" if memory is not None else f"`{text(operand)}`"
+        return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package))
+    if kind == "call_expression":
+        target = package.call_target(inner, source)
+        args = call_arguments(inner) if target.kind == "unsafe" and target.name == "SliceData" else None
+        if args:
+            origin = package.origin_of(inner, source)
+            sliced = package.underlying(package.type_of(args[0], source))
+            memory = sliced.elem if sliced is not None and sliced.kind == "slice" else None
+            return GoPointer(inner, memory, origin, f"the backing array of `{text(args[0])}` ({_type_name(package, args[0], source)})",
+                             _root_symbol(args[0], package, source), _is_go(origin, memory, package), True)
+    t = package.type_of(inner, source)
+    resolved = package.underlying(t)
+    if resolved is None or resolved.kind not in ("pointer", "unsafe_pointer"):
+        return None  # not a pointer: where it would point is not asked
+    origin = package.origin_of(inner, source)
+    if resolved.kind == "unsafe_pointer":
+        return GoPointer(inner, None, origin, f"`{text(inner)}`", _root_symbol(inner, package, source),
+                         origin == GO_MEMORY)
+    memory = resolved.elem
+    return GoPointer(inner, memory, origin, f"`{text(inner)}` ({t})", _root_symbol(inner, package, source),
+                     _is_go(origin, memory, package))
+
+
+def _is_go(origin: str | None, memory: GoType | None, package: PackageModel) -> bool:
+    """Go memory: known to be, or of unknown origin but typed as a Go (not C) type."""
+    if origin == GO_MEMORY:
+        return True
+    if origin == C_MEMORY or memory is None:
+        return False
+    resolved = package.underlying(memory)
+    if resolved is None:
+        return False  # a named type this package does not declare: could be a C type
+    return resolved.kind not in ("c", "unsafe_pointer")
+
+
+def holds_go_pointers(package: PackageModel, t: GoType | None, depth: int = 0) -> bool | None:
+    """Whether a value of type t holds Go pointers: True, False, or None when
+    only its contents can tell (a `*C.T` or `unsafe.Pointer` slot usually
+    holds a C pointer or nil, e.g. an out-parameter or an argv array)."""
+    if depth > 16:
+        return None
+    resolved = package.underlying(t)
+    if resolved is None:
+        return None
+    kind = resolved.kind
+    if kind in ("slice", "string", "map", "chan", "func", "interface"):
+        return True
+    if kind in ("basic", "c"):
+        return False
+    if kind == "unsafe_pointer":
+        return None
+    if kind == "pointer":
+        pointee = package.underlying(resolved.elem)
+        if pointee is None or pointee.kind in ("c", "unsafe_pointer"):
+            return None
+        return True
+    if kind == "array":
+        return holds_go_pointers(package, resolved.elem, depth + 1)
+    if kind == "struct":
+        verdicts = [holds_go_pointers(package, f, depth + 1) for _, f in resolved.fields]
+        if any(v is True for v in verdicts):
+            return True
+        return None if any(v is None for v in verdicts) else False
+    return None
+
+
+def pointer_holder(package: PackageModel, t: GoType | None, depth: int = 0) -> str:
+    """A short account of where a type holds Go pointers, for messages:
+    "field `next` (*node)", "[]string elements", ..."""
+    resolved = package.underlying(t)
+    if resolved is None or depth > 4:
+        return ""
+    if resolved.kind == "struct":
+        for name, field_type in resolved.fields:
+            if holds_go_pointers(package, field_type):
+                inner = package.underlying(field_type)
+                if inner is not None and inner.kind in ("struct", "array"):
+                    nested = pointer_holder(package, field_type, depth + 1)
+                    return f"field `{name}`" + (f", {nested}" if nested else "")
+                return f"field `{name}` ({field_type})"
+        return ""
+    if resolved.kind == "array":
+        return pointer_holder(package, resolved.elem, depth + 1) or f"{resolved.elem} elements"
+    return ""
+
+
+def go_object_pointer(pointer: GoPointer, package: PackageModel, source: SourceFile) -> bool:
+    """A variable of type `*T` (T a Go type of this package) whose origin
+    source does not show, where T itself holds Go pointers (a func, string,
+    slice, map, chan, interface or Go pointer field): C memory may not hold Go
+    pointers, so such an object lives in Go memory (`cbs *Callbacks` passed
+    as a callback payload)."""
+    expr = pointer.expr
+    if pointer.origin is not None or pointer.elements or expr.type != "identifier":
+        return False
+    symbol = package.resolve(expr, source)
+    if symbol is None or symbol.kind not in ("param", "receiver", "local"):
+        return False
+    t = package.type_of(expr, source)
+    if t is None or t.kind != "pointer" or t.elem is None or t.elem.kind != "named":
+        return False
+    pointee = package.underlying(t.elem)
+    return pointee is not None and pointee.kind == "struct" and holds_go_pointers(package, t.elem) is True
+
+
+def _is_pointer_type(t: GoType | None) -> bool:
+    return t is not None and t.kind in ("pointer", "unsafe_pointer")
+
+
+def _root_symbol(expr: Node, package: PackageModel, source: SourceFile) -> Symbol | None:
+    node = strip_parens(expr)
+    for _ in range(32):
+        if node.type in ("index_expression", "slice_expression", "selector_expression"):
+            node = strip_parens(node.child_by_field_name("operand"))
+        elif node.type == "unary_expression":
+            node = strip_parens(node.child_by_field_name("operand"))
+        else:
+            break
+    return package.resolve(node, source) if node.type == "identifier" else None
+
+
+def _type_name(package: PackageModel, node: Node, source: SourceFile) -> str:
+    t = package.type_of(node, source)
+    return str(t) if t is not None else "?"
+
+
+__all__ = ["GoPointer", "go_object_pointer", "go_pointer", "holds_go_pointers", "pointer_holder", "unwrap_pointer"]

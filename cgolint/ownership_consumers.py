@@ -1,0 +1,180 @@
+"""What consumes the value of a variable that holds a C allocation: a free,
+a C call that only reads it or takes ownership, a hand-over to Go code, a
+nil comparison, a reassignment... (`consumer`). The ownership collector asks
+it of each occurrence of a tracked variable, and of each freed field path.
+
+It stands apart from the collector's walk because it reads one expression
+upwards and nothing the walk gathers: only the lookups of `ConsumerContext`,
+which the collector provides (cached parents, cheap C call targets).
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+from tree_sitter import Node
+
+from .ownership_facts import OwnershipOptions
+from .source import text
+
+# Go builtins that read a pointer's value without taking ownership (every C
+# function other than a free or an ownership taker, C.GoString included, only reads).
+NON_OWNING_BUILTINS = frozenset({"len", "cap", "copy", "print", "println", "delete", "min", "max"})
+# unsafe functions whose result still points at the same memory.
+_UNSAFE_ALIASING = frozenset({"Pointer", "Add", "Slice", "String", "SliceData", "StringData"})
+
+
+class ConsumerContext(Protocol):
+    """The lookups `consumer` needs from the walk over a function."""
+
+    options: OwnershipOptions
+
+    def parent(self, node: Node) -> Node | None:
+        """The parent of `node` (cached: tree-sitter's `Node.parent` is slow)."""
+
+    def target(self, call: Node):
+        """The model's CallTarget of `call`."""
+
+    def c_keeps(self, name: str, index: int) -> bool:
+        """Whether the preamble's body of C.name stores argument `index` past the call."""
+
+
+def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | None]:
+    """Follow the value of `ident` up the expression tree to what consumes it:
+    (kind, detail, the consuming call or None). kind is an `Occurrence` kind,
+    or "address" when its address is taken."""
+    node = ident
+    while True:
+        parent = context.parent(node)
+        if parent is None:
+            return "handover", "unknown", None
+        kind = parent.type
+        if kind == "parenthesized_expression":
+            node = parent
+            continue
+        if kind == "argument_list":
+            call = context.parent(parent)
+            if call is None or call.type != "call_expression":
+                return "handover", "unknown", None
+            target = context.target(call)
+            if target.kind == "conversion":
+                node = call
+                continue
+            if target.kind == "unsafe":
+                if target.name in _UNSAFE_ALIASING:
+                    node = call
+                    continue
+                return "use", f"unsafe.{target.name}", call
+            if target.kind == "c":
+                index = arg_index(parent, node)
+                if target.name in context.options.frees and index == 0:
+                    return "free", f"C.{target.name}", call
+                if target.name == "realloc" and index == 0:
+                    return "realloc", "C.realloc", call
+                if target.name in context.options.takes_ownership or context.c_keeps(target.name, index):
+                    return "handover", f"passed to C.{target.name}, which takes ownership", call
+                return "use", f"passed to C.{target.name}", call
+            if target.kind == "builtin":
+                if target.name in NON_OWNING_BUILTINS:
+                    return "use", f"passed to {target.name}", call
+                if target.name == "append":
+                    return "handover", "appended to a slice", call
+                return "handover", f"passed to {target.name}", call
+            return "handover", f"passed to {callee_text(call)}", call
+        if kind == "type_conversion_expression" or kind == "slice_expression":
+            if parent.child_by_field_name("operand") == node:
+                node = parent
+                continue
+            return "use", "read", None
+        if kind == "call_expression":
+            return "use", "called", None
+        if kind == "unary_expression":
+            operator = text(parent.child_by_field_name("operator"))
+            if operator == "&":
+                return "address", "its address is taken", None
+            if operator == "<-":
+                return "use", "read", None
+            return "use", "dereferenced", None
+        if kind in ("selector_expression", "index_expression"):
+            if parent.child_by_field_name("operand") == node:
+                above = context.parent(parent)
+                while above is not None and above.type == "parenthesized_expression":
+                    above = context.parent(above)
+                if above is not None and above.type == "unary_expression" and \
+                        text(above.child_by_field_name("operator")) == "&":
+                    return "handover", "a pointer into it is kept", None
+                return "use", "dereferenced", None
+            return "use", "read", None
+        if kind == "binary_expression":
+            operator = text(parent.child_by_field_name("operator"))
+            other = parent.child_by_field_name("right") if parent.child_by_field_name("left") == node \
+                else parent.child_by_field_name("left")
+            if operator in ("==", "!=") and other is not None and other.type == "nil":
+                return "nil-compare", "compared with nil", None
+            return "use", "read", None
+        if kind == "expression_list":
+            statement = context.parent(parent)
+            if statement is None:
+                return "handover", "unknown", None
+            if statement.type in ("assignment_statement", "short_var_declaration"):
+                if statement.child_by_field_name("left") == parent:
+                    if node is ident:
+                        operator = text(statement.child_by_field_name("operator")) \
+                            if statement.type == "assignment_statement" else ":="
+                        return ("write", "reassigned", None) if operator in ("=", ":=") else ("use", "updated", None)
+                    return "use", "written through", None
+                lhs = exprs(statement.child_by_field_name("left"))
+                rhs = exprs(parent)
+                index = arg_index(parent, node)
+                if len(lhs) == len(rhs) and text(lhs[index]) == "_":
+                    return "use", "read", None
+                return "handover", "assigned to another variable or location", None
+            if statement.type == "return_statement":
+                return "handover", "returned", None
+            if statement.type == "var_spec":
+                return "handover", "assigned to another variable", None
+            if statement.type == "range_clause":
+                if statement.child_by_field_name("left") == parent:
+                    return "write", "reassigned by range", None
+                return "use", "ranged over", None
+            if statement.type == "receive_statement":
+                return "write", "received into", None
+            if statement.type in ("expression_case",):
+                return "use", "compared", None
+            return "handover", statement.type, None
+        if kind == "return_statement":
+            return "handover", "returned", None
+        if kind == "send_statement":
+            if parent.child_by_field_name("value") == node:
+                return "handover", "sent on a channel", None
+            return "use", "read", None
+        if kind == "var_spec":
+            if node is ident and any(name == ident for name in parent.children_by_field_name("name")):
+                return "write", "declared", None
+            return "handover", "assigned to another variable", None
+        if kind in ("literal_element", "keyed_element", "literal_value"):
+            return "handover", "stored in a composite literal", None
+        if kind in ("if_statement", "for_statement", "expression_switch_statement", "expression_statement",
+                    "inc_statement", "dec_statement", "type_switch_statement"):
+            return "use", "read", None
+        if kind == "range_clause":
+            return "use", "ranged over", None
+        if kind == "type_assertion_expression":
+            return "use", "read", None
+        return "handover", kind, None
+
+
+def exprs(node: Node | None) -> list[Node]:
+    return [c for c in node.named_children if c.type != "comment"] if node is not None else []
+
+
+def arg_index(container: Node, child: Node) -> int:
+    for index, item in enumerate(exprs(container)):
+        if item == child:
+            return index
+    return -1
+
+
+def callee_text(call: Node) -> str:
+    function = call.child_by_field_name("function")
+    name = text(function)
+    return name if len(name) <= 40 else name[:37] + "..."

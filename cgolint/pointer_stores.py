@@ -1,0 +1,234 @@
+"""Go pointers stored where C can see them: assignments into C memory
+(`c_memory_stores`, with `*C.T` fields that only ever hold C memory), and Go
+pointers written into a C struct or `[]*C.char` that lives in Go memory
+(`go_pointer_fields`, `literal_go_pointers`). CGL004 reports the first, and
+the second when such a struct is passed to C. They stand apart from `go_pointers`
+because they judge the place a value goes, not the value: a statement, the
+package's writes to a field, a composite literal.
+
+Every fact is computed from source and stays None/empty when source does
+not tell; the rules that read these facts then stay silent."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from .go_pointers import GoPointer, go_object_pointer, go_pointer
+from .gotypes import GoType, parse_type
+from .model import C_MEMORY, GO_MEMORY, PackageModel
+from .scopes import Symbol, outermost_function
+from .source import SourceFile, strip_parens, text, walk
+
+# Kinds of Go values that are, or hold, a Go pointer.
+POINTER_KINDS = frozenset({"pointer", "unsafe_pointer", "slice", "string", "map", "chan", "func", "interface"})
+
+
+@dataclass(frozen=True)
+class Store:
+    """`lhs = rhs` where lhs is in C memory and rhs is a Go pointer."""
+
+    statement: Node
+    lhs: Node
+    rhs: Node
+    pointer: GoPointer
+
+
+def assignments(statement: Node) -> list[tuple[Node, Node]]:
+    """(lhs, rhs) pairs of a plain `=` assignment statement."""
+    if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
+        return []
+    left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+    lhs = left.named_children if left is not None else []
+    rhs = right.named_children if right is not None else []
+    return list(zip(lhs, rhs)) if len(lhs) == len(rhs) else []
+
+
+def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> bool:
+    """`p.f`, `*(**T)(p)`, `(*[n]*T)(p)[i]`, `s[i]` where p/s point into C memory."""
+    lhs = strip_parens(lhs)
+    if lhs.type == "unary_expression" and text(lhs.child_by_field_name("operator")) == "*":
+        return package.origin_of(lhs.child_by_field_name("operand"), source) == C_MEMORY
+    if lhs.type in ("selector_expression", "index_expression"):
+        base = lhs.child_by_field_name("operand")
+        base_type = package.underlying(package.type_of(base, source))
+        if base_type is None or base_type.kind not in ("pointer", "slice", "unsafe_pointer"):
+            return False  # a struct or array value: memory of its own variable
+        return package.origin_of(base, source) == C_MEMORY or c_memory_field(base, package, source)
+    return False
+
+
+def _struct_name(t: GoType | None) -> str:
+    """The name of a named Go type `T` or `*T`, else ""."""
+    if t is not None and t.kind == "pointer":
+        t = t.elem
+    return t.name if t is not None and t.kind == "named" and t.name else ""
+
+
+def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> bool:
+    """`x.f` where `f` is a `*C.T` field of a Go struct type of this package
+    and every value the package ever gives `f` (assignments, keyed composite
+    literals) is C memory or nil: `w.z` after `&Writer{z: (*C.stream)(C.calloc(...))}`
+    in a constructor. Any other write, an unknown operand type, `&x.f` or a
+    positional literal of the type makes the answer False."""
+    expr = strip_parens(expr)
+    if expr.type != "selector_expression":
+        return False
+    operand = expr.child_by_field_name("operand")
+    name = text(expr.child_by_field_name("field"))
+    owner = _struct_name(package.type_of(operand, source))
+    if not owner:
+        return False
+    struct = package.underlying(GoType("named", owner))
+    fields = dict(struct.fields) if struct is not None and struct.kind == "struct" else {}
+    declared = package.underlying(fields.get(name))
+    if declared is None or declared.kind != "pointer" or package.underlying(declared.elem) is None \
+            or package.underlying(declared.elem).kind != "c":
+        return False
+    cache = package.memo("fields holding C memory")
+    key = (owner, name)
+    if key not in cache:
+        cache[key] = _field_values_in_c_memory(owner, name, package)
+    return cache[key]
+
+
+def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> bool:
+    values: list[tuple[Node, SourceFile]] = []
+    needle = name.encode()
+    for source in package.files:
+        if needle not in source.data:
+            continue
+        for node in walk(source.tree.root_node):
+            if node.type == "selector_expression" and text(node.child_by_field_name("field")) == name:
+                parent = node.parent
+                while parent is not None and parent.type == "parenthesized_expression":
+                    parent = parent.parent
+                if parent is not None and parent.type == "unary_expression" \
+                        and text(parent.child_by_field_name("operator")) == "&":
+                    if _struct_name(package.type_of(node.child_by_field_name("operand"), source)) in ("", owner):
+                        return False  # `&x.f`: written through a pointer source cannot follow
+                continue
+            if node.type == "assignment_statement":
+                pairs = assignments(node)
+                left = node.child_by_field_name("left")
+                targets = left.named_children if left is not None else []
+                for target in targets:
+                    target = strip_parens(target)
+                    if target.type != "selector_expression" or text(target.child_by_field_name("field")) != name:
+                        continue
+                    found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
+                    if found == "":
+                        return False  # a write to some `.f` of unknown type
+                    if found != owner:
+                        other = package.underlying(GoType("named", found))
+                        if other is None or other.kind != "struct" or name not in dict(other.fields):
+                            return False  # maybe owner's field promoted through an embedded struct
+                        continue
+                    value = next((r for l, r in pairs if strip_parens(l) == target), None)
+                    if value is None:
+                        return False  # `a, b = f()` or `op=`
+                    values.append((value, source))
+            elif node.type == "composite_literal":
+                if _struct_name(parse_type_node(node, source)) != owner:
+                    continue
+                body = node.child_by_field_name("body")
+                for element in body.named_children if body is not None else []:
+                    if element.type == "comment":
+                        continue
+                    if element.type != "keyed_element":
+                        return False  # positional: every field gets a value
+                    key_node = element.child_by_field_name("key") or (element.named_children[0] if element.named_children else None)
+                    if key_node is not None and "".join(text(key_node).split()) == name:
+                        value = element.child_by_field_name("value") or element.named_children[-1]
+                        if value.type == "literal_element" and value.named_children:
+                            value = value.named_children[0]
+                        values.append((value, source))
+    if not values:
+        return False
+    for value, source in values:
+        value = strip_parens(value)
+        if value.type == "nil" or (value.type == "identifier" and text(value) == "nil"):
+            continue
+        if package.origin_of(value, source) != C_MEMORY:
+            return False
+    return True
+
+
+def parse_type_node(literal: Node, source: SourceFile) -> GoType | None:
+    type_node = literal.child_by_field_name("type")
+    return parse_type(type_node, source.imports) if type_node is not None else None
+
+
+def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
+    """The Go pointer a stored value is, or None (not a pointer, C memory, unknown)."""
+    pointer = go_pointer(rhs, package, source)
+    if pointer is None or (pointer.origin != GO_MEMORY and not go_object_pointer(pointer, package, source)):
+        return None
+    t = package.underlying(package.type_of(pointer.expr, source))
+    if t is not None and t.kind not in POINTER_KINDS:
+        return None
+    if t is None and not (pointer.expr.type == "unary_expression" or pointer.expr.type == "call_expression"):
+        return None
+    return pointer
+
+
+def c_memory_stores(statement: Node, package: PackageModel, source: SourceFile) -> list[Store]:
+    """Go pointers this assignment stores into C memory."""
+    stores = []
+    for lhs, rhs in assignments(statement):
+        if not lhs_in_c_memory(lhs, package, source):
+            continue
+        pointer = stored_go_pointer(rhs, package, source)
+        if pointer is not None:
+            stores.append(Store(statement, lhs, rhs, pointer))
+    return stores
+
+
+def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+    """(place, value) pairs where a Go pointer is written into a variable
+    whose type alone does not say it holds Go pointers (a C struct in Go
+    memory, a `[]*C.char`), before `before`: `a.buf = (*C.char)(unsafe.Pointer(&b[0]))`,
+    `argv[i] = (*C.char)(unsafe.Pointer(&b[0]))`, `C.struct_x{buf: ...}`."""
+    found: list[tuple[Node, Node]] = []
+    if symbol.value is not None and not symbol.index:
+        found += literal_go_pointers(symbol.value, package, source)
+    function = outermost_function(before)
+    if function is None:
+        return found
+    for node in walk(function):
+        if node.type != "assignment_statement" or node.start_byte >= before.start_byte:
+            continue
+        for lhs, rhs in assignments(node):
+            lhs = strip_parens(lhs)
+            if lhs.type not in ("selector_expression", "index_expression"):
+                continue
+            base = strip_parens(lhs.child_by_field_name("operand"))
+            if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":
+                base = strip_parens(base.child_by_field_name("operand"))
+            if base.type != "identifier" or package.resolve(base, source) is not symbol:
+                continue
+            if stored_go_pointer(rhs, package, source) is not None:
+                found.append((lhs, rhs))
+    return found
+
+
+def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+    """(element, value) pairs of a composite literal (or `&` of one) whose value is a Go pointer."""
+    found: list[tuple[Node, Node]] = []
+    literal = strip_parens(value)
+    if literal.type == "unary_expression" and text(literal.child_by_field_name("operator")) == "&":
+        literal = strip_parens(literal.child_by_field_name("operand"))
+    if literal.type != "composite_literal":
+        return found
+    body = literal.child_by_field_name("body")
+    for element in body.named_children if body is not None else []:
+        item = element.child_by_field_name("value") if element.type == "keyed_element" else element
+        if item is not None and item.type == "literal_element" and item.named_children:
+            item = item.named_children[0]
+        if item is not None and item.type != "literal_value" and stored_go_pointer(item, package, source) is not None:
+            found.append((element, item))
+    return found
+
+
+__all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_fields", "literal_go_pointers", "lhs_in_c_memory",
+           "stored_go_pointer"]
