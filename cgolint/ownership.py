@@ -286,7 +286,7 @@ class _Collector:
                 if target.kind == "c":
                     if target.name in self.options.frees or target.name in self.options.takes_ownership \
                             or (target.name == "realloc" and arg_index(parent, node) == 0) \
-                            or self.c_keeps(target.name, arg_index(parent, node)):
+                            or self.c_takes(target.name, arg_index(parent, node)):
                         return Allocation(call, name, flow_node.id, None, None, "released", f"C.{target.name}")
                     return Allocation(call, name, flow_node.id, None, None, "inline", f"C.{target.name}")
                 if target.kind == "builtin" and target.name in NON_OWNING_BUILTINS:
@@ -344,10 +344,11 @@ class _Collector:
         statement = self.parent(call)
         return statement is not None and statement.type == "defer_statement" and self.owner(literal) == self.function
 
-    def c_keeps(self, name: str, index: int) -> bool:
-        """Whether the preamble's body of C.name stores argument `index` past the call."""
+    def c_takes(self, name: str, index: int) -> bool:
+        """Whether the preamble's body of C.name stores argument `index` past
+        the call or frees it."""
         function = self.package.preamble.function(name)
-        return function is not None and index >= 0 and function.keeps_param(index)
+        return function is not None and index >= 0 and function.takes_ownership_of(index)
 
     # --- occurrences -----------------------------------------------------
     def _occurrence(self, ident: Node, symbol: Symbol, facts: PointerFacts) -> Occurrence | None:

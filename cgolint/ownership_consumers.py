@@ -34,8 +34,9 @@ class ConsumerContext(Protocol):
     def target(self, call: Node):
         """The model's CallTarget of `call`."""
 
-    def c_keeps(self, name: str, index: int) -> bool:
-        """Whether the preamble's body of C.name stores argument `index` past the call."""
+    def c_takes(self, name: str, index: int) -> bool:
+        """Whether the preamble's body of C.name stores argument `index` past
+        the call or frees it."""
 
 
 def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | None]:
@@ -70,7 +71,7 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                     return "free", f"C.{target.name}", call
                 if target.name == "realloc" and index == 0:
                     return "realloc", "C.realloc", call
-                if target.name in context.options.takes_ownership or context.c_keeps(target.name, index):
+                if target.name in context.options.takes_ownership or context.c_takes(target.name, index):
                     return "handover", f"passed to C.{target.name}, which takes ownership", call
                 return "use", f"passed to C.{target.name}", call
             if target.kind == "builtin":

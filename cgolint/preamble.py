@@ -76,6 +76,7 @@ class CFunction:
     location: CLocation
     variadic: bool = False
     keeps: set[int] = field(default_factory=set)  # indices of pointer params stored past the call
+    frees: set[int] = field(default_factory=set)  # indices of pointer params the body passes to free()
     body: Node | None = field(default=None, repr=False, compare=False)  # the definition's body, if any
 
     @property
@@ -89,6 +90,11 @@ class CFunction:
 
     def keeps_param(self, index: int) -> bool:
         return index in self.keeps
+
+    def takes_ownership_of(self, index: int) -> bool:
+        """Whether the body keeps the pointer or frees it: either way the
+        caller's memory is no longer the caller's to free."""
+        return index in self.keeps or index in self.frees
 
 
 @dataclass
@@ -285,6 +291,7 @@ class _Extractor:
         function = CFunction(name, params, result, location, variadic)
         if definition is not None:
             function.keeps = _stored_params(definition, params)
+            function.frees = _freed_params(definition, params)
             function.body = definition.child_by_field_name("body")
         existing = self.model.functions.get(name)
         if existing is None or (function.has_body and not existing.has_body):
@@ -370,6 +377,17 @@ def _declared(node: Node, declarator: Node | None) -> tuple[str, CType]:
         nxt = declarator.child_by_field_name("declarator")
         declarator = nxt
     return name, CType(base.base, pointers, array, base.const)
+
+
+def _freed_params(definition: Node, params: list[CParam]) -> set[int]:
+    """Indices of pointer parameters that the body passes to `free` (on some
+    path: a C function that may free what it is given owns it)."""
+    body = definition.child_by_field_name("body")
+    pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
+    if body is None or not pointer_params or b"free" not in body.text:
+        return set()
+    return {index for callee, args in _body_stores(body).calls if text(callee) == "free"
+            for arg in args.named_children[:1] if (index := pointer_params.get(_value_name(arg))) is not None}
 
 
 def _stored_params(definition: Node, params: list[CParam]) -> set[int]:
@@ -483,8 +501,9 @@ def _initializer_escapes(pair: Node, locals_: dict[str, bool]) -> bool:
 
 
 def _propagate_keeps(model: CPreamble) -> None:
-    """A function that passes its pointer parameter to one that keeps it keeps it too."""
-    if not any(function.keeps for function in model.functions.values()):
+    """A function that passes its pointer parameter to one that keeps (or
+    frees) it keeps (or frees) it too."""
+    if not any(function.keeps or function.frees for function in model.functions.values()):
         return  # nothing to pass on (the common case)
     forwarders = []  # the functions that may pass a pointer parameter on, with their calls
     for function in model.functions.values():
@@ -498,10 +517,13 @@ def _propagate_keeps(model: CPreamble) -> None:
         for function, names, calls in forwarders:
             for callee_node, args in calls:
                 callee = model.functions.get(text(callee_node))
-                if callee is None or callee is function or not callee.keeps:
+                if callee is None or callee is function or not (callee.keeps or callee.frees):
                     continue
                 for position, arg in enumerate(args.named_children):
                     index = names.get(_value_name(arg))
-                    if index is not None and position in callee.keeps and index not in function.keeps:
-                        function.keeps.add(index)
-                        changed = True
+                    if index is None:
+                        continue
+                    for passed, taken in ((callee.keeps, function.keeps), (callee.frees, function.frees)):
+                        if position in passed and index not in taken:
+                            taken.add(index)
+                            changed = True

@@ -92,3 +92,32 @@ def test_invalid_c_does_not_raise(tmp_path):
     src = b'package p\n\n// int f(int *p { ;; }}} struct\nimport "C"\n'
     source = SourceFile.parse(str(tmp_path / "p.go"), "p.go", src)
     parse_preamble(source)
+
+
+FREES = b'''package p
+
+/*
+#include <stdlib.h>
+typedef struct { char *name; } owned;
+static void consume(void *p) { free(p); }
+static void maybe(void *p, int n) { if (n > 0) consume(p); }
+static void owned_free(owned *o) { free(o->name); free(o); }
+static void name_only(owned *o) { free(o->name); }
+static void cast(char *s) { free((void *)s); }
+static int reads(const char *s) { return s[0]; }
+*/
+import "C"
+'''
+
+
+def test_functions_that_free_a_pointer(tmp_path):
+    path = tmp_path / "p.go"
+    path.write_bytes(FREES)
+    c = parse_preamble(SourceFile.parse(str(path), "p.go", FREES))
+    assert c.function("consume").frees == {0}
+    assert c.function("maybe").frees == {0}          # passes it on to consume()
+    assert c.function("owned_free").frees == {0}
+    assert c.function("name_only").frees == set()    # a field of it, not the pointer itself
+    assert c.function("cast").frees == {0}
+    assert c.function("reads").frees == set()
+    assert c.function("consume").takes_ownership_of(0) and not c.function("consume").keeps_param(0)
