@@ -381,6 +381,8 @@ class _LengthFacts:
                 if _terminates(consequence) or self._assigns(consequence):
                     return True
             return False
+        if statement.type == "expression_switch_statement":
+            return self._switch_guards(statement)
         if statement.type in ("assignment_statement", "short_var_declaration"):
             left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
             lhs = left.named_children if left is not None else []
@@ -397,6 +399,21 @@ class _LengthFacts:
                     index = node.child_by_field_name("index")
                     if index is not None and index.type == "int_literal":
                         return True
+        return False
+
+    def _switch_guards(self, switch: Node) -> bool:
+        """`switch len(s) { case 0: return }` or `switch { case len(s) == 0:
+        return }`: a case that holds when s is empty and leaves the function."""
+        tag = switch.child_by_field_name("value")
+        if tag is not None and not self._length(tag):
+            return False
+        for case in switch.named_children:
+            values = case.child_by_field_name("value") if case.type == "expression_case" else None
+            if values is None or not _terminates(case):
+                continue
+            for value in values.named_children:
+                if self._value(value) == 0 if tag is not None else self.implies_empty(value):
+                    return True
         return False
 
     def _assigns(self, block: Node | None) -> bool:

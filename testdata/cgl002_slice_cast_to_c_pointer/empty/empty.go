@@ -74,3 +74,12 @@ func CopyName(dst []C.char, name []byte) {
 	}
 	C.copy_name(&dst[0], (*C.char)(unsafe.Pointer(&name[0])), C.size_t(len(name))) // want CGL002 "when dst is empty"
 }
+
+// Positive: the switch's empty case does not leave the function.
+func SwitchedOn(data []byte) C.int {
+	switch len(data) {
+	case 0:
+		println("empty")
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data))) // want CGL002 "when data is empty"
+}

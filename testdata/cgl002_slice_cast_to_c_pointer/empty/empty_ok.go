@@ -94,3 +94,23 @@ func Exact(key []byte) C.int {
 }
 
 func size() int { return 32 }
+
+// Negative: a switch on the length whose `case 0` returns.
+func Switched(data []byte) C.int {
+	switch len(data) {
+	case 0:
+		return 0
+	case 1:
+		data = append(data, 0)
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data)))
+}
+
+// Negative: a tagless switch whose empty case returns.
+func SwitchedTagless(data []byte) C.int {
+	switch {
+	case data == nil, len(data) == 0:
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data)))
+}
