@@ -549,6 +549,9 @@ class PackageModel:
         if kind == "identifier":
             return self._identifier_origin(expr, source, depth)
         if kind == "selector_expression":
+            held = self.underlying(self.type_of(expr, source))
+            if held is not None and held.kind in ("pointer", "unsafe_pointer"):
+                return None  # a pointer field holds whatever was stored in it, not its struct's memory
             return self._address_origin(expr, source, depth, address_taken=False)
         return None
 
