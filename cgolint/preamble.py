@@ -76,6 +76,9 @@ class CFunction:
     location: CLocation
     variadic: bool = False
     keeps: set[int] = field(default_factory=set)  # indices of pointer params stored past the call
+    # pointer param -> the pointer params through which the body stores it
+    # (`r->p = buf`): kept as long as what the caller passes there lives
+    keeps_into: dict[int, set[int]] = field(default_factory=dict)
     frees: set[int] = field(default_factory=set)  # indices of pointer params the body passes to free()
     body: Node | None = field(default=None, repr=False, compare=False)  # the definition's body, if any
 
@@ -89,12 +92,13 @@ class CFunction:
         return f"{self.result.spelling}{self.name}({params})"
 
     def keeps_param(self, index: int) -> bool:
-        return index in self.keeps
+        # called from Go, a store through another argument outlives the call too
+        return index in self.keeps or index in self.keeps_into
 
     def takes_ownership_of(self, index: int) -> bool:
         """Whether the body keeps the pointer or frees it: either way the
         caller's memory is no longer the caller's to free."""
-        return index in self.keeps or index in self.frees
+        return self.keeps_param(index) or index in self.frees
 
 
 @dataclass
@@ -290,7 +294,7 @@ class _Extractor:
         location = CLocation(self.path, self.position(fdecl.start_byte), self.position(fdecl.end_byte))
         function = CFunction(name, params, result, location, variadic)
         if definition is not None:
-            function.keeps = _stored_params(definition, params)
+            function.keeps, function.keeps_into = _stored_params(definition, params)
             function.frees = _freed_params(definition, params)
             function.body = definition.child_by_field_name("body")
         existing = self.model.functions.get(name)
@@ -390,14 +394,14 @@ def _freed_params(definition: Node, params: list[CParam]) -> set[int]:
             for arg in args.named_children[:1] if (index := pointer_params.get(_value_name(arg))) is not None}
 
 
-def _stored_params(definition: Node, params: list[CParam]) -> set[int]:
-    """Indices of pointer parameters that the body stores where they outlive the call."""
+def _stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dict[int, set[int]]]:
+    """The pointer parameters that the body stores where they outlive the
+    call, and those it stores through another pointer parameter (which
+    outlive the call only if what that parameter points to does)."""
     body = definition.child_by_field_name("body")
-    if body is None:
-        return set()
     pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
-    if not pointer_params:
-        return set()
+    if body is None or not pointer_params:
+        return set(), {}
     stores = _body_stores(body)
     # Only a store of a parameter needs the body's locals (a walk of the body).
     candidates = [(lhs, index) for lhs, value in stores.assignments
@@ -405,15 +409,37 @@ def _stored_params(definition: Node, params: list[CParam]) -> set[int]:
     candidates += [(pair, index) for pair, value in stores.field_values
                    if (index := pointer_params.get(_value_name(value))) is not None]
     if not candidates:
-        return set()
+        return set(), {}
     locals_ = _locals(body)
     kept: set[int] = set()
+    kept_into: dict[int, set[int]] = {}
     for target, index in candidates:
-        escapes = _initializer_escapes(target, locals_) if target.type == "initializer_pair" \
-            else _outlives_call(target, locals_)
-        if escapes:
+        if target.type == "initializer_pair":
+            if _initializer_escapes(target, locals_):
+                kept.add(index)
+            continue
+        holder, dereferenced = _store_root(target)
+        if holder in pointer_params and holder not in locals_:
+            if dereferenced:  # `r->p = buf`: as long as *r lives
+                kept_into.setdefault(index, set()).add(pointer_params[holder])
+            continue  # `p = buf`: the parameter itself is a local of the call
+        if _outlives_call(target, locals_):
             kept.add(index)
-    return kept
+    return kept, kept_into
+
+
+def _store_root(lhs: Node) -> tuple[str, bool]:
+    """The variable an assignment target is rooted in (`r` for `r->a.b[1]`),
+    and whether the store goes through a pointer on the way."""
+    node, dereferenced = lhs, False
+    while node is not None and node.type in ("field_expression", "subscript_expression",
+                                              "parenthesized_expression", "pointer_expression"):
+        if node.type == "field_expression" and text(node.child_by_field_name("operator")) == "->" or \
+                node.type in ("pointer_expression", "subscript_expression"):
+            dereferenced = True
+        inner = node.child_by_field_name("argument")
+        node = inner if inner is not None else (node.named_children[0] if node.named_children else None)
+    return (text(node) if node is not None and node.type == "identifier" else ""), dereferenced
 
 
 @dataclass
@@ -502,14 +528,17 @@ def _initializer_escapes(pair: Node, locals_: dict[str, bool]) -> bool:
 
 def _propagate_keeps(model: CPreamble) -> None:
     """A function that passes its pointer parameter to one that keeps (or
-    frees) it keeps (or frees) it too."""
-    if not any(function.keeps or function.frees for function in model.functions.values()):
+    frees) it keeps (or frees) it too. Passed to one that stores it through
+    another argument (`reader_init(&r, buf)` storing `r->p = buf`), it is
+    kept only if that argument outlives the call: not the address of a local."""
+    if not any(function.keeps or function.frees or function.keeps_into for function in model.functions.values()):
         return  # nothing to pass on (the common case)
     forwarders = []  # the functions that may pass a pointer parameter on, with their calls
     for function in model.functions.values():
         names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
         if function.body is not None and names:
             forwarders.append((function, names, _body_stores(function.body).calls))
+    locals_of: dict[str, dict[str, bool]] = {}
     changed = True
     rounds = 0
     while changed and rounds < 8:
@@ -517,9 +546,10 @@ def _propagate_keeps(model: CPreamble) -> None:
         for function, names, calls in forwarders:
             for callee_node, args in calls:
                 callee = model.functions.get(text(callee_node))
-                if callee is None or callee is function or not (callee.keeps or callee.frees):
+                if callee is None or callee is function or not (callee.keeps or callee.frees or callee.keeps_into):
                     continue
-                for position, arg in enumerate(args.named_children):
+                arguments = args.named_children
+                for position, arg in enumerate(arguments):
                     index = names.get(_value_name(arg))
                     if index is None:
                         continue
@@ -527,3 +557,31 @@ def _propagate_keeps(model: CPreamble) -> None:
                         if position in passed and index not in taken:
                             taken.add(index)
                             changed = True
+                    for through in sorted(callee.keeps_into.get(position, ())):
+                        holder = arguments[through] if through < len(arguments) else None
+                        if holder is not None and _address_of_local(holder, locals_of, function):
+                            continue  # stored into the caller's own local: gone when it returns
+                        holder_index = names.get(_value_name(holder)) if holder is not None else None
+                        if holder_index is not None:
+                            into = function.keeps_into.setdefault(index, set())
+                            if holder_index not in into:
+                                into.add(holder_index)
+                                changed = True
+                        elif index not in function.keeps:
+                            function.keeps.add(index)
+                            changed = True
+
+
+def _address_of_local(node: Node, locals_of: dict[str, dict[str, bool]], function: CFunction) -> bool:
+    """`&x` where x is a non-static local of `function` (its locals found once)."""
+    while node.type in ("cast_expression", "parenthesized_expression"):
+        inner = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+        if inner is None:
+            return False
+        node = inner
+    if node.type != "pointer_expression" or text(node.child_by_field_name("operator")) != "&":
+        return False
+    name, _ = _store_root(node.child_by_field_name("argument"))
+    if function.name not in locals_of:
+        locals_of[function.name] = _locals(function.body)
+    return locals_of[function.name].get(name) is False  # declared, and not static

@@ -55,7 +55,8 @@ def test_functions_that_keep_a_pointer(tmp_path):
     c = model(tmp_path)
     assert c.function("keep").keeps == {0}
     assert c.function("keep2").keeps == {0}          # passes it on to keep()
-    assert c.function("put").keeps == {1}            # stored through a pointer
+    assert c.function("put").keeps_into == {1: {0}}  # stored through a pointer: as long as *h lives
+    assert c.function("put").keeps_param(1)           # called from Go, that outlives the call
     assert c.function("statickeep").keeps == {0}     # a static local outlives the call
     assert c.function("fieldkeep").keeps == {0}      # a field of a global
     assert c.function("nokeep").keeps == set()       # a local copy does not
@@ -121,3 +122,30 @@ def test_functions_that_free_a_pointer(tmp_path):
     assert c.function("cast").frees == {0}
     assert c.function("reads").frees == set()
     assert c.function("consume").takes_ownership_of(0) and not c.function("consume").keeps_param(0)
+
+
+CURSORS = b'''package p
+
+/*
+#include <stddef.h>
+typedef struct reader { const unsigned char *p, *end; } reader;
+static reader global_reader;
+static void reader_init(reader *r, const unsigned char *buf, size_t n) { r->p = buf; r->end = buf + n; }
+static int sum(const unsigned char *buf, size_t n) { reader r; reader_init(&r, buf, n); return r.p < r.end; }
+static void wrap(reader *r, const unsigned char *buf) { reader_init(r, buf, 1); }
+static void global_init(const unsigned char *buf) { reader_init(&global_reader, buf, 1); }
+static void set_param(const unsigned char *buf, const unsigned char *other) { buf = other; }
+*/
+import "C"
+'''
+
+
+def test_a_pointer_stored_through_an_argument_is_kept_as_long_as_that_argument_lives(tmp_path):
+    path = tmp_path / "p.go"
+    path.write_bytes(CURSORS)
+    c = parse_preamble(SourceFile.parse(str(path), "p.go", CURSORS))
+    assert c.function("reader_init").keeps_into == {1: {0}} and c.function("reader_init").keeps_param(1)
+    assert not c.function("sum").keeps_param(0)          # into its own local reader: gone on return
+    assert c.function("wrap").keeps_into == {1: {0}}     # into whatever its caller passes
+    assert c.function("global_init").keeps == {0}        # into a global
+    assert not c.function("set_param").keeps_param(1)    # the parameter variable is the call's own
