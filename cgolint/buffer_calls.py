@@ -32,7 +32,8 @@ from .buffers import (
     named_buffer,
     unwrap_conversions,
 )
-from .model import PackageModel, call_arguments
+from .call_targets import call_arguments
+from .model import PackageModel
 from .scopes import outermost_function
 from .source import SourceFile, text, walk
 

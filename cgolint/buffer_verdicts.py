@@ -36,8 +36,9 @@ from .buffers import (
     named_buffer,
     unwrap_conversions,
 )
+from .call_targets import call_arguments
 from .lengths import derived_length, length_capable, length_slot
-from .model import PackageModel, call_arguments
+from .model import PackageModel
 from .nul_termination import nul_terminated
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble, CType
 from .scopes import outermost_function

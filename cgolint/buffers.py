@@ -48,9 +48,11 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from .call_targets import call_arguments
 from .conversions import single_value
 from .gotypes import GoType
-from .model import C_MEMORY, GO_MEMORY, PackageModel, call_arguments
+from .memory_origins import C_MEMORY, GO_MEMORY
+from .model import PackageModel
 from .scopes import Symbol
 from .source import SourceFile, strip_parens, text, walk
 

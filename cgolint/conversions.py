@@ -39,8 +39,9 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from .call_targets import call_arguments
 from .gotypes import GoType, parse_type
-from .model import PackageModel, call_arguments
+from .model import PackageModel
 from .scopes import Symbol, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 

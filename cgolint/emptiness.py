@@ -20,13 +20,14 @@ import re
 
 from tree_sitter import Node
 
+from .call_targets import call_arguments
 from .conversions import (
     int_literal_value,
     is_assignment_target,
     local_symbol,
     trace_value,
 )
-from .model import PackageModel, call_arguments
+from .model import PackageModel
 from .preamble import PRIMITIVE_SIZES
 from .scopes import FUNCTION_KINDS
 from .source import SourceFile, strip_parens, text, walk

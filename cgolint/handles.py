@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from .model import PackageModel, call_arguments
+from .call_targets import call_arguments
+from .model import PackageModel
 from .source import SourceFile, strip_parens
 
 HANDLE_NAME = "cgo.Handle"

@@ -36,8 +36,9 @@ from .buffers import (
     named_buffer,
     unwrap_conversions,
 )
+from .call_targets import call_arguments
 from .conversions import single_value
-from .model import PackageModel, call_arguments
+from .model import PackageModel
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble
 from .scopes import Symbol, outermost_function
 from .source import SourceFile, strip_parens, text, walk

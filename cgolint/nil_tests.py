@@ -10,7 +10,7 @@ from typing import Callable
 
 from tree_sitter import Node
 
-from .model import call_arguments
+from .call_targets import call_arguments
 from .source import text
 
 

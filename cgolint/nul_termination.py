@@ -22,9 +22,10 @@ import re
 from tree_sitter import Node
 
 from .buffers import Buffer, const_value, named_buffer, unwrap_conversions
+from .call_targets import call_arguments
 from .conversions import int_literal_value, is_append, local_symbol
 from .gotypes import parse_type
-from .model import PackageModel, call_arguments
+from .model import PackageModel
 from .scopes import FUNCTION_KINDS, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 

@@ -19,8 +19,8 @@ from typing import Iterable
 
 from tree_sitter import Node, Query, QueryCursor
 
+from .call_targets import call_arguments
 from .flow import function_flow
-from .model import call_arguments
 from .ownership_consumers import (
     NON_OWNING_BUILTINS,
     arg_index,

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from .call_targets import call_arguments
 from .gotypes import GoType
-from .model import PackageModel, call_arguments
+from .model import PackageModel
 from .scopes import FUNCTION_KINDS, Symbol, outermost_function
 from .source import SourceFile, text, walk
 

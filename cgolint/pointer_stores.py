@@ -16,7 +16,8 @@ from tree_sitter import Node
 
 from .go_pointers import GoPointer, go_object_pointer, go_pointer
 from .gotypes import GoType, parse_type
-from .model import C_MEMORY, GO_MEMORY, PackageModel
+from .memory_origins import C_MEMORY, GO_MEMORY
+from .model import PackageModel
 from .scopes import Symbol, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 

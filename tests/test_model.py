@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from cgolint.declarations import ContextFiles
-from cgolint.model import C_MEMORY, GO_MEMORY, PackageModel
+from cgolint.memory_origins import C_MEMORY, GO_MEMORY
+from cgolint.model import PackageModel
 from cgolint.source import SourceFile, text, walk
 
 A = b'''package p

@@ -6,7 +6,7 @@ from tree_sitter import Node
 
 from cgolint.go_pointers import go_pointer, unwrap_pointer
 from cgolint.gotypes import GoType, parse_type
-from cgolint.model import C_MEMORY, GO_MEMORY
+from cgolint.memory_origins import C_MEMORY, GO_MEMORY
 from cgolint.rule import IMPORT_C, Level, Rule
 from cgolint.scopes import enclosing_function
 from cgolint.source import text, walk

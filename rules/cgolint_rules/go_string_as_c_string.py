@@ -4,6 +4,7 @@ import re
 
 from cgolint.buffer_calls import is_c_selector_call
 from cgolint.buffers import stores_into_field
+from cgolint.call_targets import call_arguments
 from cgolint.conversions import (
     container_type,
     element_address,
@@ -13,7 +14,6 @@ from cgolint.conversions import (
     trace_value,
 )
 from cgolint.lengths import argument_class, length_slot
-from cgolint.model import call_arguments
 from cgolint.nul_termination import bytes_terminated, string_terminated
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.source import strip_parens, text

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from cgolint.call_targets import CallTarget
 from cgolint.conversions import (
     enclosing_deref,
     is_unsafe_call,
@@ -10,7 +11,6 @@ from cgolint.conversions import (
     trace_value,
 )
 from cgolint.gotypes import GoType, parse_type
-from cgolint.model import CallTarget
 from cgolint.rule import Edit, Fix, Level, Rule
 from cgolint.source import strip_parens, text
 from cgolint.toolchain import go_version_at_least

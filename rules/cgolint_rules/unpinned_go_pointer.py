@@ -10,7 +10,7 @@ from cgolint.go_pointers import (
     pointer_holder,
 )
 from cgolint.handles import is_handle
-from cgolint.model import C_MEMORY
+from cgolint.memory_origins import C_MEMORY
 from cgolint.pinning import PinnerUse, enclosing_statement_lists, function_pins
 from cgolint.pointer_stores import (
     c_memory_stores,

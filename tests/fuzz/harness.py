@@ -243,7 +243,7 @@ class ModelProbe(Rule):
         ctx.origin_of(node)
         if node.type == "call_expression":
             ctx.call_target(node)
-            from cgolint.model import call_arguments
+            from cgolint.call_targets import call_arguments
             for argument in call_arguments(node):
                 ctx.origin_of(argument)
         elif node.type == "identifier":

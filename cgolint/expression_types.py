@@ -1,0 +1,221 @@
+"""The type of a Go expression, as far as source tells.
+
+The largest of the model's derivations: a case per kind of expression, and
+what a symbol's declaration, a field selector and each kind of call
+(conversion, C function, builtin, unsafe, Go function or method) say of a
+type. It stands apart so that model.py reads as the facts a package holds
+and the memos in front of them: `PackageModel.type_of` memoises
+`derive_type` and bounds its depth, and every recursion goes back through it."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from . import gotypes
+from .call_targets import call_arguments
+from .gotypes import GoType
+from .scopes import Symbol
+from .source import SourceFile, text
+
+if TYPE_CHECKING:
+    from .model import PackageModel
+
+
+def derive_type(package: PackageModel, expr: Node, source: SourceFile, depth: int) -> GoType | None:
+    kind = expr.type
+    recurse = lambda node: package.type_of(node, source, depth + 1)  # noqa: E731
+    if kind == "parenthesized_expression":
+        return recurse(expr.named_children[0]) if expr.named_children else None
+    if kind == "identifier":
+        return symbol_type(package, package.resolve(expr, source), depth)
+    if kind in ("interpreted_string_literal", "raw_string_literal"):
+        return gotypes.STRING
+    if kind == "int_literal":
+        return gotypes.INT
+    if kind == "float_literal":
+        return GoType("basic", "float64")
+    if kind == "rune_literal":
+        return GoType("basic", "rune")
+    if kind in ("true", "false"):
+        return gotypes.BOOL
+    if kind == "composite_literal":
+        return package.spelled_type(expr.child_by_field_name("type"), source.imports)
+    if kind == "type_conversion_expression":
+        return package.spelled_type(expr.child_by_field_name("type"), source.imports)
+    if kind == "type_assertion_expression":
+        return package.spelled_type(expr.child_by_field_name("type"), source.imports)
+    if kind == "func_literal":
+        return GoType("func")
+    if kind == "unary_expression":
+        operator = text(expr.child_by_field_name("operator"))
+        operand = recurse(expr.child_by_field_name("operand"))
+        if operator == "&":
+            return GoType("pointer", elem=operand)
+        if operator == "*":
+            operand = package.underlying(operand)
+            return operand.elem if operand is not None and operand.kind == "pointer" else None
+        if operator == "!":
+            return gotypes.BOOL
+        return operand if operator in ("-", "+", "^") else None
+    if kind == "index_expression":
+        container = package.underlying(recurse(expr.child_by_field_name("operand")))
+        if container is not None and container.kind == "pointer":
+            container = package.underlying(container.elem)
+        if container is None:
+            return None
+        if container.kind in ("slice", "array"):
+            return container.elem
+        if container.kind == "string":
+            return gotypes.BYTE
+        return None
+    if kind == "slice_expression":
+        container = package.underlying(recurse(expr.child_by_field_name("operand")))
+        if container is not None and container.kind == "pointer":
+            container = package.underlying(container.elem)
+        if container is None:
+            return None
+        if container.kind == "array":
+            return gotypes.slice_of(container.elem)
+        return container if container.kind in ("slice", "string") else None
+    if kind == "selector_expression":
+        return _selector_type(package, expr, source, depth)
+    if kind == "call_expression":
+        return _call_type(package, expr, source, depth)
+    if kind == "binary_expression":
+        operator = text(expr.child_by_field_name("operator"))
+        if operator in ("==", "!=", "<", "<=", ">", ">=", "&&", "||"):
+            return gotypes.BOOL
+        return recurse(expr.child_by_field_name("left"))
+    return None
+
+
+def symbol_type(package: PackageModel, symbol: Symbol | None, depth: int) -> GoType | None:
+    if symbol is None:
+        return None
+    if symbol.kind in ("func", "type"):
+        return None
+    if symbol.type_node is not None:
+        declared = package.spelled_type(symbol.type_node, symbol.file.imports) if symbol.type_node.type != "variadic_parameter_declaration" \
+            else gotypes.slice_of(package.spelled_type(symbol.type_node.child_by_field_name("type"), symbol.file.imports))
+        return declared
+    if symbol.range_of is not None:
+        ranged = package.underlying(package.type_of(symbol.range_of, symbol.file, depth + 1))
+        if ranged is None:
+            return None
+        if symbol.index == 0:
+            return gotypes.INT if ranged.kind in ("slice", "array", "string") else None
+        if ranged.kind in ("slice", "array"):
+            return ranged.elem
+        return GoType("basic", "rune") if ranged.kind == "string" else None
+    if symbol.value is None:
+        return None
+    if symbol.index:
+        return _result_type(package, symbol.value, symbol.file, symbol.index)
+    return package.type_of(symbol.value, symbol.file, depth + 1)
+
+
+def _selector_type(package: PackageModel, expr: Node, source: SourceFile, depth: int) -> GoType | None:
+    operand = expr.child_by_field_name("operand")
+    name = text(expr.child_by_field_name("field"))
+    if operand is not None and operand.type == "identifier" and text(operand) in source.imports \
+            and package.resolve(operand, source) is None:
+        path = source.imports[text(operand)]
+        if path == "C":
+            global_type = package.preamble.globals.get(name)
+            return gotypes.c_type(global_type.base.replace(" ", "_"), global_type.pointers) if global_type else None
+        return gotypes.STANDARD_TYPES.get((path, name))
+    base = package.underlying(package.type_of(operand, source, depth + 1))
+    if base is not None and base.kind == "pointer":
+        base = package.underlying(base.elem)
+    if base is None or base.kind != "struct":
+        return None
+    for field_name, field_type in base.fields:
+        if field_name == name:
+            return field_type
+    return None
+
+
+def _call_type(package: PackageModel, expr: Node, source: SourceFile, depth: int) -> GoType | None:
+    target = package.call_target(expr, source)
+    if target.kind == "conversion":
+        return package.spelled_type(expr.child_by_field_name("function"), source.imports)
+    if target.kind == "c":
+        return _c_call_type(package, target.name)
+    if target.kind in ("func", "method") and target.node is not None:
+        return _result_type(package, expr, source, 0)
+    args = call_arguments(expr)
+    if target.kind == "builtin":
+        if target.name in ("make",) and args:
+            return package.spelled_type(args[0], source.imports)
+        if target.name == "new" and args:
+            return GoType("pointer", elem=package.spelled_type(args[0], source.imports))
+        if target.name in ("len", "cap", "copy"):
+            return gotypes.INT
+        if target.name == "append" and args:
+            return package.type_of(args[0], source, depth + 1)
+        return None
+    if target.kind == "unsafe":
+        if target.name == "Pointer":
+            return gotypes.UNSAFE_POINTER
+        if target.name == "Slice" and args:
+            pointee = package.underlying(package.type_of(args[0], source, depth + 1))
+            return gotypes.slice_of(pointee.elem) if pointee is not None and pointee.kind == "pointer" else None
+        if target.name == "SliceData" and args:
+            sliced = package.underlying(package.type_of(args[0], source, depth + 1))
+            return GoType("pointer", elem=sliced.elem) if sliced is not None and sliced.kind == "slice" else None
+        if target.name == "String":
+            return gotypes.STRING
+        if target.name == "StringData":
+            return GoType("pointer", elem=gotypes.BYTE)
+        if target.name in ("Sizeof", "Alignof", "Offsetof"):
+            return GoType("basic", "uintptr")
+    return None
+
+
+def _c_call_type(package: PackageModel, name: str) -> GoType | None:
+    if name == "CString":
+        return gotypes.c_type("char", 1)
+    if name in ("CBytes", "malloc", "calloc", "realloc"):
+        return gotypes.UNSAFE_POINTER
+    if name == "GoString" or name == "GoStringN":
+        return gotypes.STRING
+    if name == "GoBytes":
+        return gotypes.slice_of(gotypes.BYTE)
+    function = package.preamble.function(name)
+    if function is not None:
+        result = function.result
+        base = result.base.replace("struct ", "struct_").replace(" ", "")
+        if result.base == "void" and result.pointers:
+            return gotypes.UNSAFE_POINTER if result.pointers == 1 else gotypes.c_type("void", result.pointers)
+        return gotypes.c_type(base, result.pointers)
+    if name in package.preamble.typedefs or name in gotypes.NUMERIC_SIZES or name.startswith("struct_") \
+            or name in _C_SCALAR_NAMES:
+        return gotypes.c_type(name)
+    return None
+
+
+def _result_type(package: PackageModel, call: Node, source: SourceFile, index: int) -> GoType | None:
+    if call.type != "call_expression":
+        return None
+    target = package.call_target(call, source)
+    if target.kind not in ("func", "method") or target.node is None:
+        return None
+    result = target.node.child_by_field_name("result")
+    if result is None:
+        return None
+    owner = package.file_of(target.node)
+    if result.type != "parameter_list":
+        return package.spelled_type(result, owner.imports) if index == 0 else None
+    types: list[GoType | None] = []
+    for decl in result.named_children:
+        parsed = package.spelled_type(decl.child_by_field_name("type"), owner.imports)
+        types.extend([parsed] * max(1, len(decl.children_by_field_name("name"))))
+    return types[index] if index < len(types) else None
+
+
+_C_SCALAR_NAMES = frozenset({"char", "schar", "uchar", "short", "ushort", "int", "uint", "long", "ulong",
+                             "longlong", "ulonglong", "float", "double", "size_t", "uintptr_t", "int8_t",
+                             "uint8_t", "int16_t", "uint16_t", "int32_t", "uint32_t", "int64_t", "uint64_t",
+                             "ssize_t", "intptr_t", "off_t", "ptrdiff_t", "wchar_t", "complexfloat",
+                             "complexdouble"})
