@@ -43,6 +43,9 @@ STRING_READERS: dict[str, frozenset[int]] = {name: frozenset(indices) for name, 
 _READER_CALL = re.compile(r"\b(" + "|".join(sorted(n for n in STRING_READERS if n != "GoString")) +
                           r"|printf|fprintf|sprintf|snprintf|syslog|sscanf)\s*\(")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+# A second character pointer named like the end of a range (`const char
+# *begin, const char *end`): C is told where the string stops.
+_END_POINTER_NAME = re.compile(r"^(end|last|limit|stop|eos|pe|\w+_end|end_\w+)$")
 
 
 def _ordinal(index: int) -> str:
@@ -95,7 +98,9 @@ class GoStringAsCString(Rule):
     is not reported. A parameter named like an index, option, flag or code
     (`int opt`, `int i`, `int col`, `int flags`) is not a length slot:
     `C.setopt_str(1, (*C.char)(unsafe.Pointer(unsafe.StringData(s))))` is
-    reported.
+    reported. A second `char *` parameter named like the end of a range
+    (`end`, `limit`, `*_end`: `count(const char *begin, const char *end)`)
+    bounds the bytes too, and the call is not reported.
 
     A string is taken to be terminated when source shows the 0: a literal
     ending in `\\x00`, `s + "\\x00"`, `append([]byte(s), 0)`, `b = append(b, 0)`,
@@ -199,6 +204,9 @@ class GoStringAsCString(Rule):
                 function, index, args, ctx.package, ctx.file,
                 derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length") is not None:
             return False  # a length is passed alongside (or the prototype has a slot named for one)
+        if any(other.index != index and _END_POINTER_NAME.match(other.name) and _is_char_pointer(other, preamble)
+               for other in function.params):
+            return False  # a begin/end pair: the end pointer bounds the bytes
         if function.has_body:
             body = getattr(function, "body", None) or getattr(function, "_body", None)
             return body is not None and bool(param.name) and _reads_as_string(text(body), param.name)
@@ -270,6 +278,11 @@ class GoStringAsCString(Rule):
             if string_terminated(value, source, ctx.package) is not False:
                 return None  # terminated, or a value this rule cannot follow
         return False
+
+
+def _is_char_pointer(param, preamble) -> bool:
+    ctype = preamble.resolve(param.ctype)
+    return ctype.base == "char" and ctype.pointers == 1 and ctype.array is None
 
 
 def _converted(conversion):

@@ -12,6 +12,8 @@ void set_label(const char *l);
 
 int bind_text(int i, const char *z, int n);
 int put_any(int, const char *s);
+int count_spaces(const char *begin, const char *end);
+int compare(const char *a, const char *b);
 */
 import "C"
 
@@ -63,4 +65,15 @@ func BindCounted(i int, v string) {
 
 func PutAny(x int, s string) {
 	C.put_any(C.int(x), (*C.char)(unsafe.Pointer(unsafe.StringData(s)))) // an unnamed, neutral slot: trusted
+}
+
+func CountSpaces(s string) int {
+	begin := (*C.char)(unsafe.Pointer(unsafe.StringData(s)))
+	end := (*C.char)(unsafe.Add(unsafe.Pointer(begin), len(s)))
+	return int(C.count_spaces(begin, end)) // a begin/end pair: the end pointer bounds the bytes
+}
+
+// Two string parameters, neither named like an end: both read as C strings.
+func Compare(a string) int {
+	return int(C.compare((*C.char)(unsafe.Pointer(unsafe.StringData(a))), nil)) // want CGL008 "the Go string a to C.compare"
 }
