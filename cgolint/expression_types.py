@@ -59,9 +59,7 @@ def derive_type(package: PackageModel, expr: Node, source: SourceFile, depth: in
             return gotypes.BOOL
         return operand if operator in ("-", "+", "^") else None
     if kind == "index_expression":
-        container = package.underlying(recurse(expr.child_by_field_name("operand")))
-        if container is not None and container.kind == "pointer":
-            container = package.underlying(container.elem)
+        container = _container(package, recurse(expr.child_by_field_name("operand")))
         if container is None:
             return None
         if container.kind in ("slice", "array"):
@@ -70,9 +68,7 @@ def derive_type(package: PackageModel, expr: Node, source: SourceFile, depth: in
             return gotypes.BYTE
         return None
     if kind == "slice_expression":
-        container = package.underlying(recurse(expr.child_by_field_name("operand")))
-        if container is not None and container.kind == "pointer":
-            container = package.underlying(container.elem)
+        container = _container(package, recurse(expr.child_by_field_name("operand")))
         if container is None:
             return None
         if container.kind == "array":
@@ -89,6 +85,14 @@ def derive_type(package: PackageModel, expr: Node, source: SourceFile, depth: in
         return recurse(expr.child_by_field_name("left"))
     return None
 
+
+
+def _container(package: PackageModel, operand: GoType | None) -> GoType | None:
+    """The type an index or slice expression reads from: through one pointer (`p[i]` of `*[N]T`)."""
+    container = package.underlying(operand)
+    if container is not None and container.kind == "pointer":
+        container = package.underlying(container.elem)
+    return container
 
 def symbol_type(package: PackageModel, symbol: Symbol | None, depth: int) -> GoType | None:
     if symbol is None:
