@@ -23,7 +23,7 @@ from .expression_types import derive_type
 from .gotypes import GoType, parse_type
 from .memory_origins import derive_origin
 from .preamble import CPreamble, parse_preamble
-from .scopes import FUNCTION_KINDS, FunctionScope, Symbol
+from .scopes import FUNCTION_KINDS, FunctionScope, Symbol, declared_names
 from .source import SourceFile, text
 
 _UNKNOWN = object()  # not yet in a memo (None is a memoised answer)
@@ -178,12 +178,21 @@ class PackageModel:
         name = text(ident)
         if name == "_":
             return None  # the blank identifier declares and refers to nothing
-        scope = self.scope_of(ident, source)
+        # Most names a rule resolves (C, unsafe, builtins, package functions)
+        # are declared by no function of the file: those need no scope.
+        scope = self.scope_of(ident, source) if name in self._declared_names(source) else None
         if scope is not None:
             symbol = scope.resolve(ident, name)
             if symbol is not None:
                 return symbol
         return None if name in source.imports else self.declaration(name)
+
+    def _declared_names(self, source: SourceFile) -> frozenset[str]:
+        cache = self.memo("declared names")
+        found = cache.get(source.path)
+        if found is None:
+            found = cache[source.path] = declared_names(source.root)
+        return found
 
     # --- types --------------------------------------------------------
     def underlying(self, t: GoType | None, depth: int = 0) -> GoType | None:

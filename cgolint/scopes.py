@@ -226,6 +226,13 @@ class FunctionScope:
         return symbol
 
 
+def declared_names(root: Node) -> frozenset[str]:
+    """Every name a declaration under `root` introduces, found by one query
+    (in C): a name outside it is declared by no function of the file."""
+    captured = QueryCursor(query(GO, "declared_names")).captures(root).get("name", ())
+    return frozenset(text(node) for node in captured)
+
+
 def _in_own_initializer(symbol: Symbol, ident: Node) -> bool:
     decl = symbol.node.parent
     while decl is not None and decl.type not in ("short_var_declaration", "var_spec"):

@@ -13,6 +13,7 @@ import pytest
 from cgolint.declarations import _may_declare, declaration_table, method_table, one_line_groups
 from cgolint.engine import parse_file
 from cgolint.rule import IMPORT_C
+from cgolint.scopes import FUNCTION_KINDS, FunctionScope, declared_names
 from cgolint.source import text, walk
 from cgolint_rules.linkname_runtime_internal import LinknameRuntimeInternal, is_runtime_package, split_symbol
 from test_runtime import go_binary
@@ -79,6 +80,38 @@ def test_linkname_marker_finds_every_runtime_pull(goroot_sources):
                 pulls += 1
                 assert LinknameRuntimeInternal.wants(data), (path, fields)
     assert pulls > 50
+
+
+def test_declared_names_hold_every_name_a_function_scope_declares(goroot_sources):
+    # The model builds a function's scope only for a name in declared_names.
+    checked = 0
+    for path, data in goroot_sources.items():
+        if b'"C"' not in data:
+            continue
+        source = parse_file(path, data)
+        names = declared_names(source.root)
+        for function in walk(source.root):
+            if function.type in FUNCTION_KINDS:
+                checked += 1
+                assert set(FunctionScope(function, source).by_name) <= names, path
+    assert checked > 2000
+
+
+@pytest.mark.parametrize("data", [
+    b"package p\n\nfunc (r *T) f(a, b int, rest ...string) (n int, err error) { return }\n",
+    b"package p\n\nfunc f(x any) {\n\tswitch v := x.(type) {\n\tcase int:\n\t\t_ = v\n\t}\n}\n",
+    b"package p\n\nfunc f(m map[int]int) {\n\tfor k, v := range m {\n\t\t_, _ = k, v\n\t}\n\tconst c, d = 1, 2\n"
+    b"\tvar e, g = 3, 4\n\th, i := e, g\n\t_, _ = h, i\n}\n",
+    b"package p\n\nvar f = func(a int) { b := a; _ = b }\n",
+    b"package p\n\nfunc f() {\n\ta, := 1\n\tx.y := 2\n}\n",  # error recovery
+])
+def test_declared_names_shapes(data):
+    source = parse_file("p.go", data)
+    names = declared_names(source.root)
+    functions = [n for n in walk(source.root) if n.type in FUNCTION_KINDS]
+    assert functions
+    for function in functions:
+        assert set(FunctionScope(function, source).by_name) <= names
 
 
 # Shapes that real code has and GOROOT may not: each must still pass.
