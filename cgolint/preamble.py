@@ -423,9 +423,52 @@ def _stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], di
             if dereferenced:  # `r->p = buf`: as long as *r lives
                 kept_into.setdefault(index, set()).add(pointer_params[holder])
             continue  # `p = buf`: the parameter itself is a local of the call
+        if dereferenced and locals_.get(holder) is False:
+            # `reader *rp = &r; rp->p = buf`: a cursor over the frame, or over
+            # what a pointer parameter points to
+            into = _local_pointer_targets(holder, stores, locals_, pointer_params)
+            if into is not None:
+                for param in into:
+                    kept_into.setdefault(index, set()).add(param)
+                continue
         if _outlives_call(target, locals_):
             kept.add(index)
     return kept, kept_into
+
+
+def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str, bool],
+                           pointer_params: dict[str, int]) -> set[int] | None:
+    """What the body's local pointer `holder` points into, when every value
+    it is given says so: the pointer parameters it copies (their indices),
+    or, for `&r` or `&r.field` of a non-static local, the frame (nothing to
+    add). None when a value is anything else, or there is none."""
+    values = [value for target, value in stores.assignments if _assigned_name(target) == holder]
+    if not values:
+        return None
+    into: set[int] = set()
+    for value in values:
+        value = _strip_casts(value)
+        if value is not None and value.type == "pointer_expression" \
+                and text(value.child_by_field_name("operator")) == "&":
+            root, dereferenced = _store_root(value.child_by_field_name("argument"))
+            if locals_.get(root) is False and not dereferenced:
+                continue
+            return None
+        name = text(value) if value is not None and value.type == "identifier" else ""
+        if name in pointer_params and name not in locals_:
+            into.add(pointer_params[name])
+            continue
+        return None
+    return into
+
+
+def _assigned_name(target: Node) -> str:
+    """The variable an assignment target or declarator names (`rp` for
+    `rp` and `*rp`), or "" for a store into part of something (`rp->p`)."""
+    while target is not None and target.type in ("pointer_declarator", "parenthesized_declarator"):
+        target = target.child_by_field_name("declarator") or (
+            target.named_children[-1] if target.named_children else None)
+    return text(target) if target is not None and target.type == "identifier" else ""
 
 
 def _store_root(lhs: Node) -> tuple[str, bool]:
@@ -490,9 +533,14 @@ def _descendants(node: Node, kind: str):
 
 def _value_name(node: Node) -> str:
     """The identifier a stored value comes from, through casts and parentheses."""
+    node = _strip_casts(node)
+    return text(node) if node is not None and node.type == "identifier" else ""
+
+
+def _strip_casts(node: Node | None) -> Node | None:
     while node is not None and node.type in ("cast_expression", "parenthesized_expression"):
         node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
-    return text(node) if node is not None and node.type == "identifier" else ""
+    return node
 
 
 def _outlives_call(lhs: Node, locals_: dict[str, bool]) -> bool:

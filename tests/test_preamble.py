@@ -135,6 +135,15 @@ static int sum(const unsigned char *buf, size_t n) { reader r; reader_init(&r, b
 static void wrap(reader *r, const unsigned char *buf) { reader_init(r, buf, 1); }
 static void global_init(const unsigned char *buf) { reader_init(&global_reader, buf, 1); }
 static void set_param(const unsigned char *buf, const unsigned char *other) { buf = other; }
+static int via_local(const unsigned char *buf) { reader r; reader *rp = &r; rp->p = buf; return rp->p != 0; }
+static void via_alias(reader *r, const unsigned char *buf) { reader *rp; rp = (reader *)r; rp->p = buf; }
+static reader *global_cursor(void) { return &global_reader; }
+static void via_global(const unsigned char *buf) { reader *rp = global_cursor(); rp->p = buf; }
+static void via_either(reader *r, const unsigned char *buf, int which) {
+	reader mine, *rp = &mine;
+	if (which) rp = &global_reader;
+	rp->p = buf;
+}
 */
 import "C"
 '''
@@ -149,3 +158,7 @@ def test_a_pointer_stored_through_an_argument_is_kept_as_long_as_that_argument_l
     assert c.function("wrap").keeps_into == {1: {0}}     # into whatever its caller passes
     assert c.function("global_init").keeps == {0}        # into a global
     assert not c.function("set_param").keeps_param(1)    # the parameter variable is the call's own
+    assert not c.function("via_local").keeps_param(0)    # a local pointer to a local reader
+    assert c.function("via_alias").keeps_into == {1: {0}}  # a local copy of the parameter
+    assert c.function("via_global").keeps == {0}         # a local pointer from a call: anywhere
+    assert c.function("via_either").keeps == {1}         # one of its values is a global's address

@@ -1,0 +1,55 @@
+// C code that points a cursor of its own at the Go buffer it is given: the
+// cursor lives in C's stack frame and is gone when the call returns, so C
+// keeps nothing. Runs cleanly under cgocheck2, which checks every pointer
+// store C-side code makes through cgo's write barrier.
+//
+// runtime: ok
+// runtime-env: GOEXPERIMENT=cgocheck2
+package main
+
+/*
+#include <stddef.h>
+typedef struct reader { const unsigned char *p, *end; } reader;
+
+static int sum_direct(const unsigned char *buf, size_t n) {
+	reader r;
+	r.p = buf; r.end = buf + n;
+	int s = 0;
+	while (r.p < r.end) s += *r.p++;
+	return s;
+}
+
+// Through a local pointer to a local reader.
+static int sum_via_pointer(const unsigned char *buf, size_t n) {
+	reader r;
+	reader *rp = &r;
+	rp->p = buf; rp->end = buf + n;
+	int s = 0;
+	while (rp->p < rp->end) s += *rp->p++;
+	return s;
+}
+
+static void reader_init(reader *r, const unsigned char *buf, size_t n) { reader *rp = r; rp->p = buf; rp->end = buf + n; }
+
+// Through a helper that stores into the reader it is given: a local one.
+static int sum_helper(const unsigned char *buf, size_t n) {
+	reader r;
+	reader_init(&r, buf, n);
+	int s = 0;
+	while (r.p < r.end) s += *r.p++;
+	return s;
+}
+*/
+import "C"
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+func main() {
+	b := []byte{1, 2, 3}
+	p := (*C.uchar)(unsafe.Pointer(&b[0]))
+	n := C.size_t(len(b))
+	fmt.Println(C.sum_direct(p, n), C.sum_via_pointer(p, n), C.sum_helper(p, n))
+}
