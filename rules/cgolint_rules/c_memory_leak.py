@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from cgolint.flow import FlowNode
+from cgolint.loop_counters import later_iteration_value
 from cgolint.nil_tests import nil_when
 from cgolint.ownership import pointer_facts
 from cgolint.ownership_facts import Allocation, OwnershipOptions, PointerFacts
@@ -43,7 +44,11 @@ class CMemoryLeak(Rule):
     (`C.puts(cs)`) or to `C.GoString` does not hand it over. Branches on
     which the pointer is known to be `nil` (`if p == nil { return err }`,
     also `uintptr(p) == 0`) hold nothing to free; paths that end in
-    `panic`, `os.Exit` or `log.Fatal` are not reported. When every free is
+    `panic`, `os.Exit` or `log.Fatal` are not reported. A loop that frees
+    the previous iteration's allocation under a test of its counter ahead of
+    the next allocation (`if i > 0 { C.free(unsafe.Pointer(p)) }` in a
+    `range` over a slice, or a `for i := 0; ...; i++` loop) frees on every
+    path that comes round from an allocation. When every free is
     inside an `if` that tests the result of a C call given the pointer
     (`if C.attach(p) != 0 { C.free(p); return err }`), the pointer is taken
     to belong to C on success, and the rule stays silent.
@@ -161,8 +166,12 @@ class CMemoryLeak(Rule):
         def edge_ok(branch) -> bool:
             # where the pointer is nil, malloc failed (nothing to free) or, for
             # C.CString, the branch cannot be taken at all
-            return branch.value not in nil_when(
-                branch.condition, lambda ident: facts.resolve(ident) is symbol)
+            if branch.value in nil_when(branch.condition, lambda ident: facts.resolve(ident) is symbol):
+                return False
+            # `if i > 0 { free(prev) }` ahead of the allocation: only the first
+            # iteration skips it, and no path from the allocation is one
+            later = later_iteration_value(branch.condition, allocation.call, ctx.package, ctx.file)
+            return later is None or branch.value == later
 
         reached = flow.reach(allocation.flow_id, stop, edge_ok)
         leaks = [n for n in reached if (n.is_exit and not stop(n)) or n.id == allocation.flow_id]
