@@ -56,7 +56,7 @@ _MODEL = "package model: declarations, scopes, names, types"
 _ENGINE = "engine: dispatch, suppressions, findings"
 _RUN = "walking, reading, cache, command line, reports"
 ENGINE_MODULE_AREAS = {
-    "preamble": "C preamble model",
+    **dict.fromkeys(("preamble", "c_bodies"), "C preamble model"),
     **dict.fromkeys(("model", "scopes", "gotypes", "declarations", "source", "parsing"), _MODEL),
     **dict.fromkeys(("engine", "rule", "suppressions", "registry"), _ENGINE),
     **dict.fromkeys(("runner", "loader", "cache", "file_index", "atomic", "config", "cli", "fix", "baseline",

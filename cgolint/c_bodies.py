@@ -1,0 +1,271 @@
+"""What the bodies of a preamble's C functions do with their pointer
+parameters: store them where they outlive the call (`keeps`), store them
+through another pointer parameter (`keeps_into`: kept as long as what the
+caller passes there lives), or free them. `preamble` reads each definition
+with these; `propagate_keeps` then carries the facts through wrappers once a
+package's preambles and headers are merged."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tree_sitter import Node
+
+from .parsing import C, query
+from .source import text
+
+if TYPE_CHECKING:
+    from .preamble import CFunction, CParam, CPreamble
+
+
+def freed_params(definition: Node, params: list[CParam]) -> set[int]:
+    """Indices of pointer parameters that the body passes to `free` (on some
+    path: a C function that may free what it is given owns it)."""
+    body = definition.child_by_field_name("body")
+    pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
+    if body is None or not pointer_params or b"free" not in body.text:
+        return set()
+    return {index for callee, args in _body_stores(body).calls if text(callee) == "free"
+            for arg in args.named_children[:1] if (index := pointer_params.get(_value_name(arg))) is not None}
+
+
+def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dict[int, set[int]]]:
+    """The pointer parameters that the body stores where they outlive the
+    call, and those it stores through another pointer parameter (which
+    outlive the call only if what that parameter points to does)."""
+    body = definition.child_by_field_name("body")
+    pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
+    if body is None or not pointer_params:
+        return set(), {}
+    stores = _body_stores(body)
+    # Only a store of a parameter needs the body's locals (a walk of the body).
+    candidates = [(lhs, index) for lhs, value in stores.assignments
+                  if (index := pointer_params.get(_value_name(value))) is not None]
+    candidates += [(pair, index) for pair, value in stores.field_values
+                   if (index := pointer_params.get(_value_name(value))) is not None]
+    if not candidates:
+        return set(), {}
+    locals_ = _locals(body)
+    kept: set[int] = set()
+    kept_into: dict[int, set[int]] = {}
+    for target, index in candidates:
+        if target.type == "initializer_pair":
+            if _initializer_escapes(target, locals_):
+                kept.add(index)
+            continue
+        holder, dereferenced = _store_root(target)
+        if holder in pointer_params and holder not in locals_:
+            if dereferenced:  # `r->p = buf`: as long as *r lives
+                kept_into.setdefault(index, set()).add(pointer_params[holder])
+            continue  # `p = buf`: the parameter itself is a local of the call
+        if dereferenced and locals_.get(holder) is False:
+            # `reader *rp = &r; rp->p = buf`: a cursor over the frame, or over
+            # what a pointer parameter points to
+            into = _local_pointer_targets(holder, stores, locals_, pointer_params)
+            if into is not None:
+                for param in into:
+                    kept_into.setdefault(index, set()).add(param)
+                continue
+        if _outlives_call(target, locals_):
+            kept.add(index)
+    return kept, kept_into
+
+
+def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str, bool],
+                           pointer_params: dict[str, int]) -> set[int] | None:
+    """What the body's local pointer `holder` points into, when every value
+    it is given says so: the pointer parameters it copies (their indices),
+    or, for `&r` or `&r.field` of a non-static local, the frame (nothing to
+    add). None when a value is anything else, or there is none."""
+    values = [value for target, value in stores.assignments if _declarator_name(target) == holder]
+    if not values:
+        return None
+    into: set[int] = set()
+    for value in values:
+        value = _strip_casts(value)
+        if value is not None and value.type == "pointer_expression" \
+                and text(value.child_by_field_name("operator")) == "&":
+            root, dereferenced = _store_root(value.child_by_field_name("argument"))
+            if locals_.get(root) is False and not dereferenced:
+                continue
+            return None
+        name = text(value) if value is not None and value.type == "identifier" else ""
+        if name in pointer_params and name not in locals_:
+            into.add(pointer_params[name])
+            continue
+        return None
+    return into
+
+
+def _declarator_name(declarator: Node | None) -> str:
+    """The variable an assignment target or a declarator names (`rp` for
+    `rp`, `*rp`, `*rp = &r` and `buf[4]`), or "" for a store into part of
+    something (`rp->p`)."""
+    node = declarator
+    while node is not None and node.type not in ("identifier", "field_identifier", "type_identifier"):
+        node = node.child_by_field_name("declarator") if node.type.endswith("declarator") else None
+    return text(node) if node is not None else ""
+
+
+def _store_root(lhs: Node) -> tuple[str, bool]:
+    """The variable an assignment target is rooted in (`r` for `r->a.b[1]`),
+    and whether the store goes through a pointer on the way."""
+    node, dereferenced = lhs, False
+    while node is not None and node.type in ("field_expression", "subscript_expression",
+                                              "parenthesized_expression", "pointer_expression"):
+        if node.type == "field_expression" and text(node.child_by_field_name("operator")) == "->" or \
+                node.type in ("pointer_expression", "subscript_expression"):
+            dereferenced = True
+        inner = node.child_by_field_name("argument")
+        node = inner if inner is not None else (node.named_children[0] if node.named_children else None)
+    return (text(node) if node is not None and node.type == "identifier" else ""), dereferenced
+
+
+@dataclass
+class _BodyStores:
+    """Where one C function body stores values, and what it passes on."""
+
+    assignments: list[tuple[Node, Node]]  # (target, value) of `a = b` and `T a = b`
+    field_values: list[tuple[Node, Node]]  # (pair, value) of `{.field = value}`
+    calls: list[tuple[Node, Node]]  # (callee identifier, argument list)
+
+
+def _body_stores(body: Node) -> _BodyStores:
+    from tree_sitter import QueryCursor
+
+    stores = _BodyStores([], [], [])
+    # Matches, not captures: each target stays with its own value (designated
+    # initializers have values without a target).
+    for _, captured in QueryCursor(query(C, "c_stores")).matches(body):
+        if "lhs" in captured:
+            stores.assignments.append((captured["lhs"][0], captured["rhs"][0]))
+        elif "field_value" in captured:
+            stores.field_values.append((captured["field_init"][0], captured["field_value"][0]))
+        else:
+            stores.calls.append((captured["callee"][0], captured["args"][0]))
+    return stores
+
+
+def _locals(body: Node) -> dict[str, bool]:
+    """Variables declared in a body: name -> declared static (outlives the call)."""
+    names: dict[str, bool] = {}
+    for decl in _descendants(body, "declaration"):
+        static = any(c.type == "storage_class_specifier" and text(c) == "static" for c in decl.children)
+        for declarator in decl.children_by_field_name("declarator"):
+            name = _declarator_name(declarator)
+            if name:
+                names[name] = static
+    return names
+
+
+def _descendants(node: Node, kind: str):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == kind:
+            yield current
+        stack.extend(current.named_children)
+
+
+def _value_name(node: Node) -> str:
+    """The identifier a stored value comes from, through casts and parentheses."""
+    node = _strip_casts(node)
+    return text(node) if node is not None and node.type == "identifier" else ""
+
+
+def _strip_casts(node: Node | None) -> Node | None:
+    while node is not None and node.type in ("cast_expression", "parenthesized_expression"):
+        node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+    return node
+
+
+def _outlives_call(lhs: Node, locals_: dict[str, bool]) -> bool:
+    """Whether storing into `lhs` makes the value outlive the function call."""
+    root = lhs
+    while root.type in ("field_expression", "subscript_expression", "parenthesized_expression", "pointer_expression"):
+        if root.type == "field_expression" and text(root.child_by_field_name("operator")) == "->":
+            return True
+        if root.type == "pointer_expression" and text(root.child_by_field_name("operator")) == "*":
+            return True
+        inner = root.child_by_field_name("argument")
+        if inner is None:
+            inner = root.named_children[0] if root.named_children else None
+        if inner is None:
+            return False
+        root = inner
+    if root.type != "identifier":
+        return False
+    name = text(root)
+    return locals_.get(name, True)  # not a local, or a static local: a global store
+
+
+def _initializer_escapes(pair: Node, locals_: dict[str, bool]) -> bool:
+    """A designated initializer `{.ctx = p}` escapes when the aggregate is stored globally."""
+    node = pair.parent
+    while node is not None and node.type not in ("init_declarator", "assignment_expression", "compound_statement"):
+        node = node.parent
+    if node is None or node.type == "compound_statement":
+        return False
+    target = node.child_by_field_name("declarator" if node.type == "init_declarator" else "left")
+    return target is not None and _outlives_call(target, locals_)
+
+
+def propagate_keeps(model: CPreamble) -> None:
+    """A function that passes its pointer parameter to one that keeps (or
+    frees) it keeps (or frees) it too. Passed to one that stores it through
+    another argument (`reader_init(&r, buf)` storing `r->p = buf`), it is
+    kept only if that argument outlives the call: not the address of a local."""
+    if not any(function.keeps or function.frees or function.keeps_into for function in model.functions.values()):
+        return  # nothing to pass on (the common case)
+    forwarders = []  # the functions that may pass a pointer parameter on, with their calls
+    for function in model.functions.values():
+        names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
+        if function.body is not None and names:
+            forwarders.append((function, names, _body_stores(function.body).calls))
+    locals_of: dict[str, dict[str, bool]] = {}
+    changed = True
+    rounds = 0
+    while changed and rounds < 8:
+        changed, rounds = False, rounds + 1
+        for function, names, calls in forwarders:
+            for callee_node, args in calls:
+                callee = model.functions.get(text(callee_node))
+                if callee is None or callee is function or not (callee.keeps or callee.frees or callee.keeps_into):
+                    continue
+                arguments = args.named_children
+                for position, arg in enumerate(arguments):
+                    index = names.get(_value_name(arg))
+                    if index is None:
+                        continue
+                    for passed, taken in ((callee.keeps, function.keeps), (callee.frees, function.frees)):
+                        if position in passed and index not in taken:
+                            taken.add(index)
+                            changed = True
+                    for through in sorted(callee.keeps_into.get(position, ())):
+                        holder = arguments[through] if through < len(arguments) else None
+                        if holder is not None and _address_of_local(holder, locals_of, function):
+                            continue  # stored into the caller's own local: gone when it returns
+                        holder_index = names.get(_value_name(holder)) if holder is not None else None
+                        if holder_index is not None:
+                            into = function.keeps_into.setdefault(index, set())
+                            if holder_index not in into:
+                                into.add(holder_index)
+                                changed = True
+                        elif index not in function.keeps:
+                            function.keeps.add(index)
+                            changed = True
+
+
+def _address_of_local(node: Node, locals_of: dict[str, dict[str, bool]], function: CFunction) -> bool:
+    """`&x` where x is a non-static local of `function` (its locals found once)."""
+    while node.type in ("cast_expression", "parenthesized_expression"):
+        inner = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
+        if inner is None:
+            return False
+        node = inner
+    if node.type != "pointer_expression" or text(node.child_by_field_name("operator")) != "&":
+        return False
+    name, _ = _store_root(node.child_by_field_name("argument"))
+    if function.name not in locals_of:
+        locals_of[function.name] = _locals(function.body)
+    return locals_of[function.name].get(name) is False  # declared, and not static
