@@ -29,6 +29,92 @@ def freed_params(definition: Node, params: list[CParam]) -> set[int]:
             for arg in args.named_children[:1] if (index := pointer_params.get(_value_name(arg))) is not None}
 
 
+def propagate_always_frees(model: CPreamble) -> None:
+    """Fill `CFunction.always_frees`: the pointer parameters a body frees on
+    every path that returns, by a statement of its own block that calls
+    `free` or a function that always frees that argument (found in rounds,
+    so wrappers of wrappers count), with no `return` or `goto` ahead of it
+    but under an `if (!p)` test of that parameter (nothing to free then)."""
+    def freed_by(callee: str) -> tuple[int, ...]:
+        if callee == "free":
+            return (0,)
+        function = model.functions.get(callee)
+        return tuple(sorted(function.always_frees)) if function is not None else ()
+
+    pending = [f for f in model.functions.values() if f.body is not None and b"free" in f.body.text]
+    for _ in range(8):
+        changed = []
+        for function in pending:
+            found = _always_freed(function, freed_by)
+            if found != function.always_frees:
+                function.always_frees = found
+                changed.append(function)
+        if not changed:
+            return
+        names = [f.name.encode() for f in changed]
+        pending = [f for f in model.functions.values()
+                   if f.body is not None and any(name in f.body.text for name in names)]
+
+
+def _always_freed(function: CFunction, freed_by) -> set[int]:
+    pointer_params = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
+    found: set[int] = set()
+    for statement in function.body.named_children if pointer_params else ():
+        call = statement.named_children[0] if statement.type == "expression_statement" \
+            and statement.named_children else None
+        callee = call.child_by_field_name("function") if call is not None and call.type == "call_expression" else None
+        if callee is None or callee.type != "identifier":
+            continue
+        args = call.child_by_field_name("arguments")
+        arguments = args.named_children if args is not None else []
+        for position in freed_by(text(callee)):
+            name = _value_name(arguments[position]) if position < len(arguments) else ""
+            index = pointer_params.get(name)
+            if index is not None and index not in found and _no_exit_before(function.body, statement, name):
+                found.add(index)
+    return found
+
+
+def _no_exit_before(body: Node, statement: Node, name: str) -> bool:
+    """No `return` or `goto` comes before `statement`, but in the branch of an
+    `if` that tests `name` for NULL."""
+    stack = [child for child in body.named_children if child.start_byte < statement.start_byte]
+    while stack:
+        node = stack.pop()
+        if node.type in ("return_statement", "goto_statement"):
+            if not _under_null_test(node, body, name):
+                return False
+        elif node.type not in ("function_definition", "expression_statement", "declaration"):
+            stack.extend(node.named_children)
+    return True
+
+
+def _under_null_test(exit_node: Node, body: Node, name: str) -> bool:
+    child, node = exit_node, exit_node.parent
+    while node is not None and node != body:
+        if node.type == "if_statement" and node.child_by_field_name("consequence") == child:
+            return _tests_null(node.child_by_field_name("condition"), name)
+        child, node = node, node.parent
+    return False
+
+
+def _tests_null(condition: Node | None, name: str) -> bool:
+    """`!p`, `p == NULL`, `NULL == p`, `p == 0` (parenthesized or not)."""
+    while condition is not None and condition.type == "parenthesized_expression" and condition.named_children:
+        condition = condition.named_children[0]
+    if condition is None:
+        return False
+    if condition.type == "unary_expression" and text(condition.child_by_field_name("operator")) == "!":
+        return _value_name(condition.child_by_field_name("argument")) == name
+    if condition.type == "binary_expression" and text(condition.child_by_field_name("operator")) == "==":
+        left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+        for tested, other in ((left, right), (right, left)):
+            if _value_name(tested) == name and other is not None and (
+                    other.type == "null" or text(other) in ("0", "NULL")):
+                return True
+    return False
+
+
 def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dict[int, set[int]]]:
     """The pointer parameters that the body stores where they outlive the
     call, and those it stores through another pointer parameter (which

@@ -154,9 +154,14 @@ class OwnershipOptions:
     takes_ownership: frozenset[str] = KEEPING_LIBC
 
     @classmethod
-    def from_options(cls, options: dict) -> "OwnershipOptions":
+    def from_options(cls, options: dict, preamble=None) -> "OwnershipOptions":
+        """The rule's options; the preamble's C functions whose bodies free
+        their first argument on every path count as frees too."""
+        frees = _option_names(options.get("frees"))
+        if preamble is not None:
+            frees += preamble.frees_first_argument
         # rules ask once per function: equal options give the same (cached) object
-        return _ownership_options(_option_names(options.get("allocators")), _option_names(options.get("frees")),
+        return _ownership_options(_option_names(options.get("allocators")), frees,
                                   _option_names(options.get("takes-ownership")))
 
     # Byte tests on a function's code, before its pointer facts are built:

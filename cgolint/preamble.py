@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from tree_sitter import Node
 
-from .c_bodies import freed_params, propagate_keeps, stored_params
+from .c_bodies import freed_params, propagate_always_frees, propagate_keeps, stored_params
 from .parsing import C, c_parser, query
 from .source import Position, SourceFile, parse_bytes, text
 
@@ -81,6 +82,7 @@ class CFunction:
     # (`r->p = buf`): kept as long as what the caller passes there lives
     keeps_into: dict[int, set[int]] = field(default_factory=dict)
     frees: set[int] = field(default_factory=set)  # indices of pointer params the body passes to free()
+    always_frees: set[int] = field(default_factory=set)  # ...on every path that returns
     body: Node | None = field(default=None, repr=False, compare=False)  # the definition's body, if any
 
     @property
@@ -122,6 +124,13 @@ class CPreamble:
 
     def function(self, name: str) -> CFunction | None:
         return self.functions.get(name)
+
+    @cached_property
+    def frees_first_argument(self) -> tuple[str, ...]:
+        """The functions whose bodies free their first argument on every
+        path that returns (`void item_free(item *p) { free(p); }`), sorted.
+        Asked once the package's preambles are merged."""
+        return tuple(sorted(name for name, f in self.functions.items() if 0 in f.always_frees))
 
     def resolve(self, ctype: CType) -> CType:
         """Follow typedefs until a base type that is not a typedef."""
@@ -220,6 +229,7 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
         model.merge(header)
         pending.extend((os.path.dirname(path), inc) for inc in sorted(header.includes) if not inc.startswith("<"))
     propagate_keeps(model)
+    propagate_always_frees(model)
     return model
 
 

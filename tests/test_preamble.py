@@ -162,3 +162,32 @@ def test_a_pointer_stored_through_an_argument_is_kept_as_long_as_that_argument_l
     assert c.function("via_alias").keeps_into == {1: {0}}  # a local copy of the parameter
     assert c.function("via_global").keeps == {0}         # a local pointer from a call: anywhere
     assert c.function("via_either").keeps == {1}         # one of its values is a global's address
+
+
+ALWAYS_FREES = b'''package p
+
+/*
+#include <stdlib.h>
+typedef struct item { char *name; } item;
+static void item_free(item *it) { if (!it) return; free(it->name); free(it); }
+static void item_destroy(item *it) { item_free(it); }
+static void second(int n, char *s) { if (s == NULL) { return; } free(s); }
+static void unref(item *it, int refs) { if (refs == 0) item_free(it); }
+static int check(item *it) { if (it->name == 0) { item_free(it); return -1; } return 0; }
+static void release(item *it, int keep) { if (keep) return; free(it); }
+static void after_use(item *it) { free(it->name); }
+*/
+import "C"
+'''
+
+
+def test_a_function_that_frees_its_argument_on_every_path_is_known(tmp_path):
+    path = tmp_path / "p.go"
+    path.write_bytes(ALWAYS_FREES)
+    c = parse_preamble(SourceFile.parse(str(path), "p.go", ALWAYS_FREES))
+    assert c.function("item_free").always_frees == {0}     # `if (!it) return;` first: nothing to free
+    assert c.function("item_destroy").always_frees == {0}  # a wrapper of it
+    assert c.function("second").always_frees == {1}
+    for name in ("unref", "check", "release", "after_use"):  # on some paths only, or a field of it
+        assert c.function(name).always_frees == set(), name
+    assert c.frees_first_argument == ("item_destroy", "item_free")

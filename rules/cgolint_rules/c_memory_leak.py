@@ -30,7 +30,8 @@ class CMemoryLeak(Rule):
     `allocators` option) through the control flow of the function that
     allocates it, and reports it when some path reaches a `return`, the end
     of the function, or the same allocation again without a `C.free` (or a
-    function named in the `frees` option), a `defer C.free(...)`, or a
+    function named in the `frees` option, or a preamble function whose body
+    frees its first argument on every path), a `defer C.free(...)`, or a
     hand-over of ownership. An allocation passed straight to a C function
     (`C.puts(C.CString(s))`) or discarded is reported too.
 
@@ -127,7 +128,7 @@ class CMemoryLeak(Rule):
     def check(self, node, ctx):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None or node.has_error:
             return  # (a body that does not parse: error recovery can merge statements, so paths are unknown)
-        options = OwnershipOptions.from_options(ctx.options)
+        options = OwnershipOptions.from_options(ctx.options, ctx.package.preamble)
         if not options.may_allocate(ctx.file.data[node.start_byte:node.end_byte]):
             return
         facts = pointer_facts(node, ctx.file, ctx.package, options)

@@ -14,7 +14,9 @@ class CUseAfterFree(Rule):
 
     ## What it does
     Follows each local variable passed to `C.free` (or to a C function named
-    in the `frees` option) through the control flow of its function, and
+    in the `frees` option, or to a preamble function whose body frees its
+    first argument on every path: `void item_free(item *p) { free(p); }`,
+    and wrappers of it) through the control flow of its function, and
     reports the first read, call argument, return, `C.free` or
     `defer C.free(...)` of the same variable on a path from the free that
     does not assign the variable a new value first. It also reports a free
@@ -103,7 +105,7 @@ class CUseAfterFree(Rule):
     def check(self, node, ctx):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None or node.has_error:
             return  # (a body that does not parse: error recovery can merge statements, so paths are unknown)
-        options = OwnershipOptions.from_options(ctx.options)
+        options = OwnershipOptions.from_options(ctx.options, ctx.package.preamble)
         if not options.may_free(ctx.file.data[node.start_byte:node.end_byte]):
             return
         facts = pointer_facts(node, ctx.file, ctx.package, options)
