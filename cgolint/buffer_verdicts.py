@@ -19,8 +19,9 @@ The API:
   before `at`, which makes a fixed-size C contract the Go code's to keep.
 - `buffer_param_pointee(cparam, preamble)`, `is_c_string_param(...)`,
   `is_c_string_pointer(...)`: what a C parameter takes.
-- `c_param_reach(function, index)`: how far a preamble body reaches into a
-  pointer parameter (`p[7]`, `for (i = 0; i < 32; i++) p[i]`).
+
+`c_extents` says how far a preamble body reaches into a pointer parameter
+(`p[7]`, `for (i = 0; i < 32; i++) p[i]`, `memcpy(p, src, 16)`).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from .buffers import (
     named_buffer,
     unwrap_conversions,
 )
+from .c_extents import c_param_extent
 from .call_targets import call_arguments
 from .lengths import derived_length, length_capable, length_slot
 from .model import PackageModel
@@ -111,73 +113,6 @@ def is_c_string_pointer(param: CParam, preamble: CPreamble) -> bool:
     """A `char *` parameter, const or not (many C string setters omit const)."""
     ctype = preamble.resolve(param.ctype)
     return ctype.pointers == 1 and ctype.array is None and ctype.base == "char"
-
-
-def c_param_reach(function: CFunction, index: int) -> int | None:
-    """For a C function defined in the preamble, the highest constant element
-    index its body reaches through pointer parameter `index` (`p[3]` -> 3,
-    `*p` -> 0), when every use of the parameter is such an access; None when
-    the body does anything else with it (a variable index, pointer
-    arithmetic, passing it on) or there is no body."""
-    body = getattr(function, "body", None)
-    if body is None or index >= len(function.params):
-        return None
-    name = function.params[index].name
-    if not name:
-        return None
-    reach = -1
-    for node in walk(body):
-        if node.type != "identifier" or text(node) != name:
-            continue
-        parent = node.parent
-        if parent is None:
-            return None
-        if parent.type == "subscript_expression" and parent.child_by_field_name("argument") == node:
-            subscript = parent.child_by_field_name("index")
-            value = text(subscript) if subscript is not None else ""
-            if value.isdigit():
-                reach = max(reach, int(value))
-                continue
-            bound = _loop_bound(subscript) if subscript is not None and subscript.type == "identifier" else None
-            if bound is None:
-                return None
-            reach = max(reach, bound)
-        elif parent.type == "pointer_expression" and text(parent.child_by_field_name("operator")) == "*":
-            reach = max(reach, 0)
-        elif parent.type == "field_expression" and parent.child_by_field_name("argument") == node:
-            reach = max(reach, 0)
-        else:
-            return None
-    return reach
-
-
-def _loop_bound(index: Node) -> int | None:
-    """The highest value a C loop variable takes as an index, for
-    `for (i = 0; i < 32; i++)` (31) or `i <= 7` (7), from the nearest
-    enclosing `for` whose condition bounds it by a constant."""
-    name = text(index)
-    loop = index.parent
-    while loop is not None and loop.type not in ("function_definition", "compound_statement_root"):
-        if loop.type == "for_statement":
-            bound = _condition_bound(loop.child_by_field_name("condition"), name)
-            if bound is not None:
-                return bound
-        loop = loop.parent
-    return None
-
-
-def _condition_bound(condition: Node | None, name: str) -> int | None:
-    if condition is None or condition.type != "binary_expression":
-        return None
-    operator = text(condition.child_by_field_name("operator"))
-    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
-    if operator == "&&":
-        bounds = [b for b in (_condition_bound(left, name), _condition_bound(right, name)) if b is not None]
-        return min(bounds) if bounds else None
-    if operator in ("<", "<=") and left is not None and left.type == "identifier" and text(left) == name \
-            and right is not None and right.type == "number_literal" and text(right).isdigit():
-        return int(text(right)) - (1 if operator == "<" else 0)
-    return None
 
 
 # --- why C cannot know a buffer's length -------------------------------------
@@ -277,16 +212,17 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         return None
     if is_c_string_pointer(param, preamble) and nul_terminated(buffer, call, package, source):
         return None  # a C string: its end is its terminator (a setter of a non-const `char *`)
-    reach = c_param_reach(function, index)
-    if reach is None and buffer.shape == SLICE and size_checked(buffer, call, package, source):
+    extent = c_param_extent(function, index, preamble)
+    if extent is None and buffer.shape == SLICE and size_checked(buffer, call, package, source):
         return None  # the Go code enforces a size: C's fixed-size contract is being met
-    if reach is not None:
+    if extent is not None:
         element = buffer_param_pointee(param, preamble)
         size = 1 if element.base == "void" else preamble.ctype_size(element)
         have = buffer.byte_size
-        if size is None or have is None or have >= (reach + 1) * size:
+        if (size is None and extent.elements) or have is None:
             return None
-        return LengthProblem("reach", function, param, (reach + 1) * size)
+        needed = max(extent.elements * (size or 0), extent.bytes)
+        return LengthProblem("reach", function, param, needed) if have < needed else None
     rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params
                      if p.index != index and length_capable(p, preamble))
     return LengthProblem("none", function, param, rejected=rejected)

@@ -121,6 +121,7 @@ class CPreamble:
     noescape: set[str] = field(default_factory=set)
     nocallback: set[str] = field(default_factory=set)
     includes: set[str] = field(default_factory=set)  # local and system header names
+    macros: dict[str, str] = field(default_factory=dict)  # object-like #define name -> its text
 
     def function(self, name: str) -> CFunction | None:
         return self.functions.get(name)
@@ -192,7 +193,7 @@ class CPreamble:
             mine = self.functions.get(name)
             if mine is None or (fn.has_body and not mine.has_body):
                 self.functions[name] = fn
-        for table in ("structs", "typedefs", "globals"):
+        for table in ("structs", "typedefs", "globals", "macros"):
             for name, value in getattr(other, table).items():
                 getattr(self, table).setdefault(name, value)
         self.noescape |= other.noescape
@@ -253,16 +254,19 @@ class _Extractor:
             if _inside_function(node):
                 continue
             for declarator in node.children_by_field_name("declarator"):
-                core = _strip_init(declarator)
+                core = strip_init(declarator)
                 if _function_declarator(core) is not None:
                     self._function(node, core, None)
                 else:
-                    name, ctype = _declared(node, core)
+                    name, ctype = declared_ctype(node, core)
                     if name:
                         self.model.globals[name] = ctype
+        for node in captures.get("define", []):
+            self.model.macros.setdefault(text(node.child_by_field_name("name")),
+                                         text(node.child_by_field_name("value")).strip())
         for node in captures.get("typedef", []):
             for declarator in node.children_by_field_name("declarator"):
-                name, ctype = _declared(node, declarator)
+                name, ctype = declared_ctype(node, declarator)
                 if name:
                     self.model.typedefs[name] = ctype
         for node in captures.get("struct", []):
@@ -272,7 +276,7 @@ class _Extractor:
             for decl in body.named_children if body is not None else []:
                 if decl.type == "field_declaration":
                     for declarator in decl.children_by_field_name("declarator"):
-                        fname, ctype = _declared(decl, declarator)
+                        fname, ctype = declared_ctype(decl, declarator)
                         fields.append((fname, ctype))
             self.model.structs.setdefault(name, CStruct(name, fields))
         for node in captures.get("include", []):
@@ -298,7 +302,7 @@ class _Extractor:
                 variadic = True
             elif child.type == "parameter_declaration":
                 pdecl = child.child_by_field_name("declarator")
-                pname, ptype = _declared(child, pdecl) if pdecl is not None else ("", _base_type(child))
+                pname, ptype = declared_ctype(child, pdecl) if pdecl is not None else ("", _base_type(child))
                 if ptype.base == "void" and not ptype.pointers and pdecl is None:
                     continue
                 params.append(CParam(len(params), pname, ptype))
@@ -329,7 +333,7 @@ def _inside_function(node: Node) -> bool:
     return False
 
 
-def _strip_init(declarator: Node) -> Node:
+def strip_init(declarator: Node) -> Node:
     if declarator.type == "init_declarator":
         inner = declarator.child_by_field_name("declarator")
         return inner if inner is not None else declarator
@@ -369,7 +373,7 @@ def _base_type(node: Node) -> CType:
     return CType(spelling, 0, None, const)
 
 
-def _declared(node: Node, declarator: Node | None) -> tuple[str, CType]:
+def declared_ctype(node: Node, declarator: Node | None) -> tuple[str, CType]:
     """Name and full type declared by `declarator` on top of `node`'s base type."""
     base = _base_type(node)
     pointers, array = base.pointers, None

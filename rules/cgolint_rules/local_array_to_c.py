@@ -23,8 +23,11 @@ class LocalArrayToC(Rule):
       no parameter of the C prototype is a length slot (see below), and no
       fixed-size array parameter (`char out[41]`) is at least as large as
       the Go array. A C function defined in the preamble whose body only
-      touches constant indices that fit in the array is not reported; one
-      whose body indexes past the end is.
+      touches constant extents that fit in the array is not reported: constant
+      indices (`p[N - 1]`, with `#define N 8`), loops bounded by a constant
+      (`for (i = 0; i < DIM * DIM; i++) p[i]`), and `memcpy`, `memset` and
+      the like with a constant count (`memcpy(out, b, sizeof b)`); one whose
+      body reaches past the end is.
 
     Length slots. An integer parameter (or a pointer to one, an in/out
     length such as `socklen_t *len`) is taken to carry the array's length

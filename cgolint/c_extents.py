@@ -1,0 +1,252 @@
+"""How far a preamble function's body reaches into a pointer parameter
+(`c_param_extent`), when every use of the parameter says so: constant
+subscripts (`p[3]`, `p[N - 1]` with `#define N 4`), subscripts by a loop
+variable bounded by a constant (`for (i = 0; i < DIM * DIM; i++) p[i]`),
+`*p`, `p->f`, and libc calls that move a constant number of bytes
+(`memcpy(out, b, sizeof b)`, `memset(p, 0, 16)`). The constants are C
+integer constant expressions: literals with any suffix or base, object-like
+macros of the preamble, `+ - * / % << >>`, and `sizeof` of a type or of a
+variable of the body whose type the preamble model knows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from .preamble import CFunction, CPreamble, CType, declared_ctype, strip_init
+from .source import text, walk
+
+# libc calls that touch a constant number of bytes of a pointer argument:
+# name -> (positions of the pointer arguments, position of the byte count)
+_BYTE_COUNTED = {
+    "memcpy": ((0, 1), 2), "memmove": ((0, 1), 2), "memset": ((0,), 2), "memcmp": ((0, 1), 2),
+    "strncpy": ((0,), 2), "snprintf": ((0,), 1), "fgets": ((0,), 1),
+}
+_INTEGER = re.compile(r"(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)[uUlL]*")
+_TOKEN = re.compile(r"\s*(0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|[-+*/%()])")
+_BINARY = {"+": int.__add__, "-": int.__sub__, "*": int.__mul__, "<<": int.__lshift__, ">>": int.__rshift__}
+
+
+@dataclass(frozen=True)
+class Extent:
+    """What a body reaches through a pointer parameter: `elements`, the
+    highest constant element index + 1 (0 when none is indexed); `bytes`,
+    the most bytes a byte-counted libc call touches."""
+
+    elements: int
+    bytes: int
+
+
+def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Extent | None:
+    """The extent of pointer parameter `index` in the body of `function`;
+    None when the body does anything else with it (a variable index, pointer
+    arithmetic, passing it on) or there is no body."""
+    body = function.body
+    if body is None or index >= len(function.params):
+        return None
+    name = function.params[index].name
+    if not name:
+        return None
+    elements, byte_count = 0, 0
+    for node in walk(body):
+        if node.type != "identifier" or text(node) != name:
+            continue
+        parent = node.parent
+        if parent is None:
+            return None
+        if parent.type == "subscript_expression" and parent.child_by_field_name("argument") == node:
+            reach = _index_reach(parent.child_by_field_name("index"), body, preamble)
+            if reach is None:
+                return None
+            elements = max(elements, reach + 1)
+        elif parent.type == "pointer_expression" and text(parent.child_by_field_name("operator")) == "*" \
+                or parent.type == "field_expression" and parent.child_by_field_name("argument") == node:
+            elements = max(elements, 1)
+        elif parent.type == "argument_list":
+            count = _bytes_moved(parent, node, body, preamble)
+            if count is None:
+                return None
+            byte_count = max(byte_count, count)
+        else:
+            return None
+    return Extent(elements, byte_count)
+
+
+def _index_reach(subscript: Node | None, body: Node, preamble: CPreamble) -> int | None:
+    """The highest value a subscript takes: a constant, or a loop variable
+    the nearest enclosing `for` bounds by one (`i < 32` -> 31, `i <= 7` -> 7)."""
+    if subscript is None:
+        return None
+    value = constant_value(subscript, body, preamble)
+    if value is not None:
+        return value if value >= 0 else None
+    if subscript.type != "identifier":
+        return None
+    name = text(subscript)
+    loop = subscript.parent
+    while loop is not None and loop.type != "function_definition":
+        if loop.type == "for_statement":
+            bound = _condition_bound(loop.child_by_field_name("condition"), name, body, preamble)
+            if bound is not None:
+                return bound
+        loop = loop.parent
+    return None
+
+
+def _condition_bound(condition: Node | None, name: str, body: Node, preamble: CPreamble) -> int | None:
+    if condition is None or condition.type != "binary_expression":
+        return None
+    operator = text(condition.child_by_field_name("operator"))
+    left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+    if operator == "&&":
+        bounds = [b for b in (_condition_bound(left, name, body, preamble),
+                              _condition_bound(right, name, body, preamble)) if b is not None]
+        return min(bounds) if bounds else None
+    if operator in ("<", "<=") and left is not None and left.type == "identifier" and text(left) == name:
+        limit = constant_value(right, body, preamble)
+        if limit is not None:
+            return limit - (1 if operator == "<" else 0)
+    return None
+
+
+def _bytes_moved(arguments: Node, argument: Node, body: Node, preamble: CPreamble) -> int | None:
+    """For `memcpy(p, src, 16)` and the like, with `argument` one of the
+    pointers: the constant byte count; None for any other call."""
+    call = arguments.parent
+    callee = call.child_by_field_name("function") if call is not None else None
+    shape = _BYTE_COUNTED.get(text(callee)) if callee is not None and callee.type == "identifier" else None
+    if shape is None:
+        return None
+    pointers, count_at = shape
+    args = arguments.named_children
+    if count_at >= len(args) or not any(p < len(args) and args[p] == argument for p in pointers):
+        return None
+    count = constant_value(args[count_at], body, preamble)
+    return count if count is not None and count >= 0 else None
+
+
+def constant_value(node: Node | None, body: Node, preamble: CPreamble, depth: int = 0) -> int | None:
+    """The value of a C integer constant expression in `body`, or None."""
+    if node is None or depth > 16:
+        return None
+    kind = node.type
+    if kind == "number_literal":
+        return _integer(text(node))
+    if kind == "identifier":
+        return macro_value(text(node), preamble)
+    if kind == "parenthesized_expression" and len(node.named_children) == 1:
+        return constant_value(node.named_children[0], body, preamble, depth + 1)
+    if kind == "binary_expression":
+        left = constant_value(node.child_by_field_name("left"), body, preamble, depth + 1)
+        right = constant_value(node.child_by_field_name("right"), body, preamble, depth + 1)
+        return _apply(text(node.child_by_field_name("operator")), left, right)
+    if kind == "sizeof_expression":
+        return _sizeof(node, body, preamble)
+    return None
+
+
+def _sizeof(node: Node, body: Node, preamble: CPreamble) -> int | None:
+    """`sizeof(T)`, or `sizeof x` / `sizeof(x)` for a variable `x` declared in `body`."""
+    descriptor = node.child_by_field_name("type")
+    if descriptor is not None:
+        _, ctype = declared_ctype(descriptor, descriptor.child_by_field_name("declarator"))
+        return preamble.ctype_size(ctype)
+    value = node.child_by_field_name("value")
+    while value is not None and value.type == "parenthesized_expression" and len(value.named_children) == 1:
+        value = value.named_children[0]
+    if value is None or value.type != "identifier":
+        return None
+    ctype = _local_ctype(text(value), body)
+    # `sizeof(item)` parses as a value: a typedef's name unless a variable has it
+    return preamble.ctype_size(ctype if ctype is not None else CType(text(value)))
+
+
+def _local_ctype(name: str, body: Node) -> CType | None:
+    """The type of the variable `name` declared in `body` (the only one of that name)."""
+    found = []
+    for node in walk(body):
+        if node.type == "declaration":
+            for declarator in node.children_by_field_name("declarator"):
+                declared, ctype = declared_ctype(node, strip_init(declarator))
+                if declared == name:
+                    found.append(ctype)
+    return found[0] if len(found) == 1 else None
+
+
+def macro_value(name: str, preamble: CPreamble, depth: int = 0) -> int | None:
+    """The value of an object-like macro whose text is an integer constant
+    expression of literals and other such macros."""
+    spelled = preamble.macros.get(name)
+    if spelled is None or depth > 8:
+        return None
+    tokens, position = [], 0
+    while position < len(spelled):
+        match = _TOKEN.match(spelled, position)
+        if match is None:
+            return None if spelled[position:].strip() else _evaluate(tokens, preamble, depth)
+        tokens.append(match.group(1))
+        position = match.end()
+    return _evaluate(tokens, preamble, depth)
+
+
+def _evaluate(tokens: list[str], preamble: CPreamble, depth: int) -> int | None:
+    """Precedence climbing over `+ - * / % << >>` and parentheses."""
+    position = 0
+
+    def operand() -> int | None:
+        nonlocal position
+        if position >= len(tokens):
+            return None
+        token = tokens[position]
+        position += 1
+        if token == "(":
+            value = expression(0)
+            if position >= len(tokens) or tokens[position] != ")":
+                return None
+            position += 1
+            return value
+        if token == "-":
+            value = operand()
+            return -value if value is not None else None
+        if token[0].isdigit():
+            return _integer(token)
+        return macro_value(token, preamble, depth + 1)
+
+    levels = {"<<": 1, ">>": 1, "+": 2, "-": 2, "*": 3, "/": 3, "%": 3}
+
+    def expression(minimum: int) -> int | None:
+        nonlocal position
+        left = operand()
+        while left is not None and position < len(tokens) and levels.get(tokens[position], -1) > minimum:
+            operator = tokens[position]
+            position += 1
+            left = _apply(operator, left, expression(levels[operator]))
+        return left
+
+    value = expression(0)
+    return value if position == len(tokens) else None
+
+
+def _apply(operator: str, left: int | None, right: int | None) -> int | None:
+    if left is None or right is None:
+        return None
+    if operator in ("/", "%"):
+        if right == 0:
+            return None
+        quotient = abs(left) // abs(right) * (1 if (left < 0) == (right < 0) else -1)  # C truncates
+        return quotient if operator == "/" else left - quotient * right
+    if operator in ("<<", ">>") and not 0 <= right < 64:
+        return None
+    apply = _BINARY.get(operator)
+    return apply(left, right) if apply is not None else None
+
+
+def _integer(spelled: str) -> int | None:
+    match = _INTEGER.fullmatch(spelled)
+    if match is None:
+        return None
+    digits = match.group(1)
+    return int(digits, 16) if digits[:2] in ("0x", "0X") else int(digits, 8) if digits != "0" and \
+        digits.startswith("0") else int(digits)

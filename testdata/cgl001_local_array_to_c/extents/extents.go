@@ -1,0 +1,50 @@
+package extents
+
+/*
+#include <string.h>
+#include <stdint.h>
+#define DIM 4
+#define CELLS (DIM * DIM)
+#define UUID_LEN 0x10
+typedef struct box { double x0, y0, x1, y1; } box;
+
+static void bbox(double *out) { double b[4] = {0, 0, 2, 3}; memcpy(out, b, sizeof b); }
+static void bbox_typed(double *out) { box b = {0, 0, 2, 3}; memcpy(out, &b, sizeof(box)); }
+static void identity(double *m) { for (int i = 0; i < DIM * DIM; i++) m[i] = (i % (DIM + 1)) == 0; }
+static void iota8(int *p) { for (unsigned i = 0; i < 8u; i++) p[i] = (int)i; }
+static void get_uuid(unsigned char *out) { static const unsigned char id[UUID_LEN] = {1}; memcpy(out, id, UUID_LEN); }
+static void clear_cells(uint8_t *cells) { memset(cells, 0, CELLS); }
+static void last_cell(uint8_t *cells) { cells[CELLS - 1] = 1; }
+*/
+import "C"
+
+import "unsafe"
+
+// The arrays are as large as what each body touches.
+func fits() {
+	var out [4]float64
+	C.bbox((*C.double)(unsafe.Pointer(&out[0])))
+	C.bbox_typed((*C.double)(unsafe.Pointer(&out[0])))
+	var m [16]float64
+	C.identity((*C.double)(unsafe.Pointer(&m[0])))
+	var a [8]C.int
+	C.iota8(&a[0])
+	var id [16]byte
+	C.get_uuid((*C.uchar)(unsafe.Pointer(&id[0])))
+	var cells [16]uint8
+	C.clear_cells((*C.uint8_t)(unsafe.Pointer(&cells[0])))
+	C.last_cell((*C.uint8_t)(unsafe.Pointer(&cells[0])))
+}
+
+// One element or one byte short of what each body touches.
+func short() {
+	var out [3]float64
+	C.bbox((*C.double)(unsafe.Pointer(&out[0]))) // want CGL001 "C.bbox gets the local array `out` \(24 bytes\), but the body of C\.[a-z_]* reaches 32 bytes"
+	var m [15]float64
+	C.identity((*C.double)(unsafe.Pointer(&m[0]))) // want CGL001 "C.identity gets the local array `m` \(120 bytes\), but the body of C\.[a-z_]* reaches 128 bytes"
+	var id [15]byte
+	C.get_uuid((*C.uchar)(unsafe.Pointer(&id[0]))) // want CGL001 "C.get_uuid gets the local array `id` \(15 bytes\), but the body of C\.[a-z_]* reaches 16 bytes"
+	var cells [8]uint8
+	C.clear_cells((*C.uint8_t)(unsafe.Pointer(&cells[0]))) // want CGL001 "C.clear_cells gets the local array `cells` \(8 bytes\)"
+	C.last_cell((*C.uint8_t)(unsafe.Pointer(&cells[0])))   // want CGL001 "C.last_cell gets the local array `cells` \(8 bytes\)"
+}

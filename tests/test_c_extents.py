@@ -1,0 +1,58 @@
+"""Constant extents of C bodies: the integer constant expressions they are
+made of, and how far a body reaches into a pointer parameter."""
+from __future__ import annotations
+
+import pytest
+
+from cgolint.c_extents import Extent, c_param_extent, macro_value
+from cgolint.preamble import CPreamble, parse_preamble
+from cgolint.source import SourceFile
+
+MACROS = {"A": "4", "B": "(A * A)", "C": "B - 1", "HEX": "0x10u", "OCT": "010", "L": "8UL",
+          "SHIFT": "1 << 4", "NEG": "-7 / 2", "MOD": "-7 % 2", "LOOP": "LOOP + 1", "TEXT": '"x"',
+          "OPEN": "(1 + 2", "ZERO": "1 / 0", "FAR": "1 << 99", "CALL": "f(1)"}
+
+
+@pytest.mark.parametrize("name,value", [
+    ("A", 4), ("B", 16), ("C", 15), ("HEX", 16), ("OCT", 8), ("L", 8), ("SHIFT", 16),
+    ("NEG", -3), ("MOD", -1),  # C truncates toward zero
+    ("LOOP", None), ("TEXT", None), ("OPEN", None), ("ZERO", None), ("FAR", None), ("CALL", None),
+    ("UNDEFINED", None),
+])
+def test_macro_values(name, value):
+    assert macro_value(name, CPreamble(macros=MACROS)) == value
+
+
+BODIES = b'''package p
+
+/*
+#include <string.h>
+#define N 8
+static void fixed(char *p) { p[N - 1] = 0; p[2] = 1; }
+static void loop(int *p) { for (int i = 0; i < N && i < 4; i++) p[i] = i; }
+static void copy(char *p, const char *q) { char tmp[12]; memcpy(tmp, q, sizeof tmp); memcpy(p, tmp, sizeof(tmp)); }
+static void both(char *p) { p[0] = 1; memset(p, 0, 32); }
+static void walks(char *p) { while (*p) p++; }
+static void variable(char *p, int n) { memset(p, 0, n); }
+static void passes(char *p) { strcpy(p, "x"); }
+static void unused(char *p) { }
+*/
+import "C"
+'''
+
+
+def test_extents_of_bodies(tmp_path):
+    path = tmp_path / "p.go"
+    path.write_bytes(BODIES)
+    preamble = parse_preamble(SourceFile.parse(str(path), "p.go", BODIES))
+
+    def extent(name, index=0):
+        return c_param_extent(preamble.function(name), index, preamble)
+
+    assert extent("fixed") == Extent(8, 0)
+    assert extent("loop") == Extent(4, 0)           # the tighter of the two bounds
+    assert extent("copy") == Extent(0, 12) and extent("copy", 1) == Extent(0, 12)
+    assert extent("both") == Extent(1, 32)
+    assert extent("unused") == Extent(0, 0)
+    for name in ("walks", "variable", "passes"):    # pointer arithmetic, a variable count, passed on
+        assert extent(name) is None, name
