@@ -4,7 +4,8 @@ taken, and whether an integer is known not to be 0 there.
 `&s[0]` of an empty slice panics before C is called; CGL002 reports it
 only when nothing rules that out: a `len(s)` check that dominates it
 (`if len(s) > 0 {`, `if len(s) == 0 { return }` before it, `for i := range
-s`, `len(s) > 0 &&`), an earlier `s[k]` that would have panicked first, or
+s`, `len(s) > 0 &&`, also on `len(s) / k`, and around a closure when `s`
+is never assigned), an earlier `s[k]` that would have panicked first, or
 a value known to be non-empty (a literal with elements, `make` with a
 length that is not 0, an append). Kept apart from `conversions` because
 the dominance walk and its condition algebra are a topic of their own.
@@ -29,7 +30,7 @@ from .conversions import (
 )
 from .model import PackageModel
 from .preamble import PRIMITIVE_SIZES
-from .scopes import FUNCTION_KINDS
+from .scopes import FUNCTION_KINDS, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 
 
@@ -205,7 +206,12 @@ def length_checked(container: Node, at: Node, source: SourceFile, model: Package
     `len(s) > 0 &&`, the else of `if len(s) == 0`, or after an
     `if len(s) == 0 { return }` (or `s[k]`, which would have panicked first)."""
     key = _expr_key(container)
-    return bool(key) and _dominated(_LengthFacts(key, source, model), at, of_length=True)
+    if not key:
+        return False
+    # A closure sees the variable, not its value at the check: the checks
+    # around the closure hold inside it only for a variable never assigned.
+    return _dominated(_LengthFacts(key, source, model), at, of_length=True,
+                      through_closures=lambda: _never_assigned(container, source, model))
 
 
 def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -215,7 +221,7 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     key = _expr_key(value)
     if not key or value.type != "identifier" or _changed(value, source, model):
         return False
-    return _dominated(_ValueFacts(key, source, model), at, of_length=False)
+    return _dominated(_ValueFacts(key, source, model), at, of_length=False, through_closures=lambda: True)
 
 
 def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -240,13 +246,31 @@ def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
     return False
 
 
-def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool) -> bool:
+def _never_assigned(container: Node, source: SourceFile, model: PackageModel) -> bool:
+    """A local variable or parameter that no statement of its function (its
+    closures included) assigns or takes the address of."""
+    ident = strip_parens(container)
+    symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
+    if symbol is None or symbol.kind not in ("local", "param") or symbol.writes:
+        return False
+    for node in walk(outermost_function(ident) or ident):
+        if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+            operand = strip_parens(node.child_by_field_name("operand"))
+            if operand is not None and operand.type == "identifier" and model.resolve(operand, source) is symbol:
+                return False
+    return True
+
+
+def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_closures) -> bool:
     """Whether `check` holds at `at`: the walk up from `at` meets a condition
     or an earlier statement that implies it. A slice's length (`of_length`)
     is also implied by ranging over it and by earlier statements that would
-    have panicked on an empty slice; an integer's value only by `if`s."""
+    have panicked on an empty slice; an integer's value only by `if`s. The
+    walk goes on out of a function literal when `through_closures()` says."""
     node, parent = at, at.parent  # a node's parent is found from the root: asked once per level
-    while parent is not None and node.type not in FUNCTION_KINDS:
+    while parent is not None and node.type not in ("function_declaration", "method_declaration"):
+        if node.type == "func_literal" and not through_closures():
+            return False
         kind = parent.type
         if kind == "if_statement":
             condition = parent.child_by_field_name("condition")
@@ -295,10 +319,21 @@ class _LengthFacts:
         self.key, self.source, self.model = key, source, model
 
     def _length(self, node: Node | None) -> bool:
-        """`len(s)`, or a local bound once to `len(s)`."""
-        node = strip_parens(node)
-        if node is not None and node.type == "identifier":
-            node = trace_value(node, self.source, self.model)
+        """`len(s)`, or a local bound once to `len(s)`; also `len(s) / k`,
+        `len(s) >> k` or `len(s) * k` for a constant k > 0 (k >= 0 for a
+        shift), which is at least 1 only where len(s) is: every comparison
+        the checks below accept says that much of it."""
+        for _ in range(4):
+            node = strip_parens(node)
+            if node is not None and node.type == "identifier":
+                node = strip_parens(trace_value(node, self.source, self.model))
+            if node is None or node.type != "binary_expression":
+                break
+            operator = text(node.child_by_field_name("operator"))
+            scale = self._value(node.child_by_field_name("right"))
+            if operator not in ("/", ">>", "*") or scale is None or scale < (0 if operator == ">>" else 1):
+                return False
+            node = node.child_by_field_name("left")
         if node is None or node.type != "call_expression":
             return False
         function = node.child_by_field_name("function")

@@ -34,7 +34,9 @@ class SliceCastToCPointer(Rule):
       views (a float slice read as a struct of floats) are not judged;
     - `&s[0]` of a local or parameter slice that may be empty: no `len(s)`
       check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
-      before it, `for i := range s`, `len(s) > 0 && ...`) and the slice is
+      before it, `for i := range s`, `len(s) > 0 && ...`, or the same on
+      `n := len(s) / 2`; a check before a function literal holds inside it
+      when `s` is never assigned) and the slice is
       not known to be non-empty (a literal with elements, `make` with a
       constant or `n + 1` length, `make(T, len(x))` or `unsafe.Slice(p, n)`
       after a check that x or n is not empty/zero, `append` of an element,
