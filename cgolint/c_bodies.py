@@ -152,9 +152,31 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
                 for param in into:
                     kept_into.setdefault(index, set()).add(param)
                 continue
-        if _outlives_call(target, locals_):
+        if _outlives_call(target, locals_) and not _reset_before_return(target, body, stores, pointer_params):
             kept.add(index)
     return kept, kept_into
+
+
+def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_params: dict[str, int]) -> bool:
+    """`cur = s; ...; cur = NULL;`: the global variable `target` is given a
+    value that is no parameter by a statement of the body's own block after
+    the store, with no `return` or `goto` in between: C holds the pointer
+    only while the call runs (a cursor for the functions it calls)."""
+    if target.type != "identifier":
+        return False
+    name = text(target)
+    for lhs, value in stores.assignments:
+        if lhs.start_byte <= target.end_byte or lhs.type != "identifier" or text(lhs) != name \
+                or _value_name(value) in pointer_params:
+            continue
+        statement = lhs.parent
+        while statement is not None and statement.type in ("assignment_expression", "parenthesized_expression"):
+            statement = statement.parent
+        if statement is None or statement.type != "expression_statement" or statement.parent != body:
+            continue
+        exits = [n for kind in ("return_statement", "goto_statement") for n in _descendants(body, kind)]
+        return not any(target.start_byte < n.start_byte < lhs.start_byte for n in exits)
+    return False
 
 
 def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str, bool],

@@ -139,6 +139,10 @@ static int via_local(const unsigned char *buf) { reader r; reader *rp = &r; rp->
 static void via_alias(reader *r, const unsigned char *buf) { reader *rp; rp = (reader *)r; rp->p = buf; }
 static reader *global_cursor(void) { return &global_reader; }
 static void via_global(const unsigned char *buf) { reader *rp = global_cursor(); rp->p = buf; }
+static const unsigned char *gcur;
+static int scan(const unsigned char *buf) { gcur = buf; int r = gcur[0]; gcur = NULL; return r; }
+static int scan_early(const unsigned char *buf, int n) { gcur = buf; if (n == 0) return 0; gcur = 0; return 1; }
+static int scan_branch(const unsigned char *buf, int n) { gcur = buf; if (n) gcur = 0; return 1; }
 static void via_either(reader *r, const unsigned char *buf, int which) {
 	reader mine, *rp = &mine;
 	if (which) rp = &global_reader;
@@ -162,6 +166,9 @@ def test_a_pointer_stored_through_an_argument_is_kept_as_long_as_that_argument_l
     assert c.function("via_alias").keeps_into == {1: {0}}  # a local copy of the parameter
     assert c.function("via_global").keeps == {0}         # a local pointer from a call: anywhere
     assert c.function("via_either").keeps == {1}         # one of its values is a global's address
+    assert not c.function("scan").keeps_param(0)         # a global cursor reset before it returns
+    assert c.function("scan_early").keeps == {0}         # ...but for a return before the reset
+    assert c.function("scan_branch").keeps == {0}        # ...or a reset on some paths only
 
 
 ALWAYS_FREES = b'''package p
