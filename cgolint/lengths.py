@@ -41,7 +41,7 @@ from .conversions import single_value
 from .model import PackageModel
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble
 from .scopes import Symbol, outermost_function
-from .source import SourceFile, strip_parens, text, walk
+from .source import SourceFile, literal_values, strip_parens, text, walk
 
 
 # --- Go arguments derived from a buffer's length ---------------------------
@@ -290,7 +290,8 @@ def length_slot(function: CFunction, index: int, args: list[Node], package: Pack
 
 def _struct_length_field(arg: Node, derived, package: PackageModel, source: SourceFile) -> bool:
     """`&o` where the function sets a field of the local struct `o` to a value
-    derived from the buffer's length (`o.len = C.size_t(len(buf))`)."""
+    derived from the buffer's length (`o.len = C.size_t(len(buf))`, or
+    `o := C.desc{len: C.size_t(len(buf))}`)."""
     if derived is None:
         return False
     node = unwrap_conversions(arg, package, source)
@@ -301,6 +302,9 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
     function = outermost_function(arg)
     if symbol is None or function is None:
         return False
+    if symbol.value is not None and not symbol.index and \
+            any(item.type != "literal_value" and derived(item) for _, item in literal_values(symbol.value)):
+        return True
     for statement in walk(function):
         if statement.type != "assignment_statement" or statement.start_byte >= arg.start_byte:
             continue

@@ -19,7 +19,7 @@ from .gotypes import GoType, parse_type
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
 from .scopes import Symbol, outermost_function
-from .source import SourceFile, strip_parens, text, walk
+from .source import SourceFile, literal_values, strip_parens, text, walk
 
 # Kinds of Go values that are, or hold, a Go pointer.
 POINTER_KINDS = frozenset({"pointer", "unsafe_pointer", "slice", "string", "map", "chan", "func", "interface"})
@@ -215,20 +215,8 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
 
 def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
     """(element, value) pairs of a composite literal (or `&` of one) whose value is a Go pointer."""
-    found: list[tuple[Node, Node]] = []
-    literal = strip_parens(value)
-    if literal.type == "unary_expression" and text(literal.child_by_field_name("operator")) == "&":
-        literal = strip_parens(literal.child_by_field_name("operand"))
-    if literal.type != "composite_literal":
-        return found
-    body = literal.child_by_field_name("body")
-    for element in body.named_children if body is not None else []:
-        item = element.child_by_field_name("value") if element.type == "keyed_element" else element
-        if item is not None and item.type == "literal_element" and item.named_children:
-            item = item.named_children[0]
-        if item is not None and item.type != "literal_value" and stored_go_pointer(item, package, source) is not None:
-            found.append((element, item))
-    return found
+    return [(element, item) for element, item in literal_values(value)
+            if item.type != "literal_value" and stored_go_pointer(item, package, source) is not None]
 
 
 __all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_fields", "literal_go_pointers", "lhs_in_c_memory",

@@ -114,6 +114,25 @@ def strip_parens(node: Node | None) -> Node | None:
     return node
 
 
+def literal_values(literal: Node) -> list[tuple[Node, Node]]:
+    """(element, value) of each element of a composite literal (or `&` of
+    one, seen through parentheses): the value expression, keyed or not, out
+    of its `literal_element` (a nested `{...}` is a `literal_value`). Empty
+    for anything that is not a composite literal."""
+    literal = strip_parens(literal)
+    if literal is not None and literal.type == "unary_expression" and text(literal.child_by_field_name("operator")) == "&":
+        literal = strip_parens(literal.child_by_field_name("operand"))
+    body = literal.child_by_field_name("body") if literal is not None and literal.type == "composite_literal" else None
+    found = []
+    for element in body.named_children if body is not None else []:
+        item = element.child_by_field_name("value") if element.type == "keyed_element" else element
+        if item is not None and item.type == "literal_element" and item.named_children:
+            item = item.named_children[0]
+        if item is not None and element.type != "comment":
+            found.append((element, item))
+    return found
+
+
 def walk(node: Node) -> Iterator[Node]:
     """Every named node under `node`, in document order, without recursion."""
     stack = [node]

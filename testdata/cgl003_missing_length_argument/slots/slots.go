@@ -85,6 +85,16 @@ func structCarriesLength(out []byte) {
 	C.fill_z((*C.char)(unsafe.SliceData(out)), &z)
 }
 
+func literalCarriesLength(out []byte) {
+	z := C.zstream{avail_in: C.unsigned(len(out))}
+	C.fill_z((*C.char)(unsafe.SliceData(out)), &z)
+}
+
+func literalCarriesOtherValue(out []byte, n int) {
+	z := C.zstream{avail_in: C.unsigned(n)}
+	C.fill_z((*C.char)(unsafe.SliceData(out)), &z) // want CGL003 "C.fill_z gets the slice parameter `out`, but nothing tells C.fill_z its length"
+}
+
 func madeWithLength(n int) []byte {
 	buf := make([]byte, n)
 	C.read_made((*C.char)(unsafe.SliceData(buf)), C.int(n)) // `n` is the length `buf` was made with
