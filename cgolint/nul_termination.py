@@ -75,8 +75,10 @@ def string_terminated(node: Node | None, source: SourceFile, model: PackageModel
         target = model.call_target(node, source)
         if target.kind == "other" and "." in target.name and not target.name.startswith("C."):
             # a library function's result (strings.ToUpper, fmt.Sprint, ...): unterminated
-            # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x))
-            if any(literal_ends_with_nul(a) for a in call_arguments(node)):
+            # unless an argument brings a NUL it may keep (fmt.Sprintf("%s\x00", x),
+            # strings.ToUpper(s + "\x00"))
+            if any(literal_ends_with_nul(a) or string_terminated(a, source, model, depth + 1)
+                   for a in call_arguments(node)):
                 return None
             return False
         return None

@@ -63,6 +63,12 @@ func Upper(s string) int {
 	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(u))))) // want CGL008 "Go string u"
 }
 
+// Negative: the NUL goes through strings.ToUpper, which maps it to itself.
+func UpperTerminated(s string) int {
+	u := strings.ToUpper(s + "\x00")
+	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(u)))))
+}
+
 // Positive: both arguments of fopen.
 func Open(name, mode string) *C.FILE {
 	n := (*C.char)(unsafe.Pointer(unsafe.StringData(name)))
