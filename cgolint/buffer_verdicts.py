@@ -39,12 +39,13 @@ from .buffers import (
 )
 from .c_extents import c_param_extent
 from .call_targets import call_arguments
+from .conversions import single_value
 from .lengths import derived_length, length_capable, length_slot
 from .model import PackageModel
 from .nul_termination import nul_terminated
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble, CType
 from .scopes import outermost_function
-from .source import SourceFile, text, walk
+from .source import SourceFile, strip_parens, text, walk
 
 # --- unbounded libc calls -----------------------------------------------------
 
@@ -223,6 +224,30 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
             return None
         needed = max(extent.elements * (size or 0), extent.bytes)
         return LengthProblem("reach", function, param, needed) if have < needed else None
+    if _sized_by_c_constant(buffer, package, source):
+        return None  # sized to the C API's contract, which its prototype cannot state
     rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params
                      if p.index != index and length_capable(p, preamble))
     return LengthProblem("none", function, param, rejected=rejected)
+
+
+def _sized_by_c_constant(buffer: Buffer, package: PackageModel, source: SourceFile) -> bool:
+    """A local array or slice whose length is a constant of the C side:
+    `var buf [C.PCAP_ERRBUF_SIZE]C.char`, `buf := make([]byte, C.GIT_OID_HEXSZ)`."""
+    symbol = buffer.root
+    if symbol is None or symbol.kind != "local" or buffer.name != symbol.name:
+        return False
+    if buffer.shape == SLICE:
+        value = single_value(symbol)
+        call = strip_parens(value)
+        if call is None or call.type != "call_expression" or text(call.child_by_field_name("function")) != "make":
+            return False
+        args = call_arguments(call)
+        length = unwrap_conversions(args[1], package, symbol.file) if len(args) >= 2 else None
+    else:
+        array = symbol.type_node if symbol.type_node is not None and symbol.type_node.type == "array_type" else None
+        length = strip_parens(array.child_by_field_name("length")) if array is not None else None
+    operand = strip_parens(length.child_by_field_name("operand")) if length is not None \
+        and length.type == "selector_expression" else None
+    return operand is not None and operand.type == "identifier" and symbol.file.imports.get(text(operand)) == "C" \
+        and package.resolve(operand, symbol.file) is None

@@ -53,10 +53,19 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         body = node.child_by_field_name("body")
         return body is not None and any(c.type in ("literal_element", "keyed_element") for c in body.named_children)
     if node.type == "type_conversion_expression":  # []byte(s)
-        return nonempty_string(node.child_by_field_name("operand"), source, model)
+        operand = node.child_by_field_name("operand")
+        # ...also after `if len(s) == 0 { return }`: the bytes are copied here
+        return nonempty_string(operand, source, model) or (
+            strip_parens(operand) is not None and strip_parens(operand).type == "identifier"
+            and length_checked(operand, node, source, model))
     if node.type == "slice_expression":
         base = node.child_by_field_name("operand")
-        if any(node.child_by_field_name(f) is not None for f in ("start", "end", "capacity")):
+        start, end = node.child_by_field_name("start"), node.child_by_field_name("end")
+        if end is not None:  # `s[:16]`, `s[2:8]`: that many elements, or a panic first
+            low = constant_int(start, source, model) if start is not None else 0
+            high = constant_int(end, source, model)
+            return low is not None and high is not None and high > low
+        if any(node.child_by_field_name(f) is not None for f in ("start", "capacity")):
             return False
         base_type = model.underlying(model.type_of(base, source))
         if base_type is not None and base_type.kind == "array":

@@ -17,6 +17,7 @@ static void swap(int *a, int *b) { int t = *a; *a = *b; *b = t; }
 struct point { int x, y; };
 static void move_point(struct point *p) { p->x++; }
 static int greet(const char *name) { return name[0]; }
+#define ERRBUF_SIZE 256
 */
 import "C"
 
@@ -156,4 +157,10 @@ func sliceOfLocalArray() {
 	var backing [24]byte
 	view := backing[:]
 	C.fill((*C.char)(u.Pointer(u.SliceData(view)))) // want CGL001 "the local array `backing` \(24 bytes\)"
+}
+
+// Negative: sized by the C side's own constant, as its API documents.
+func sizedByC() {
+	var errbuf [C.ERRBUF_SIZE]C.char
+	C.fill(&errbuf[0])
 }

@@ -5,8 +5,10 @@ package slots
 
 /*
 #include <stddef.h>
+#include <sys/socket.h>
 
 typedef struct { unsigned char id[20]; } oid;
+typedef struct handle handle_t;
 struct opts { int flags; size_t len; };
 #define KIND_RAW 3
 

@@ -127,3 +127,34 @@ func SubmitChanged(n int) {
 	blocks := make([]*C.block, n)
 	C.submit_blocks(&blocks[0], C.int(n)) // want CGL002 "when blocks is empty"
 }
+
+// Negative: the string is checked, then converted (the go-sqlite3 bind idiom).
+func BindText(v string) {
+	if len(v) == 0 {
+		return
+	}
+	b := []byte(v)
+	C.set_bytes((*C.uchar)(unsafe.Pointer(&b[0])), C.int(len(b)))
+}
+
+// Positive: the check comes after the conversion.
+func BindTextLate(v string) {
+	b := []byte(v)
+	if len(v) == 0 {
+		C.set_bytes((*C.uchar)(unsafe.Pointer(&b[0])), 0) // want CGL002 "when b is empty"
+	}
+}
+
+// Negative: slicing with constant bounds gives that many elements, or panics first.
+func Head(arr *[128]byte, s []byte) {
+	head := arr[:16]
+	C.set_bytes((*C.uchar)(unsafe.Pointer(&head[0])), C.int(len(head)))
+	mid := s[2:8]
+	C.set_bytes((*C.uchar)(unsafe.Pointer(&mid[0])), C.int(len(mid)))
+}
+
+// Positive: a slice from a variable start to a constant end may be empty.
+func Tail(s []byte, i int) {
+	rest := s[i:8]
+	C.set_bytes((*C.uchar)(unsafe.Pointer(&rest[0])), C.int(len(rest))) // want CGL002 "when rest is empty"
+}
