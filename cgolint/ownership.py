@@ -192,7 +192,7 @@ class _Collector:
                         names.add(allocation.symbol.name)
             if name in self.options.frees:
                 for arg in call_arguments(call)[:1]:
-                    base = _strip_wrappers(arg, self.unsafe_name)
+                    base = strip_wrappers(arg, self.unsafe_name)
                     if base is not None and base.type == "identifier":
                         names.add(self._text(base))
                     elif base is not None and base.type == "selector_expression" and field_chain(base) is not None:
@@ -244,7 +244,7 @@ class _Collector:
                 rhs = exprs(statement.child_by_field_name("right"))
             if len(lhs) != 1 or len(rhs) != 1 or lhs[0].type != "identifier" or self._text(lhs[0]) == "_":
                 continue
-            source = _strip_wrappers(rhs[0], self.unsafe_name)
+            source = strip_wrappers(rhs[0], self.unsafe_name)
             if source is not None and source.type == "identifier" and self._text(source) != self._text(lhs[0]):
                 found.append((lhs[0], source, statement))
         return found
@@ -404,7 +404,7 @@ def _in_document_order(nodes: Iterable[Node]) -> list[Node]:
     return sorted(nodes, key=lambda node: (node.start_byte, -node.end_byte))
 
 
-def _strip_wrappers(expr: Node | None, unsafe_name: str = "unsafe") -> Node | None:
+def strip_wrappers(expr: Node | None, unsafe_name: str = "unsafe") -> Node | None:
     """`unsafe.Pointer(p)`, `(*C.char)(p)`, `(p)` -> p (syntactically);
     `unsafe_name` is the name the file imports "unsafe" under."""
     pointer = f"{unsafe_name}.Pointer"

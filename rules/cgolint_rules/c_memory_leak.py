@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from cgolint.call_targets import call_arguments
+from cgolint.deferred_frees import nil_deferred_frees
 from cgolint.flow import FlowNode
 from cgolint.loop_counters import later_iteration_value
 from cgolint.nil_tests import nil_when
 from cgolint.ownership import pointer_facts
 from cgolint.ownership_facts import Allocation, OwnershipOptions, PointerFacts
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
-from cgolint.source import walk
+from cgolint.source import text, walk
 
 
 # What ends the function's responsibility for an allocation on a path.
@@ -33,7 +35,11 @@ class CMemoryLeak(Rule):
     function named in the `frees` option, or a preamble function whose body
     frees its first argument on every path), a `defer C.free(...)`, or a
     hand-over of ownership. An allocation passed straight to a C function
-    (`C.puts(C.CString(s))`) or discarded is reported too.
+    (`C.puts(C.CString(s))`) or discarded is reported too, and so is a
+    `defer C.free(unsafe.Pointer(p))` that runs while `p` is still nil
+    (declared without a value) when `p` is written after it (`C.get(&p)`,
+    `p = C.CString(s)`): a deferred call evaluates its arguments at the
+    `defer`, so it frees nil and the memory stored later leaks.
 
     Handing ownership over ends the function's responsibility, and the rule
     stays silent: returning the pointer (also inside a composite literal),
@@ -129,10 +135,18 @@ class CMemoryLeak(Rule):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None or node.has_error:
             return  # (a body that does not parse: error recovery can merge statements, so paths are unknown)
         options = OwnershipOptions.from_options(ctx.options, ctx.package.preamble)
-        if not options.may_allocate(ctx.file.data[node.start_byte:node.end_byte]):
+        code = ctx.file.data[node.start_byte:node.end_byte]
+        reported = set()  # variables whose nil deferred free is the finding
+        if b"defer" in code and options.may_free(code):
+            for found in nil_deferred_frees(node, ctx.file, ctx.package, options):
+                reported.add(found.symbol)
+                yield self._nil_deferred_free(found, ctx)
+        if not options.may_allocate(code):
             return
         facts = pointer_facts(node, ctx.file, ctx.package, options)
         for allocation in facts.allocations:
+            if allocation.symbol in reported:
+                continue
             if allocation.verdict == "tracked":
                 report = self._judge(allocation, facts, ctx, options)
             elif allocation.verdict in ("inline", "discarded"):
@@ -143,6 +157,17 @@ class CMemoryLeak(Rule):
                 yield report
 
     # --- verdicts ----------------------------------------------------------
+    def _nil_deferred_free(self, found, ctx):
+        name = found.symbol.name
+        line = ctx.file.position(found.later.start_byte).line
+        call = found.defer.named_children[0]
+        arguments = ", ".join(text(a) for a in call_arguments(call))
+        return self.report(
+            call, f"`defer C.{found.free}(...)` evaluates `{name}` when the defer runs, while `{name}` is "
+                  f"still nil, so it frees nothing; the C memory stored in `{name}` at line {line} is never "
+                  f"freed: defer `func() {{ C.{found.free}({arguments}) }}()` instead, or move the defer "
+                  f"after line {line}")
+
     def _unowned(self, allocation: Allocation, ctx):
         call = allocation.call
         what = f"C.{allocation.allocator}"

@@ -1,0 +1,87 @@
+"""Deferred frees of a variable that is still nil (`nil_deferred_frees`):
+
+    var out *C.char
+    defer C.free(unsafe.Pointer(out)) // evaluates out now: nil
+    C.get(&out)                       // the memory stored here is never freed
+
+A deferred call evaluates its arguments when the `defer` runs, not when
+the function returns, so the free gets the nil the variable holds then, and
+whatever C stores in the variable afterwards leaks. CGL005 reports it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tree_sitter import Node
+
+from .call_targets import call_arguments
+from .ownership import strip_wrappers
+from .ownership_facts import OwnershipOptions
+from .scopes import Symbol
+from .source import SourceFile, strip_parens, text
+
+
+@dataclass(frozen=True)
+class NilDeferredFree:
+    defer: Node      # the `defer` statement
+    free: str        # the C function it defers (`free`)
+    symbol: Symbol   # the variable, nil when the defer runs
+    later: Node      # the first write after the defer: `&out` or an assignment target
+
+
+def nil_deferred_frees(function: Node, source: SourceFile, package, options: OwnershipOptions) -> list[NilDeferredFree]:
+    """The `defer C.free(...x...)` statements of `function` itself (not of
+    its function literals, not in a loop) where the local `x` is declared
+    without a value or with nil, nothing writes or takes the address of it
+    before the defer, and something does after it."""
+    found = []
+    unsafe_name = source.import_name("unsafe") or "unsafe"
+    for defer in _own_defers(function):
+        call = defer.named_children[0] if defer.named_children else None
+        if call is None or call.type != "call_expression":
+            continue
+        target = package.call_target(call, source)
+        args = call_arguments(call)
+        if target.kind != "c" or target.name not in options.frees or not args:
+            continue
+        ident = strip_wrappers(args[0], unsafe_name)
+        symbol = package.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
+        if symbol is None or symbol.kind != "local" or symbol.range_of is not None or symbol.index or not (
+                symbol.value is None or strip_parens(symbol.value).type == "nil"):
+            continue
+        if not (function.start_byte <= symbol.node.start_byte < defer.start_byte):
+            continue
+        writes = sorted(_writes(symbol, function, package, source), key=lambda n: n.start_byte)
+        if any(w.start_byte < defer.start_byte for w in writes):
+            continue
+        later = next((w for w in writes if w.start_byte > defer.end_byte), None)
+        if later is not None:
+            found.append(NilDeferredFree(defer, target.name, symbol, later))
+    return found
+
+
+def _own_defers(function: Node) -> list[Node]:
+    """The defer statements of `function`'s body outside loops and function literals."""
+    body = function.child_by_field_name("body")
+    found, stack = [], [body] if body is not None else []
+    while stack:
+        node = stack.pop()
+        if node.type == "defer_statement":
+            found.append(node)
+        elif node.type not in ("func_literal", "for_statement"):
+            stack.extend(node.named_children)
+    return found
+
+
+def _writes(symbol: Symbol, function: Node, package, source: SourceFile) -> list[Node]:
+    """Where `symbol` is assigned or has its address taken in `function`."""
+    found = [target for target, _ in symbol.writes]
+    stack = [function]
+    while stack:
+        node = stack.pop()
+        if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+            operand = strip_parens(node.child_by_field_name("operand"))
+            if operand is not None and operand.type == "identifier" and package.resolve(operand, source) is symbol:
+                found.append(node)
+        stack.extend(node.named_children)
+    return found
