@@ -139,12 +139,12 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
             if _initializer_escapes(target, locals_):
                 kept.add(index)
             continue
-        holder, dereferenced = _store_root(target)
+        holder, dereferences = _store_root(target)
         if holder in pointer_params and holder not in locals_:
-            if dereferenced:  # `r->p = buf`: as long as *r lives
+            if dereferences:  # `r->p = buf`: as long as *r lives
                 kept_into.setdefault(index, set()).add(pointer_params[holder])
             continue  # `p = buf`: the parameter itself is a local of the call
-        if dereferenced and locals_.get(holder) is False:
+        if dereferences == 1 and locals_.get(holder) is False:
             # `reader *rp = &r; rp->p = buf`: a cursor over the frame, or over
             # what a pointer parameter points to
             into = _local_pointer_targets(holder, stores, locals_, pointer_params)
@@ -158,16 +158,16 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
 
 
 def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_params: dict[str, int]) -> bool:
-    """`cur = s; ...; cur = NULL;`: the global variable `target` is given a
-    value that is no parameter by a statement of the body's own block after
-    the store, with no `return` or `goto` in between: C holds the pointer
-    only while the call runs (a cursor for the functions it calls)."""
+    """`cur = s; ...; cur = NULL;`: the global variable `target` is set to
+    NULL (or 0) by a statement of the body's own block after the store, with
+    no `return` or `goto` in between: C holds the pointer only while the
+    call runs (a cursor for the functions it calls)."""
     if target.type != "identifier":
         return False
     name = text(target)
     for lhs, value in stores.assignments:
         if lhs.start_byte <= target.end_byte or lhs.type != "identifier" or text(lhs) != name \
-                or _value_name(value) in pointer_params:
+                or not _is_null(value):
             continue
         statement = lhs.parent
         while statement is not None and statement.type in ("assignment_expression", "parenthesized_expression"):
@@ -177,6 +177,14 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
         exits = [n for kind in ("return_statement", "goto_statement") for n in _descendants(body, kind)]
         return not any(target.start_byte < n.start_byte < lhs.start_byte for n in exits)
     return False
+
+
+def _is_null(value: Node | None) -> bool:
+    """NULL, 0 or nullptr, through casts and chained assignments (`a = b = NULL`)."""
+    value = _strip_casts(value)
+    while value is not None and value.type == "assignment_expression":
+        value = _strip_casts(value.child_by_field_name("right"))
+    return value is not None and (value.type == "null" or text(value) in ("0", "NULL", "nullptr"))
 
 
 def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str, bool],
@@ -193,8 +201,8 @@ def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str
         value = _strip_casts(value)
         if value is not None and value.type == "pointer_expression" \
                 and text(value.child_by_field_name("operator")) == "&":
-            root, dereferenced = _store_root(value.child_by_field_name("argument"))
-            if locals_.get(root) is False and not dereferenced:
+            root, dereferences = _store_root(value.child_by_field_name("argument"))
+            if locals_.get(root) is False and not dereferences:
                 continue
             return None
         name = text(value) if value is not None and value.type == "identifier" else ""
@@ -215,18 +223,19 @@ def _declarator_name(declarator: Node | None) -> str:
     return text(node) if node is not None else ""
 
 
-def _store_root(lhs: Node) -> tuple[str, bool]:
+def _store_root(lhs: Node) -> tuple[str, int]:
     """The variable an assignment target is rooted in (`r` for `r->a.b[1]`),
-    and whether the store goes through a pointer on the way."""
-    node, dereferenced = lhs, False
+    and how many pointers the store goes through on the way (`rp->p`: 1,
+    `rp->next->p`: 2)."""
+    node, dereferences = lhs, 0
     while node is not None and node.type in ("field_expression", "subscript_expression",
                                               "parenthesized_expression", "pointer_expression"):
         if node.type == "field_expression" and text(node.child_by_field_name("operator")) == "->" or \
                 node.type in ("pointer_expression", "subscript_expression"):
-            dereferenced = True
+            dereferences += 1
         inner = node.child_by_field_name("argument")
         node = inner if inner is not None else (node.named_children[0] if node.named_children else None)
-    return (text(node) if node is not None and node.type == "identifier" else ""), dereferenced
+    return (text(node) if node is not None and node.type == "identifier" else ""), dereferences
 
 
 @dataclass

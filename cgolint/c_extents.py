@@ -57,6 +57,10 @@ def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Exte
         if parent is None:
             return None
         if parent.type == "subscript_expression" and parent.child_by_field_name("argument") == node:
+            outer = parent.parent
+            if outer is not None and outer.type == "pointer_expression" and \
+                    text(outer.child_by_field_name("operator")) == "&":
+                return None  # `&p[4]`: a pointer into the middle, used as anything
             reach = _index_reach(parent.child_by_field_name("index"), body, preamble)
             if reach is None:
                 return None
@@ -158,21 +162,33 @@ def _sizeof(node: Node, body: Node, preamble: CPreamble) -> int | None:
         value = value.named_children[0]
     if value is None or value.type != "identifier":
         return None
-    ctype = _local_ctype(text(value), body)
-    # `sizeof(item)` parses as a value: a typedef's name unless a variable has it
-    return preamble.ctype_size(ctype if ctype is not None else CType(text(value)))
+    declared = _declarations(text(value), body)
+    if not declared:  # `sizeof(item)` parses as a value: a typedef's name
+        return preamble.ctype_size(CType(text(value)))
+    return _declared_size(declared[0], body, preamble) if len(declared) == 1 else None
 
 
-def _local_ctype(name: str, body: Node) -> CType | None:
-    """The type of the variable `name` declared in `body` (the only one of that name)."""
+def _declarations(name: str, body: Node) -> list[tuple[Node, CType]]:
+    """(declarator, type) of each declaration of the variable `name` in `body`."""
     found = []
     for node in walk(body):
         if node.type == "declaration":
             for declarator in node.children_by_field_name("declarator"):
                 declared, ctype = declared_ctype(node, strip_init(declarator))
                 if declared == name:
-                    found.append(ctype)
-    return found[0] if len(found) == 1 else None
+                    found.append((strip_init(declarator), ctype))
+    return found
+
+
+def _declared_size(declared: tuple[Node, CType], body: Node, preamble: CPreamble) -> int | None:
+    """The size of a declared variable; an array's length may be a constant
+    expression (`id[ID_LEN]`)."""
+    declarator, ctype = declared
+    if declarator.type != "array_declarator":
+        return preamble.ctype_size(ctype) if ctype.array is None else None
+    length = constant_value(declarator.child_by_field_name("size"), body, preamble)
+    element = preamble.ctype_size(CType(ctype.base, ctype.pointers, None, ctype.const))
+    return length * element if length is not None and element is not None and length > 0 else None
 
 
 def macro_value(name: str, preamble: CPreamble, depth: int = 0) -> int | None:

@@ -55,9 +55,41 @@ def nil_deferred_frees(function: Node, source: SourceFile, package, options: Own
         if any(w.start_byte < defer.start_byte for w in writes):
             continue
         later = next((w for w in writes if w.start_byte > defer.end_byte), None)
-        if later is not None:
+        if later is not None and not _released_after(symbol, defer, function, package, source, options):
             found.append(NilDeferredFree(defer, target.name, symbol, later))
     return found
+
+
+def _released_after(symbol: Symbol, defer: Node, function: Node, package, source: SourceFile,
+                    options: OwnershipOptions) -> bool:
+    """Whether, after the defer, the variable is returned, or passed to a
+    free or to any Go function (which may free it): then the deferred nil
+    free is only useless, and the leak not certain."""
+    unsafe_name = source.import_name("unsafe") or "unsafe"
+    for node in _identifiers(symbol.name, function):
+        if node.start_byte < defer.end_byte or package.resolve(node, source) is not symbol:
+            continue
+        holder = node.parent
+        while holder is not None and holder.type in ("parenthesized_expression", "argument_list", "call_expression",
+                                                     "type_conversion_expression", "expression_list"):
+            if holder.type == "call_expression" and strip_wrappers(holder, unsafe_name) != node:
+                target = package.call_target(holder, source)  # the call that consumes the value
+                if target.kind in ("func", "method", "other") or (target.kind == "c" and target.name in options.frees):
+                    return True
+                break
+            holder = holder.parent
+        if holder is not None and holder.type == "return_statement":
+            return True
+    return False
+
+
+def _identifiers(name: str, function: Node):
+    stack = [function]
+    while stack:
+        node = stack.pop()
+        if node.type == "identifier" and text(node) == name:
+            yield node
+        stack.extend(node.named_children)
 
 
 def _own_defers(function: Node) -> list[Node]:

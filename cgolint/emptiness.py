@@ -230,7 +230,8 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     key = _expr_key(value)
     if not key or value.type != "identifier" or _changed(value, source, model):
         return False
-    return _dominated(_ValueFacts(key, source, model), at, of_length=False, through_closures=lambda: True)
+    return _dominated(_ValueFacts(key, source, model), at, of_length=False,
+                      through_closures=lambda: _never_assigned(value, source, model))
 
 
 def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -257,16 +258,24 @@ def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
 
 def _never_assigned(container: Node, source: SourceFile, model: PackageModel) -> bool:
     """A local variable or parameter that no statement of its function (its
-    closures included) assigns or takes the address of."""
+    closures included) assigns, increments, takes the address of, or calls a
+    method on (a pointer receiver takes the address)."""
     ident = strip_parens(container)
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
     if symbol is None or symbol.kind not in ("local", "param") or symbol.writes:
         return False
     for node in walk(outermost_function(ident) or ident):
         if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
-            operand = strip_parens(node.child_by_field_name("operand"))
-            if operand is not None and operand.type == "identifier" and model.resolve(operand, source) is symbol:
-                return False
+            operand = node.child_by_field_name("operand")
+        elif node.type in ("inc_statement", "dec_statement"):
+            operand = node.named_children[0] if node.named_children else None
+        elif node.type == "call_expression" and node.child_by_field_name("function").type == "selector_expression":
+            operand = node.child_by_field_name("function").child_by_field_name("operand")
+        else:
+            continue
+        operand = strip_parens(operand)
+        if operand is not None and operand.type == "identifier" and model.resolve(operand, source) is symbol:
+            return False
     return True
 
 

@@ -302,8 +302,9 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
     function = outermost_function(arg)
     if symbol is None or function is None:
         return False
-    if symbol.value is not None and not symbol.index and \
-            any(item.type != "literal_value" and derived(item) for _, item in literal_values(symbol.value)):
+    if symbol.value is not None and not symbol.index and not symbol.writes and \
+            any(item.type != "literal_value" and derived(item) for _, item in literal_values(symbol.value)) and \
+            not _field_assigned_before(symbol, arg, function, package, source):
         return True
     for statement in walk(function):
         if statement.type != "assignment_statement" or statement.start_byte >= arg.start_byte:
@@ -319,6 +320,20 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
             if owner is not None and owner.type == "identifier" and package.resolve(owner, source) is symbol \
                     and derived(value):
                 return True
+    return False
+
+
+def _field_assigned_before(symbol, at: Node, function: Node, package: PackageModel, source: SourceFile) -> bool:
+    """Whether a statement before `at` assigns a field of `symbol` (`e.len = 64`)."""
+    for statement in walk(function):
+        if statement.type == "assignment_statement" and statement.start_byte < at.start_byte:
+            left = statement.child_by_field_name("left")
+            for target in left.named_children if left is not None else []:
+                target = strip_parens(target)
+                owner = strip_parens(target.child_by_field_name("operand")) \
+                    if target.type == "selector_expression" else None
+                if owner is not None and owner.type == "identifier" and package.resolve(owner, source) is symbol:
+                    return True
     return False
 
 

@@ -26,7 +26,8 @@ def later_iteration_value(condition: Node, allocation: Node, package, source: So
     the counter only counts up from 0 (the index of a `range` over a slice,
     array, string or integer, or `for i := 0; ...; i++`, written nowhere
     else), and `condition` comes before `allocation` in the body of that
-    same loop: a path from the allocation to the condition has gone round."""
+    same loop, which no outer loop or goto enters again: a path from the
+    allocation to the condition has gone round."""
     compared = _counter_comparison(condition)
     if compared is None:
         return None
@@ -36,6 +37,10 @@ def later_iteration_value(condition: Node, allocation: Node, package, source: So
     if loop is None or not condition.start_byte < allocation.start_byte:
         return None
     if _innermost_loop(condition) != loop or _innermost_loop(allocation) != loop:
+        return None
+    # Entered again (an outer loop, a goto), the loop starts its counter at 0
+    # while the variable still holds the last allocation.
+    if _innermost_loop(loop) is not None or _has_goto(loop):
         return None
     if _written_in(loop.child_by_field_name("body"), symbol, package, source):
         return None
@@ -90,6 +95,13 @@ def _innermost_loop(node: Node) -> Node | None:
                                                      "method_declaration"):
         parent = parent.parent
     return parent if parent is not None and parent.type == "for_statement" else None
+
+
+def _has_goto(loop: Node) -> bool:
+    function = loop.parent
+    while function is not None and function.type not in ("func_literal", "function_declaration", "method_declaration"):
+        function = function.parent
+    return any(node.type == "goto_statement" for node in walk(function)) if function is not None else True
 
 
 def _written_in(body: Node | None, symbol: Symbol, package, source: SourceFile) -> bool:

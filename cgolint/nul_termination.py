@@ -48,6 +48,11 @@ def literal_ends_with_nul(node: Node | None) -> bool:
     return False
 
 
+# library functions whose result ends in NUL when their argument does
+# (strconv.Quote, url.QueryEscape, strings.TrimRight... do not)
+_NUL_KEEPING = frozenset({"strings.ToUpper", "strings.ToLower", "strings.ToTitle", "strings.Clone"})
+
+
 def string_terminated(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> bool | None:
     """Whether a Go string's bytes end in a NUL byte: True, False, or None
     (unknown). Go strings carry no terminator, so a string from a parameter
@@ -75,11 +80,13 @@ def string_terminated(node: Node | None, source: SourceFile, model: PackageModel
         target = model.call_target(node, source)
         if target.kind == "other" and "." in target.name and not target.name.startswith("C."):
             # a library function's result (strings.ToUpper, fmt.Sprint, ...): unterminated
-            # unless an argument brings a NUL it may keep (fmt.Sprintf("%s\x00", x),
-            # strings.ToUpper(s + "\x00"))
-            if any(literal_ends_with_nul(a) or string_terminated(a, source, model, depth + 1)
-                   for a in call_arguments(node)):
+            # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x)), or
+            # a function that maps a NUL to itself gets a terminated string
+            args = call_arguments(node)
+            if any(literal_ends_with_nul(a) for a in args):
                 return None
+            if target.name in _NUL_KEEPING and len(args) == 1:
+                return string_terminated(args[0], source, model, depth + 1)
             return False
         return None
     return None

@@ -160,8 +160,8 @@ class CPreamble:
             size = self._struct_size(ctype.base[len("struct "):], depth + 1)
         else:
             size = PRIMITIVE_SIZES.get(ctype.base)
-        if size is None:
-            return None
+        if size is None or ctype.array == 0:
+            return None  # (0: a length the declaration does not spell as digits, `name[NAME_LEN]`)
         return size * ctype.array if ctype.array is not None else size
 
     def _struct_size(self, name: str, depth: int = 0) -> int | None:
@@ -193,9 +193,11 @@ class CPreamble:
             mine = self.functions.get(name)
             if mine is None or (fn.has_body and not mine.has_body):
                 self.functions[name] = fn
-        for table in ("structs", "typedefs", "globals", "macros"):
+        for table in ("structs", "typedefs", "globals"):
             for name, value in getattr(other, table).items():
                 getattr(self, table).setdefault(name, value)
+        for name, value in other.macros.items():
+            _define(self.macros, name, value)
         self.noescape |= other.noescape
         self.nocallback |= other.nocallback
         self.includes |= other.includes
@@ -262,8 +264,8 @@ class _Extractor:
                     if name:
                         self.model.globals[name] = ctype
         for node in captures.get("define", []):
-            self.model.macros.setdefault(text(node.child_by_field_name("name")),
-                                         text(node.child_by_field_name("value")).strip())
+            _define(self.model.macros, text(node.child_by_field_name("name")),
+                    text(node.child_by_field_name("value")).strip())
         for node in captures.get("typedef", []):
             for declarator in node.children_by_field_name("declarator"):
                 name, ctype = declared_ctype(node, declarator)
@@ -315,6 +317,12 @@ class _Extractor:
         existing = self.model.functions.get(name)
         if existing is None or (function.has_body and not existing.has_body):
             self.model.functions[name] = function
+
+
+def _define(macros: dict[str, str], name: str, value: str) -> None:
+    """Record `#define name value`; a name defined twice differently (after
+    an #undef, or by two preambles) has no one value: it is left empty."""
+    macros[name] = value if macros.get(name, value) == value else ""
 
 
 def _captures(name: str, node: Node) -> dict[str, list[Node]]:

@@ -36,6 +36,13 @@ static void walks(char *p) { while (*p) p++; }
 static void variable(char *p, int n) { memset(p, 0, n); }
 static void passes(char *p) { strcpy(p, "x"); }
 static void unused(char *p) { }
+#define ID_LEN 32
+static void sized_local(unsigned char *out) { unsigned char id[ID_LEN] = {0}; memcpy(out, id, sizeof id); }
+static void offset(unsigned char *out) { out[0] = 1; memcpy(&out[4], out, 8); }
+#define KEY_LEN 8
+#undef KEY_LEN
+#define KEY_LEN 32
+static void redefined(unsigned char *out) { memset(out, 0, KEY_LEN); }
 */
 import "C"
 '''
@@ -54,5 +61,7 @@ def test_extents_of_bodies(tmp_path):
     assert extent("copy") == Extent(0, 12) and extent("copy", 1) == Extent(0, 12)
     assert extent("both") == Extent(1, 32)
     assert extent("unused") == Extent(0, 0)
-    for name in ("walks", "variable", "passes"):    # pointer arithmetic, a variable count, passed on
+    assert extent("sized_local") == Extent(0, 32)   # an array sized by a macro
+    for name in ("walks", "variable", "passes", "offset", "redefined"):
+        # pointer arithmetic, a variable count, passed on, `&out[4]`, a macro with two values
         assert extent(name) is None, name

@@ -143,6 +143,11 @@ static const unsigned char *gcur;
 static int scan(const unsigned char *buf) { gcur = buf; int r = gcur[0]; gcur = NULL; return r; }
 static int scan_early(const unsigned char *buf, int n) { gcur = buf; if (n == 0) return 0; gcur = 0; return 1; }
 static int scan_branch(const unsigned char *buf, int n) { gcur = buf; if (n) gcur = 0; return 1; }
+static const unsigned char *skip(const unsigned char *p) { return p; }
+static void advanced(const unsigned char *buf) { gcur = buf; gcur = skip(gcur); }
+typedef struct link { struct link *next; const unsigned char *data; } link;
+static link registry;
+static void two_levels(const unsigned char *buf) { link head; link *it = &head; head.next = &registry; it->next->data = buf; }
 static void via_either(reader *r, const unsigned char *buf, int which) {
 	reader mine, *rp = &mine;
 	if (which) rp = &global_reader;
@@ -169,6 +174,8 @@ def test_a_pointer_stored_through_an_argument_is_kept_as_long_as_that_argument_l
     assert not c.function("scan").keeps_param(0)         # a global cursor reset before it returns
     assert c.function("scan_early").keeps == {0}         # ...but for a return before the reset
     assert c.function("scan_branch").keeps == {0}        # ...or a reset on some paths only
+    assert c.function("advanced").keeps == {0}           # moved on, not reset to NULL
+    assert c.function("two_levels").keeps == {0}         # through a local, then through its link
 
 
 ALWAYS_FREES = b'''package p

@@ -56,3 +56,32 @@ func MinusOne(data []byte) C.int {
 	}
 	return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(rest)) // want CGL002 "when data is empty"
 }
+
+type chunk []byte
+
+func (c *chunk) reset() { *c = (*c)[:0] }
+
+// Positive: a method with a pointer receiver may empty data before the closure runs.
+func MethodEmpties(data chunk) C.int {
+	if len(data) == 0 {
+		return 0
+	}
+	sum := func() C.int {
+		return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data))) // want CGL002 "when data is empty"
+	}
+	data.reset()
+	return sum()
+}
+
+// Positive: n may be read again (through &n) before the closure runs.
+func CountReread(n int, read func(*int)) C.int {
+	if n <= 0 {
+		return 0
+	}
+	work := func() C.int {
+		b := make([]byte, n)
+		return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "when b is empty"
+	}
+	read(&n)
+	return work()
+}

@@ -91,6 +91,12 @@ func literalCarriesLength(out []byte) {
 	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &z)
 }
 
+func literalOverwritten(out []byte) {
+	z := C.zstream{avail_in: C.unsigned(len(out))}
+	z.avail_in = 64
+	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &z) // want CGL003 "C.fill_z gets the slice parameter `out`"
+}
+
 func literalCarriesOtherValue(out []byte, n int) {
 	z := C.zstream{avail_in: C.unsigned(n)}
 	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &z) // want CGL003 "C.fill_z gets the slice parameter `out`, but nothing tells C.fill_z its length"

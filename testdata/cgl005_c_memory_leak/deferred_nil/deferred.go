@@ -51,3 +51,13 @@ func neverWritten() {
 	var out *C.char
 	defer C.free(unsafe.Pointer(out))
 }
+
+// The deferred nil free is useless, but the string is freed explicitly.
+func freedExplicitly(s string) int {
+	var cs *C.char
+	defer C.free(unsafe.Pointer(cs))
+	cs = C.CString(s)
+	n := int(C.strlen(cs))
+	C.free(unsafe.Pointer(cs))
+	return n
+}

@@ -113,3 +113,18 @@ func innerLoop(rows [][]string) {
 	}
 	C.free(unsafe.Pointer(p))
 }
+
+// The counted loop is inside another: each group starts again at i == 0
+// while p still holds the previous group's last string.
+func reentered(groups [][]string) {
+	var p *C.char
+	for _, group := range groups {
+		for i, s := range group {
+			if i > 0 {
+				C.free(unsafe.Pointer(p))
+			}
+			p = C.CString(s) // want CGL005 "leaked when the next iteration of the loop allocates again"
+		}
+	}
+	C.free(unsafe.Pointer(p))
+}

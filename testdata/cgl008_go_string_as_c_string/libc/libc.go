@@ -9,6 +9,7 @@ package libc
 import "C"
 
 import (
+	"strconv"
 	"strings"
 	"unsafe"
 )
@@ -67,6 +68,12 @@ func Upper(s string) int {
 func UpperTerminated(s string) int {
 	u := strings.ToUpper(s + "\x00")
 	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(u)))))
+}
+
+// Positive: strconv.Quote escapes the NUL into four characters.
+func QuotedTerminated(s string) int {
+	q := strconv.Quote(s + "\x00")
+	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(q))))) // want CGL008 "Go string q"
 }
 
 // Positive: both arguments of fopen.
