@@ -224,16 +224,17 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
             return None
         needed = max(extent.elements * (size or 0), extent.bytes)
         return LengthProblem("reach", function, param, needed) if have < needed else None
-    if _sized_by_c_constant(buffer, package, source):
+    if not function.has_body and _sized_by_c_constant(buffer, package):
         return None  # sized to the C API's contract, which its prototype cannot state
     rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params
                      if p.index != index and length_capable(p, preamble))
     return LengthProblem("none", function, param, rejected=rejected)
 
 
-def _sized_by_c_constant(buffer: Buffer, package: PackageModel, source: SourceFile) -> bool:
+def _sized_by_c_constant(buffer: Buffer, package: PackageModel) -> bool:
     """A local array or slice whose length is a constant of the C side:
-    `var buf [C.PCAP_ERRBUF_SIZE]C.char`, `buf := make([]byte, C.GIT_OID_HEXSZ)`."""
+    `var buf [C.PCAP_ERRBUF_SIZE]C.char`, `buf := make([]byte, C.GIT_OID_HEXSZ)`
+    (not a C variable or function the preamble declares)."""
     symbol = buffer.root
     if symbol is None or symbol.kind != "local" or buffer.name != symbol.name:
         return False
@@ -249,5 +250,8 @@ def _sized_by_c_constant(buffer: Buffer, package: PackageModel, source: SourceFi
         length = strip_parens(array.child_by_field_name("length")) if array is not None else None
     operand = strip_parens(length.child_by_field_name("operand")) if length is not None \
         and length.type == "selector_expression" else None
-    return operand is not None and operand.type == "identifier" and symbol.file.imports.get(text(operand)) == "C" \
-        and package.resolve(operand, symbol.file) is None
+    if operand is None or operand.type != "identifier" or symbol.file.imports.get(text(operand)) != "C" \
+            or package.resolve(operand, symbol.file) is not None:
+        return False
+    name = text(length.child_by_field_name("field"))
+    return name not in package.preamble.globals and package.preamble.function(name) is None

@@ -26,7 +26,7 @@ def freed_params(definition: Node, params: list[CParam]) -> set[int]:
     if body is None or not pointer_params or b"free" not in body.text:
         return set()
     return {index for callee, args in _body_stores(body).calls if text(callee) == "free"
-            for arg in args.named_children[:1] if (index := pointer_params.get(_value_name(arg))) is not None}
+            for arg in _arguments(args)[:1] if (index := pointer_params.get(_value_name(arg))) is not None}
 
 
 def propagate_always_frees(model: CPreamble) -> None:
@@ -58,6 +58,9 @@ def propagate_always_frees(model: CPreamble) -> None:
 
 def _always_freed(function: CFunction, freed_by) -> set[int]:
     pointer_params = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
+    if pointer_params:  # a parameter given another value may free something else (`p = p->next`)
+        for lhs, _ in _body_stores(function.body).assignments:
+            pointer_params.pop(_declarator_name(lhs), None)
     found: set[int] = set()
     for statement in function.body.named_children if pointer_params else ():
         call = statement.named_children[0] if statement.type == "expression_statement" \
@@ -66,13 +69,18 @@ def _always_freed(function: CFunction, freed_by) -> set[int]:
         if callee is None or callee.type != "identifier":
             continue
         args = call.child_by_field_name("arguments")
-        arguments = args.named_children if args is not None else []
+        arguments = _arguments(args)
         for position in freed_by(text(callee)):
             name = _value_name(arguments[position]) if position < len(arguments) else ""
             index = pointer_params.get(name)
             if index is not None and index not in found and _no_exit_before(function.body, statement, name):
                 found.add(index)
     return found
+
+
+def _arguments(args: Node | None) -> list[Node]:
+    """A C call's arguments, without the comments between them."""
+    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
 
 
 def _no_exit_before(body: Node, statement: Node, name: str) -> bool:
@@ -175,7 +183,23 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
         if statement is None or statement.type != "expression_statement" or statement.parent != body:
             continue
         exits = [n for kind in ("return_statement", "goto_statement") for n in _descendants(body, kind)]
-        return not any(target.start_byte < n.start_byte < lhs.start_byte for n in exits)
+        return not any(target.start_byte < n.start_byte < lhs.start_byte for n in exits) \
+            and not _global_copied(name, target)
+    return False
+
+
+def _global_copied(name: str, node: Node) -> bool:
+    """Whether any code of the file around `node` reads the global `name` into
+    something (`saved = cursor`): the pointer may then outlive the reset."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    for _, value in _body_stores(root).assignments:
+        value = _strip_casts(value)
+        sides = [value.child_by_field_name("left"), value.child_by_field_name("right")] \
+            if value is not None and value.type == "binary_expression" else [value]
+        if any(_value_name(side) == name for side in sides):  # `cursor`, `cursor + 1`; not `*cursor`
+            return True
     return False
 
 
@@ -202,7 +226,7 @@ def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str
         if value is not None and value.type == "pointer_expression" \
                 and text(value.child_by_field_name("operator")) == "&":
             root, dereferences = _store_root(value.child_by_field_name("argument"))
-            if locals_.get(root) is False and not dereferences:
+            if locals_.get(root) is False and not dereferences and not _copied(root, holder, stores):
                 continue
             return None
         name = text(value) if value is not None and value.type == "identifier" else ""
@@ -211,6 +235,21 @@ def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str
             continue
         return None
     return into
+
+
+def _copied(name: str, cursor: str, stores: "_BodyStores") -> bool:
+    """Whether the body stores the local `name` (or its address) anywhere but
+    in `cursor`, or passes it to a call: what a cursor stored into it may
+    then outlive the call."""
+    values = [value for target, value in stores.assignments if _declarator_name(target) != cursor]
+    values += [a for _, args in stores.calls for a in _arguments(args)]
+    for value in values:
+        value = _strip_casts(value)
+        if value is not None and value.type == "pointer_expression" and text(value.child_by_field_name("operator")) == "&":
+            value = value.child_by_field_name("argument")
+        if value is not None and _store_root(value)[0] == name:
+            return True
+    return False
 
 
 def _declarator_name(declarator: Node | None) -> str:
@@ -349,7 +388,7 @@ def propagate_keeps(model: CPreamble) -> None:
                 callee = model.functions.get(text(callee_node))
                 if callee is None or callee is function or not (callee.keeps or callee.frees or callee.keeps_into):
                     continue
-                arguments = args.named_children
+                arguments = _arguments(args)
                 for position, arg in enumerate(arguments):
                     index = names.get(_value_name(arg))
                     if index is None:

@@ -124,7 +124,7 @@ def _bytes_moved(arguments: Node, argument: Node, body: Node, preamble: CPreambl
     if shape is None:
         return None
     pointers, count_at = shape
-    args = arguments.named_children
+    args = [a for a in arguments.named_children if a.type != "comment"]
     if count_at >= len(args) or not any(p < len(args) and args[p] == argument for p in pointers):
         return None
     count = constant_value(args[count_at], body, preamble)
@@ -186,29 +186,47 @@ def _declared_size(declared: tuple[Node, CType], body: Node, preamble: CPreamble
     declarator, ctype = declared
     if declarator.type != "array_declarator":
         return preamble.ctype_size(ctype) if ctype.array is None else None
-    length = constant_value(declarator.child_by_field_name("size"), body, preamble)
+    length = 1
+    while declarator is not None and declarator.type == "array_declarator":  # `grid[ROWS][COLS]`
+        dimension = constant_value(declarator.child_by_field_name("size"), body, preamble)
+        if dimension is None or dimension <= 0:
+            return None
+        length *= dimension
+        declarator = declarator.child_by_field_name("declarator")
     element = preamble.ctype_size(CType(ctype.base, ctype.pointers, None, ctype.const))
-    return length * element if length is not None and element is not None and length > 0 else None
+    return length * element if element is not None else None
 
 
-def macro_value(name: str, preamble: CPreamble, depth: int = 0) -> int | None:
+def macro_value(name: str, preamble: CPreamble) -> int | None:
     """The value of an object-like macro whose text is an integer constant
-    expression of literals and other such macros."""
+    expression of literals and other such macros. Each macro is evaluated
+    once per preamble: macros built of macros would otherwise cost time
+    exponential in their nesting (a macro that reaches itself has none)."""
+    memo = preamble.__dict__.setdefault("_macro_values", {})
+    if name in memo:
+        return memo[name]
+    memo[name] = None  # while evaluating
     spelled = preamble.macros.get(name)
-    if spelled is None or depth > 8:
-        return None
+    value = _evaluate(_tokens(spelled), preamble) if spelled else None
+    memo[name] = value
+    return value
+
+
+def _tokens(spelled: str) -> list[str] | None:
     tokens, position = [], 0
     while position < len(spelled):
         match = _TOKEN.match(spelled, position)
         if match is None:
-            return None if spelled[position:].strip() else _evaluate(tokens, preamble, depth)
+            return None if spelled[position:].strip() else tokens
         tokens.append(match.group(1))
         position = match.end()
-    return _evaluate(tokens, preamble, depth)
+    return tokens
 
 
-def _evaluate(tokens: list[str], preamble: CPreamble, depth: int) -> int | None:
+def _evaluate(tokens: list[str] | None, preamble: CPreamble) -> int | None:
     """Precedence climbing over `+ - * / % << >>` and parentheses."""
+    if tokens is None:
+        return None
     position = 0
 
     def operand() -> int | None:
@@ -228,7 +246,7 @@ def _evaluate(tokens: list[str], preamble: CPreamble, depth: int) -> int | None:
             return -value if value is not None else None
         if token[0].isdigit():
             return _integer(token)
-        return macro_value(token, preamble, depth + 1)
+        return macro_value(token, preamble)
 
     levels = {"<<": 1, ">>": 1, "+": 2, "-": 2, "*": 3, "/": 3, "%": 3}
 

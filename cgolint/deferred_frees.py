@@ -74,13 +74,22 @@ def _released_after(symbol: Symbol, defer: Node, function: Node, package, source
                                                      "type_conversion_expression", "expression_list"):
             if holder.type == "call_expression" and strip_wrappers(holder, unsafe_name) != node:
                 target = package.call_target(holder, source)  # the call that consumes the value
-                if target.kind in ("func", "method", "other") or (target.kind == "c" and target.name in options.frees):
+                if target.kind in ("func", "method", "other") or (target.kind == "c" and _takes(target.name, package,
+                                                                                                   options)):
                     return True
                 break
             holder = holder.parent
         if holder is not None and holder.type == "return_statement":
             return True
     return False
+
+
+def _takes(name: str, package, options: OwnershipOptions) -> bool:
+    """A C function that frees, or takes ownership of, some pointer it is given."""
+    if name in options.frees or name in options.takes_ownership:
+        return True
+    function = package.preamble.function(name)
+    return function is not None and any(function.takes_ownership_of(p.index) for p in function.params)
 
 
 def _identifiers(name: str, function: Node):

@@ -32,6 +32,7 @@ from .model import PackageModel
 from .preamble import PRIMITIVE_SIZES
 from .scopes import FUNCTION_KINDS, outermost_function
 from .source import SourceFile, strip_parens, text, walk
+from .toolchain import go_version_at_least
 
 
 def known_nonempty(container: Node, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
@@ -57,7 +58,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         # ...also after `if len(s) == 0 { return }`: the bytes are copied here
         return nonempty_string(operand, source, model) or (
             strip_parens(operand) is not None and strip_parens(operand).type == "identifier"
-            and length_checked(operand, node, source, model))
+            and _never_assigned(operand, source, model) and length_checked(operand, node, source, model))
     if node.type == "slice_expression":
         base = node.child_by_field_name("operand")
         start, end = node.child_by_field_name("start"), node.child_by_field_name("end")
@@ -264,6 +265,8 @@ def _never_assigned(container: Node, source: SourceFile, model: PackageModel) ->
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
     if symbol is None or symbol.kind not in ("local", "param") or symbol.writes:
         return False
+    if symbol.scope is not None and symbol.scope.type == "for_statement" and not go_version_at_least(model, 22):
+        return False  # before Go 1.22 a loop variable is one variable for every iteration
     for node in walk(outermost_function(ident) or ident):
         if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
             operand = node.child_by_field_name("operand")

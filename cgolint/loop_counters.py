@@ -19,7 +19,8 @@ _MIRRORED = {">": "<", "<": ">", ">=": "<=", "<=": ">=", "==": "==", "!=": "!="}
 _COUNTED_KINDS = ("slice", "array", "string", "basic")
 
 
-def later_iteration_value(condition: Node, allocation: Node, package, source: SourceFile) -> bool | None:
+def later_iteration_value(condition: Node, allocation: Node, variable: Symbol, package,
+                          source: SourceFile) -> bool | None:
     """The value `condition` has on every iteration of its loop after the
     first, or None when that is not certain. Certain when it compares the
     loop's counter with 0 or 1 (`i > 0`, `i != 0`, `i == 0`, `1 <= i`...),
@@ -27,7 +28,9 @@ def later_iteration_value(condition: Node, allocation: Node, package, source: So
     array, string or integer, or `for i := 0; ...; i++`, written nowhere
     else), and `condition` comes before `allocation` in the body of that
     same loop, which no outer loop or goto enters again: a path from the
-    allocation to the condition has gone round."""
+    allocation to the condition has gone round. `variable`, which holds the
+    allocation, must not be written after the loop (a later loop of the
+    same shape would lose the last value without coming round)."""
     compared = _counter_comparison(condition)
     if compared is None:
         return None
@@ -44,6 +47,8 @@ def later_iteration_value(condition: Node, allocation: Node, package, source: So
         return None
     if _written_in(loop.child_by_field_name("body"), symbol, package, source):
         return None
+    if any(target.start_byte > loop.end_byte for target, _ in variable.writes):
+        return None  # the allocated variable is written again after the loop: the last value may be lost there
     return later
 
 

@@ -108,6 +108,8 @@ class CFunction:
 class CStruct:
     name: str
     fields: list[tuple[str, CType]]
+    # False under an alignment or packing attribute, which this model does not lay out
+    plain_layout: bool = True
 
 
 @dataclass
@@ -166,7 +168,7 @@ class CPreamble:
 
     def _struct_size(self, name: str, depth: int = 0) -> int | None:
         struct = self.structs.get(name)
-        if struct is None:
+        if struct is None or not struct.plain_layout:
             return None
         # Memoized (per depth, as the depth limit can decide the answer, and per
         # model state): nested or self-referential structs in a preamble would
@@ -271,6 +273,7 @@ class _Extractor:
                 name, ctype = declared_ctype(node, declarator)
                 if name:
                     self.model.typedefs[name] = ctype
+        packed = b"pack" in root.text and b"#pragma" in root.text
         for node in captures.get("struct", []):
             name = text(node.child_by_field_name("name"))
             body = node.child_by_field_name("body")
@@ -280,7 +283,10 @@ class _Extractor:
                     for declarator in decl.children_by_field_name("declarator"):
                         fname, ctype = declared_ctype(decl, declarator)
                         fields.append((fname, ctype))
-            self.model.structs.setdefault(name, CStruct(name, fields))
+            declaration = node.parent if node.parent is not None and node.parent.type in (
+                "declaration", "type_definition") else node
+            plain = not any(word in declaration.text for word in _LAYOUT_WORDS) and not packed
+            self.model.structs.setdefault(name, CStruct(name, fields, plain))
         for node in captures.get("include", []):
             self.model.includes.add(text(node).strip('"'))
         for node in captures.get("cgo", []):
@@ -317,6 +323,10 @@ class _Extractor:
         existing = self.model.functions.get(name)
         if existing is None or (function.has_body and not existing.has_body):
             self.model.functions[name] = function
+
+
+# Spellings that change a struct's layout from the plain C rules.
+_LAYOUT_WORDS = (b"__attribute__", b"_Alignas", b"alignas", b"__declspec")
 
 
 def _define(macros: dict[str, str], name: str, value: str) -> None:
@@ -392,7 +402,8 @@ def declared_ctype(node: Node, declarator: Node | None) -> tuple[str, CType]:
             pointers += 1
         elif kind in ("array_declarator", "abstract_array_declarator"):
             size = declarator.child_by_field_name("size")
-            array = int(text(size), 0) if size is not None and text(size).isdigit() else (array or 0)
+            length = int(text(size), 0) if size is not None and text(size).isdigit() else 0
+            array = length if array is None else array * length  # `grid[4][8]`: 32
             if size is None:
                 pointers += 1
                 array = None

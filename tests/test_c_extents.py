@@ -13,6 +13,13 @@ MACROS = {"A": "4", "B": "(A * A)", "C": "B - 1", "HEX": "0x10u", "OCT": "010", 
           "OPEN": "(1 + 2", "ZERO": "1 / 0", "FAR": "1 << 99", "CALL": "f(1)"}
 
 
+def test_macros_built_of_macros_are_evaluated_once():
+    macros = {"M0": "1"}
+    for level in range(1, 60):
+        macros[f"M{level}"] = f"(M{level - 1} + M{level - 1} + M{level - 1}) / 3"
+    assert macro_value("M59", CPreamble(macros=macros)) == 1
+
+
 @pytest.mark.parametrize("name,value", [
     ("A", 4), ("B", 16), ("C", 15), ("HEX", 16), ("OCT", 8), ("L", 8), ("SHIFT", 16),
     ("NEG", -3), ("MOD", -1),  # C truncates toward zero
@@ -39,6 +46,11 @@ static void unused(char *p) { }
 #define ID_LEN 32
 static void sized_local(unsigned char *out) { unsigned char id[ID_LEN] = {0}; memcpy(out, id, sizeof id); }
 static void offset(unsigned char *out) { out[0] = 1; memcpy(&out[4], out, 8); }
+static void commented(unsigned char *out) {
+	memset(out, // fill byte
+	       0, 64);
+}
+static void grid(unsigned char *out) { unsigned char g[2][ID_LEN]; memcpy(out, g, sizeof g); }
 #define KEY_LEN 8
 #undef KEY_LEN
 #define KEY_LEN 32
@@ -62,6 +74,8 @@ def test_extents_of_bodies(tmp_path):
     assert extent("both") == Extent(1, 32)
     assert extent("unused") == Extent(0, 0)
     assert extent("sized_local") == Extent(0, 32)   # an array sized by a macro
+    assert extent("commented") == Extent(0, 64)     # a comment among the arguments
+    assert extent("grid") == Extent(0, 64)          # both dimensions
     for name in ("walks", "variable", "passes", "offset", "redefined"):
         # pointer arithmetic, a variable count, passed on, `&out[4]`, a macro with two values
         assert extent(name) is None, name

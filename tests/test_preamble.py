@@ -148,6 +148,11 @@ static void advanced(const unsigned char *buf) { gcur = buf; gcur = skip(gcur); 
 typedef struct link { struct link *next; const unsigned char *data; } link;
 static link registry;
 static void two_levels(const unsigned char *buf) { link head; link *it = &head; head.next = &registry; it->next->data = buf; }
+static link published;
+static void publish(const unsigned char *buf) { link mine; link *it = &mine; it->data = buf; published = mine; }
+static const unsigned char *saved, *gcur2;
+static void consume(void) { saved = gcur2; }
+static int scan_copied(const unsigned char *buf) { gcur2 = buf; consume(); gcur2 = NULL; return 0; }
 static void via_either(reader *r, const unsigned char *buf, int which) {
 	reader mine, *rp = &mine;
 	if (which) rp = &global_reader;
@@ -176,6 +181,8 @@ def test_a_pointer_stored_through_an_argument_is_kept_as_long_as_that_argument_l
     assert c.function("scan_branch").keeps == {0}        # ...or a reset on some paths only
     assert c.function("advanced").keeps == {0}           # moved on, not reset to NULL
     assert c.function("two_levels").keeps == {0}         # through a local, then through its link
+    assert c.function("publish").keeps == {0}            # the local it points to is copied out
+    assert c.function("scan_copied").keeps == {0}        # the global cursor is copied before the reset
 
 
 ALWAYS_FREES = b'''package p
@@ -190,6 +197,7 @@ static void unref(item *it, int refs) { if (refs == 0) item_free(it); }
 static int check(item *it) { if (it->name == 0) { item_free(it); return -1; } return 0; }
 static void release(item *it, int keep) { if (keep) return; free(it); }
 static void after_use(item *it) { free(it->name); }
+static void walks_on(item *it) { it = (item *)it->name; free(it); }
 */
 import "C"
 '''
@@ -202,6 +210,26 @@ def test_a_function_that_frees_its_argument_on_every_path_is_known(tmp_path):
     assert c.function("item_free").always_frees == {0}     # `if (!it) return;` first: nothing to free
     assert c.function("item_destroy").always_frees == {0}  # a wrapper of it
     assert c.function("second").always_frees == {1}
-    for name in ("unref", "check", "release", "after_use"):  # on some paths only, or a field of it
+    for name in ("unref", "check", "release", "after_use", "walks_on"):  # some paths only, a field, another value
         assert c.function(name).always_frees == set(), name
     assert c.frees_first_argument == ("item_destroy", "item_free")
+
+
+LAYOUTS = b'''package p
+
+/*
+struct plain { int a; char b[4][8]; };
+struct aligned { int a; } __attribute__((aligned(32)));
+struct sized { char name[NAME_LEN]; };
+*/
+import "C"
+'''
+
+
+def test_struct_sizes_follow_plain_layouts_only(tmp_path):
+    path = tmp_path / "p.go"
+    path.write_bytes(LAYOUTS)
+    c = parse_preamble(SourceFile.parse(str(path), "p.go", LAYOUTS))
+    assert c.size_of("struct_plain") == 36  # both dimensions of b
+    assert c.size_of("struct_aligned") is None  # an attribute this model does not lay out
+    assert c.size_of("struct_sized") is None  # a length it cannot read

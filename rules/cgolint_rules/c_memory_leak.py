@@ -196,7 +196,7 @@ class CMemoryLeak(Rule):
                 return False
             # `if i > 0 { free(prev) }` ahead of the allocation: only the first
             # iteration skips it, and no path from the allocation is one
-            later = later_iteration_value(branch.condition, allocation.call, ctx.package, ctx.file)
+            later = later_iteration_value(branch.condition, allocation.call, symbol, ctx.package, ctx.file)
             return later is None or branch.value == later
 
         reached = flow.reach(allocation.flow_id, stop, edge_ok)

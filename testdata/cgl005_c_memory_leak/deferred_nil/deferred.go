@@ -4,6 +4,8 @@ package deferred
 #include <stdlib.h>
 #include <string.h>
 static int get_name(char **out) { *out = strdup("name"); return 0; }
+static char *current_name;
+static void set_name(char *name) { free(current_name); current_name = name; }
 */
 import "C"
 
@@ -12,7 +14,7 @@ import "unsafe"
 // The deferred free evaluates out while it is nil.
 func outParameter() string {
 	var out *C.char
-	defer C.free(unsafe.Pointer(out)) // want CGL005 "evaluates `out` when the defer runs, while `out` is still nil, so it frees nothing; the C memory stored in `out` at line 16"
+	defer C.free(unsafe.Pointer(out)) // want CGL005 "evaluates `out` when the defer runs, while `out` is still nil, so it frees nothing; the C memory stored in `out` at line 18"
 	C.get_name(&out)
 	return C.GoString(out)
 }
@@ -60,4 +62,12 @@ func freedExplicitly(s string) int {
 	n := int(C.strlen(cs))
 	C.free(unsafe.Pointer(cs))
 	return n
+}
+
+// The deferred nil free is useless, but C takes the string over.
+func handedToC(s string) {
+	var cs *C.char
+	defer C.free(unsafe.Pointer(cs))
+	cs = C.CString(s)
+	C.set_name(cs)
 }

@@ -128,3 +128,22 @@ func reentered(groups [][]string) {
 	}
 	C.free(unsafe.Pointer(p))
 }
+
+// Two loops share p: the second loop's first iteration loses the first
+// loop's last string.
+func sequential(a, b []string) {
+	var p *C.char
+	for i, s := range a {
+		if i > 0 {
+			C.free(unsafe.Pointer(p))
+		}
+		p = C.CString(s) // want CGL005 "leaked when the next iteration of the loop allocates again"
+	}
+	for i, s := range b {
+		if i > 0 {
+			C.free(unsafe.Pointer(p))
+		}
+		p = C.CString(s) // (freed by its own loop and after it)
+	}
+	C.free(unsafe.Pointer(p))
+}
