@@ -137,7 +137,8 @@ class CMemoryLeak(Rule):
         options = OwnershipOptions.from_options(ctx.options, ctx.package.preamble)
         code = ctx.file.data[node.start_byte:node.end_byte]
         reported = set()  # variables whose nil deferred free is the finding
-        if b"defer" in code and options.may_free(code):
+        # (a variable declared without a value, or nil: `var p *C.char`, `p = nil`)
+        if b"defer" in code and (b"var " in code or b"nil" in code) and options.may_free(code):
             for found in nil_deferred_frees(node, ctx.file, ctx.package, options):
                 reported.add(found.symbol)
                 yield self._nil_deferred_free(found, ctx)
