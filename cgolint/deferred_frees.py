@@ -17,8 +17,8 @@ from tree_sitter import Node
 from .call_targets import call_arguments
 from .ownership import strip_wrappers
 from .ownership_facts import OwnershipOptions
-from .scopes import Symbol
-from .source import SourceFile, strip_parens, text
+from .scopes import Symbol, mutations
+from .source import SourceFile, strip_parens, text, walk
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,9 @@ def _released_after(symbol: Symbol, defer: Node, function: Node, package, source
     free or to any Go function (which may free it): then the deferred nil
     free is only useless, and the leak not certain."""
     unsafe_name = source.import_name("unsafe") or "unsafe"
-    for node in _identifiers(symbol.name, function):
-        if node.start_byte < defer.end_byte or package.resolve(node, source) is not symbol:
+    for node in walk(function):
+        if node.type != "identifier" or node.start_byte < defer.end_byte or text(node) != symbol.name \
+                or package.resolve(node, source) is not symbol:
             continue
         holder = node.parent
         while holder is not None and holder.type in ("parenthesized_expression", "argument_list", "call_expression",
@@ -92,15 +93,6 @@ def _takes(name: str, package, options: OwnershipOptions) -> bool:
     return function is not None and any(function.takes_ownership_of(p.index) for p in function.params)
 
 
-def _identifiers(name: str, function: Node):
-    stack = [function]
-    while stack:
-        node = stack.pop()
-        if node.type == "identifier" and text(node) == name:
-            yield node
-        stack.extend(node.named_children)
-
-
 def _own_defers(function: Node) -> list[Node]:
     """The defer statements of `function`'s body outside loops and function literals."""
     body = function.child_by_field_name("body")
@@ -116,13 +108,4 @@ def _own_defers(function: Node) -> list[Node]:
 
 def _writes(symbol: Symbol, function: Node, package, source: SourceFile) -> list[Node]:
     """Where `symbol` is assigned or has its address taken in `function`."""
-    found = [target for target, _ in symbol.writes]
-    stack = [function]
-    while stack:
-        node = stack.pop()
-        if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
-            operand = strip_parens(node.child_by_field_name("operand"))
-            if operand is not None and operand.type == "identifier" and package.resolve(operand, source) is symbol:
-                found.append(node)
-        stack.extend(node.named_children)
-    return found
+    return [target for target, _ in symbol.writes] + list(mutations(symbol, function, package, source))

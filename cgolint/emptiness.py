@@ -30,7 +30,7 @@ from .conversions import (
 )
 from .model import PackageModel
 from .preamble import PRIMITIVE_SIZES
-from .scopes import FUNCTION_KINDS, outermost_function
+from .scopes import FUNCTION_KINDS, mutations, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 from .toolchain import go_version_at_least
 
@@ -267,19 +267,7 @@ def _never_assigned(container: Node, source: SourceFile, model: PackageModel) ->
         return False
     if symbol.scope is not None and symbol.scope.type == "for_statement" and not go_version_at_least(model, 22):
         return False  # before Go 1.22 a loop variable is one variable for every iteration
-    for node in walk(outermost_function(ident) or ident):
-        if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
-            operand = node.child_by_field_name("operand")
-        elif node.type in ("inc_statement", "dec_statement"):
-            operand = node.named_children[0] if node.named_children else None
-        elif node.type == "call_expression" and node.child_by_field_name("function").type == "selector_expression":
-            operand = node.child_by_field_name("function").child_by_field_name("operand")
-        else:
-            continue
-        operand = strip_parens(operand)
-        if operand is not None and operand.type == "identifier" and model.resolve(operand, source) is symbol:
-            return False
-    return True
+    return not any(mutations(symbol, outermost_function(ident) or ident, model, source, method_calls=True))
 
 
 def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_closures) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
-from .scopes import Symbol
+from .scopes import Symbol, mutations
 from .source import SourceFile, strip_parens, text, walk
 
 # (operator, constant) of `i OP constant` -> its value when i >= 1
@@ -45,7 +45,8 @@ def later_iteration_value(condition: Node, allocation: Node, variable: Symbol, p
     # while the variable still holds the last allocation.
     if _innermost_loop(loop) is not None or _has_goto(loop):
         return None
-    if _written_in(loop.child_by_field_name("body"), symbol, package, source):
+    body = loop.child_by_field_name("body")
+    if body is None or any(mutations(symbol, body, package, source)):
         return None
     if any(target.start_byte > loop.end_byte for target, _ in variable.writes):
         return None  # the allocated variable is written again after the loop: the last value may be lost there
@@ -107,18 +108,3 @@ def _has_goto(loop: Node) -> bool:
     while function is not None and function.type not in ("func_literal", "function_declaration", "method_declaration"):
         function = function.parent
     return any(node.type == "goto_statement" for node in walk(function)) if function is not None else True
-
-
-def _written_in(body: Node | None, symbol: Symbol, package, source: SourceFile) -> bool:
-    """Whether the body increments, decrements or takes the address of the counter."""
-    for node in walk(body) if body is not None else ():
-        if node.type in ("inc_statement", "dec_statement"):
-            target = node.named_children[0] if node.named_children else None
-        elif node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
-            target = node.child_by_field_name("operand")
-        else:
-            continue
-        target = strip_parens(target)
-        if target is not None and target.type == "identifier" and package.resolve(target, source) is symbol:
-            return True
-    return False

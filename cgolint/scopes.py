@@ -9,7 +9,7 @@ from tree_sitter import Node, QueryCursor
 
 from .parsing import GO, query
 
-from .source import SourceFile, text
+from .source import SourceFile, strip_parens, text, walk
 
 FUNCTION_KINDS = ("function_declaration", "method_declaration", "func_literal")
 
@@ -231,6 +231,25 @@ def declared_names(root: Node) -> frozenset[str]:
     (in C): a name outside it is declared by no function of the file."""
     captured = QueryCursor(query(GO, "declared_names")).captures(root).get("name", ())
     return frozenset(text(node) for node in captured)
+
+
+def mutations(symbol: Symbol, node: Node, package, source: SourceFile, method_calls: bool = False):
+    """Where, under `node`, the variable `symbol` is changed other than by
+    assignment (which `Symbol.writes` holds): `x++`, `x--`, `&x` and, with
+    `method_calls`, `x.m()` (a pointer receiver takes the address)."""
+    for current in walk(node):
+        kind = current.type
+        if kind in ("inc_statement", "dec_statement"):
+            operand = current.named_children[0] if current.named_children else None
+        elif kind == "unary_expression" and text(current.child_by_field_name("operator")) == "&":
+            operand = current.child_by_field_name("operand")
+        elif method_calls and kind == "call_expression" and current.child_by_field_name("function").type == "selector_expression":
+            operand = current.child_by_field_name("function").child_by_field_name("operand")
+        else:
+            continue
+        operand = strip_parens(operand)
+        if operand is not None and operand.type == "identifier" and package.resolve(operand, source) is symbol:
+            yield current
 
 
 def _in_own_initializer(symbol: Symbol, ident: Node) -> bool:
