@@ -243,8 +243,11 @@ def mutations(symbol: Symbol, node: Node, package, source: SourceFile, method_ca
             operand = current.named_children[0] if current.named_children else None
         elif kind == "unary_expression" and text(current.child_by_field_name("operator")) == "&":
             operand = current.child_by_field_name("operand")
-        elif method_calls and kind == "call_expression" and current.child_by_field_name("function").type == "selector_expression":
-            operand = current.child_by_field_name("function").child_by_field_name("operand")
+        elif method_calls and kind == "call_expression":
+            function = current.child_by_field_name("function")
+            if function is None or function.type != "selector_expression":
+                continue
+            operand = function.child_by_field_name("operand")
         else:
             continue
         operand = strip_parens(operand)
