@@ -425,7 +425,7 @@ class _LengthFacts:
             if self.implies_empty(condition) and statement.child_by_field_name("alternative") is None:
                 if _terminates(consequence) or self._assigns(consequence):
                     return True
-            return False
+            return self._every_branch_fills(statement)
         if statement.type == "expression_switch_statement":
             return self._switch_guards(statement)
         if statement.type in ("assignment_statement", "short_var_declaration"):
@@ -459,6 +459,39 @@ class _LengthFacts:
             for value in values.named_children:
                 if self._value(value) == 0 if tag is not None else self.implies_empty(value):
                     return True
+        return False
+
+    def _every_branch_fills(self, statement: Node) -> bool:
+        """`if cap(s) >= n { s = s[:n] } else { s = make([]byte, n) }`: an if
+        with an else whose every branch leaves, or last gives s a value known
+        to be non-empty."""
+        alternative = statement.child_by_field_name("alternative")
+        if alternative is None:
+            return False
+        for branch in (statement.child_by_field_name("consequence"), alternative):
+            if branch is None:
+                return False
+            if branch.type == "if_statement":
+                if not self._every_branch_fills(branch):
+                    return False
+            elif not (_terminates(branch) or self._ends_nonempty(branch)):
+                return False
+        return True
+
+    def _ends_nonempty(self, block: Node) -> bool:
+        """The block's last assignment to s is a plain `s = v` at its top
+        level, with `v` known to be non-empty."""
+        statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
+        for position in range(len(statements) - 1, -1, -1):
+            statement = statements[position]
+            if not self._assigns(statement):
+                continue
+            left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+            lhs = left.named_children if left is not None else []
+            rhs = right.named_children if right is not None else []
+            return statement.type == "assignment_statement" and len(lhs) == 1 == len(rhs) \
+                and text(statement.child_by_field_name("operator")) == "=" and _expr_key(lhs[0]) == self.key \
+                and known_nonempty(rhs[0], self.source, self.model)
         return False
 
     def _assigns(self, block: Node | None) -> bool:

@@ -36,7 +36,8 @@ class SliceCastToCPointer(Rule):
       check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
       before it, `for i := range s`, `len(s) > 0 && ...`, or the same on
       `n := len(s) / 2`; a check before a function literal holds inside it
-      when `s` is never assigned) and the slice is
+      when `s` is never assigned; an if/else whose every branch gives `s` a
+      non-empty value) and the slice is
       not known to be non-empty (a literal with elements, `make` with a
       constant or `n + 1` length, `make(T, len(x))` or `unsafe.Slice(p, n)`
       after a check that x or n is not empty/zero, `append` of an element,

@@ -158,3 +158,25 @@ func Tail(s []byte, i int) {
 	rest := s[i:8]
 	C.set_bytes((*C.uchar)(unsafe.Pointer(&rest[0])), C.int(len(rest))) // want CGL002 "when rest is empty"
 }
+
+const frameSize = 64
+
+// Negative: every branch gives dst a non-empty value (the DataDog/zstd idiom).
+func Reuse(dst []byte) {
+	if cap(dst) >= frameSize {
+		dst = dst[:frameSize]
+	} else {
+		dst = make([]byte, frameSize)
+	}
+	C.set_bytes((*C.uchar)(unsafe.Pointer(&dst[0])), C.int(len(dst)))
+}
+
+// Positive: one branch keeps dst as it came, possibly empty.
+func ReuseSometimes(dst []byte, grow bool) {
+	if grow {
+		dst = make([]byte, frameSize)
+	} else {
+		dst = dst[:len(dst)]
+	}
+	C.set_bytes((*C.uchar)(unsafe.Pointer(&dst[0])), C.int(len(dst))) // want CGL002 "when dst is empty"
+}
