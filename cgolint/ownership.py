@@ -35,6 +35,7 @@ from .ownership_facts import (
     Occurrence,
     OwnershipOptions,
     PointerFacts,
+    WRITES,
 )
 from .ownership_paths import collect_field_paths, field_chain
 from .parsing import GO
@@ -358,16 +359,18 @@ class _Collector:
         owner = self.owner(ident)
         in_closure = owner != self.function
         kind, detail, call = consumer(ident, self)
+        statement = self.parent(call) if call is not None else None
+        if kind == "filled" and statement is not None and statement.type in ("go_statement", "defer_statement"):
+            kind = "address"  # C writes it at some later moment
         if kind == "address":
             facts.address_taken.add(symbol)
             kind = "handover"
         if in_closure:
-            if kind == "write":
+            if kind in WRITES:
                 facts.written_in_closure.add(symbol)
             if kind == "free" and self._deferred_literal(owner):
                 return Occurrence("closure-free", ident, flow_node.id, detail, call, True)
             return Occurrence("handover", ident, flow_node.id, "captured by a closure", call, True)
-        statement = self.parent(call) if call is not None else None
         if kind == "free" and statement is not None:
             if statement.type == "defer_statement":
                 kind = "defer-free"

@@ -42,7 +42,7 @@ class ConsumerContext(Protocol):
 def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | None]:
     """Follow the value of `ident` up the expression tree to what consumes it:
     (kind, detail, the consuming call or None). kind is an `Occurrence` kind,
-    or "address" when its address is taken."""
+    or "address" when its address is taken other than as a C out-parameter."""
     node = ident
     while True:
         parent = context.parent(node)
@@ -91,6 +91,10 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
         if kind == "unary_expression":
             operator = text(parent.child_by_field_name("operator"))
             if operator == "&":
+                if node is ident:
+                    filler = _c_out_parameter(parent, context)
+                    if filler is not None:
+                        return "filled", f"its address is passed to C.{filler[1]}", filler[0]
                 return "address", "its address is taken", None
             if operator == "<-":
                 return "use", "read", None
@@ -162,6 +166,33 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
         if kind == "type_assertion_expression":
             return "use", "read", None
         return "handover", kind, None
+
+
+def _c_out_parameter(address: Node, context: ConsumerContext) -> tuple[Node, str] | None:
+    """(call, name) when `&v` is an argument of C.name, through conversions
+    and unsafe.Pointer only: C may write v while the call runs, and cgo
+    forbids it to keep the address afterwards, so v is an out-parameter. Not
+    when the preamble's body of C.name keeps or frees that argument."""
+    node = address
+    while True:
+        parent = context.parent(node)
+        if parent is None:
+            return None
+        if parent.type == "parenthesized_expression":
+            node = parent
+            continue
+        if parent.type != "argument_list":
+            return None
+        call = context.parent(parent)
+        if call is None or call.type != "call_expression":
+            return None
+        target = context.target(call)
+        if target.kind == "conversion" or (target.kind == "unsafe" and target.name == "Pointer"):
+            node = call
+            continue
+        if target.kind != "c" or context.c_takes(target.name, arg_index(parent, node)):
+            return None
+        return call, target.name
 
 
 def exprs(node: Node | None) -> list[Node]:

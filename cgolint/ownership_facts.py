@@ -25,6 +25,10 @@ from .flow import Flow
 from .scopes import Symbol
 
 
+# The occurrence kinds after which a variable may hold a new value.
+WRITES = frozenset({"write", "filled"})
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One occurrence of a tracked variable. kind:
@@ -33,6 +37,8 @@ class Occurrence:
     closure-free `defer func() { C.free(p) }()`: frees the value p has at exit
     realloc      passed as the first argument of C.realloc (the old block is freed)
     handover     ownership leaves the function's hands (`detail` says how)
+    filled       `&p` passed to a C call: p's value may be handed over, and C
+                 may write p a new value while the call runs (an out-parameter)
     use          read or passed where ownership stays
     nil-compare  `p == nil` / `p != nil`
     write        p is assigned a new value
@@ -117,8 +123,8 @@ class PointerFacts:
         if not links or at in links:
             return False
         kills = {o.flow_id for s in (a, b) for o in self.occurrences.get(s, ())
-                 if o.kind == "write" and o.flow_id not in links}
-        kills |= {o.flow_id for s in (a, b) for o in self.occurrences.get(s, ()) if o.kind == "write" and o.in_closure}
+                 if o.kind in WRITES and o.flow_id not in links}
+        kills |= {o.flow_id for s in (a, b) for o in self.occurrences.get(s, ()) if o.kind in WRITES and o.in_closure}
         if at in kills:
             return False
         stop = lambda n: n.id in links or n.id in kills  # noqa: E731

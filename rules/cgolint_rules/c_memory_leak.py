@@ -12,7 +12,8 @@ from cgolint.source import text, walk
 
 
 # What ends the function's responsibility for an allocation on a path.
-RELEASES = frozenset({"free", "defer-free", "closure-free", "realloc", "handover"})
+# ("filled": `&p` passed to C, which may take the pointer and write another)
+RELEASES = frozenset({"free", "defer-free", "closure-free", "realloc", "handover", "filled"})
 # libc functions that read a pointer during the call and never keep it.
 _LIBC_NON_KEEPING = frozenset({
     "puts", "printf", "fprintf", "sprintf", "snprintf", "fputs", "strlen", "strnlen", "strcmp", "strncmp",
@@ -214,7 +215,7 @@ class CMemoryLeak(Rule):
         released = any(o.kind in RELEASES for o in later)
         if released and _freed_only_on_failure(symbol, later, facts):
             return None
-        handed_over = any(o.kind in ("handover", "closure-free") for o in later)
+        handed_over = any(o.kind in ("handover", "filled", "closure-free") for o in later)
         name = symbol.name
         what = f"C.{allocation.allocator}"
         line = ctx.file.position(leak.start).line

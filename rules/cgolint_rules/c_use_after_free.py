@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from cgolint.flow import FlowNode
 from cgolint.ownership import pointer_facts
-from cgolint.ownership_facts import Occurrence, OwnershipOptions, PointerFacts
+from cgolint.ownership_facts import WRITES, Occurrence, OwnershipOptions, PointerFacts
 from cgolint.rule import IMPORT_C, Level, Rule
 
-# Occurrences that do not read the pointer at the statement they sit in.
-_NOT_A_USE = frozenset({"write", "nil-compare", "closure-free"})
+# Occurrences that do not read the pointer at the statement they sit in
+# (`C.get(&p)` hands C the variable, not the freed block).
+_NOT_A_USE = WRITES | {"nil-compare", "closure-free"}
 
 
 class CUseAfterFree(Rule):
@@ -149,7 +150,7 @@ class CUseAfterFree(Rule):
             return [o for o in at.get(node.id, ()) if not o.in_closure and o.kind not in _NOT_A_USE]
 
         def writes(node: FlowNode) -> bool:
-            return any(o.kind == "write" and not o.in_closure for o in at.get(node.id, ()))
+            return any(o.kind in WRITES and not o.in_closure for o in at.get(node.id, ()))
 
         for free in sorted((o for o in events if o.kind == "free" and not o.in_closure),
                            key=lambda o: o.ident.start_byte):
@@ -170,7 +171,7 @@ class CUseAfterFree(Rule):
             return [o for o in at.get(node.id, ()) if not o.in_closure and o.kind not in _NOT_A_USE]
 
         def writes(node: FlowNode) -> bool:
-            return node.id in kills or any(o.kind == "write" and not o.in_closure for o in at.get(node.id, ()))
+            return node.id in kills or any(o.kind in WRITES and not o.in_closure for o in at.get(node.id, ()))
 
         closure_frees = [o for o in events if o.kind == "closure-free"]
         frees = sorted((o for o in events if o.kind == "free" and not o.in_closure), key=lambda o: o.ident.start_byte)
