@@ -28,8 +28,12 @@ class CUseAfterFree(Rule):
 
     Frees and uses on different branches are not reported, nor is anything
     after `p = nil` or another assignment to `p`. Comparing the pointer with
-    `nil` is not counted as a use. Variables whose address is taken, or that
-    a closure assigns, are not followed.
+    `nil` is not counted as a use. A C call given `&p` (`C.get(&p, &n)`,
+    an out-parameter) counts as an assignment: C may write `p` during the
+    call, and cgo forbids it to keep the address. Variables whose address is
+    taken otherwise (kept in Go, passed to Go code, to a preamble function
+    that keeps it, or in a `go`/`defer` statement), or that a closure
+    assigns, are not followed.
 
     A copy made by `q := p` (also `q = p`, `var q = p`, through
     `unsafe.Pointer` or `(*T)` conversions) is followed too: freeing one
