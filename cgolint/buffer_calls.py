@@ -34,7 +34,7 @@ from .buffers import (
 )
 from .call_targets import call_arguments
 from .model import PackageModel
-from .scopes import outermost_function
+from .scopes import outermost_function, parameter_names
 from .source import SourceFile, text, walk
 
 
@@ -129,23 +129,11 @@ def c_calls(node: Node, package: PackageModel, source: SourceFile):
             yield call
 
 
-def _parameter_names(declaration: Node) -> list[Node | None]:
-    params = declaration.child_by_field_name("parameters")
-    names: list[Node | None] = []
-    for decl in params.named_children if params is not None else []:
-        if decl.type == "variadic_parameter_declaration":
-            names.append(None)
-            continue
-        idents = decl.children_by_field_name("name")
-        names.extend(idents or [None])
-    return names
-
-
 def forwarded_to_c(package: PackageModel, declaration: Node, index: int) -> list[tuple[Node, int, SourceFile]]:
     """Where the Go function (or method) `declaration` of this package hands
     its parameter number `index`, unchanged, to a C function:
     (C call, argument index, file) for each `C.f(..., (*C.char)(unsafe.Pointer(p)), ...)`."""
-    names = _parameter_names(declaration)
+    names = parameter_names(declaration)
     if index >= len(names) or names[index] is None:
         return []
     ident = names[index]

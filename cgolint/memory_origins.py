@@ -13,7 +13,8 @@ from tree_sitter import Node
 
 from .call_targets import call_arguments
 from .expression_types import symbol_type
-from .source import SourceFile, text
+from .scopes import mutations, parameter_names, returns_of
+from .source import SourceFile, strip_parens, text
 
 if TYPE_CHECKING:
     from .model import PackageModel
@@ -57,6 +58,11 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
             if converted is not None and converted.kind in ("slice", "string"):
                 return GO_MEMORY
             return recurse(args[0])
+        if target.kind == "func" and target.node is not None:
+            index = returned_parameter(package, target.node)
+            if index is not None:  # `byteToChar(b)`: where b's memory lives
+                return recurse(args[index]) if index < len(args) else None
+            return C_MEMORY if returns_c_memory(package, target.node) else None
         return None
     if kind == "identifier":
         return _identifier_origin(package, expr, source, depth)
@@ -121,4 +127,132 @@ def _address_origin(package: PackageModel, operand: Node | None, source: SourceF
             return GO_MEMORY
         else:
             return package.origin_of(node, source, depth + 1)
+    return None
+
+
+# --- functions that hand back a pointer into what they were given ----------
+
+_NIL = -1  # a returned nil: no memory
+# Parameters whose value refers to memory outside the function's own frame.
+_REFERENCE_KINDS = ("pointer", "unsafe_pointer", "slice", "string")
+
+
+def returns_c_memory(package: PackageModel, declaration: Node) -> bool:
+    """Whether every return of a function that is not nil hands back C
+    memory: `return (*C.struct_node)(C.malloc(n))`, a C.CString..."""
+
+    def derive(source: SourceFile) -> bool:
+        values = [_returned_value(statement) for statement in returns_of(declaration)]
+        values = [v for v in values if v is None or strip_parens(v).type != "nil"]
+        return bool(values) and all(v is not None and package.origin_of(v, source) == C_MEMORY for v in values)
+
+    return _function_summary(package, "returns-c-memory", declaration, derive, False)
+
+
+def returned_parameter(package: PackageModel, declaration: Node) -> int | None:
+    """The parameter whose memory a function's pointer result points into,
+    on every return that is not nil: `return (*C.char)(unsafe.Pointer(&b[0]))`,
+    `return unsafe.SliceData(b)`, or a local assigned only such values and
+    nil (the `byteToChar` helper of many bindings). None when some return
+    says otherwise, or the function returns nil only."""
+
+    def derive(source: SourceFile) -> int | None:
+        parameters = {}
+        for index, ident in enumerate(parameter_names(declaration)):
+            symbol = package.resolve(ident, source) if ident is not None else None
+            if symbol is not None and not symbol.writes:
+                parameters[symbol] = index
+        found: set[int] = set()
+        for statement in returns_of(declaration):
+            value = _returned_value(statement)
+            index = _parameter_memory(package, value, source, declaration, parameters, 0) \
+                if value is not None else None
+            if index is None:
+                return None
+            found.add(index)
+        found.discard(_NIL)
+        return found.pop() if len(found) == 1 else None
+
+    return _function_summary(package, "returned-parameter", declaration, derive, None)
+
+
+def _function_summary(package: PackageModel, analysis: str, declaration: Node, derive, unknown):
+    """`derive(file)` for a function of the package, worked out once per
+    package; `unknown` when its file is not known, and while it is being
+    derived (a recursive function asks about itself)."""
+    memo = package.memo(analysis)
+    if declaration in memo:
+        return memo[declaration]
+    memo[declaration] = unknown
+    try:
+        source = package.file_of(declaration)
+    except ValueError:
+        return unknown
+    memo[declaration] = result = derive(source)
+    return result
+
+
+def _returned_value(statement: Node) -> Node | None:
+    """The one value a return statement gives; None for none or several."""
+    values = [c for c in statement.named_children if c.type != "comment"]
+    if len(values) == 1 and values[0].type == "expression_list":
+        values = [c for c in values[0].named_children if c.type != "comment"]
+    return values[0] if len(values) == 1 else None
+
+
+def _parameter_memory(package: PackageModel, expr: Node, source: SourceFile, function: Node,
+                      parameters: dict, depth: int) -> int | None:
+    """The index of the parameter whose memory `expr` (a pointer) points
+    into, _NIL for nil, None when unknown."""
+    if depth > 8:
+        return None
+    expr = strip_parens(expr)
+    kind = expr.type
+    if kind == "nil":
+        return _NIL
+    if kind == "type_conversion_expression":
+        return _parameter_memory(package, expr.child_by_field_name("operand"), source, function, parameters, depth + 1)
+    if kind == "call_expression":
+        target = package.call_target(expr, source)
+        args = call_arguments(expr)
+        if not args:
+            return None
+        if (target.kind == "unsafe" and target.name in ("Pointer", "SliceData", "StringData", "Add")) or \
+                (target.kind == "conversion" and len(args) == 1):
+            return _parameter_memory(package, args[0], source, function, parameters, depth + 1)
+        if target.kind == "func" and target.node is not None:
+            index = returned_parameter(package, target.node)
+            if index is not None and index < len(args):
+                return _parameter_memory(package, args[index], source, function, parameters, depth + 1)
+        return None
+    if kind == "unary_expression" and text(expr.child_by_field_name("operator")) == "&":
+        operand = strip_parens(expr.child_by_field_name("operand"))
+        if operand.type not in ("index_expression", "slice_expression"):
+            return None
+        base = strip_parens(operand.child_by_field_name("operand"))
+        held = package.underlying(package.type_of(base, source))
+        if base.type != "identifier" or held is None or held.kind != "slice":
+            return None  # an array parameter is the function's own copy
+        return parameters.get(package.resolve(base, source))
+    if kind == "identifier":
+        symbol = package.resolve(expr, source)
+        if symbol is None:
+            return None
+        if symbol in parameters:
+            held = package.underlying(package.type_of(expr, source))
+            return parameters[symbol] if held is not None and held.kind in _REFERENCE_KINDS else None
+        if symbol.kind != "local" or symbol.index or symbol.file is not source or \
+                next(mutations(symbol, function, package, source), None) is not None:
+            return None
+        values = [symbol.value] if symbol.value is not None else []
+        values += [rhs for _, rhs in symbol.writes]
+        if any(value is None for value in values):
+            return None
+        found = {_parameter_memory(package, value, source, function, parameters, depth + 1) for value in values}
+        if symbol.value is None:
+            found.add(_NIL)  # declared without a value: nil until assigned
+        found.discard(_NIL)
+        if None in found or len(found) > 1:
+            return None
+        return found.pop() if found else _NIL
     return None

@@ -104,6 +104,26 @@ def outermost_function(node: Node, root: Node | None = None) -> Node | None:
     return found
 
 
+def parameter_names(declaration: Node) -> list[Node | None]:
+    """The name of each parameter of a function, in order; None for an
+    unnamed or variadic one."""
+    params = declaration.child_by_field_name("parameters")
+    names: list[Node | None] = []
+    for decl in params.named_children if params is not None else []:
+        if decl.type == "variadic_parameter_declaration":
+            names.append(None)
+            continue
+        idents = decl.children_by_field_name("name")
+        names.extend(idents or [None])
+    return names
+
+
+def returns_of(function: Node) -> list[Node]:
+    """The return statements of a function, not those of function literals inside it."""
+    return [n for n in walk(function.child_by_field_name("body") or function)
+            if n.type == "return_statement" and enclosing_function(n) == function]
+
+
 class FunctionScope:
     """Every declaration in one top-level function (closures included), and
     every plain assignment to them, collected in one walk."""

@@ -129,6 +129,65 @@ def test_memory_origin(tmp_path):
     assert model.origin_of(find(a, "identifier", "x", 0), a) is None  # a pointer parameter: unknown
 
 
+HELPERS = b'''package p
+
+/*
+#include <stdlib.h>
+*/
+import "C"
+import "unsafe"
+
+func byteToChar(b []byte) *C.char {
+	var c *C.char
+	if len(b) > 0 {
+		c = (*C.char)(unsafe.Pointer(&b[0]))
+	}
+	return c
+}
+func second(n int, b []byte) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(b)) }
+func wrapper(k []byte) *C.char             { return byteToChar(k) }
+func same(p *int) *int                     { return p }
+func copied(b []byte) *C.char              { return (*C.char)(C.CBytes(b)) }
+func either(a, b []byte) *byte             { if len(a) > 0 { return &a[0] }; return &b[0] }
+func ownCopy(a [4]byte) *byte              { return &a[0] }
+func reassigned(b []byte) *byte            { b = make([]byte, 1); return &b[0] }
+func recursive(b []byte) *byte             { return recursive(b) }
+func onlyNil(b []byte) *byte               { return nil }
+func taken(b []byte) *byte {
+	p := &b[0]
+	q := &p
+	*q = new(byte)
+	return p
+}
+
+func use(keys [][]byte, view []byte) {
+	raw := C.malloc(4)
+	inGo := byteToChar(keys[0])
+	inC := byteToChar(unsafe.Slice((*byte)(raw), 4))
+	copyC := copied(view)
+	_, _, _ = inGo, inC, copyC
+}
+'''
+
+
+def test_functions_returning_a_pointer_into_a_parameter(tmp_path):
+    from cgolint.memory_origins import returned_parameter, returns_c_memory
+
+    (tmp_path / "h.go").write_bytes(HELPERS)
+    source = SourceFile.parse(str(tmp_path / "h.go"), "h.go", HELPERS)
+    model = PackageModel(str(tmp_path), [source])
+    declarations = {text(n.child_by_field_name("name")): n for n in source.root.named_children
+                    if n.type == "function_declaration"}
+    verdicts = {name: returned_parameter(model, node) for name, node in declarations.items() if name != "use"}
+    assert verdicts == {"byteToChar": 0, "second": 1, "wrapper": 0, "same": 0, "copied": None, "either": None,
+                        "ownCopy": None, "reassigned": None, "recursive": None, "onlyNil": None, "taken": None}
+    assert [name for name, node in declarations.items() if returns_c_memory(model, node)] == ["copied"]
+    # at a call, the result lives where the argument's memory does
+    assert model.origin_of(find(source, "identifier", "inGo", 1), source) == GO_MEMORY
+    assert model.origin_of(find(source, "identifier", "inC", 1), source) == C_MEMORY
+    assert model.origin_of(find(source, "identifier", "copyC", 1), source) == C_MEMORY
+
+
 def test_call_targets(tmp_path):
     model, a = build(tmp_path)
     calls = {text(n.child_by_field_name("function")): model.call_target(n, a)

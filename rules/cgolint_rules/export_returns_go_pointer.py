@@ -8,8 +8,8 @@ from cgolint.go_pointers import go_pointer, unwrap_pointer
 from cgolint.gotypes import GoType, parse_type
 from cgolint.memory_origins import C_MEMORY, GO_MEMORY
 from cgolint.rule import IMPORT_C, Level, Rule
-from cgolint.scopes import enclosing_function
-from cgolint.source import text, walk
+from cgolint.scopes import returns_of
+from cgolint.source import text
 
 _EXPORT = re.compile(r"^//export\s+(\w+)\s*$")
 
@@ -116,7 +116,7 @@ class ExportReturnsGoPointer(Rule):
                     entries.append((type_node, ident))
         else:
             entries.append((result, None))
-        returns = _returns(node)
+        returns = returns_of(node)
         for index, (type_node, ident) in enumerate(entries):
             if type_node is None:
                 continue
@@ -189,11 +189,6 @@ def exported_name(function: Node) -> str | None:
         next_row = node.start_point.row
         node = node.prev_sibling
     return None
-
-
-def _returns(function: Node) -> list[Node]:
-    return [n for n in walk(function.child_by_field_name("body") or function)
-            if n.type == "return_statement" and enclosing_function(n) == function]
 
 
 def _c_pointee(package, pointer: GoType) -> bool:

@@ -263,6 +263,10 @@ class UnpinnedGoPointer(Rule):
                     # a Go object (callbacks, state) used as a payload: C memory may not hold it either
                     fix = (f"Store a runtime/cgo.Handle (an integer C hands back) instead of the pointer, or pin "
                            f"`{text(stored.expr)}` with a runtime.Pinner for as long as C uses it")
+                elif pointer.elements:
+                    filled = f"`{pointer.root.name}`" if pointer.root is not None else "it"
+                    fix = (f"Fill {filled} with pointers to C memory (C.CBytes or C.CString copies, freed after the "
+                           f"call), or pin what each element points to with a runtime.Pinner for the call")
                 else:
                     fix = (f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
                            f"`{text(value)}` with a runtime.Pinner for the call")

@@ -100,3 +100,29 @@ func goMemoryStore() {
 	holder[0] = unsafe.Pointer(x)
 	*(**int)(unsafe.Pointer(&holder[0])) = x
 }
+
+// A Go constructor of C memory, as bindings write them.
+func newJob() *C.struct_job {
+	return (*C.struct_job)(C.calloc(1, C.size_t(unsafe.Sizeof(C.struct_job{}))))
+}
+
+func fieldOfGoConstructor() {
+	s := &state{}
+	j := newJob()
+	defer C.free(unsafe.Pointer(j))
+	j.ctx = unsafe.Pointer(s) // want CGL004 "`j.ctx` is C memory, and this stores a Go pointer to `s` \(\*state\)"
+}
+
+// A Go constructor that may hand back Go memory: not known to be C memory.
+func newJobAnywhere(inGo bool) *C.struct_job {
+	if inGo {
+		return &C.struct_job{}
+	}
+	return newJob()
+}
+
+func fieldOfMixedConstructor() {
+	s := &state{}
+	j := newJobAnywhere(true)
+	j.ctx = unsafe.Pointer(s)
+}
