@@ -4,8 +4,9 @@ taken, and whether an integer is known not to be 0 there.
 `&s[0]` of an empty slice panics before C is called; CGL002 reports it
 only when nothing rules that out: a `len(s)` check that dominates it
 (`if len(s) > 0 {`, `if len(s) == 0 { return }` before it, `for i := range
-s`, `len(s) > 0 &&`, also on `len(s) / k`, and around a closure when `s`
-is never assigned), an earlier `s[k]` that would have panicked first, or
+s`, `len(s) > 0 &&`, also on `len(s) / k` and `s == ""`, the cases of a
+switch without a tag, and around a closure when `s` is never assigned),
+an earlier `s[k]` that would have panicked first, or
 a value known to be non-empty (a literal with elements, `make` with a
 length that is not 0, an append). Kept apart from `conversions` because
 the dominance walk and its condition algebra are a topic of their own.
@@ -30,13 +31,16 @@ from .conversions import (
 )
 from .model import PackageModel
 from .preamble import PRIMITIVE_SIZES
-from .scopes import FUNCTION_KINDS, mutations, outermost_function
+from .scopes import FUNCTION_KINDS, Symbol, mutations, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 from .toolchain import go_version_at_least
 
 
-def known_nonempty(container: Node, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
-    """The slice `container` is known to hold at least one element wherever it is used."""
+def known_nonempty(container: Node, source: SourceFile, model: PackageModel, depth: int = 0,
+                   at: Node | None = None) -> bool:
+    """The slice `container` is known to hold at least one element wherever
+    it is used; at `at` too when `make(T, n)` made it and a check there
+    rules out n == 0 (`if n == 0 { return }` after the make)."""
     if depth > 8:
         return False
     node = strip_parens(container)
@@ -49,7 +53,8 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         values = ([symbol.value] if symbol.value is not None and not symbol.index else []) + [r for _, r in symbol.writes]
         if not values or len(values) != 1 + len(symbol.writes) or any(v is None for v in values):
             return False
-        return all(known_nonempty(v, symbol.file, model, depth + 1) for v in values)
+        at = at if not symbol.writes and symbol.file is source else None
+        return all(known_nonempty(v, symbol.file, model, depth + 1, at) for v in values)
     if node.type == "composite_literal":
         body = node.child_by_field_name("body")
         return body is not None and any(c.type in ("literal_element", "keyed_element") for c in body.named_children)
@@ -75,10 +80,11 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
     if node.type == "call_expression":
         target = model.call_target(node, source)
         args = call_arguments(node)
-        if target.kind == "builtin" and target.name == "make" and len(args) >= 2:
-            return not _length_may_be_zero(args[1], source, model, node)
-        if target.kind == "unsafe" and target.name == "Slice" and len(args) == 2:
-            return not _length_may_be_zero(args[1], source, model, node)
+        if (target.kind == "builtin" and target.name == "make" and len(args) >= 2) or \
+                (target.kind == "unsafe" and target.name == "Slice" and len(args) == 2):
+            return not _length_may_be_zero(args[1], source, model, node) or (
+                at is not None and not _length_may_be_zero(args[1], source, model, at) and
+                strip_parens(args[1]).type == "identifier")  # an unchanged variable: checked at `at`
         if target.kind == "builtin" and target.name == "append" and len(args) >= 2:
             spread = node.child_by_field_name("arguments")
             if spread is not None and any(c.type == "..." for c in spread.children):
@@ -218,10 +224,23 @@ def length_checked(container: Node, at: Node, source: SourceFile, model: Package
     key = _expr_key(container)
     if not key:
         return False
+    facts = _LengthFacts(key, source, model)
+    facts.copy_of = _copied_slice(container, source, model)
     # A closure sees the variable, not its value at the check: the checks
     # around the closure hold inside it only for a variable never assigned.
-    return _dominated(_LengthFacts(key, source, model), at, of_length=True,
-                      through_closures=lambda: _never_assigned(container, source, model))
+    return _dominated(facts, at, of_length=True, through_closures=lambda: _never_assigned(container, source, model))
+
+
+def _copied_slice(container: Node, source: SourceFile, model: PackageModel) -> tuple[Symbol, "_LengthFacts"] | None:
+    """For `d := data`, with `data` never assigned: d's symbol and the facts
+    about data, which hold of d until d is assigned."""
+    ident = strip_parens(container)
+    symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
+    value = strip_parens(symbol.value) if symbol is not None and symbol.kind == "local" and not symbol.index \
+        and symbol.value is not None else None
+    if value is None or value.type != "identifier" or not _never_assigned(value, symbol.file, model):
+        return None
+    return symbol, _LengthFacts(_expr_key(value), symbol.file, model)
 
 
 def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -295,6 +314,9 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
                     return True
                 if clause.type not in ("range_clause", "for_clause", "block") and check.implies_nonempty(clause):
                     return True
+        elif kind in ("expression_case", "default_case") and node.type != "expression_list" \
+                and check.case_holds(parent):
+            return True
         elif kind == "binary_expression" and parent.child_by_field_name("right") == node:
             operator = text(parent.child_by_field_name("operator"))
             left = parent.child_by_field_name("left")
@@ -326,6 +348,7 @@ _FATAL_CALLS = re.compile(r"^(panic|os\.Exit|log\.(Fatal|Fatalf|Fatalln|Panic|Pa
 class _LengthFacts:
     def __init__(self, key: str, source: SourceFile, model: PackageModel):
         self.key, self.source, self.model = key, source, model
+        self.copy_of: tuple[Symbol, _LengthFacts] | None = None  # see _copied_slice
 
     def _length(self, node: Node | None) -> bool:
         """`len(s)`, or a local bound once to `len(s)`; also `len(s) / k`,
@@ -351,7 +374,8 @@ class _LengthFacts:
             _expr_key(args[0]) == self.key and text(function) == "len"
 
     def _compare(self, node: Node) -> tuple[str, Node] | None:
-        """`len(s) op x` normalised so that len(s) is on the left."""
+        """`len(s) op x` normalised so that len(s) is on the left; `s == ""`
+        reads as `len(s) == 0` (the `0` is the empty literal itself)."""
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         operator = text(node.child_by_field_name("operator"))
         flipped = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
@@ -361,10 +385,14 @@ class _LengthFacts:
             return operator, right
         if self._length(right):
             return flipped[operator], left
+        if operator in ("==", "!="):
+            for one, other in ((left, right), (right, left)):
+                if _expr_key(one) == self.key and _empty_string(other):
+                    return operator, other
         return None
 
     def _value(self, node: Node) -> int | None:
-        return constant_int(node, self.source, self.model)
+        return 0 if _empty_string(node) else constant_int(node, self.source, self.model)
 
     def implies_nonempty(self, condition: Node | None) -> bool:
         node = strip_parens(condition)
@@ -400,8 +428,8 @@ class _LengthFacts:
             return False
         operator = text(node.child_by_field_name("operator"))
         if operator == "||":
-            return self.implies_empty(node.child_by_field_name("left")) or \
-                self.implies_empty(node.child_by_field_name("right"))
+            disjuncts = _disjuncts(node)
+            return any(self.implies_empty(d) for d in disjuncts) or self._equal_length_nonempty(disjuncts)
         compared = self._compare(node)
         if compared is None:
             return False
@@ -417,6 +445,21 @@ class _LengthFacts:
             return positive_int(other, self.source, self.model)
         return False
 
+    def _equal_length_nonempty(self, disjuncts: list[Node]) -> bool:
+        """`len(a) != len(s) || len(a) == 0`: where every disjunct is false,
+        len(s) == len(a) and a is not empty."""
+        for disjunct in disjuncts:
+            compared = self._compare(disjunct) if disjunct.type == "binary_expression" else None
+            other = strip_parens(compared[1]) if compared is not None and compared[0] == "!=" else None
+            if other is None or other.type != "call_expression" or text(other.child_by_field_name("function")) != "len":
+                continue
+            measured = call_arguments(other)
+            key = _expr_key(measured[0]) if len(measured) == 1 else ""
+            if key and key != self.key and any(_LengthFacts(key, self.source, self.model).implies_empty(d)
+                                               for d in disjuncts if d is not disjunct):
+                return True
+        return False
+
     def guards(self, statement: Node) -> bool:
         """A statement after which s is known non-empty (or the function has left)."""
         if statement.type == "if_statement":
@@ -425,7 +468,7 @@ class _LengthFacts:
             if self.implies_empty(condition) and statement.child_by_field_name("alternative") is None:
                 if _terminates(consequence) or self._assigns(consequence):
                     return True
-            return self._every_branch_fills(statement)
+            return self._every_branch_fills(statement) or self._refills_copy(statement)
         if statement.type == "expression_switch_statement":
             return self._switch_guards(statement)
         if statement.type in ("assignment_statement", "short_var_declaration"):
@@ -460,6 +503,40 @@ class _LengthFacts:
                 if self._value(value) == 0 if tag is not None else self.implies_empty(value):
                     return True
         return False
+
+    def case_holds(self, case: Node) -> bool:
+        """Inside a case of a switch without a tag: its own condition held
+        and every earlier case's failed (in `default`, every case's). Not
+        with a `fallthrough` in the switch, which enters a case unasked."""
+        switch = case.parent
+        if switch is None or switch.type != "expression_switch_statement" or \
+                switch.child_by_field_name("value") is not None or \
+                any(n.type == "fallthrough_statement" for n in walk(switch)):
+            return False
+        cases = [c for c in switch.named_children if c.type in ("expression_case", "default_case")]
+        values = lambda c: [v for v in c.child_by_field_name("value").named_children if v.type != "comment"]  # noqa: E731
+        if case.type == "expression_case":
+            own = values(case)
+            if own and all(self.implies_nonempty(v) for v in own):
+                return True
+            failed = cases[:cases.index(case)]
+        else:
+            failed = cases
+        return any(self.implies_empty(v) for c in failed if c.type == "expression_case" for v in values(c))
+
+    def _refills_copy(self, statement: Node) -> bool:
+        """`d := data; if len(data) == 0 { d = []byte{0} }`: d is non-empty
+        after the if, given that nothing else assigns d or takes its address."""
+        if self.copy_of is None or statement.child_by_field_name("alternative") is not None:
+            return False
+        symbol, original = self.copy_of
+        consequence = statement.child_by_field_name("consequence")
+        if consequence is None or not original.implies_empty(statement.child_by_field_name("condition")) or \
+                not self._ends_nonempty(consequence):
+            return False
+        inside = lambda node: consequence.start_byte <= node.start_byte < consequence.end_byte  # noqa: E731
+        return all(inside(lhs) for lhs, _ in symbol.writes) and \
+            not any(mutations(symbol, outermost_function(statement) or statement, self.model, self.source, True))
 
     def _every_branch_fills(self, statement: Node) -> bool:
         """`if cap(s) >= n { s = s[:n] } else { s = make([]byte, n) }`: an if
@@ -517,6 +594,20 @@ class _ValueFacts(_LengthFacts):
         if compared is None or self._value(compared[1]) is None:
             return None
         return compared
+
+
+def _disjuncts(node: Node) -> list[Node]:
+    """The operands of a chain of `||`, in order."""
+    node = strip_parens(node)
+    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "||":
+        return _disjuncts(node.child_by_field_name("left")) + _disjuncts(node.child_by_field_name("right"))
+    return [node] if node is not None else []
+
+
+def _empty_string(node: Node | None) -> bool:
+    node = strip_parens(node)
+    return node is not None and node.type in ("interpreted_string_literal", "raw_string_literal") \
+        and text(node) in ('""', "``")
 
 
 def _terminates(block: Node | None) -> bool:

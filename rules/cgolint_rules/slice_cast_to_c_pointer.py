@@ -37,10 +37,14 @@ class SliceCastToCPointer(Rule):
       before it, `for i := range s`, `len(s) > 0 && ...`, or the same on
       `n := len(s) / 2`; a check before a function literal holds inside it
       when `s` is never assigned; an if/else whose every branch gives `s` a
-      non-empty value) and the slice is
+      non-empty value; the earlier cases of a `switch` without a tag;
+      `s == ""` for the string `[]byte(s)` copies; `len(a) != len(s) ||
+      len(a) == 0`; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`)
+      and the slice is
       not known to be non-empty (a literal with elements, `make` with a
       constant or `n + 1` length, `make(T, len(x))` or `unsafe.Slice(p, n)`
-      after a check that x or n is not empty/zero, `append` of an element,
+      after (or, for a variable n, before the use and after the make) a
+      check that x or n is not empty/zero, `append` of an element,
       `[]byte(s + "\x00")` or `[]byte(strconv.Itoa(v))`). Struct fields
       are not judged: their length is set elsewhere;
     - the pointer is kept in a variable and used after `s` is appended to or
@@ -132,7 +136,7 @@ class SliceCastToCPointer(Rule):
             yield self.report(sink.node, self._layout_message(spelled, container, mismatch, c_calls))
 
         if address.kind == "index" and address.index_is_zero and container.kind == "slice" \
-                and not known_nonempty(address.container, source, model) \
+                and not known_nonempty(address.container, source, model, at=node) \
                 and not length_checked(address.container, node, source, model) \
                 and address.container.type == "identifier" and self._first("empty", node.start_byte):
             fix = None

@@ -1,0 +1,123 @@
+package empty
+
+// #include "empty.h"
+import "C"
+
+import (
+	"errors"
+	"unsafe"
+)
+
+// Negative: the check on make's length comes after the make (gocv CalcHist).
+func HistogramCheckedAfterMake(bins int) ([]C.int, error) {
+	hist := make([]C.int, bins)
+	if bins == 0 {
+		return nil, errors.New("no bins")
+	}
+	C.sum_ints((*C.int)(unsafe.Pointer(&hist[0])), C.size_t(len(hist)))
+	return hist, nil
+}
+
+// Positive: the check after the make is on another variable.
+func HistogramCheckedWrongly(bins, width int) []C.int {
+	hist := make([]C.int, bins)
+	if width == 0 {
+		return nil
+	}
+	C.sum_ints((*C.int)(unsafe.Pointer(&hist[0])), C.size_t(len(hist))) // want CGL002 "`&hist\[0\]` passed to C.sum_ints panics"
+	return hist
+}
+
+// Negative: a switch without a tag handles the empty case first (go-ceph Append).
+func AppendSwitch(data []byte) C.int {
+	switch {
+	case len(data) == 0:
+		return 0
+	default:
+		return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data)))
+	}
+}
+
+// Negative: the case itself says the slice is not empty.
+func AppendCase(data []byte) C.int {
+	switch {
+	case len(data) > 0:
+		return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data)))
+	}
+	return 0
+}
+
+// Positive: the earlier case does not rule out the empty slice.
+func AppendSwitchWrongly(data []byte) C.int {
+	switch {
+	case len(data) > 64:
+		return -1
+	default:
+		return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data))) // want CGL002 "`&data\[0\]` passed to C.checksum panics"
+	}
+}
+
+// Positive: a fallthrough enters the default case from the empty case.
+func AppendFallthrough(data []byte) C.int {
+	switch {
+	case len(data) == 0:
+		data = data[:0]
+		fallthrough
+	default:
+		return C.checksum((*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data))) // want CGL002 "`&data\[0\]` passed to C.checksum panics"
+	}
+}
+
+// Negative: an empty slice is swapped for a one-byte one (pebbe/zmq4 SendBytes).
+func SendBytes(data []byte) C.int {
+	d := data
+	if len(data) == 0 {
+		d = []byte{0}
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&d[0])), C.size_t(len(data)))
+}
+
+// Positive: the copy is assigned again before the check.
+func SendBytesReassigned(data, other []byte) C.int {
+	d := data
+	d = other
+	if len(data) == 0 {
+		d = []byte{0}
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&d[0])), C.size_t(len(d))) // want CGL002 "`&d\[0\]` passed to C.checksum panics"
+}
+
+// Negative: the string is compared with "" before it is copied (go-duckdb appender).
+func AppendString(v string) C.int {
+	if v == "" {
+		return -1
+	}
+	b := []byte(v)
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b)))
+}
+
+// Positive: the comparison with "" does not leave the function.
+func AppendStringUnchecked(v string, seen *int) C.int {
+	if v == "" {
+		*seen++
+	}
+	b := []byte(v)
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
+}
+
+// Negative: equal lengths, and the first is not empty.
+func AppendBatch(ids []C.int, valid []byte) C.int {
+	if len(ids) != len(valid) || len(ids) == 0 {
+		return -1
+	}
+	C.sum_ints((*C.int)(unsafe.Pointer(&ids[0])), C.size_t(len(ids)))
+	return C.checksum((*C.uchar)(unsafe.Pointer(&valid[0])), C.size_t(len(valid)))
+}
+
+// Positive: equal lengths, but both may be empty.
+func AppendBatchEqualOnly(ids []C.int, valid []byte) C.int {
+	if len(ids) != len(valid) {
+		return -1
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&valid[0])), C.size_t(len(valid))) // want CGL002 "`&valid\[0\]` passed to C.checksum panics"
+}
