@@ -110,10 +110,17 @@ def is_c_string_param(param: CParam, preamble: CPreamble) -> bool:
     return ctype.pointers == 1 and ctype.array is None and ctype.const and ctype.base == "char"
 
 
+# Byte types C strings are spelled with: `char`, and the unsigned bytes of
+# libraries that keep text in them (libxml2's `xmlChar`, PCRE2's `PCRE2_SPTR`).
+_STRING_BYTES = frozenset({"char", "signed char", "unsigned char", "schar", "uchar", "int8_t", "uint8_t"})
+
+
 def is_c_string_pointer(param: CParam, preamble: CPreamble) -> bool:
-    """A `char *` parameter, const or not (many C string setters omit const)."""
+    """A pointer to bytes that may be a C string: `char *`, const or not
+    (many C string setters omit const), or `const unsigned char *`."""
     ctype = preamble.resolve(param.ctype)
-    return ctype.pointers == 1 and ctype.array is None and ctype.base == "char"
+    return ctype.pointers == 1 and ctype.array is None and \
+        (ctype.base == "char" or (ctype.const and ctype.base in _STRING_BYTES))
 
 
 # --- why C cannot know a buffer's length -------------------------------------

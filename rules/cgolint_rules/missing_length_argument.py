@@ -55,8 +55,9 @@ class MissingLengthArgument(Rule):
     slices made over them with `unsafe.Slice`), pointers of unknown origin
     such as a `*C.char` parameter, `const char *` parameters (a C string:
     its end is its NUL terminator, which CGL008 checks), a non-const
-    `char *` parameter given a buffer that visibly ends in a NUL
-    (`ua = append(ua, 0)`: a C string setter written without `const`),
+    `char *` or a `const unsigned char *` parameter (PCRE2_SPTR, xmlChar)
+    given a buffer that visibly ends in a NUL (`ua = append(ua, 0)`: a C
+    string setter written without `const`, or text kept in unsigned bytes),
     a buffer passed where the parameter is a pointer to a C struct (one
     object), and C functions whose prototype is not in the package (system
     headers): their contract cannot be read from source.

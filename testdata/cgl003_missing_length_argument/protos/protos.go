@@ -13,6 +13,9 @@ void decode(const uint8_t *in, uint8_t *out);
 void scale(double *v, double factor);
 void mac(const unsigned char key[32], unsigned char tag[16]);
 int send_name(const char *name);
+typedef unsigned char PCRE2_UCHAR;
+typedef const PCRE2_UCHAR *PCRE2_SPTR;
+int group_number(PCRE2_SPTR name);
 void set_context(uintptr_t handle);
 struct header { int kind; int size; };
 void read_header(struct header *h);
@@ -135,6 +138,18 @@ func handleAndPinned(ctx unsafe2.Pointer, state *int) {
 func cString(name []byte) int {
 	name = append(name, 0)
 	return int(C.send_name((*C.char)(unsafe2.Pointer(&name[0]))))
+}
+
+// const unsigned char * (PCRE2_SPTR, xmlChar): a C string too when the bytes end in a NUL.
+func unsignedCString(name string) int {
+	b := append([]byte(name), 0)
+	return int(C.group_number((C.PCRE2_SPTR)(unsafe2.Pointer(&b[0]))))
+}
+
+// The same parameter given bytes with no NUL: nothing tells C where they end.
+func unsignedBytes(name string) int {
+	b := []byte(name + "!")
+	return int(C.group_number((C.PCRE2_SPTR)(unsafe2.Pointer(&b[0])))) // want CGL003 "C.group_number gets the local slice `b`, but nothing tells C.group_number its length"
 }
 
 // A pointer to one C struct is not a buffer.
