@@ -218,11 +218,9 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
     if length_slot(function, index, args, package, source,
                    derived=lambda arg: derived_length(arg, buffer, package, source)) is not None:
         return None
-    if is_c_string_pointer(param, preamble) and nul_terminated(buffer, call, package, source):
-        return None  # a C string: its end is its terminator (a setter of a non-const `char *`)
+    # What the C body visibly reaches comes first: a NUL in the buffer does
+    # not stop `snprintf(out, 30, ...)` or `memset(out, 0, 30)`.
     extent = c_param_extent(function, index, preamble)
-    if extent is None and buffer.shape == SLICE and size_checked(buffer, call, package, source):
-        return None  # the Go code enforces a size: C's fixed-size contract is being met
     if extent is not None:
         element = buffer_param_pointee(param, preamble)
         size = 1 if element.base == "void" else preamble.ctype_size(element)
@@ -231,6 +229,10 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
             return None
         needed = max(extent.elements * (size or 0), extent.bytes)
         return LengthProblem("reach", function, param, needed) if have < needed else None
+    if is_c_string_pointer(param, preamble) and nul_terminated(buffer, call, package, source):
+        return None  # a C string: its end is its terminator (a setter of a non-const `char *`)
+    if buffer.shape == SLICE and size_checked(buffer, call, package, source):
+        return None  # the Go code enforces a size: C's fixed-size contract is being met
     if not function.has_body and _sized_by_c_constant(buffer, package):
         return None  # sized to the C API's contract, which its prototype cannot state
     rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params

@@ -53,7 +53,7 @@ from .conversions import single_value
 from .gotypes import GoType
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
-from .scopes import Symbol
+from .scopes import Symbol, mutations, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 
 # Where a buffer lives.
@@ -319,6 +319,8 @@ def buffer_at(base: Node | None, package: PackageModel, source: SourceFile, whol
     length = t.length if shape == ARRAY else None
     if shape == ARRAY and length is None:
         length = _array_length_from_source(node, package, source)
+    elif shape == SLICE and storage == LOCAL and node.type == "identifier":
+        length = _made_length(root, package)
     element_size = package.size_of(t.elem)
     return Buffer(" ".join(text(node).split()), storage, shape, t, length, element_size, root, node, whole)
 
@@ -439,6 +441,25 @@ def _array_length_from_source(node: Node, package: PackageModel, source: SourceF
         if all(e.type == "literal_element" for e in elements):
             return len(elements)
     return None
+
+
+def _made_length(symbol: Symbol | None, package: PackageModel) -> int | None:
+    """The length of a local slice made once with a constant length and
+    never changed after (`s := make([]byte, 16)`: no assignment, `&s` or
+    method call): what a C function may use of it."""
+    value = strip_parens(single_value(symbol)) if symbol is not None else None
+    if value is None or value.type != "call_expression":
+        return None
+    target = package.call_target(value, symbol.file)
+    args = call_arguments(value)
+    if target.kind != "builtin" or target.name != "make" or len(args) != 2:
+        return None  # a capacity: C may use the room past the length
+    length = const_value(args[1], package, symbol.file)
+    function = outermost_function(symbol.node)
+    if length is None or function is None or \
+            next(mutations(symbol, function, package, symbol.file, method_calls=True), None) is not None:
+        return None
+    return length
 
 
 def array_length_spelling(buffer: Buffer, package: PackageModel) -> str | None:

@@ -5,6 +5,7 @@ package protos
 /*
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 void hash_final(unsigned char *out);
@@ -20,6 +21,8 @@ void set_context(uintptr_t handle);
 struct header { int kind; int size; };
 void read_header(struct header *h);
 static void put3(unsigned char *p) { p[0] = 1; p[1] = 2; p[2] = 3; }
+// Like nvmlDeviceGetSerial without its length: writes up to 30 bytes.
+static int get_serial(char *serial) { return snprintf(serial, 30, "%s", "1320321000001"); }
 */
 import "C"
 
@@ -76,7 +79,7 @@ func finish(digest *byte) {
 
 func throughHelper() []byte {
 	digest := make([]byte, 20)
-	finish(&digest[0]) // want CGL003 "finish hands the local slice `digest` to C.hash_final, but nothing tells"
+	finish(&digest[0]) // want CGL003 "finish hands the local slice `digest` \(20 bytes\) to C.hash_final, but nothing tells"
 	return digest
 }
 
@@ -177,4 +180,35 @@ func system(buf []byte) {
 	if len(buf) > 0 {
 		C.memset(unsafe2.Pointer(&buf[0]), 0, C.size_t(len(buf)))
 	}
+}
+
+// A slice made with a constant length: the body of C.get_serial writes 30 bytes into 16.
+func serialShort() string {
+	serial := make([]byte, 16)
+	C.get_serial((*C.char)(unsafe2.Pointer(&serial[0]))) // want CGL003 "C.get_serial gets the local slice `serial` \(16 bytes\), but the body of C.get_serial reaches 30 bytes"
+	return string(serial)
+}
+
+// Large enough.
+func serialRoomy() string {
+	serial := make([]byte, 32)
+	C.get_serial((*C.char)(unsafe2.Pointer(&serial[0])))
+	return string(serial)
+}
+
+// A capacity gives C room past the length: not judged.
+func serialCapacity() string {
+	serial := make([]byte, 16, 64)
+	C.get_serial((*C.char)(unsafe2.Pointer(&serial[0])))
+	return string(serial)
+}
+
+// Reassigned after the make: its length at the call is not known.
+func serialRegrown(grow bool) string {
+	serial := make([]byte, 16)
+	if grow {
+		serial = make([]byte, 64)
+	}
+	C.get_serial((*C.char)(unsafe2.Pointer(&serial[0])))
+	return string(serial)
 }

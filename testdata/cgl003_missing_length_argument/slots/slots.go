@@ -123,6 +123,6 @@ func oidString(id *C.oid) string {
 // Positive: made with a Go constant that says nothing of the C contract.
 func oidStringGo(id *C.oid) string {
 	buf := make([]byte, 40)
-	C.oid_fmt((*C.char)(unsafe.Pointer(&buf[0])), id) // want CGL003 "C.oid_fmt gets the local slice `buf`, but nothing tells C.oid_fmt its length"
+	C.oid_fmt((*C.char)(unsafe.Pointer(&buf[0])), id) // want CGL003 "C.oid_fmt gets the local slice `buf` \(40 bytes\), but nothing tells C.oid_fmt its length"
 	return string(buf)
 }
