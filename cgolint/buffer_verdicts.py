@@ -233,17 +233,18 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         return None  # a C string: its end is its terminator (a setter of a non-const `char *`)
     if buffer.shape == SLICE and size_checked(buffer, call, package, source):
         return None  # the Go code enforces a size: C's fixed-size contract is being met
-    if not function.has_body and _sized_by_c_constant(buffer, package):
+    if not function.has_body and _sized_by_c_side(buffer, package):
         return None  # sized to the C API's contract, which its prototype cannot state
     rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params
                      if p.index != index and length_capable(p, preamble))
     return LengthProblem("none", function, param, rejected=rejected)
 
 
-def _sized_by_c_constant(buffer: Buffer, package: PackageModel) -> bool:
+def _sized_by_c_side(buffer: Buffer, package: PackageModel) -> bool:
     """A local array or slice whose length is a constant of the C side:
     `var buf [C.PCAP_ERRBUF_SIZE]C.char`, `buf := make([]byte, C.GIT_OID_HEXSZ)`
-    (not a C variable or function the preamble declares)."""
+    (not a C variable or function the preamble declares), or that the C
+    side sizes at run time: `make([]byte, C.png_get_rowbytes(png))`."""
     symbol = buffer.root
     if symbol is None or symbol.kind != "local" or buffer.name != symbol.name:
         return False
@@ -254,6 +255,9 @@ def _sized_by_c_constant(buffer: Buffer, package: PackageModel) -> bool:
             return False
         args = call_arguments(call)
         length = unwrap_conversions(args[1], package, symbol.file) if len(args) >= 2 else None
+        if length is not None and length.type == "call_expression" and \
+                package.call_target(length, symbol.file).kind == "c":
+            return True
     else:
         array = symbol.type_node if symbol.type_node is not None and symbol.type_node.type == "array_type" else None
         length = strip_parens(array.child_by_field_name("length")) if array is not None else None

@@ -22,6 +22,7 @@ import re
 
 from tree_sitter import Node
 
+from .buffers import is_c_conversion
 from .call_targets import call_arguments
 from .conversions import (
     int_literal_value,
@@ -137,10 +138,15 @@ def positive_int(node: Node | None, source: SourceFile, model: PackageModel) -> 
         return value >= 1
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
         return any((constant_int(node.child_by_field_name(side), source, model) or 0) >= 1 for side in ("left", "right"))
-    if node.type == "call_expression" and len(call_arguments(node)) == 1 \
-            and model.call_target(node, source).kind in ("conversion", "c"):
+    if node.type == "call_expression" and _is_conversion(node, source, model):
         return positive_int(call_arguments(node)[0], source, model)
     return False
+
+
+def _is_conversion(call: Node, source: SourceFile, model: PackageModel) -> bool:
+    """`int(x)`, `C.size_t(x)`: not `C.png_get_rowbytes(png)`, whose result is not its argument."""
+    return (model.call_target(call, source).kind == "conversion" and len(call_arguments(call)) == 1) or \
+        is_c_conversion(call, model, source)
 
 
 def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:
@@ -152,8 +158,7 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
     node = strip_parens(length)
     if positive_int(node, source, model):
         return False
-    while node is not None and node.type == "call_expression" and len(call_arguments(node)) == 1 \
-            and model.call_target(node, source).kind in ("conversion", "c"):
+    while node is not None and node.type == "call_expression" and _is_conversion(node, source, model):
         node = strip_parens(call_arguments(node)[0])
     if node is None:
         return False

@@ -23,6 +23,9 @@ int column_into_n(int col, char *out, int nbytes);
 int decode_rows_stride(unsigned char *dst, int stride);
 int fill_z(char *out, zstream *z);
 int read_made(char *out, int mode);
+typedef struct png_struct png_struct;
+size_t png_get_rowbytes(png_struct *p);
+void png_read_row(png_struct *p, unsigned char *row);
 */
 import "C"
 
@@ -118,6 +121,23 @@ func oidString(id *C.oid) string {
 	buf := make([]byte, C.OID_HEXSZ)
 	C.oid_fmt((*C.char)(unsafe.Pointer(&buf[0])), id)
 	return string(buf)
+}
+
+// Negative: sized by the C side at run time (libpng's row buffer), as its API documents.
+func pngRow(png *C.png_struct) []byte {
+	row := make([]byte, int(C.png_get_rowbytes(png)))
+	C.png_read_row(png, (*C.uchar)(unsafe.Pointer(&row[0])))
+	return row
+}
+
+// Positive: sized by the caller, which says nothing of the C contract.
+func pngRowSized(png *C.png_struct, width int) []byte {
+	if width <= 0 {
+		return nil
+	}
+	row := make([]byte, width*4)
+	C.png_read_row(png, (*C.uchar)(unsafe.Pointer(&row[0]))) // want CGL003 "C.png_read_row gets the local slice `row`, but nothing tells C.png_read_row its length"
+	return row
 }
 
 // Positive: made with a Go constant that says nothing of the C contract.
