@@ -32,7 +32,7 @@ from .conversions import (
 )
 from .model import PackageModel
 from .preamble import PRIMITIVE_SIZES
-from .scopes import FUNCTION_KINDS, Symbol, mutations, outermost_function
+from .scopes import FUNCTION_KINDS, Symbol, mutations, outermost_function, parameter_names
 from .source import SourceFile, strip_parens, text, walk
 from .toolchain import go_version_at_least
 
@@ -354,6 +354,26 @@ class _LengthFacts:
     def __init__(self, key: str, source: SourceFile, model: PackageModel):
         self.key, self.source, self.model = key, source, model
         self.copy_of: tuple[Symbol, _LengthFacts] | None = None  # see _copied_slice
+        # Inside a called helper: its parameters' names -> (argument, caller's file)
+        self.arguments: dict[str, tuple[Node, SourceFile]] = {}
+
+    def _nonzero(self, node: Node | None) -> bool:
+        """What `len(s)` is compared equal with is not 0: a positive
+        constant, or a count some function computes (`len(k) != keySize()`:
+        source cannot tell, so it is taken as the non-zero size it names)."""
+        node = strip_parens(node)
+        if node is None:
+            return False
+        if node.type == "identifier" and text(node) in self.arguments:
+            argument, source = self.arguments[text(node)]
+            return _LengthFacts("", source, self.model)._nonzero(argument)
+        if positive_int(node, self.source, self.model):
+            return True
+        if node.type != "call_expression":
+            return False
+        target = self.model.call_target(node, self.source)
+        return target.kind in ("func", "method", "other") or (target.kind == "c" and not is_c_conversion(
+            node, self.model, self.source))
 
     def _length(self, node: Node | None) -> bool:
         """`len(s)`, or a local bound once to `len(s)`; also `len(s) / k`,
@@ -419,7 +439,7 @@ class _LengthFacts:
         if op == "!=":
             return value == 0
         if op == "==":
-            return positive_int(other, self.source, self.model)
+            return self._nonzero(other)
         return False
 
     def implies_empty(self, condition: Node | None) -> bool:
@@ -447,7 +467,7 @@ class _LengthFacts:
         if op == "<=":
             return value is None or value >= 0
         if op == "!=":
-            return positive_int(other, self.source, self.model)
+            return self._nonzero(other)
         return False
 
     def _equal_length_nonempty(self, disjuncts: list[Node]) -> bool:
@@ -474,6 +494,8 @@ class _LengthFacts:
                 if _terminates(consequence) or self._assigns(consequence):
                     return True
             return self._every_branch_fills(statement) or self._refills_copy(statement)
+        if statement.type == "expression_statement" and self._checked_by_helper(statement):
+            return True
         if statement.type == "expression_switch_statement":
             return self._switch_guards(statement)
         if statement.type in ("assignment_statement", "short_var_declaration"):
@@ -528,6 +550,31 @@ class _LengthFacts:
         else:
             failed = cases
         return any(self.implies_empty(v) for c in failed if c.type == "expression_case" for v in values(c))
+
+    def _checked_by_helper(self, statement: Node) -> bool:
+        """`CheckSize(k, keyBytes(), "key")`: a function of the package that
+        panics, before it can return, when the slice it is given is empty."""
+        call = strip_parens(statement.named_children[0]) if statement.named_children else None
+        if call is None or call.type != "call_expression":
+            return False
+        target = self.model.call_target(call, self.source)
+        if target.kind != "func" or target.node is None:
+            return False
+        args = call_arguments(call)
+        names = parameter_names(target.node)
+        for index, arg in enumerate(args[:len(names)]):
+            if _expr_key(arg) != self.key or names[index] is None:
+                continue
+            try:
+                helper = self.model.file_of(target.node)
+            except ValueError:
+                return False
+            facts = _LengthFacts(text(names[index]), helper, self.model)
+            facts.arguments = {text(n): (a, self.source) for n, a in zip(names, args) if n is not None}
+            if _never_assigned(names[index], helper, self.model) and \
+                    any(facts.implies_empty(condition) for condition in _panics_when(target.node)):
+                return True
+        return False
 
     def _refills_copy(self, statement: Node) -> bool:
         """`d := data; if len(data) == 0 { d = []byte{0} }`: d is non-empty
@@ -601,6 +648,23 @@ class _ValueFacts(_LengthFacts):
         return compared
 
 
+def _panics_when(function: Node) -> list[Node]:
+    """The conditions of the `if cond { panic(...) }` statements at the top
+    of a function's body, before any statement that may return."""
+    body = function.child_by_field_name("body")
+    statements = [c for part in body.named_children if part.type == "statement_list"
+                  for c in part.named_children] if body is not None else []
+    found = []
+    for statement in statements:
+        if statement.type == "if_statement" and statement.child_by_field_name("alternative") is None \
+                and statement.child_by_field_name("initializer") is None \
+                and _fatal(statement.child_by_field_name("consequence")):
+            found.append(statement.child_by_field_name("condition"))
+        elif any(n.type in ("return_statement", "goto_statement", "labeled_statement") for n in walk(statement)):
+            break
+    return found
+
+
 def _disjuncts(node: Node) -> list[Node]:
     """The operands of a chain of `||`, in order."""
     node = strip_parens(node)
@@ -616,13 +680,20 @@ def _empty_string(node: Node | None) -> bool:
 
 
 def _terminates(block: Node | None) -> bool:
+    """The block leaves the function (or loop), or ends the program."""
+    return _fatal(block, _TERMINATORS)
+
+
+def _fatal(block: Node | None, leaving: tuple[str, ...] = ()) -> bool:
+    """The block's last statement is a panic, os.Exit or log.Fatal (or
+    one of the statement kinds in `leaving`)."""
     if block is None:
         return False
     statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
     if not statements:
         return False
     last = statements[-1]
-    if last.type in _TERMINATORS:
+    if last.type in leaving:
         return True
     if last.type == "expression_statement" and last.named_children and last.named_children[0].type == "call_expression":
         function = last.named_children[0].child_by_field_name("function")

@@ -39,7 +39,10 @@ class SliceCastToCPointer(Rule):
       when `s` is never assigned; an if/else whose every branch gives `s` a
       non-empty value; the earlier cases of a `switch` without a tag;
       `s == ""` for the string `[]byte(s)` copies; `len(a) != len(s) ||
-      len(a) == 0`; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`)
+      len(a) == 0`; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
+      `len(s) != keySize()`, a size some function computes; a call of a
+      package function that panics first thing when `s` is empty or of the
+      wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")`)
       and the slice is
       not known to be non-empty (a literal with elements, `make` with a
       constant or `n + 1` length, `make(T, len(x))` or `unsafe.Slice(p, n)`

@@ -121,3 +121,73 @@ func AppendBatchEqualOnly(ids []C.int, valid []byte) C.int {
 	}
 	return C.checksum((*C.uchar)(unsafe.Pointer(&valid[0])), C.size_t(len(valid))) // want CGL002 "`&valid\[0\]` passed to C.checksum panics"
 }
+
+func keyBytes() int { return 32 }
+
+// checkSize panics unless buf is exactly expected bytes long (libsodium's CheckSize).
+func checkSize(buf []byte, expected int, what string) {
+	if len(buf) != expected {
+		panic("wrong " + what + " size")
+	}
+}
+
+func mustHave(buf []byte) {
+	if len(buf) == 0 {
+		panic("empty buffer")
+	}
+}
+
+// validate returns early: the caller goes on with an empty slice.
+func validate(buf []byte) {
+	if len(buf) == 0 {
+		return
+	}
+}
+
+// lateCheck may return before its check.
+func lateCheck(buf []byte, skip bool) {
+	if skip {
+		return
+	}
+	if len(buf) == 0 {
+		panic("empty buffer")
+	}
+}
+
+// Negative: a helper of the package panics when the size is wrong.
+func SealChecked(key []byte) C.int {
+	checkSize(key, keyBytes(), "key")
+	return C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(len(key)))
+}
+
+// Negative: a helper panics on an empty slice.
+func SealMust(key []byte) C.int {
+	mustHave(key)
+	return C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(len(key)))
+}
+
+// Negative: the size is compared with a computed count, taken as not 0.
+func SealCompared(key []byte) C.int {
+	if len(key) != keyBytes() {
+		return -1
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(len(key)))
+}
+
+// Positive: the helper returns; the caller goes on.
+func SealValidated(key []byte) C.int {
+	validate(key)
+	return C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(len(key))) // want CGL002 "`&key\[0\]` passed to C.checksum panics"
+}
+
+// Positive: the helper may return before it checks.
+func SealLate(key []byte, skip bool) C.int {
+	lateCheck(key, skip)
+	return C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(len(key))) // want CGL002 "`&key\[0\]` passed to C.checksum panics"
+}
+
+// Positive: checked against a size that may be 0.
+func SealSized(key []byte, size int) C.int {
+	checkSize(key, size, "key")
+	return C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(len(key))) // want CGL002 "`&key\[0\]` passed to C.checksum panics"
+}
