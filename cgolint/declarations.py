@@ -121,10 +121,18 @@ class ContextFiles:
                 lambda entry: _declares_callable(entry, name, method) or None) is not None
         return self._cgo_callables[key]
 
-    def _first(self, may_declare, find):
+    def mentioning(self, name: str) -> list[SourceFile]:
+        """The files whose bytes hold `name` as a word, parsed."""
+        word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        return [entry.source for entry in self._entries() if word.search(entry.data)]
+
+    def _entries(self) -> list["_ContextFile"]:
         if self._files is None:
             self._files = [_ContextFile(path, data, self._parse) for path, data in self._load()]
-        for entry in self._files:
+        return self._files
+
+    def _first(self, may_declare, find):
+        for entry in self._entries():
             if may_declare(entry):
                 found = find(entry)
                 if found is not None:

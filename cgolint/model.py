@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from functools import cached_property
 
 from tree_sitter import Node
@@ -81,6 +82,13 @@ class PackageModel:
     def all_files(self) -> list[SourceFile]:
         """The analysed files and the context files parsed so far."""
         return self.files + (self._context.parsed if self._context is not None else [])
+
+    def files_mentioning(self, name: str) -> list[SourceFile]:
+        """Every file of the package (analysed or context) whose bytes hold
+        `name` as a word: where a package-level name can be used."""
+        word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+        found = [source for source in self.files if word.search(source.data)]
+        return found + (self._context.mentioning(name) if self._context is not None else [])
 
     def declaration(self, name: str) -> Symbol | None:
         """A package-level declaration (func, type, var, const) by name."""

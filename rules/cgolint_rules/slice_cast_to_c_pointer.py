@@ -9,7 +9,7 @@ from cgolint.conversions import (
     moving_writes,
     pointer_flow,
 )
-from cgolint.emptiness import known_nonempty, length_checked
+from cgolint.emptiness import checked_by_every_caller, known_nonempty, length_checked
 from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import text
@@ -42,7 +42,9 @@ class SliceCastToCPointer(Rule):
       len(a) == 0`; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
       `len(s) != keySize()`, a size some function computes; a call of a
       package function that panics first thing when `s` is empty or of the
-      wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")`)
+      wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")`; a
+      parameter of an unexported function that every call in the package,
+      checked at the call, gives a non-empty slice)
       and the slice is
       not known to be non-empty (a literal with elements, `make` with a
       constant or `n + 1` length, `make(T, len(x))` or `unsafe.Slice(p, n)`
@@ -141,6 +143,7 @@ class SliceCastToCPointer(Rule):
         if address.kind == "index" and address.index_is_zero and container.kind == "slice" \
                 and not known_nonempty(address.container, source, model, at=node) \
                 and not length_checked(address.container, node, source, model) \
+                and not checked_by_every_caller(address.container, source, model) \
                 and address.container.type == "identifier" and self._first("empty", node.start_byte):
             fix = None
             unsafe_name = source.import_name("unsafe")

@@ -191,3 +191,60 @@ func SealSized(key []byte, size int) C.int {
 	checkSize(key, size, "key")
 	return C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(len(key))) // want CGL002 "`&key\[0\]` passed to C.checksum panics"
 }
+
+// Negative: unexported, and every caller checks first (DataDog/zstd's decompressSizeHint).
+func sizeHint(src []byte) C.int {
+	return C.checksum((*C.uchar)(unsafe.Pointer(&src[0])), C.size_t(len(src)))
+}
+
+func Decompress(src []byte) (C.int, error) {
+	if len(src) == 0 {
+		return 0, errors.New("empty input")
+	}
+	return sizeHint(src), nil
+}
+
+func DecompressPrefix(src []byte) C.int {
+	if len(src) < 4 {
+		return 0
+	}
+	return sizeHint(src[:4])
+}
+
+// Positive: one caller does not check.
+func rawHint(src []byte) C.int {
+	return C.checksum((*C.uchar)(unsafe.Pointer(&src[0])), C.size_t(len(src))) // want CGL002 "`&src\[0\]` passed to C.checksum panics"
+}
+
+func HintChecked(src []byte) C.int {
+	if len(src) == 0 {
+		return 0
+	}
+	return rawHint(src)
+}
+
+func HintUnchecked(src []byte) C.int { return rawHint(src) }
+
+// Positive: the function is also used as a value, so its callers are not all known.
+func valueHint(src []byte) C.int {
+	return C.checksum((*C.uchar)(unsafe.Pointer(&src[0])), C.size_t(len(src))) // want CGL002 "`&src\[0\]` passed to C.checksum panics"
+}
+
+func HintValue(src []byte) (C.int, func([]byte) C.int) {
+	if len(src) == 0 {
+		return 0, valueHint
+	}
+	return valueHint(src), valueHint
+}
+
+// Positive: exported, so callers outside the package are not known.
+func ExportedHint(src []byte) C.int {
+	return C.checksum((*C.uchar)(unsafe.Pointer(&src[0])), C.size_t(len(src))) // want CGL002 "`&src\[0\]` passed to C.checksum panics"
+}
+
+func CallExported(src []byte) C.int {
+	if len(src) == 0 {
+		return 0
+	}
+	return ExportedHint(src)
+}
