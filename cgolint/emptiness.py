@@ -465,12 +465,16 @@ class _LengthFacts:
 
     def implies_nonempty(self, condition: Node | None) -> bool:
         node = strip_parens(condition)
+        if node is not None and node.type == "call_expression":
+            return self._sentinel(node) == "false"  # `valid(buf)`, false for an empty buf
         if node is None or node.type != "binary_expression":
             return False
         operator = text(node.child_by_field_name("operator"))
         if operator == "&&":
             return self.implies_nonempty(node.child_by_field_name("left")) or \
                 self.implies_nonempty(node.child_by_field_name("right"))
+        if operator == "!=" and self._compares_sentinel(node):
+            return True  # `imageType(buf) != UNKNOWN`
         compared = self._compare(node)
         if compared is None:
             return False
@@ -499,6 +503,8 @@ class _LengthFacts:
         if operator == "||":
             disjuncts = _disjuncts(node)
             return any(self.implies_empty(d) for d in disjuncts) or self._equal_length_nonempty(disjuncts)
+        if operator == "==" and self._compares_sentinel(node):
+            return True  # `imageType(buf) == UNKNOWN`
         compared = self._compare(node)
         if compared is None:
             return False
@@ -595,16 +601,46 @@ class _LengthFacts:
             failed = cases
         return any(self.implies_empty(v) for c in failed if c.type == "expression_case" for v in values(c))
 
-    def _checked_by_helper(self, statement: Node) -> bool:
-        """`CheckSize(k, keyBytes(), "key")`: a function of the package that
-        panics, before it can return, when the slice it is given is empty."""
-        call = strip_parens(statement.named_children[0]) if statement.named_children else None
-        if call is None or call.type != "call_expression":
-            return False
+    def _compares_sentinel(self, node: Node) -> bool:
+        """`f(s) == V` (or `!=`) where f returns V first thing for an empty s."""
+        for call, other in ((node.child_by_field_name("left"), node.child_by_field_name("right")),
+                            (node.child_by_field_name("right"), node.child_by_field_name("left"))):
+            call, other = strip_parens(call), strip_parens(other)
+            if call is not None and other is not None and call.type == "call_expression" and \
+                    other.type in ("identifier", "int_literal", "true", "false", "nil"):
+                sentinel = self._sentinel(call)
+                if sentinel is not None and sentinel == text(other):
+                    return True
+        return False
+
+    def _sentinel(self, call: Node) -> str | None:
+        """What the package function `call` calls returns, spelled as a
+        constant, when the slice s it is given is empty: bimg's
+        `imageType(buf)` starts with `if len(buf) < 12 { return UNKNOWN }`."""
+        memo = self.model.memo("sentinels")
+        key = (call, self.key)
+        if key in memo:
+            return memo[key]
+        memo[key] = None  # a recursive function asks about itself: unknown
+        for facts, function in self._helper_facts(call):
+            found = _first_return_value(function)
+            value = strip_parens(found[1]) if found is not None else None
+            if value is not None and value.type in ("identifier", "int_literal", "true", "false", "nil") and \
+                    facts.implies_empty(found[0]):
+                memo[key] = text(value)
+                break
+        return memo[key]
+
+    def _helper_facts(self, call: Node):
+        """For a call of a package function given s: (the facts about its
+        parameter that receives s, the function), for each such parameter
+        the function never assigns."""
+        args = call_arguments(call)
+        if not any(_expr_key(arg) == self.key for arg in args):
+            return
         target = self.model.call_target(call, self.source)
         if target.kind != "func" or target.node is None:
-            return False
-        args = call_arguments(call)
+            return
         names = parameter_names(target.node)
         for index, arg in enumerate(args[:len(names)]):
             if _expr_key(arg) != self.key or names[index] is None:
@@ -612,13 +648,21 @@ class _LengthFacts:
             try:
                 helper = self.model.file_of(target.node)
             except ValueError:
-                return False
+                return
+            if not _never_assigned(names[index], helper, self.model):
+                continue
             facts = _LengthFacts(text(names[index]), helper, self.model)
             facts.arguments = {text(n): (a, self.source) for n, a in zip(names, args) if n is not None}
-            if _never_assigned(names[index], helper, self.model) and \
-                    any(facts.implies_empty(condition) for condition in _panics_when(target.node)):
-                return True
-        return False
+            yield facts, target.node
+
+    def _checked_by_helper(self, statement: Node) -> bool:
+        """`CheckSize(k, keyBytes(), "key")`: a function of the package that
+        panics, before it can return, when the slice it is given is empty."""
+        call = strip_parens(statement.named_children[0]) if statement.named_children else None
+        if call is None or call.type != "call_expression":
+            return False
+        return any(any(facts.implies_empty(condition) for condition in _panics_when(function))
+                   for facts, function in self._helper_facts(call))
 
     def _refills_copy(self, statement: Node) -> bool:
         """`d := data; if len(data) == 0 { d = []byte{0} }`: d is non-empty
@@ -692,21 +736,48 @@ class _ValueFacts(_LengthFacts):
         return compared
 
 
-def _panics_when(function: Node) -> list[Node]:
-    """The conditions of the `if cond { panic(...) }` statements at the top
-    of a function's body, before any statement that may return."""
+def _leading_guards(function: Node) -> list[tuple[Node, Node]]:
+    """(condition, consequence) of the `if cond { ...; panic(...) }` and
+    `if cond { ...; return v }` statements at the top of a function's body,
+    in order, up to the first other statement that may return."""
     body = function.child_by_field_name("body")
     statements = [c for part in body.named_children if part.type == "statement_list"
                   for c in part.named_children] if body is not None else []
     found = []
     for statement in statements:
-        if statement.type == "if_statement" and statement.child_by_field_name("alternative") is None \
+        consequence = statement.child_by_field_name("consequence") if statement.type == "if_statement" else None
+        if consequence is not None and statement.child_by_field_name("alternative") is None \
                 and statement.child_by_field_name("initializer") is None \
-                and _fatal(statement.child_by_field_name("consequence")):
-            found.append(statement.child_by_field_name("condition"))
+                and _fatal(consequence, ("return_statement",)):
+            found.append((statement.child_by_field_name("condition"), consequence))
         elif any(n.type in ("return_statement", "goto_statement", "labeled_statement") for n in walk(statement)):
             break
     return found
+
+
+def _panics_when(function: Node) -> list[Node]:
+    """The conditions under which a function panics before it can return:
+    its leading guards that panic, up to the first that returns."""
+    found = []
+    for condition, consequence in _leading_guards(function):
+        if not _fatal(consequence):
+            break
+        found.append(condition)
+    return found
+
+
+def _first_return_value(function: Node) -> tuple[Node, Node] | None:
+    """(condition, value) of a function's first leading guard when it
+    returns one value: `if len(buf) < 12 { return UNKNOWN }`."""
+    guards = _leading_guards(function)
+    if not guards or _fatal(guards[0][1]):
+        return None
+    statements = [c for part in guards[0][1].named_children if part.type == "statement_list"
+                  for c in part.named_children]
+    values = [c for c in statements[-1].named_children if c.type != "comment"]
+    if len(values) == 1 and values[0].type == "expression_list":
+        values = [c for c in values[0].named_children if c.type != "comment"]
+    return (guards[0][0], values[0]) if len(values) == 1 else None
 
 
 def _disjuncts(node: Node) -> list[Node]:

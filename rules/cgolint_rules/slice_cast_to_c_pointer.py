@@ -43,6 +43,8 @@ class SliceCastToCPointer(Rule):
       `len(s) != keySize()`, a size some function computes; a call of a
       package function that panics first thing when `s` is empty or of the
       wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")`; a
+      comparison with what a package function returns first thing for an
+      empty slice, like bimg's `if imageType(buf) == UNKNOWN { return }`; a
       parameter of an unexported function that every call in the package,
       checked at the call, gives a non-empty slice)
       and the slice is

@@ -248,3 +248,63 @@ func CallExported(src []byte) C.int {
 	}
 	return ExportedHint(src)
 }
+
+const unknownType = 0
+
+// imageType starts by returning unknownType for a buffer too short to tell (bimg).
+func imageType(buf []byte) int {
+	if len(buf) < 12 {
+		return unknownType
+	}
+	if string(buf[:4]) == "FIMG" {
+		return 1
+	}
+	return unknownType
+}
+
+func looksValid(buf []byte) bool {
+	if len(buf) == 0 {
+		return false
+	}
+	return buf[0] != 0
+}
+
+// recursive asks about itself first: nothing is known of its result.
+func recursive(buf []byte) int {
+	if recursive(buf) == 0 {
+		return 0
+	}
+	return len(buf)
+}
+
+// Negative: a classifier returns its "unknown" value for a short buffer.
+func LoadImage(buf []byte) C.int {
+	if imageType(buf) == unknownType {
+		return -1
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)))
+}
+
+// Negative: a validator returns false for an empty buffer.
+func LoadValid(buf []byte) C.int {
+	if !looksValid(buf) {
+		return -1
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)))
+}
+
+// Positive: compared with a value the classifier does not return for an empty buffer.
+func LoadKnown(buf []byte) C.int {
+	if imageType(buf) == 1 {
+		return -1
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+}
+
+// Positive: nothing is known of a recursive function's result.
+func LoadRecursive(buf []byte) C.int {
+	if recursive(buf) == 0 {
+		return -1
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+}
