@@ -12,29 +12,37 @@ length that is not 0, an append). Kept apart from `conversions` because
 the dominance walk and its condition algebra are a topic of their own.
 
 The API: `known_nonempty(container, source, model)`,
-`length_checked(container, at, source, model)`; the facts they rest on,
-`nonempty_string(node, ...)`, `positive_int(node, ...)` and
-`constant_int(node, ...)` (an integer constant as source spells it plainly).
+`length_checked(container, at, source, model)`, `never_assigned(...)`.
+They rest on `value_facts` (constants, positive integers, non-empty
+strings) and `block_exits` (how blocks and functions leave); a check made
+inside a called helper (a panicking size check, a sentinel it returns for
+an empty slice) is read here too, with the helper's parameters mapped to
+the call's arguments. `callers` asks the same of every caller of a helper.
 """
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
-from .buffers import is_c_conversion
-from .call_targets import call_arguments
-from .conversions import (
-    int_literal_value,
-    is_assignment_target,
-    local_symbol,
-    trace_value,
+from .block_exits import (
+    disjuncts,
+    empty_string,
+    first_return_value,
+    panics_when,
+    terminates,
 )
+from .call_targets import call_arguments
+from .conversions import is_assignment_target, local_symbol, trace_value
 from .model import PackageModel
-from .preamble import PRIMITIVE_SIZES
-from .scopes import FUNCTION_KINDS, Symbol, mutations, outermost_function, parameter_names
+from .scopes import (
+    FUNCTION_KINDS,
+    Symbol,
+    mutations,
+    outermost_function,
+    parameter_names,
+)
 from .source import SourceFile, strip_parens, text, walk
 from .toolchain import go_version_at_least
+from .value_facts import constant_int, is_conversion, nonempty_string, positive_int
 
 
 def known_nonempty(container: Node, source: SourceFile, model: PackageModel, depth: int = 0,
@@ -64,7 +72,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         # ...also after `if len(s) == 0 { return }`: the bytes are copied here
         return nonempty_string(operand, source, model) or (
             strip_parens(operand) is not None and strip_parens(operand).type == "identifier"
-            and _never_assigned(operand, source, model) and length_checked(operand, node, source, model))
+            and never_assigned(operand, source, model) and length_checked(operand, node, source, model))
     if node.type == "slice_expression":
         base = node.child_by_field_name("operand")
         start, end = node.child_by_field_name("start"), node.child_by_field_name("end")
@@ -94,61 +102,6 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
     return False
 
 
-# std functions whose result is never the empty string
-_NONEMPTY_STRING_FUNCS = frozenset({
-    "strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.FormatFloat", "strconv.FormatBool",
-    "strconv.Quote", "strconv.QuoteToASCII", "strconv.QuoteToGraphic", "strconv.QuoteRune",
-    "strconv.QuoteRuneToASCII",
-})
-
-
-def nonempty_string(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
-    """A string expression known to be non-empty: a non-empty literal, a
-    concatenation with one, a local assigned once from one, or a call to a
-    std function that never returns "" (strconv.Itoa, strconv.Quote, ...)."""
-    node = strip_parens(node)
-    if node is None or depth > 8:
-        return False
-    if node.type in ("interpreted_string_literal", "raw_string_literal"):
-        return len(node.text) > 2
-    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
-        return any(nonempty_string(node.child_by_field_name(side), source, model, depth + 1)
-                   for side in ("left", "right"))
-    if node.type == "identifier":
-        traced = trace_value(node, source, model)
-        return traced is not None and traced is not node and nonempty_string(traced, source, model, depth + 1)
-    if node.type == "call_expression":
-        function = node.child_by_field_name("function")
-        if function is not None and function.type == "selector_expression":
-            package = source.imports.get(text(function.child_by_field_name("operand")))
-            name = text(function.child_by_field_name("field"))
-            if package is not None and f"{package}.{name}" in _NONEMPTY_STRING_FUNCS:
-                return True
-    return False
-
-
-def positive_int(node: Node | None, source: SourceFile, model: PackageModel) -> bool:
-    """An integer expression known to be at least 1: a constant, or `x + k`
-    with a constant k >= 1 (a length plus room for a terminator or header)."""
-    node = strip_parens(node)
-    if node is None:
-        return False
-    value = constant_int(node, source, model)
-    if value is not None:
-        return value >= 1
-    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
-        return any((constant_int(node.child_by_field_name(side), source, model) or 0) >= 1 for side in ("left", "right"))
-    if node.type == "call_expression" and _is_conversion(node, source, model):
-        return positive_int(call_arguments(node)[0], source, model)
-    return False
-
-
-def _is_conversion(call: Node, source: SourceFile, model: PackageModel) -> bool:
-    """`int(x)`, `C.size_t(x)`: not `C.png_get_rowbytes(png)`, whose result is not its argument."""
-    return (model.call_target(call, source).kind == "conversion" and len(call_arguments(call)) == 1) or \
-        is_c_conversion(call, model, source)
-
-
 def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:
     """For `make(T, length)` or `unsafe.Slice(p, length)` evaluated at `at`:
     the length is a constant 0, a parameter, or `len(x)` of a slice not known
@@ -158,7 +111,7 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
     node = strip_parens(length)
     if positive_int(node, source, model):
         return False
-    while node is not None and node.type == "call_expression" and _is_conversion(node, source, model):
+    while node is not None and node.type == "call_expression" and is_conversion(node, source, model):
         node = strip_parens(call_arguments(node)[0])
     if node is None:
         return False
@@ -188,39 +141,6 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
     return False
 
 
-def constant_int(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> int | None:
-    """The value of an integer constant expression, where source spells it plainly."""
-    node = strip_parens(node)
-    if node is None or depth > 8:
-        return None
-    if node.type == "int_literal":
-        return int_literal_value(node)
-    if node.type == "identifier":
-        symbol = model.resolve(node, source)
-        if symbol is not None and symbol.kind == "const" and symbol.value is not None and not symbol.index:
-            return constant_int(symbol.value, symbol.file, model, depth + 1)
-        return None
-    if node.type == "binary_expression":
-        left = constant_int(node.child_by_field_name("left"), source, model, depth + 1)
-        right = constant_int(node.child_by_field_name("right"), source, model, depth + 1)
-        operator = text(node.child_by_field_name("operator"))
-        if left is None or right is None:
-            return None
-        if operator == "*":
-            return left * right
-        if operator == "+":
-            return left + right
-        if operator == "<<" and 0 <= right < 64:
-            return left << right
-        return None
-    if node.type == "call_expression":  # a conversion such as C.int(4) or int(4)
-        target = model.call_target(node, source)
-        args = call_arguments(node)
-        if len(args) == 1 and (target.kind == "conversion" or (target.kind == "c" and target.name in PRIMITIVE_SIZES)):
-            return constant_int(args[0], source, model, depth + 1)
-    return None
-
-
 def length_checked(container: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
     """Whether a check that `container` is not empty dominates `at`: `at` lies
     in the body of `if len(s) > 0`, `for i := range s`, the right side of
@@ -233,51 +153,7 @@ def length_checked(container: Node, at: Node, source: SourceFile, model: Package
     facts.copy_of = _copied_slice(container, source, model)
     # A closure sees the variable, not its value at the check: the checks
     # around the closure hold inside it only for a variable never assigned.
-    return _dominated(facts, at, of_length=True, through_closures=lambda: _never_assigned(container, source, model))
-
-
-def checked_by_every_caller(container: Node, source: SourceFile, model: PackageModel) -> bool:
-    """A parameter slice of an unexported function that every call in the
-    package gives a slice known to be non-empty there (zstd's
-    `sizeHint(src)`, called only after `if len(src) == 0 { return }`). The
-    function must not be used other than by calling it, nor exported to C."""
-    ident = strip_parens(container)
-    symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
-    function = symbol.scope if symbol is not None and symbol.kind == "param" else None
-    if function is None or function.type != "function_declaration" or not _never_assigned(ident, source, model):
-        return False
-    memo = model.memo("checked-by-every-caller")
-    key = (function, symbol.name)
-    if key not in memo:
-        memo[key] = False  # a recursive call asks again: not known
-        memo[key] = _every_call_checks(function, symbol.name, source, model)
-    return memo[key]
-
-
-def _every_call_checks(function: Node, parameter: str, source: SourceFile, model: PackageModel) -> bool:
-    name_node = function.child_by_field_name("name")
-    name = text(name_node)
-    names = [text(n) if n is not None else None for n in parameter_names(function)]
-    if not name or not name[0].islower() or name in ("main", "init") or parameter not in names or \
-            b"//export" in source.data:
-        return False
-    index = names.index(parameter)
-    calls = 0
-    for file in model.files_mentioning(name):
-        for node in walk(file.root):
-            if node.type != "identifier" or text(node) != name or node == name_node:
-                continue
-            call = node.parent
-            if call is None or call.type != "call_expression" or call.child_by_field_name("function") != node:
-                return False  # used as a value: its callers are not known
-            if model.call_target(call, file).node != function:
-                continue  # another function of that name (a method, a local)
-            args = call_arguments(call)
-            if index >= len(args) or not (known_nonempty(args[index], file, model, at=call)
-                                          or length_checked(args[index], call, file, model)):
-                return False
-            calls += 1
-    return calls > 0
+    return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model))
 
 
 def _copied_slice(container: Node, source: SourceFile, model: PackageModel) -> tuple[Symbol, "_LengthFacts"] | None:
@@ -287,7 +163,7 @@ def _copied_slice(container: Node, source: SourceFile, model: PackageModel) -> t
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
     value = strip_parens(symbol.value) if symbol is not None and symbol.kind == "local" and not symbol.index \
         and symbol.value is not None else None
-    if value is None or value.type != "identifier" or not _never_assigned(value, symbol.file, model):
+    if value is None or value.type != "identifier" or not never_assigned(value, symbol.file, model):
         return None
     return symbol, _LengthFacts(_expr_key(value), symbol.file, model)
 
@@ -300,7 +176,7 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     if not key or value.type != "identifier" or _changed(value, source, model):
         return False
     return _dominated(_ValueFacts(key, source, model), at, of_length=False,
-                      through_closures=lambda: _never_assigned(value, source, model))
+                      through_closures=lambda: never_assigned(value, source, model))
 
 
 def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -325,7 +201,7 @@ def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
     return False
 
 
-def _never_assigned(container: Node, source: SourceFile, model: PackageModel) -> bool:
+def never_assigned(container: Node, source: SourceFile, model: PackageModel) -> bool:
     """A local variable or parameter that no statement of its function (its
     closures included) assigns, increments, takes the address of, or calls a
     method on (a pointer receiver takes the address)."""
@@ -390,10 +266,6 @@ def _expr_key(node: Node | None) -> str:
     return "".join(text(node).split())
 
 
-_TERMINATORS = ("return_statement", "break_statement", "continue_statement", "goto_statement")
-_FATAL_CALLS = re.compile(r"^(panic|os\.Exit|log\.(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)|\w+\.(Fatal|Fatalf|FailNow|Skip|Skipf|SkipNow))$")
-
-
 class _LengthFacts:
     def __init__(self, key: str, source: SourceFile, model: PackageModel):
         self.key, self.source, self.model = key, source, model
@@ -416,8 +288,8 @@ class _LengthFacts:
         if node.type != "call_expression":
             return False
         target = self.model.call_target(node, self.source)
-        return target.kind in ("func", "method", "other") or (target.kind == "c" and not is_c_conversion(
-            node, self.model, self.source))
+        return target.kind in ("func", "method", "other") or (
+            target.kind == "c" and not is_conversion(node, self.source, self.model))
 
     def _length(self, node: Node | None) -> bool:
         """`len(s)`, or a local bound once to `len(s)`; also `len(s) / k`,
@@ -456,12 +328,12 @@ class _LengthFacts:
             return flipped[operator], left
         if operator in ("==", "!="):
             for one, other in ((left, right), (right, left)):
-                if _expr_key(one) == self.key and _empty_string(other):
+                if _expr_key(one) == self.key and empty_string(other):
                     return operator, other
         return None
 
     def _value(self, node: Node) -> int | None:
-        return 0 if _empty_string(node) else constant_int(node, self.source, self.model)
+        return 0 if empty_string(node) else constant_int(node, self.source, self.model)
 
     def implies_nonempty(self, condition: Node | None) -> bool:
         node = strip_parens(condition)
@@ -501,8 +373,8 @@ class _LengthFacts:
             return False
         operator = text(node.child_by_field_name("operator"))
         if operator == "||":
-            disjuncts = _disjuncts(node)
-            return any(self.implies_empty(d) for d in disjuncts) or self._equal_length_nonempty(disjuncts)
+            operands = disjuncts(node)
+            return any(self.implies_empty(d) for d in operands) or self._equal_length_nonempty(operands)
         if operator == "==" and self._compares_sentinel(node):
             return True  # `imageType(buf) == UNKNOWN`
         compared = self._compare(node)
@@ -541,7 +413,7 @@ class _LengthFacts:
             condition = statement.child_by_field_name("condition")
             consequence = statement.child_by_field_name("consequence")
             if self.implies_empty(condition) and statement.child_by_field_name("alternative") is None:
-                if _terminates(consequence) or self._assigns(consequence):
+                if terminates(consequence) or self._assigns(consequence):
                     return True
             return self._every_branch_fills(statement) or self._refills_copy(statement)
         if statement.type == "expression_statement" and self._checked_by_helper(statement):
@@ -574,7 +446,7 @@ class _LengthFacts:
             return False
         for case in switch.named_children:
             values = case.child_by_field_name("value") if case.type == "expression_case" else None
-            if values is None or not _terminates(case):
+            if values is None or not terminates(case):
                 continue
             for value in values.named_children:
                 if self._value(value) == 0 if tag is not None else self.implies_empty(value):
@@ -623,7 +495,7 @@ class _LengthFacts:
             return memo[key]
         memo[key] = None  # a recursive function asks about itself: unknown
         for facts, function in self._helper_facts(call):
-            found = _first_return_value(function)
+            found = first_return_value(function)
             value = strip_parens(found[1]) if found is not None else None
             if value is not None and value.type in ("identifier", "int_literal", "true", "false", "nil") and \
                     facts.implies_empty(found[0]):
@@ -649,7 +521,7 @@ class _LengthFacts:
                 helper = self.model.file_of(target.node)
             except ValueError:
                 return
-            if not _never_assigned(names[index], helper, self.model):
+            if not never_assigned(names[index], helper, self.model):
                 continue
             facts = _LengthFacts(text(names[index]), helper, self.model)
             facts.arguments = {text(n): (a, self.source) for n, a in zip(names, args) if n is not None}
@@ -661,7 +533,7 @@ class _LengthFacts:
         call = strip_parens(statement.named_children[0]) if statement.named_children else None
         if call is None or call.type != "call_expression":
             return False
-        return any(any(facts.implies_empty(condition) for condition in _panics_when(function))
+        return any(any(facts.implies_empty(condition) for condition in panics_when(function))
                    for facts, function in self._helper_facts(call))
 
     def _refills_copy(self, statement: Node) -> bool:
@@ -691,7 +563,7 @@ class _LengthFacts:
             if branch.type == "if_statement":
                 if not self._every_branch_fills(branch):
                     return False
-            elif not (_terminates(branch) or self._ends_nonempty(branch)):
+            elif not (terminates(branch) or self._ends_nonempty(branch)):
                 return False
         return True
 
@@ -736,81 +608,3 @@ class _ValueFacts(_LengthFacts):
         return compared
 
 
-def _leading_guards(function: Node) -> list[tuple[Node, Node]]:
-    """(condition, consequence) of the `if cond { ...; panic(...) }` and
-    `if cond { ...; return v }` statements at the top of a function's body,
-    in order, up to the first other statement that may return."""
-    body = function.child_by_field_name("body")
-    statements = [c for part in body.named_children if part.type == "statement_list"
-                  for c in part.named_children] if body is not None else []
-    found = []
-    for statement in statements:
-        consequence = statement.child_by_field_name("consequence") if statement.type == "if_statement" else None
-        if consequence is not None and statement.child_by_field_name("alternative") is None \
-                and statement.child_by_field_name("initializer") is None \
-                and _fatal(consequence, ("return_statement",)):
-            found.append((statement.child_by_field_name("condition"), consequence))
-        elif any(n.type in ("return_statement", "goto_statement", "labeled_statement") for n in walk(statement)):
-            break
-    return found
-
-
-def _panics_when(function: Node) -> list[Node]:
-    """The conditions under which a function panics before it can return:
-    its leading guards that panic, up to the first that returns."""
-    found = []
-    for condition, consequence in _leading_guards(function):
-        if not _fatal(consequence):
-            break
-        found.append(condition)
-    return found
-
-
-def _first_return_value(function: Node) -> tuple[Node, Node] | None:
-    """(condition, value) of a function's first leading guard when it
-    returns one value: `if len(buf) < 12 { return UNKNOWN }`."""
-    guards = _leading_guards(function)
-    if not guards or _fatal(guards[0][1]):
-        return None
-    statements = [c for part in guards[0][1].named_children if part.type == "statement_list"
-                  for c in part.named_children]
-    values = [c for c in statements[-1].named_children if c.type != "comment"]
-    if len(values) == 1 and values[0].type == "expression_list":
-        values = [c for c in values[0].named_children if c.type != "comment"]
-    return (guards[0][0], values[0]) if len(values) == 1 else None
-
-
-def _disjuncts(node: Node) -> list[Node]:
-    """The operands of a chain of `||`, in order."""
-    node = strip_parens(node)
-    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "||":
-        return _disjuncts(node.child_by_field_name("left")) + _disjuncts(node.child_by_field_name("right"))
-    return [node] if node is not None else []
-
-
-def _empty_string(node: Node | None) -> bool:
-    node = strip_parens(node)
-    return node is not None and node.type in ("interpreted_string_literal", "raw_string_literal") \
-        and text(node) in ('""', "``")
-
-
-def _terminates(block: Node | None) -> bool:
-    """The block leaves the function (or loop), or ends the program."""
-    return _fatal(block, _TERMINATORS)
-
-
-def _fatal(block: Node | None, leaving: tuple[str, ...] = ()) -> bool:
-    """The block's last statement is a panic, os.Exit or log.Fatal (or
-    one of the statement kinds in `leaving`)."""
-    if block is None:
-        return False
-    statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
-    if not statements:
-        return False
-    last = statements[-1]
-    if last.type in leaving:
-        return True
-    if last.type == "expression_statement" and last.named_children and last.named_children[0].type == "call_expression":
-        function = last.named_children[0].child_by_field_name("function")
-        return bool(_FATAL_CALLS.match("".join(text(function).split())))
-    return False

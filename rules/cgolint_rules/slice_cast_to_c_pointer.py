@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from cgolint.callers import checked_by_every_caller
 from cgolint.conversions import (
     c_pointee,
     container_type,
@@ -9,7 +10,7 @@ from cgolint.conversions import (
     moving_writes,
     pointer_flow,
 )
-from cgolint.emptiness import checked_by_every_caller, known_nonempty, length_checked
+from cgolint.emptiness import known_nonempty, length_checked
 from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import text
