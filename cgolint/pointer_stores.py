@@ -213,11 +213,49 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
     return found
 
 
+def holds_only_c_pointers(symbol: Symbol | None, package: PackageModel, source: SourceFile) -> bool:
+    """A local slice of pointers made empty (`css := make([]*uint8, n)`)
+    whose every element write in its function stores C memory or nil (go-gl's
+    `Strs`: pointers into a C.malloc block), and that is otherwise only
+    indexed, measured or passed by its first element: its type says `[]*T`,
+    but it holds no Go pointer."""
+    value = strip_parens(symbol.value) if symbol is not None and symbol.kind == "local" and not symbol.writes \
+        and symbol.value is not None and not symbol.index else None
+    if value is None or value.type != "call_expression" or text(value.child_by_field_name("function")) != "make":
+        return False
+    function = outermost_function(symbol.node)
+    for node in walk(function) if function is not None else []:
+        if node.type != "identifier" or node.start_byte == symbol.node.start_byte or text(node) != symbol.name \
+                or package.resolve(node, source) is not symbol:
+            continue
+        parent = node.parent
+        if parent.type == "index_expression" and parent.child_by_field_name("operand") == node:
+            lhs, rhs = _assigned(parent)
+            if lhs is parent and not (strip_parens(rhs).type == "nil" or package.origin_of(rhs, source) == C_MEMORY):
+                return False
+            continue  # an element read, `&css[0]`, or a store of C memory
+        if parent.type == "argument_list" and text(parent.parent.child_by_field_name("function")) in ("len", "cap"):
+            continue
+        return False  # appended to, copied into, handed to a function, address taken...
+    return True
+
+
+def _assigned(element: Node) -> tuple[Node | None, Node | None]:
+    """(element, value) when `element` is the target of a plain `=`; (None, None) otherwise."""
+    statement = element.parent.parent if element.parent is not None else None
+    if statement is None or statement.type != "assignment_statement":
+        return None, None
+    for lhs, rhs in assignments(statement):
+        if lhs == element:
+            return element, rhs
+    return None, None
+
+
 def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
     """(element, value) pairs of a composite literal (or `&` of one) whose value is a Go pointer."""
     return [(element, item) for element, item in literal_values(value)
             if item.type != "literal_value" and stored_go_pointer(item, package, source) is not None]
 
 
-__all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_fields", "literal_go_pointers", "lhs_in_c_memory",
-           "stored_go_pointer"]
+__all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_fields", "holds_only_c_pointers",
+           "literal_go_pointers", "lhs_in_c_memory", "stored_go_pointer"]

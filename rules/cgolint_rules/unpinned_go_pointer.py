@@ -15,6 +15,7 @@ from cgolint.pinning import PinnerUse, enclosing_statement_lists, function_pins
 from cgolint.pointer_stores import (
     c_memory_stores,
     go_pointer_fields,
+    holds_only_c_pointers,
     literal_go_pointers,
     stored_go_pointer,
 )
@@ -73,7 +74,9 @@ class UnpinnedGoPointer(Rule):
     It stays silent for memory pinned with a `runtime.Pinner` before the
     call, for `runtime/cgo.Handle` values, for pointers to C memory, for
     pointer-free Go memory passed for the duration of a call (legal), and
-    wherever source does not tell what a pointer points to.
+    wherever source does not tell what a pointer points to: a `**uint8`
+    parameter of unknown origin (go-gl's generated wrappers), or a local
+    `[]*T` made empty and filled only with pointers into C memory.
 
     ## Why is this bad?
     Go memory passed to C is pinned only for the duration of the call, and
@@ -224,6 +227,8 @@ class UnpinnedGoPointer(Rule):
         if (verdict is not True and not contents_tell) or _zero_valued(pointer.root, call, arg, ctx):
             return  # pointer-free memory (most arguments: asked first, it spares the walk for a zero value)
         runtime = _runtime_check(package, cname, call, arg)
+        if verdict is True and _may_hold_c_pointers(pointer, resolved, package, ctx):
+            return
         if verdict is True:
             holder = pointer_holder(package, memory)
             holds = f", which holds Go pointers in {holder}" if holder else ""
@@ -364,6 +369,17 @@ class UnpinnedGoPointer(Rule):
                     line = (exit_node.start_point.row if exit_node is not None else body.end_point.row) + 1
                     return pin, line
         return None
+
+
+def _may_hold_c_pointers(pointer: GoPointer, resolved, package, ctx) -> bool:
+    """Memory whose type holds pointers that may all point into C memory: a
+    `**uint8` (`**C.char`) parameter of unknown origin, as go-gl's generated
+    wrappers take, or a local `[]*T` filled only with C pointers."""
+    if pointer.origin is None and not pointer.elements and resolved is not None and resolved.kind == "pointer":
+        target = package.underlying(resolved.elem) if resolved.elem is not None else None
+        if target is not None and target.kind in ("basic", "c"):
+            return True
+    return pointer.elements and holds_only_c_pointers(pointer.root, package, ctx.file)
 
 
 def _prototype(function) -> tuple:

@@ -208,3 +208,56 @@ func zeroValue() {
 	var v struct{ p *byte }
 	C.use(u.Pointer(&v))
 }
+
+// Negative: a pointer parameter of unknown origin to pointers of bytes, as
+// go-gl's generated wrappers take: the pointers may all point into C memory.
+func shaderSource(xstring **uint8) int {
+	return int(C.run(1, (**C.char)(u.Pointer(xstring))))
+}
+
+// Negative: a []*uint8 filled only with pointers into C memory (go-gl's Strs).
+func cPointerArray(strs []string) int {
+	if len(strs) == 0 {
+		return 0
+	}
+	block := C.malloc(C.size_t(64 * len(strs)))
+	defer C.free(block)
+	view := u.Slice((*byte)(block), 64*len(strs))
+	css := make([]*uint8, len(strs))
+	for i := range strs {
+		css[i] = &view[64*i]
+	}
+	return int(C.run(C.int(len(css)), (**C.char)(u.Pointer(&css[0]))))
+}
+
+// Positive: one element points into Go memory.
+func mixedPointerArray(strs []string, extra []byte) int {
+	if len(strs) == 0 || len(extra) == 0 {
+		return 0
+	}
+	block := C.malloc(C.size_t(64 * len(strs)))
+	defer C.free(block)
+	view := u.Slice((*byte)(block), 64*len(strs))
+	css := make([]*uint8, len(strs))
+	for i := range strs {
+		css[i] = &view[64*i]
+	}
+	css[0] = &extra[0]
+	return int(C.run(C.int(len(css)), (**C.char)(u.Pointer(&css[0])))) // want CGL004 "backing array of `css`"
+}
+
+// Positive: handed to a Go function that may fill it with anything.
+func filledElsewhere(strs []string) int {
+	if len(strs) == 0 {
+		return 0
+	}
+	css := make([]*uint8, len(strs))
+	fill(css)
+	return int(C.run(C.int(len(css)), (**C.char)(u.Pointer(&css[0])))) // want CGL004 "backing array of `css`"
+}
+
+func fill(ptrs []*uint8) {
+	for i := range ptrs {
+		ptrs[i] = new(uint8)
+	}
+}
