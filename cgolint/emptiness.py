@@ -79,7 +79,10 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         if end is not None:  # `s[:16]`, `s[2:8]`: that many elements, or a panic first
             low = constant_int(start, source, model) if start is not None else 0
             high = constant_int(end, source, model)
-            return low is not None and high is not None and high > low
+            if low is not None and high is not None:
+                return high > low
+            # `b[:min(len(b), n)]` where b and n are checked: at least one
+            return low == 0 and at is not None and _positive_at(end, at, source, model)
         if any(node.child_by_field_name(f) is not None for f in ("start", "capacity")):
             return False
         base_type = model.underlying(model.type_of(base, source))
@@ -99,6 +102,27 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             if spread is not None and any(c.type == "..." for c in spread.children):
                 return len(args) > 2 or known_nonempty(args[0], source, model, depth + 1)
             return True
+    return False
+
+
+def _positive_at(node: Node | None, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """An integer known to be at least 1 at `at`: a positive constant,
+    `len(s)` of a slice checked there, a variable checked not to be 0 (or
+    negative), or `min` of such."""
+    node = strip_parens(node)
+    if node is None:
+        return False
+    if positive_int(node, source, model):
+        return True
+    if node.type == "identifier":
+        return _value_checked(node, at, source, model)
+    if node.type != "call_expression" or model.call_target(node, source).kind != "builtin":
+        return False
+    function, args = text(node.child_by_field_name("function")), call_arguments(node)
+    if function == "min" and args:
+        return all(_positive_at(arg, at, source, model) for arg in args)
+    if function == "len" and len(args) == 1:
+        return known_nonempty(args[0], source, model) or length_checked(args[0], at, source, model)
     return False
 
 
@@ -146,11 +170,19 @@ def length_checked(container: Node, at: Node, source: SourceFile, model: Package
     in the body of `if len(s) > 0`, `for i := range s`, the right side of
     `len(s) > 0 &&`, the else of `if len(s) == 0`, or after an
     `if len(s) == 0 { return }` (or `s[k]`, which would have panicked first)."""
+    return _length_checked(container, at, source, model, frozenset())
+
+
+def _length_checked(container: Node, at: Node, source: SourceFile, model: PackageModel,
+                    asking: frozenset[str]) -> bool:
+    """length_checked; `asking` holds the slices whose question is already
+    open (`len(a) != len(b)` asks about b, which asks about a...)."""
     key = _expr_key(container)
-    if not key:
+    if not key or key in asking:
         return False
     facts = _LengthFacts(key, source, model)
     facts.copy_of = _copied_slice(container, source, model)
+    facts.at, facts.asking = at, asking | {key}
     # A closure sees the variable, not its value at the check: the checks
     # around the closure hold inside it only for a variable never assigned.
     return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model))
@@ -272,6 +304,8 @@ class _LengthFacts:
         self.copy_of: tuple[Symbol, _LengthFacts] | None = None  # see _copied_slice
         # Inside a called helper: its parameters' names -> (argument, caller's file)
         self.arguments: dict[str, tuple[Node, SourceFile]] = {}
+        self.at: Node | None = None  # where the question is asked, when a walk asks it
+        self.asking: frozenset[str] = frozenset()
 
     def _nonzero(self, node: Node | None) -> bool:
         """What `len(s)` is compared equal with is not 0: a positive
@@ -292,27 +326,25 @@ class _LengthFacts:
             target.kind == "c" and not is_conversion(node, self.source, self.model))
 
     def _length(self, node: Node | None) -> bool:
-        """`len(s)`, or a local bound once to `len(s)`; also `len(s) / k`,
-        `len(s) >> k` or `len(s) * k` for a constant k > 0 (k >= 0 for a
-        shift), which is at least 1 only where len(s) is: every comparison
-        the checks below accept says that much of it."""
+        """`len(s)`, or a local bound once to it; also what is 0 whenever
+        len(s) is: `len(s) / k`, `len(s) >> k`, `len(s) * k` (any k: 0 / k
+        is 0) and `copy(s, src)`. Every comparison the checks below accept
+        says the value is not 0, so len(s) is not either."""
         for _ in range(4):
             node = strip_parens(node)
             if node is not None and node.type == "identifier":
                 node = strip_parens(trace_value(node, self.source, self.model))
             if node is None or node.type != "binary_expression":
                 break
-            operator = text(node.child_by_field_name("operator"))
-            scale = self._value(node.child_by_field_name("right"))
-            if operator not in ("/", ">>", "*") or scale is None or scale < (0 if operator == ">>" else 1):
+            if text(node.child_by_field_name("operator")) not in ("/", ">>", "*"):
                 return False
             node = node.child_by_field_name("left")
         if node is None or node.type != "call_expression":
             return False
-        function = node.child_by_field_name("function")
+        function = text(node.child_by_field_name("function"))
         args = call_arguments(node)
-        return function is not None and text(function) in ("len", "cap") and len(args) == 1 and \
-            _expr_key(args[0]) == self.key and text(function) == "len"
+        return (function == "len" and len(args) == 1 or function == "copy" and len(args) == 2) and \
+            _expr_key(args[0]) == self.key and self.model.call_target(node, self.source).kind == "builtin"
 
     def _compare(self, node: Node) -> tuple[str, Node] | None:
         """`len(s) op x` normalised so that len(s) is on the left; `s == ""`
@@ -392,6 +424,31 @@ class _LengthFacts:
             return self._nonzero(other)
         return False
 
+    def _equal_to_nonempty(self, condition: Node | None) -> bool:
+        """After `if len(s) != len(y) { return }` (or `|| ...`), len(s) is
+        len(y): s is not empty where y is known not to be (h5py-style rank
+        checks, BLAS `n != len(y)` checks followed by `n == 0`)."""
+        if self.at is None:
+            return False
+        for disjunct in disjuncts(condition):
+            compared = self._compare(disjunct) if disjunct.type == "binary_expression" else None
+            other = self._measured(compared[1]) if compared is not None and compared[0] == "!=" else None
+            if other is not None and _expr_key(other) != self.key and (
+                    known_nonempty(other, self.source, self.model)
+                    or _length_checked(other, self.at, self.source, self.model, self.asking)):
+                return True
+        return False
+
+    def _measured(self, node: Node | None) -> Node | None:
+        """y for `len(y)`, or a local bound once to it."""
+        node = strip_parens(node)
+        if node is not None and node.type == "identifier":
+            node = strip_parens(trace_value(node, self.source, self.model))
+        if node is None or node.type != "call_expression" or text(node.child_by_field_name("function")) != "len":
+            return None
+        args = call_arguments(node)
+        return args[0] if len(args) == 1 and self.model.call_target(node, self.source).kind == "builtin" else None
+
     def _equal_length_nonempty(self, disjuncts: list[Node]) -> bool:
         """`len(a) != len(s) || len(a) == 0`: where every disjunct is false,
         len(s) == len(a) and a is not empty."""
@@ -415,6 +472,9 @@ class _LengthFacts:
             if self.implies_empty(condition) and statement.child_by_field_name("alternative") is None:
                 if terminates(consequence) or self._assigns(consequence):
                     return True
+            if statement.child_by_field_name("alternative") is None and terminates(consequence) and \
+                    self._equal_to_nonempty(condition):
+                return True
             return self._every_branch_fills(statement) or self._refills_copy(statement)
         if statement.type == "expression_statement" and self._checked_by_helper(statement):
             return True

@@ -36,11 +36,12 @@ class SliceCastToCPointer(Rule):
     - `&s[0]` of a local or parameter slice that may be empty: no `len(s)`
       check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
       before it, `for i := range s`, `len(s) > 0 && ...`, or the same on
-      `n := len(s) / 2`; a check before a function literal holds inside it
+      `n := len(s) / k` or `n := copy(s, src)`; a check before a function literal holds inside it
       when `s` is never assigned; an if/else whose every branch gives `s` a
       non-empty value; the earlier cases of a `switch` without a tag;
       `s == ""` for the string `[]byte(s)` copies; `len(a) != len(s) ||
-      len(a) == 0`; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
+      len(a) == 0`, also as two checks, in either order; `s := b[:min(len(b),
+      n)]` with b and n checked; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
       `len(s) != keySize()`, a size some function computes; a call of a
       package function that panics first thing when `s` is empty or of the
       wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")`; a

@@ -308,3 +308,70 @@ func LoadRecursive(buf []byte) C.int {
 	}
 	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
 }
+
+// Negative: a count of frames that is 0 for an empty slice, whatever the frame size (ALSA writei).
+func WriteFrames(p []byte, frameSize int) C.int {
+	frames := len(p) / frameSize
+	if frames == 0 {
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&p[0])), C.size_t(frames*frameSize))
+}
+
+// Negative: what copy returns is 0 for an empty destination.
+func WriteCopy(buf, src []byte) C.int {
+	n := copy(buf, src)
+	if n == 0 {
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(n))
+}
+
+// Negative: ranks checked equal after the first is checked (go-hdf5 CreateSimpleDataspace).
+func CreateSimple(dims, maxDims []C.int) C.int {
+	if len(dims) == 0 {
+		return 0
+	}
+	if len(maxDims) != len(dims) {
+		return -1
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&maxDims[0])), C.size_t(len(maxDims))))
+}
+
+// Negative: lengths checked equal, then the first checked (gonum-style daxpy).
+func Daxpy(x, y []C.int) C.int {
+	n := len(x)
+	if n != len(y) {
+		panic("length mismatch")
+	}
+	if n == 0 {
+		return 0
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&y[0])), C.size_t(n)))
+}
+
+// Negative: a chunk bounded by two values both checked positive.
+func WriteChunk(b []byte, limit int) C.int {
+	if len(b) == 0 || limit <= 0 {
+		return 0
+	}
+	chunk := b[:min(len(b), limit)]
+	return C.checksum((*C.uchar)(unsafe.Pointer(&chunk[0])), C.size_t(len(chunk)))
+}
+
+// Positive: equal lengths, but the other slice is never checked.
+func CreateUnchecked(dims, maxDims []C.int) C.int {
+	if len(maxDims) != len(dims) {
+		return -1
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&maxDims[0])), C.size_t(len(maxDims)))) // want CGL002 "`&maxDims\[0\]` passed to C.sum_ints panics"
+}
+
+// Positive: the limit may be 0.
+func WriteChunkUnbounded(b []byte, limit int) C.int {
+	if len(b) == 0 {
+		return 0
+	}
+	chunk := b[:min(len(b), limit)]
+	return C.checksum((*C.uchar)(unsafe.Pointer(&chunk[0])), C.size_t(len(chunk))) // want CGL002 "`&chunk\[0\]` passed to C.checksum panics"
+}
