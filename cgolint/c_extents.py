@@ -73,9 +73,27 @@ def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Exte
             if count is None:
                 return None
             byte_count = max(byte_count, count)
-        else:
+        elif not _null_test(node):
             return None
     return Extent(elements, byte_count)
+
+
+def _null_test(ident: Node) -> bool:
+    """`if (p)`, `!p`, `p == NULL`, `p && n`: the pointer's value is tested,
+    its memory not touched."""
+    parent = ident.parent
+    if parent.type == "parenthesized_expression" and parent.parent is not None and \
+            parent.parent.type in ("if_statement", "while_statement", "conditional_expression"):
+        return True
+    if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "!" or \
+            parent.type == "conditional_expression" and parent.child_by_field_name("condition") == ident:
+        return True
+    if parent.type == "binary_expression":
+        operator = text(parent.child_by_field_name("operator"))
+        other = parent.child_by_field_name("right") if parent.child_by_field_name("left") == ident \
+            else parent.child_by_field_name("left")
+        return operator in ("&&", "||") or (operator in ("==", "!=") and text(other) in ("NULL", "0", "nullptr"))
+    return False
 
 
 def _index_reach(subscript: Node | None, body: Node, preamble: CPreamble) -> int | None:

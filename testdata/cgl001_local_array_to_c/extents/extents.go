@@ -15,6 +15,11 @@ static void iota8(int *p) { for (unsigned i = 0; i < 8u; i++) p[i] = (int)i; }
 static void get_uuid(unsigned char *out) { static const unsigned char id[UUID_LEN] = {1}; memcpy(out, id, UUID_LEN); }
 static void clear_cells(uint8_t *cells) { memset(cells, 0, CELLS); }
 static void last_cell(uint8_t *cells) { cells[CELLS - 1] = 1; }
+// Seeds only when given a seed (secp256k1_context_randomize).
+static int randomize(uint8_t *state, const unsigned char *seed32) {
+	if (seed32) memcpy(state, seed32, 32);
+	return seed32 != NULL ? 1 : 0;
+}
 */
 import "C"
 
@@ -47,4 +52,16 @@ func short() {
 	var cells [8]uint8
 	C.clear_cells((*C.uint8_t)(unsafe.Pointer(&cells[0]))) // want CGL001 "C.clear_cells gets the local array `cells` \(8 bytes\)"
 	C.last_cell((*C.uint8_t)(unsafe.Pointer(&cells[0])))   // want CGL001 "C.last_cell gets the local array `cells` \(8 bytes\)"
+}
+
+// The body tests the pointer for NULL before it reads 32 bytes.
+func seeded(state *C.uint8_t) {
+	var seed [32]byte
+	C.randomize(state, (*C.uchar)(unsafe.Pointer(&seed[0])))
+}
+
+// The same read from 16 bytes.
+func seededShort(state *C.uint8_t) {
+	var seed [16]byte
+	C.randomize(state, (*C.uchar)(unsafe.Pointer(&seed[0]))) // want CGL001 "C.randomize gets the local array `seed` \(16 bytes\), but the body of C.randomize reaches 32 bytes"
 }
