@@ -167,15 +167,18 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
 
 def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_params: dict[str, int]) -> bool:
     """`cur = s; ...; cur = NULL;`: the global variable `target` is set to
-    NULL (or 0) by a statement of the body's own block after the store, with
-    no `return` or `goto` in between: C holds the pointer only while the
-    call runs (a cursor for the functions it calls)."""
+    NULL (or 0), or back to the value a local saved before the store
+    (`saved = cur; cur = s; ...; cur = saved;`), by a statement of the
+    body's own block after the store, with no `return` or `goto` in
+    between: C holds the pointer only while the call runs (a cursor for the
+    functions it calls)."""
     if target.type != "identifier":
         return False
     name = text(target)
+    saves = _saved_before(name, target, body, stores)
     for lhs, value in stores.assignments:
         if lhs.start_byte <= target.end_byte or lhs.type != "identifier" or text(lhs) != name \
-                or not _is_null(value):
+                or not (_is_null(value) or _value_name(value) in saves):
             continue
         statement = lhs.parent
         while statement is not None and statement.type in ("assignment_expression", "parenthesized_expression"):
@@ -184,17 +187,35 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
             continue
         exits = [n for kind in ("return_statement", "goto_statement") for n in _descendants(body, kind)]
         return not any(target.start_byte < n.start_byte < lhs.start_byte for n in exits) \
-            and not _global_copied(name, target)
+            and not _global_copied(name, target, set(saves.values()))
     return False
 
 
-def _global_copied(name: str, node: Node) -> bool:
+def _saved_before(name: str, target: Node, body: Node, stores: _BodyStores) -> dict[str, Node]:
+    """Locals of the body (not static) that copy the global `name` before
+    the store `target` and are never assigned again: the value to restore.
+    Maps each local's name to its save."""
+    locals_ = _locals(body)
+    saves: dict[str, Node] = {}
+    assigned: dict[str, int] = {}
+    for lhs, value in stores.assignments:
+        local = _value_name(lhs) if lhs.type == "identifier" else _declarator_name(lhs)
+        assigned[local] = assigned.get(local, 0) + 1
+        if locals_.get(local) is False and _value_name(value) == name and lhs.end_byte < target.start_byte:
+            saves[local] = lhs
+    return {local: lhs for local, lhs in saves.items() if assigned[local] == 1}
+
+
+def _global_copied(name: str, node: Node, saves: set[Node] = frozenset()) -> bool:
     """Whether any code of the file around `node` reads the global `name` into
-    something (`saved = cursor`): the pointer may then outlive the reset."""
+    something (`copy = cursor`) other than the `saves` restored before the
+    function returns: the pointer may then outlive the reset."""
     root = node
     while root.parent is not None:
         root = root.parent
-    for _, value in _body_stores(root).assignments:
+    for lhs, value in _body_stores(root).assignments:
+        if lhs in saves:
+            continue
         value = _strip_casts(value)
         sides = [value.child_by_field_name("left"), value.child_by_field_name("right")] \
             if value is not None and value.type == "binary_expression" else [value]

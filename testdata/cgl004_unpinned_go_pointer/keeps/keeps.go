@@ -16,6 +16,16 @@ static void fire(void) {}
 static void clear_context(void) { saved_ctx = 0; }
 static void process(void *data, int n) { (void)data; (void)n; }
 
+// Saves the global after storing the argument: restores the argument itself.
+static void *current_ctx;
+static void with_context(void *ctx) {
+	void *saved;
+	current_ctx = ctx;
+	saved = current_ctx;
+	fire();
+	current_ctx = saved;
+}
+
 // Passes its argument on to a function that keeps it: keeps it too.
 static void register_ctx(void *ctx) { set_context(ctx); }
 */
@@ -110,4 +120,8 @@ func notKept(s *session) {
 func cMemoryKept() {
 	p := C.malloc(64)
 	C.set_context(p)
+}
+
+func restoredTooLate(s *session) {
+	C.with_context(unsafe.Pointer(s)) // want CGL004 "`C.with_context` keeps its `ctx` argument"
 }

@@ -43,6 +43,18 @@ static int sum_global(const unsigned char *buf, size_t n) {
 	return s;
 }
 
+// Through a global saved before and restored after (a re-entrant "current"
+// pointer): the caller's value is back when the call returns.
+static const unsigned char *current;
+static int current_sum(size_t n) { int s = 0; for (size_t i = 0; i < n; i++) s += current[i]; return s; }
+static int sum_restored(const unsigned char *buf, size_t n) {
+	const unsigned char *saved = current;
+	current = buf;
+	int s = current_sum(n);
+	current = saved;
+	return s;
+}
+
 // Through a helper that stores into the reader it is given: a local one.
 static int sum_helper(const unsigned char *buf, size_t n) {
 	reader r;
@@ -63,5 +75,5 @@ func main() {
 	b := []byte{1, 2, 3}
 	p := (*C.uchar)(unsafe.Pointer(&b[0]))
 	n := C.size_t(len(b))
-	fmt.Println(C.sum_direct(p, n), C.sum_via_pointer(p, n), C.sum_helper(p, n), C.sum_global(p, n))
+	fmt.Println(C.sum_direct(p, n), C.sum_via_pointer(p, n), C.sum_helper(p, n), C.sum_global(p, n), C.sum_restored(p, n))
 }
