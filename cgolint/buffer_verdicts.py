@@ -40,7 +40,7 @@ from .buffers import (
 from .c_extents import c_param_extent
 from .call_targets import call_arguments
 from .conversions import single_value
-from .lengths import derived_length, length_capable, length_slot
+from .lengths import derived_length, length_capable, length_slot, param_class
 from .model import PackageModel
 from .nul_termination import nul_terminated
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble, CType
@@ -158,16 +158,20 @@ def size_checked(buffer: Buffer, at: Node, package: PackageModel, source: Source
 class LengthProblem:
     """Why C cannot know a buffer's length. kind: "none" (no parameter can
     carry it), "short" (a fixed-size array parameter larger than the Go
-    buffer), "reach" (the preamble body indexes past the Go buffer's end)."""
+    buffer), "reach" (the preamble body indexes past the Go buffer's end),
+    "long" (the length passed is a constant larger than the buffer)."""
 
     kind: str
     function: CFunction
     param: CParam
-    needed: int | None = None   # bytes C reaches ("short", "reach")
+    needed: int | None = None   # bytes C reaches ("short", "reach"), the length passed ("long")
     rejected: tuple[str, ...] = ()  # integer parameters judged not to carry the length ("none")
 
     def explain(self, buffer: Buffer) -> str:
         name = self.function.name
+        if self.kind == "long":
+            return (f"the length passed as `{self.param.name}` is {self.needed}, more than the "
+                    f"{buffer.byte_size} bytes `{buffer.name}` holds, so C can read or write past its end")
         if self.kind == "short":
             return (f"the prototype of C.{name} declares parameter `{self.param.name}` as an array of "
                     f"{self.needed} bytes, more than `{buffer.name}` holds, so C can read or write past its end")
@@ -181,6 +185,17 @@ class LengthProblem:
                     f"argument passed is derived from `{buffer.name}`'s length), so C can read or write past its end")
         return (f"nothing tells C.{name} its length: the prototype `{self.function.prototype}` has no "
                 f"parameter for it, so C can read or write past its end")
+
+
+    def fix(self, buffer: Buffer) -> str:
+        """How to make the call safe, for the message."""
+        if self.kind == "none":
+            return f"add a length parameter to C.{self.function.name} and pass C.size_t(len({buffer.name}))"
+        if self.kind == "long":
+            passed = f"set what `{self.param.name}` points to to len({buffer.name})" if self.param.ctype.pointers \
+                else f"pass C.size_t(len({buffer.name})) as `{self.param.name}`"
+            return f"{passed}, or make `{buffer.name}` large enough"
+        return f"make `{buffer.name}` large enough, or pass its length and have C respect it"
 
 
 def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel,
@@ -215,9 +230,10 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         if declared is None or have is None or have >= declared:
             return None
         return LengthProblem("short", function, param, declared)
-    if length_slot(function, index, args, package, source,
-                   derived=lambda arg: derived_length(arg, buffer, package, source)) is not None:
-        return None
+    slot = length_slot(function, index, args, package, source,
+                       derived=lambda arg: derived_length(arg, buffer, package, source))
+    if slot is not None:
+        return _too_long(buffer, args[slot.index], function, slot, package, source)
     # What the C body visibly reaches comes first: a NUL in the buffer does
     # not stop `snprintf(out, 30, ...)` or `memset(out, 0, 30)`.
     extent = c_param_extent(function, index, preamble)
@@ -238,6 +254,24 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
     rejected = tuple(f"`{p.name}`" if p.name else f"unnamed parameter {p.index + 1}" for p in function.params
                      if p.index != index and length_capable(p, preamble))
     return LengthProblem("none", function, param, rejected=rejected)
+
+
+def _too_long(buffer: Buffer, arg: Node, function: CFunction, slot: CParam, package: PackageModel,
+              source: SourceFile) -> LengthProblem | None:
+    """A length parameter (by its name or size_t type) given a constant
+    larger than the buffer's size in bytes, directly or through `&n` of a
+    local set once: too long whether C counts bytes or elements."""
+    if param_class(slot, package.preamble) != "length" or buffer.byte_size is None:
+        return None
+    node = unwrap_conversions(arg, package, source)
+    if node is not None and node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+        operand = strip_parens(node.child_by_field_name("operand"))
+        symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
+        node = single_value(symbol) if symbol is not None else None
+    value = const_value(node, package, source) if node is not None else None
+    if value is None or value <= buffer.byte_size:
+        return None
+    return LengthProblem("long", function, slot, value)
 
 
 def _sized_by_c_side(buffer: Buffer, package: PackageModel) -> bool:

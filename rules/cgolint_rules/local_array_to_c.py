@@ -27,7 +27,9 @@ class LocalArrayToC(Rule):
       indices (`p[N - 1]`, with `#define N 8`), loops bounded by a constant
       (`for (i = 0; i < DIM * DIM; i++) p[i]`), and `memcpy`, `memset` and
       the like with a constant count (`memcpy(out, b, sizeof b)`); one whose
-      body reaches past the end is.
+      body reaches past the end is. So is a length parameter (by its name or
+      `size_t` type, or an in/out `size_t *`) given a constant larger than
+      the array in bytes: `C.fill_n(&buf[0], 72)` for a `[64]byte`.
 
     Length slots. An integer parameter (or a pointer to one, an in/out
     length such as `socklen_t *len`) is taken to carry the array's length
@@ -192,7 +194,7 @@ class LocalArrayToC(Rule):
             problem = buffer_verdicts.length_problem(call, index, buffer, ctx.package, ctx.file)
             if problem is not None:
                 yield self.report(arg, f"C.{name} gets {buffer.describe()}, but {problem.explain(buffer)}; "
-                                       f"{_length_fix(buffer, problem)}",
+                                       f"{problem.fix(buffer)}",
                                   related=(related_prototype(problem.function),))
 
     def _go_statement(self, call, statement, name: str, ctx):
@@ -223,7 +225,7 @@ class LocalArrayToC(Rule):
                 problem = buffer_verdicts.length_problem(inner, position, buffer, ctx.package, owner)
                 if problem is not None:
                     yield self.report(arg, f"{target.name} hands {buffer.describe()} to C.{name}, but "
-                                           f"{problem.explain(buffer)}; {_length_fix(buffer, problem)}",
+                                           f"{problem.explain(buffer)}; {problem.fix(buffer)}",
                                       related=(related_prototype(problem.function),))
                     break
 
@@ -234,9 +236,3 @@ def _keeps_message(buffer, callee: str, why: str) -> str:
             f"function stops using it Go may free or reuse that memory while C still holds it; give C memory "
             f"it may keep (C.malloc or C.CBytes, freed when C is done), or pin the array with runtime.Pinner "
             f"until C lets go of it")
-
-
-def _length_fix(buffer, problem) -> str:
-    if problem.kind == "none":
-        return f"add a length parameter to C.{problem.function.name} and pass C.size_t(len({buffer.name}))"
-    return f"make `{buffer.name}` large enough, or pass its length and have C respect it"

@@ -26,7 +26,9 @@ class MissingLengthArgument(Rule):
       `unsafe.Sizeof(a)`, a local assigned from one of these, `n` of
       `s := make([]byte, n)`, a constant equal to the array's length) is
       passed; or whose fixed-size array parameter is larger than the Go
-      array; or whose preamble body indexes past the Go array.
+      array; or whose preamble body indexes past the Go array; or whose
+      length parameter is given a constant larger than a slice whose size
+      is known (`make([]byte, 16)`, never changed).
 
     Length slots follow one policy, shared with CGL001 and CGL008. An
     integer parameter (or a pointer to one, an in/out length) carries the
@@ -170,7 +172,7 @@ class MissingLengthArgument(Rule):
             problem = buffer_verdicts.length_problem(call, index, buffer, ctx.package, ctx.file)
             if problem is not None:
                 yield self.report(arg, f"C.{name} gets {buffer.describe()}, but {problem.explain(buffer)}; "
-                                       f"{_fix(buffer, problem)}",
+                                       f"{problem.fix(buffer)}",
                                   related=(related_prototype(problem.function),))
 
     def _helper_call(self, call, target, ctx):
@@ -182,12 +184,6 @@ class MissingLengthArgument(Rule):
                 problem = buffer_verdicts.length_problem(inner, position, buffer, ctx.package, owner)
                 if problem is not None:
                     yield self.report(arg, f"{target.name} hands {buffer.describe()} to C.{name}, but "
-                                           f"{problem.explain(buffer)}; {_fix(buffer, problem)}",
+                                           f"{problem.explain(buffer)}; {problem.fix(buffer)}",
                                       related=(related_prototype(problem.function),))
                     break
-
-
-def _fix(buffer, problem) -> str:
-    if problem.kind == "none":
-        return f"add a length parameter to C.{problem.function.name} and pass C.size_t(len({buffer.name}))"
-    return f"make `{buffer.name}` large enough, or pass its length and have C respect it"

@@ -8,6 +8,7 @@ package length
 
 void fill(char *out);                       // defined elsewhere: assumes a size
 void fill_n(char *out, size_t n);
+int serialize(unsigned char *output, size_t *outputlen);  // *outputlen: the room in output
 void read_id(unsigned char id[16]);
 void scale(float *v, double factor);
 static void corners(int *p) { p[0] = 1; p[7] = 2; }
@@ -163,4 +164,26 @@ func sliceOfLocalArray() {
 func sizedByC() {
 	var errbuf [C.ERRBUF_SIZE]C.char
 	C.fill(&errbuf[0])
+}
+
+// A constant length larger than the array: C trusts it.
+func lengthTooLong() {
+	var buf [64]byte
+	C.fill_n((*C.char)(u.Pointer(&buf[0])), 72) // want CGL001 "C.fill_n gets the local array `buf` \(64 bytes\), but the length passed as `n` is 72, more than the 64 bytes `buf` holds"
+}
+
+// The same through an in/out length (secp256k1's serialize_der).
+func outLengthTooLong() {
+	var der [64]byte
+	derLen := C.size_t(72)
+	C.serialize((*C.uchar)(&der[0]), &derLen) // want CGL001 "the length passed as `outputlen` is 72.*set what `outputlen` points to to len\(der\)"
+}
+
+// Look-alikes: a constant that fits, and an in/out length that fits.
+func lengthFits() {
+	var buf [64]byte
+	C.fill_n((*C.char)(u.Pointer(&buf[0])), 64)
+	var der [72]byte
+	derLen := C.size_t(72)
+	C.serialize((*C.uchar)(&der[0]), &derLen)
 }

@@ -212,3 +212,9 @@ func serialRegrown(grow bool) string {
 	C.get_serial((*C.char)(unsafe2.Pointer(&serial[0])))
 	return string(serial)
 }
+
+// A constant length larger than the slice made: C trusts it.
+func lengthTooLong(ctx unsafe2.Pointer) {
+	buf := make([]byte, 16)
+	C.hash_update(ctx, (*C.uint8_t)(&buf[0]), 32) // want CGL003 "C.hash_update gets the local slice `buf` \(16 bytes\), but the length passed as `len` is 32"
+}
