@@ -40,8 +40,11 @@ STRING_READERS: dict[str, frozenset[int]] = {name: frozenset(indices) for name, 
 
 # Functions of libc that C code uses to read a string: evidence that a
 # preamble function reads its parameter as one.
-_READER_CALL = re.compile(r"\b(" + "|".join(sorted(n for n in STRING_READERS if n != "GoString")) +
-                          r"|printf|fprintf|sprintf|snprintf|syslog|sscanf)\s*\(")
+_STRING_CALL = r"\b(" + "|".join(sorted(n for n in STRING_READERS if n != "GoString"))
+_READER_CALL = re.compile(_STRING_CALL + r"|printf|fprintf|sprintf|snprintf|syslog|sscanf)\s*\(")
+# Only calls that read to the NUL whatever else they are given (a `%.*s` or
+# a loop bounded by a length reads no further than the length).
+_STRICT_READER_CALL = re.compile(_STRING_CALL + r")\s*\(")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 # A second character pointer named like the end of a range (`const char
 # *begin, const char *end`): C is told where the string stops.
@@ -52,16 +55,19 @@ def _ordinal(index: int) -> str:
     return _ORDINALS[index] if index < len(_ORDINALS) else f"#{index + 1}"
 
 
-def _reads_as_string(body_text: str, name: str) -> bool:
-    """Evidence in a C body that parameter `name` is read up to its NUL."""
+def _reads_as_string(body_text: str, name: str, calls_only: bool = False) -> bool:
+    """Evidence in a C body that parameter `name` is read up to its NUL;
+    with `calls_only`, only a call of a libc string reader counts."""
     ident = re.escape(name)
-    for match in _READER_CALL.finditer(body_text):
+    for match in (_STRICT_READER_CALL if calls_only else _READER_CALL).finditer(body_text):
         depth, end = 1, match.end()
         while end < len(body_text) and depth:
             depth += {"(": 1, ")": -1}.get(body_text[end], 0)
             end += 1
         if re.search(rf"\b{ident}\b", body_text[match.end():end]):
             return True
+    if calls_only:
+        return False
     terminator = r"(?:'\\0'|0)"
     patterns = (
         rf"while\s*\(\s*\*\s*{ident}\b",
@@ -200,16 +206,17 @@ class GoStringAsCString(Rule):
             return False
         if len(args) != len(function.params):
             return False
-        if length_slot(
-                function, index, args, ctx.package, ctx.file,
-                derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length") is not None:
+        slot = length_slot(function, index, args, ctx.package, ctx.file,
+                           derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length")
+        if function.has_body:  # what the body does decides; beside a length, only a string call
+            body = getattr(function, "body", None) or getattr(function, "_body", None)
+            return body is not None and bool(param.name) and \
+                _reads_as_string(text(body), param.name, calls_only=slot is not None)
+        if slot is not None:
             return False  # a length is passed alongside (or the prototype has a slot named for one)
         if any(other.index != index and _END_POINTER_NAME.match(other.name) and _is_char_pointer(other, preamble)
                for other in function.params):
             return False  # a begin/end pair: the end pointer bounds the bytes
-        if function.has_body:
-            body = getattr(function, "body", None) or getattr(function, "_body", None)
-            return body is not None and bool(param.name) and _reads_as_string(text(body), param.name)
         return ctype.const
 
     # --- the Go side --------------------------------------------------------

@@ -17,6 +17,19 @@ static size_t name_len(char *name) { return strlen(name); }
 static int hash4(const char *p) { return p[0] * 31 + p[3]; }
 
 static int first_is(const char *p, char c) { return p[0] == c; }
+
+// glGetUniformLocation's shape: an integer that is no length beside the name.
+static int uniform_location(unsigned int program, const char *name) {
+	(void)program;
+	return strcmp(name, "color") == 0 ? 2 : -1;
+}
+
+// Bounded by its length: the NUL test does not end the read.
+static int count_nuls(const char *s, size_t n) {
+	int c = 0;
+	for (size_t i = 0; i < n; i++) if (s[i] == 0) c++;
+	return c;
+}
 */
 import "C"
 
@@ -56,4 +69,14 @@ func WriteName(s string) {
 // not read the string to its end.
 func FirstIs(s string, c byte) bool {
 	return C.first_is((*C.char)(u.Pointer(u.StringData(s))), C.char(c)) != 0
+}
+
+// Positive: the body compares the name with strcmp; the integer beside it is a handle.
+func UniformLocation(program uint32, name string) int {
+	return int(C.uniform_location(C.uint(program), (*C.char)(u.Pointer(u.StringData(name))))) // want CGL008 "Go string name to C.uniform_location"
+}
+
+// Negative: the body reads exactly the length it is given.
+func CountNuls(s string) int {
+	return int(C.count_nuls((*C.char)(u.Pointer(u.StringData(s))), C.size_t(len(s))))
 }
