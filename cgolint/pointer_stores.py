@@ -53,6 +53,11 @@ def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> boo
     if lhs.type in ("selector_expression", "index_expression"):
         base = lhs.child_by_field_name("operand")
         base_type = package.underlying(package.type_of(base, source))
+        if base_type is not None and base_type.kind in ("struct", "array", "c") and \
+                strip_parens(base).type in ("selector_expression", "index_expression"):
+            # a field or element of a struct or array value lives where that value
+            # does: `iov[0].iov_base` with iov := unsafe.Slice(cArray, n)
+            return lhs_in_c_memory(base, package, source)
         if base_type is None or base_type.kind not in ("pointer", "slice", "unsafe_pointer"):
             return False  # a struct or array value: memory of its own variable
         return package.origin_of(base, source) == C_MEMORY or c_memory_field(base, package, source)

@@ -126,3 +126,19 @@ func fieldOfMixedConstructor() {
 	j := newJobAnywhere(true)
 	j.ctx = unsafe.Pointer(s)
 }
+
+// An element of C memory seen as a Go slice (fuse-style iovec arrays).
+func iovecStore(b []byte) {
+	arr := (*C.struct_job)(C.calloc(2, C.size_t(unsafe.Sizeof(C.struct_job{}))))
+	defer C.free(unsafe.Pointer(arr))
+	jobs := unsafe.Slice(arr, 2)
+	jobs[1].ctx = unsafe.Pointer(&b[0]) // want CGL004 "`jobs\[1\].ctx` is C memory, and this stores a Go pointer to the backing array of `b`"
+	jobs[1].len = C.size_t(len(b))
+}
+
+// Look-alike: the same through a Go slice of C structs, Go memory.
+func goSliceStore(s *state) {
+	jobs := make([]C.struct_job, 2)
+	jobs[1].ctx = unsafe.Pointer(s)
+	_ = jobs
+}
