@@ -432,10 +432,16 @@ class _LengthFacts:
             return False
         for disjunct in disjuncts(condition):
             compared = self._compare(disjunct) if disjunct.type == "binary_expression" else None
-            other = self._measured(compared[1]) if compared is not None and compared[0] == "!=" else None
+            if compared is None or compared[0] != "!=":
+                continue
+            other = self._measured(compared[1])
             if other is not None and _expr_key(other) != self.key and (
                     known_nonempty(other, self.source, self.model)
                     or _length_checked(other, self.at, self.source, self.model, self.asking)):
+                return True
+            count = strip_parens(compared[1])  # `len(x) != n`, then `if n == 0 { return }`
+            if other is None and count is not None and count.type == "identifier" and \
+                    _value_checked(count, self.at, self.source, self.model):
                 return True
         return False
 

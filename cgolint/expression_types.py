@@ -62,7 +62,7 @@ def derive_type(package: PackageModel, expr: Node, source: SourceFile, depth: in
         container = _container(package, recurse(expr.child_by_field_name("operand")))
         if container is None:
             return None
-        if container.kind in ("slice", "array"):
+        if container.kind in ("slice", "array", "map"):
             return container.elem
         if container.kind == "string":
             return gotypes.BYTE

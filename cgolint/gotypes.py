@@ -149,8 +149,8 @@ def _leaf_type(node: Node, imports: dict[str, str], depth: int = 0) -> GoType | 
         if path is None:
             return None
         return STANDARD_TYPES.get((path, name))
-    if kind == "map_type":
-        return GoType("map")
+    if kind == "map_type":  # the value type, for `m[k]`
+        return GoType("map", elem=parse_type(node.child_by_field_name("value"), imports, depth + 1))
     if kind == "channel_type":
         return GoType("chan")
     if kind == "function_type":

@@ -375,3 +375,22 @@ func WriteChunkUnbounded(b []byte, limit int) C.int {
 	chunk := b[:min(len(b), limit)]
 	return C.checksum((*C.uchar)(unsafe.Pointer(&chunk[0])), C.size_t(len(chunk))) // want CGL002 "`&chunk\[0\]` passed to C.checksum panics"
 }
+
+// Negative: the length is checked equal to a count, and the count not 0.
+func MulVec(x []C.int, cols int) C.int {
+	if len(x) != cols {
+		panic("dimension mismatch")
+	}
+	if cols == 0 {
+		return 0
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(cols)))
+}
+
+// Positive: the count is never checked.
+func MulVecUnchecked(x []C.int, cols int) C.int {
+	if len(x) != cols {
+		panic("dimension mismatch")
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
+}

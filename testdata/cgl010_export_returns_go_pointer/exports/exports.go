@@ -90,3 +90,16 @@ func Named() (n C.int, label string) { // want CGL010 "exported function `Named`
 }
 
 func main() {}
+
+var remotes = map[string][]byte{"origin": []byte("origin/main\x00")}
+
+// A pointer into a []byte kept in a map (a cache): Go memory.
+//
+//export RemoteName
+func RemoteName() *C.char {
+	b, ok := remotes["origin"]
+	if !ok || len(b) == 0 {
+		return nil
+	}
+	return (*C.char)(unsafe.Pointer(&b[0])) // want CGL010 "exported function `RemoteName` returns the backing array of `b` \(\[\]byte\) to C as \*C.char, but it is Go memory"
+}
