@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from .buffers import is_c_conversion
 from .call_targets import call_arguments
 from .gotypes import GoType
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
+from .preamble import CType
 from .scopes import Symbol
 from .source import SourceFile, strip_parens, text
 
@@ -59,7 +61,8 @@ def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth
         if expr.type == "call_expression":
             target = package.call_target(expr, source)
             if (target.kind == "unsafe" and target.name == "Pointer") or \
-                    (target.kind == "conversion" and _is_pointer_type(package.type_of(expr, source))):
+                    (target.kind == "conversion" and _is_pointer_type(package.type_of(expr, source))) or \
+                    (target.kind == "c" and _c_pointer_conversion(expr, target.name, package, source)):
                 args = call_arguments(expr)
                 if len(args) == 1:
                     inner = args[0]
@@ -80,6 +83,11 @@ def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth
             return expr, variable
         expr = inner
     return expr, variable
+
+
+def _c_pointer_conversion(call: Node, name: str, package: PackageModel, source: SourceFile) -> bool:
+    """`C.gpointer(p)`: a conversion to a C typedef of a pointer type."""
+    return is_c_conversion(call, package, source) and package.preamble.resolve(CType(name)).pointers > 0
 
 
 def go_pointer(expr: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:

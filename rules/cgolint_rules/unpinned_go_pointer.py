@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from cgolint.buffers import is_c_conversion
 from cgolint.go_pointers import (
     GoPointer,
     go_object_pointer,
@@ -175,8 +176,8 @@ class UnpinnedGoPointer(Rule):
                 or ctx.file.imports.get(text(callee.child_by_field_name("operand"))) != "C":
             return  # cheap test first: only `C.name(...)` calls matter
         target = ctx.call_target(call)
-        if target.kind != "c" or target.name in _CGO_HELPERS:
-            return
+        if target.kind != "c" or target.name in _CGO_HELPERS or is_c_conversion(call, ctx.package, ctx.file):
+            return  # (`C.gpointer(p)` converts: the call it is passed to is judged)
         function = ctx.package.preamble.function(target.name)
         args = call.child_by_field_name("arguments")
         arguments = [a for a in args.named_children if a.type != "comment"] if args is not None else []

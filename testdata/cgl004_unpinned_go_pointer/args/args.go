@@ -11,6 +11,8 @@ static void use_handle(uintptr_t h) {}
 static void *make_buf(size_t n) { return malloc(n); }
 static int run(int argc, char **argv) { return argc; }
 static void get_name(char **out) { *out = 0; }
+typedef void *gpointer;
+static void use_gpointer(gpointer p) { (void)p; }
 */
 import "C"
 
@@ -260,4 +262,15 @@ func fill(ptrs []*uint8) {
 	for i := range ptrs {
 		ptrs[i] = new(uint8)
 	}
+}
+
+// Through a conversion to a C pointer typedef (GLib's gpointer): reported at
+// the call that receives it, not at the conversion.
+func throughTypedef(n *node) {
+	C.use_gpointer(C.gpointer(u.Pointer(n))) // want CGL004 "`C.use_gpointer` receives `n` \(\*node\), which holds Go pointers in field `next`"
+}
+
+// Look-alike: pointer-free Go memory through the same conversion.
+func throughTypedefPointerFree(v *int64) {
+	C.use_gpointer(C.gpointer(u.Pointer(v)))
 }
