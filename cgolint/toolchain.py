@@ -1,8 +1,11 @@
-"""Which Go features the analysed module may use, from its go.mod.
+"""What the analysed module's go.mod says: which Go features it may use,
+and whether it is part of the Go distribution itself.
 
 A fix must not write what the module's Go version lacks (the rewrites to
 `unsafe.SliceData` need Go 1.20), so the rules that offer one ask here
-first; kept out of the conversion facts because it reads go.mod, not code.
+first. The distribution's own packages (`module std`, `module cmd`) may
+rely on what user code must not: the runtime's private layouts and
+symbols. Kept out of the code facts because it reads go.mod, not code.
 """
 from __future__ import annotations
 
@@ -38,3 +41,31 @@ def module_go_minor(directory: str) -> int | None:
         return 0
     match = re.search(r"^go\s+1\.(\d+)", content, re.MULTILINE)
     return int(match.group(1)) if match is not None else None
+
+
+def in_go_distribution(package: PackageModel) -> bool:
+    """Whether the package is part of the Go distribution (its go.mod says
+    `module std` or `module cmd`); read once per package model."""
+    memo = package.memo("go distribution")
+    if "verdict" not in memo:
+        memo["verdict"] = directory_in_go_distribution(package.directory)
+    return memo["verdict"]
+
+
+def directory_in_go_distribution(directory: str) -> bool:
+    """in_go_distribution, for a directory (before any package model exists)."""
+    return _module_path(directory) in ("std", "cmd")
+
+
+def _module_path(directory: str) -> str | None:
+    module = module_file(directory)
+    if module is None:
+        return None
+    try:
+        with open(module, "rb") as handle:
+            content = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    match = re.search(r"^\s*module\s+\"?([^\s\"]+)", content, re.MULTILINE)
+    return match.group(1) if match else None
+

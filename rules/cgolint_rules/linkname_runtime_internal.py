@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import re
 
-from cgolint.loader import module_file
 from cgolint.rule import Level, Rule
 from cgolint.source import text
+from cgolint.toolchain import directory_in_go_distribution, in_go_distribution
 
 # Runtime symbols that the runtime itself marks for linkname (a one-argument
 # `//go:linkname name` "push" on the definition), so that the Go 1.23+ linker
@@ -170,7 +170,7 @@ class LinknameRuntimeInternal(Rule):
 
     @classmethod
     def wants_package(cls, directory):
-        return not _in_go_distribution(directory)
+        return not directory_in_go_distribution(directory)
 
     @classmethod
     def applies(cls, source, package):
@@ -182,7 +182,7 @@ class LinknameRuntimeInternal(Rule):
             return
         local, target = directive
         package, symbol = split_symbol(target)
-        if not is_runtime_package(package) or _package_in_go_distribution(ctx.package):
+        if not is_runtime_package(package) or in_go_distribution(ctx.package):
             return
         declaration = ctx.package.declaration(local)
         if declaration is not None and declaration.kind == "func" and declaration.node.child_by_field_name("body") is not None:
@@ -241,29 +241,3 @@ def _instead(package: str, symbol: str) -> str:
     if package == "runtime" and re.fullmatch(r"[A-Z]\w*", symbol):
         return f"call `runtime.{symbol}` directly: it is exported"
     return "use a public API instead"
-
-
-def _in_go_distribution(directory: str) -> bool:
-    """Whether the package is part of the Go distribution: its nearest go.mod
-    declares `module std` or `module cmd`."""
-    return _module_path(directory) in ("std", "cmd")
-
-
-def _package_in_go_distribution(package) -> bool:
-    cache = package.memo("go distribution")  # once per package, not per directive
-    if "verdict" not in cache:
-        cache["verdict"] = _in_go_distribution(package.directory)
-    return cache["verdict"]
-
-
-def _module_path(directory: str) -> str | None:
-    module = module_file(directory)
-    if module is None:
-        return None
-    try:
-        with open(module, "rb") as handle:
-            content = handle.read(1 << 16).decode("utf-8", "replace")
-    except OSError:
-        return None
-    match = re.search(r"^\s*module\s+\"?([^\s\"]+)", content, re.MULTILINE)
-    return match.group(1) if match else None

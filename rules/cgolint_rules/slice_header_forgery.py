@@ -13,7 +13,7 @@ from cgolint.conversions import (
 from cgolint.gotypes import GoType, parse_type
 from cgolint.rule import Edit, Fix, Level, Rule
 from cgolint.source import strip_parens, text
-from cgolint.toolchain import go_version_at_least
+from cgolint.toolchain import go_version_at_least, in_go_distribution
 
 _HEADERS = {"reflect.SliceHeader": "slice", "reflect.StringHeader": "string"}
 _FIELDS = ("Data", "Len", "Cap")
@@ -22,6 +22,18 @@ _FIELDS = ("Data", "Len", "Cap")
 def _header(t: GoType | None) -> str | None:
     """"slice" or "string" for reflect.SliceHeader / reflect.StringHeader."""
     return _HEADERS.get(t.name) if t is not None and t.kind == "struct" else None
+
+
+def _header_layout(t: GoType | None, model) -> str | None:
+    """"slice" or "string" for a struct of this package laid out like one
+    (a pointer or uintptr, then two or one ints): a home-made header."""
+    u = model.underlying(t) if t is not None else None
+    fields = [model.underlying(f) for _, f in u.fields] if u is not None and u.kind == "struct" else []
+    if len(fields) not in (2, 3) or any(f is None for f in fields):
+        return None
+    first_is_pointer = fields[0].kind in ("unsafe_pointer", "pointer") or fields[0].name == "uintptr"
+    ints = all(f.kind == "basic" and f.name in ("int", "uint", "uintptr", "int64", "uint64") for f in fields[1:])
+    return ("string" if len(fields) == 2 else "slice") if first_is_pointer and ints else None
 
 
 def _replacement(kind: str) -> str:
@@ -67,7 +79,12 @@ class SliceHeaderForgery(Rule):
       elsewhere (a parameter, a field);
     - a string header read as a slice header or back through
       `unsafe.Pointer`: `*(*string)(unsafe.Pointer(&b))` where `b` is a
-      slice, `*(*[]byte)(unsafe.Pointer(&s))` where `s` is a string.
+      slice, `*(*[]byte)(unsafe.Pointer(&s))` where `s` is a string;
+    - the same with a header of the package's own, a struct laid out like
+      the runtime's (a pointer or `uintptr`, then one or two ints): a slice
+      or string forged from one (`*(*[]byte)(unsafe.Pointer(&hdr))`), or a
+      slice or string viewed through one (`(*sliceHeader)(unsafe.Pointer(&s))`).
+      Not in the Go distribution's own packages, which define that layout.
 
     `unsafe.Slice`, `unsafe.String`, `unsafe.SliceData` and
     `unsafe.StringData` are the replacements and are never reported.
@@ -254,6 +271,17 @@ class SliceHeaderForgery(Rule):
         if conversion is None or conversion.target is None or conversion.target.kind != "pointer":
             return
         pointee = conversion.target.elem
+        home_made = self._home_made_view(conversion, pointee, ctx) \
+            if not _header(pointee) and not in_go_distribution(model) else None
+        if home_made:
+            if self._once(node):
+                yield self.report(
+                    node,
+                    f"`{self._viewed(conversion, ctx)}` is viewed as *{pointee}, a struct laid out like its "
+                    f"{home_made} header: this relies on the runtime's private layout, and a {home_made} written "
+                    f"through it can point at memory the garbage collector frees; use {_replacement(home_made)} "
+                    f"(Go 1.20+)")
+            return
         header = _header(pointee)
         if header:
             if self._once(node):
@@ -294,6 +322,11 @@ class SliceHeaderForgery(Rule):
             result_kind = "string"
         elif pointee.kind == "slice" and underlying.kind == "string":
             result_kind = "slice"
+        elif not _header(underlying) and _header_layout(underlying, model) == pointee.kind \
+                and not in_go_distribution(model):
+            # (the runtime and reflect define the layout they rely on)
+            yield from self._forged(conversion, pointee.kind, value, ctx)
+            return
         else:
             return
         deref = enclosing_deref(conversion)
@@ -313,6 +346,30 @@ class SliceHeaderForgery(Rule):
                        f"immutable string data; use unsafe.Slice(unsafe.StringData({name}), len({name})) (Go 1.20+) "
                        f"and never write to it")
         yield self.report(reported, message, fix=fix)
+
+    def _forged(self, conversion, kind: str, value, ctx):
+        """`*(*[]byte)(unsafe.Pointer(&hdr))` of a home-made header struct."""
+        deref = enclosing_deref(conversion)
+        reported = deref if deref is not None else conversion.node
+        if self._once(reported):
+            yield self.report(
+                reported,
+                f"`{text(reported)}` forges a {kind} from `{text(value)}`, a struct laid out like a {kind} header: "
+                f"this relies on the runtime's private layout, and nothing tells the garbage collector what the "
+                f"data pointer keeps alive; use {_replacement(kind)} (Go 1.20+)")
+
+    def _home_made_view(self, conversion, pointee, ctx) -> str | None:
+        """"slice"/"string" for `(*sliceHeader)(unsafe.Pointer(&s))`: a slice
+        or string viewed through a struct of this package laid out like its
+        header."""
+        kind = _header_layout(pointee, ctx.package)
+        operand = strip_parens(conversion.operand)
+        inner = strip_parens(single_argument(operand)) if kind and \
+            is_unsafe_call(operand, "Pointer", ctx.file, ctx.package) else None
+        if inner is None or inner.type != "unary_expression" or text(inner.child_by_field_name("operator")) != "&":
+            return None
+        viewed = ctx.package.underlying(ctx.type_of(inner.child_by_field_name("operand")))
+        return kind if viewed is not None and viewed.kind == kind else None
 
     def _fix(self, reported, deref, conversion, operand, value, value_type, pointee, ctx):
         source, model = ctx.file, ctx.package

@@ -1,0 +1,44 @@
+package headers
+
+import "unsafe"
+
+// A header of the package's own, laid out like the runtime's.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+type stringHeader struct {
+	data uintptr
+	len  int
+}
+
+// Three words, but no pointer first: not a header.
+type triple struct{ a, b, c int }
+
+func forgedSlice(p unsafe.Pointer, n int) []byte {
+	hdr := sliceHeader{data: p, len: n, cap: n}
+	return *(*[]byte)(unsafe.Pointer(&hdr)) // want CGL007 "forges a slice from `hdr`, a struct laid out like a slice header"
+}
+
+func forgedString(p uintptr, n int) string {
+	hdr := stringHeader{data: p, len: n}
+	return *(*string)(unsafe.Pointer(&hdr)) // want CGL007 "forges a string from `hdr`, a struct laid out like a string header"
+}
+
+func viewedSlice(p unsafe.Pointer, n int) []byte {
+	var s []byte
+	h := (*sliceHeader)(unsafe.Pointer(&s)) // want CGL007 "`s` is viewed as \*sliceHeader, a struct laid out like its slice header"
+	h.data, h.len, h.cap = p, n, n
+	return s
+}
+
+// Look-alikes: the same struct never reinterpreted as a slice, and a
+// struct of three ints viewed as one (no data pointer to forge).
+func headerAsValue(p unsafe.Pointer, n int) sliceHeader {
+	return sliceHeader{data: p, len: n, cap: n}
+}
+
+func tripleView(t *triple) *[3]int {
+	return (*[3]int)(unsafe.Pointer(t))
+}
