@@ -20,7 +20,8 @@ _FATAL_CALLS = re.compile(r"^(panic|os\.Exit|log\.(Fatal|Fatalf|Fatalln|Panic|Pa
 def leading_guards(function: Node) -> list[tuple[Node, Node]]:
     """(condition, consequence) of the `if cond { ...; panic(...) }` and
     `if cond { ...; return v }` statements at the top of a function's body,
-    in order, up to the first other statement that may return."""
+    in order, up to the first other statement that may return, and none
+    after a `defer` (a deferred `recover` turns the panic into a return)."""
     body = function.child_by_field_name("body")
     statements = [c for part in body.named_children if part.type == "statement_list"
                   for c in part.named_children] if body is not None else []
@@ -31,7 +32,8 @@ def leading_guards(function: Node) -> list[tuple[Node, Node]]:
                 and statement.child_by_field_name("initializer") is None \
                 and fatal(consequence, ("return_statement",)):
             found.append((statement.child_by_field_name("condition"), consequence))
-        elif any(n.type in ("return_statement", "goto_statement", "labeled_statement") for n in walk(statement)):
+        elif statement.type == "defer_statement" or \
+                any(n.type in ("return_statement", "goto_statement", "labeled_statement") for n in walk(statement)):
             break
     return found
 

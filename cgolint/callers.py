@@ -52,7 +52,8 @@ def _every_call_checks(function: Node, parameter: str, source: SourceFile, model
                 continue  # another function of that name (a method, a local)
             args = call_arguments(call)
             if index >= len(args) or not (known_nonempty(args[index], file, model, at=call)
-                                          or length_checked(args[index], call, file, model)):
+                                          or never_assigned(args[index], file, model)
+                                          and length_checked(args[index], call, file, model)):
                 return False
             calls += 1
     return calls > 0

@@ -121,8 +121,9 @@ def _positive_at(node: Node | None, at: Node, source: SourceFile, model: Package
     function, args = text(node.child_by_field_name("function")), call_arguments(node)
     if function == "min" and args:
         return all(_positive_at(arg, at, source, model) for arg in args)
-    if function == "len" and len(args) == 1:
-        return known_nonempty(args[0], source, model) or length_checked(args[0], at, source, model)
+    if function == "len" and len(args) == 1:  # (checked at `at`: the slice must be the one measured)
+        return known_nonempty(args[0], source, model) or (
+            never_assigned(args[0], source, model) and length_checked(args[0], at, source, model))
     return False
 
 
@@ -182,10 +183,26 @@ def _length_checked(container: Node, at: Node, source: SourceFile, model: Packag
         return False
     facts = _LengthFacts(key, source, model)
     facts.copy_of = _copied_slice(container, source, model)
-    facts.at, facts.asking = at, asking | {key}
+    facts.at, facts.asking, facts.container = at, asking | {key}, container
     # A closure sees the variable, not its value at the check: the checks
     # around the closure hold inside it only for a variable never assigned.
     return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model))
+
+
+def _constant_key(node: Node | None, source: SourceFile, model: PackageModel):
+    """What identifies a constant value wherever it is written: a literal's
+    text, or the declared constant a name resolves to; None otherwise."""
+    node = strip_parens(node)
+    if node is None:
+        return None
+    if node.type in ("int_literal", "true", "false", "nil", "interpreted_string_literal"):
+        return "literal", text(node)
+    if node.type == "identifier":
+        symbol = model.resolve(node, source)
+        if symbol is None and text(node) in ("true", "false", "nil"):
+            return "literal", text(node)
+        return ("constant", symbol) if symbol is not None and symbol.kind == "const" else None
+    return None
 
 
 def _copied_slice(container: Node, source: SourceFile, model: PackageModel) -> tuple[Symbol, "_LengthFacts"] | None:
@@ -305,12 +322,14 @@ class _LengthFacts:
         # Inside a called helper: its parameters' names -> (argument, caller's file)
         self.arguments: dict[str, tuple[Node, SourceFile]] = {}
         self.at: Node | None = None  # where the question is asked, when a walk asks it
+        self.container: Node | None = None  # and the slice it is asked of
         self.asking: frozenset[str] = frozenset()
 
     def _nonzero(self, node: Node | None) -> bool:
         """What `len(s)` is compared equal with is not 0: a positive
-        constant, or a count some function computes (`len(k) != keySize()`:
-        source cannot tell, so it is taken as the non-zero size it names)."""
+        constant, or a size a function of the package or of C computes
+        (`len(k) != keySize()`: source cannot tell, so it is taken as the
+        non-zero size it names; not `strings.Count(...)`)."""
         node = strip_parens(node)
         if node is None:
             return False
@@ -322,8 +341,7 @@ class _LengthFacts:
         if node.type != "call_expression":
             return False
         target = self.model.call_target(node, self.source)
-        return target.kind in ("func", "method", "other") or (
-            target.kind == "c" and not is_conversion(node, self.source, self.model))
+        return target.kind == "func" or (target.kind == "c" and not is_conversion(node, self.source, self.model))
 
     def _length(self, node: Node | None) -> bool:
         """`len(s)`, or a local bound once to it; also what is 0 whenever
@@ -370,7 +388,7 @@ class _LengthFacts:
     def implies_nonempty(self, condition: Node | None) -> bool:
         node = strip_parens(condition)
         if node is not None and node.type == "call_expression":
-            return self._sentinel(node) == "false"  # `valid(buf)`, false for an empty buf
+            return self._sentinel(node) == ("literal", "false")  # `valid(buf)`, false for an empty buf
         if node is None or node.type != "binary_expression":
             return False
         operator = text(node.child_by_field_name("operator"))
@@ -428,8 +446,8 @@ class _LengthFacts:
         """After `if len(s) != len(y) { return }` (or `|| ...`), len(s) is
         len(y): s is not empty where y is known not to be (h5py-style rank
         checks, BLAS `n != len(y)` checks followed by `n == 0`)."""
-        if self.at is None:
-            return False
+        if self.at is None or self.container is None or not never_assigned(self.container, self.source, self.model):
+            return False  # (s must keep the length it was compared with)
         for disjunct in disjuncts(condition):
             compared = self._compare(disjunct) if disjunct.type == "binary_expression" else None
             if compared is None or compared[0] != "!=":
@@ -437,7 +455,8 @@ class _LengthFacts:
             other = self._measured(compared[1])
             if other is not None and _expr_key(other) != self.key and (
                     known_nonempty(other, self.source, self.model)
-                    or _length_checked(other, self.at, self.source, self.model, self.asking)):
+                    or never_assigned(other, self.source, self.model)
+                    and _length_checked(other, self.at, self.source, self.model, self.asking)):
                 return True
             count = strip_parens(compared[1])  # `len(x) != n`, then `if n == 0 { return }`
             if other is None and count is not None and count.type == "identifier" and \
@@ -525,9 +544,9 @@ class _LengthFacts:
         with a `fallthrough` in the switch, which enters a case unasked."""
         switch = case.parent
         if switch is None or switch.type != "expression_switch_statement" or \
-                switch.child_by_field_name("value") is not None or \
+                switch.child_by_field_name("value") is not None or self._assigns(case) or \
                 any(n.type == "fallthrough_statement" for n in walk(switch)):
-            return False
+            return False  # (nor when the case assigns the slice before its use)
         cases = [c for c in switch.named_children if c.type in ("expression_case", "default_case")]
         values = lambda c: [v for v in c.child_by_field_name("value").named_children if v.type != "comment"]  # noqa: E731
         if case.type == "expression_case":
@@ -544,14 +563,13 @@ class _LengthFacts:
         for call, other in ((node.child_by_field_name("left"), node.child_by_field_name("right")),
                             (node.child_by_field_name("right"), node.child_by_field_name("left"))):
             call, other = strip_parens(call), strip_parens(other)
-            if call is not None and other is not None and call.type == "call_expression" and \
-                    other.type in ("identifier", "int_literal", "true", "false", "nil"):
+            if call is not None and other is not None and call.type == "call_expression":
                 sentinel = self._sentinel(call)
-                if sentinel is not None and sentinel == text(other):
+                if sentinel is not None and sentinel == _constant_key(other, self.source, self.model):
                     return True
         return False
 
-    def _sentinel(self, call: Node) -> str | None:
+    def _sentinel(self, call: Node):
         """What the package function `call` calls returns, spelled as a
         constant, when the slice s it is given is empty: bimg's
         `imageType(buf)` starts with `if len(buf) < 12 { return UNKNOWN }`."""
@@ -562,10 +580,9 @@ class _LengthFacts:
         memo[key] = None  # a recursive function asks about itself: unknown
         for facts, function in self._helper_facts(call):
             found = first_return_value(function)
-            value = strip_parens(found[1]) if found is not None else None
-            if value is not None and value.type in ("identifier", "int_literal", "true", "false", "nil") and \
-                    facts.implies_empty(found[0]):
-                memo[key] = text(value)
+            constant = _constant_key(found[1], facts.source, self.model) if found is not None else None
+            if constant is not None and facts.implies_empty(found[0]):
+                memo[key] = constant
                 break
         return memo[key]
 

@@ -274,3 +274,15 @@ func throughTypedef(n *node) {
 func throughTypedefPointerFree(v *int64) {
 	C.use_gpointer(C.gpointer(u.Pointer(v)))
 }
+
+// Positive: an element's address is taken, and a Go pointer stored through it.
+func aliasedPointerArray(goBuf []byte) int {
+	if len(goBuf) == 0 {
+		return 0
+	}
+	css := make([]*uint8, 2)
+	css[1] = (*uint8)(u.Pointer(C.make_buf(4)))
+	pp := &css[0]
+	*pp = &goBuf[0]
+	return int(C.run(2, (**C.char)(u.Pointer(&css[0])))) // want CGL004 "backing array of `css`"
+}
