@@ -9,7 +9,7 @@ rules find `call_arguments`. `PackageModel.call_target` memoises
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from tree_sitter import Node
 
@@ -93,3 +93,28 @@ def call_arguments(call: Node) -> list[Node]:
 
 _ARGUMENT_LIST = GO.id_for_node_kind("argument_list", True)
 _COMMENT = GO.id_for_node_kind("comment", True)
+
+
+def receiving_call(expr: Node, parent: Callable[[Node], Node | None],
+                   target: Callable[[Node], CallTarget]) -> tuple[Node, CallTarget, int] | None:
+    """(call, its target, argument index) of the call that receives the
+    value of `expr` as an argument, through parentheses, conversions and
+    `unsafe.Pointer`; None when the value goes anywhere else. `parent` and
+    `target` are the caller's lookups (cached parents, memoised targets)."""
+    node = expr
+    while True:
+        above = parent(node)
+        if above is None:
+            return None
+        if above.type == "parenthesized_expression":
+            node = above
+            continue
+        call = parent(above) if above.type == "argument_list" else None
+        if call is None or call.type != "call_expression":
+            return None
+        found = target(call)
+        if found.kind == "conversion" or (found.kind == "unsafe" and found.name == "Pointer"):
+            node = call
+            continue
+        index = next((i for i, arg in enumerate(call_arguments(call)) if arg == node), -1)
+        return call, found, index

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from tree_sitter import Node
 
+from .call_targets import receiving_call
 from .ownership_facts import OwnershipOptions
 from .source import text
 
@@ -173,26 +174,13 @@ def _c_out_parameter(address: Node, context: ConsumerContext) -> tuple[Node, str
     and unsafe.Pointer only: C may write v while the call runs, and cgo
     forbids it to keep the address afterwards, so v is an out-parameter. Not
     when the preamble's body of C.name keeps or frees that argument."""
-    node = address
-    while True:
-        parent = context.parent(node)
-        if parent is None:
-            return None
-        if parent.type == "parenthesized_expression":
-            node = parent
-            continue
-        if parent.type != "argument_list":
-            return None
-        call = context.parent(parent)
-        if call is None or call.type != "call_expression":
-            return None
-        target = context.target(call)
-        if target.kind == "conversion" or (target.kind == "unsafe" and target.name == "Pointer"):
-            node = call
-            continue
-        if target.kind != "c" or context.c_takes(target.name, arg_index(parent, node)):
-            return None
-        return call, target.name
+    found = receiving_call(address, context.parent, context.target)
+    if found is None:
+        return None
+    call, target, index = found
+    if target.kind != "c" or context.c_takes(target.name, index):
+        return None
+    return call, target.name
 
 
 def exprs(node: Node | None) -> list[Node]:

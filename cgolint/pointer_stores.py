@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
+from .call_targets import receiving_call
 from .go_pointers import GoPointer, go_object_pointer, go_pointer
 from .gotypes import GoType, parse_type
 from .memory_origins import C_MEMORY, GO_MEMORY
@@ -238,8 +239,11 @@ def holds_only_c_pointers(symbol: Symbol | None, package: PackageModel, source: 
             lhs, rhs = _assigned(parent)
             if lhs is parent and not (strip_parens(rhs).type == "nil" or package.origin_of(rhs, source) == C_MEMORY):
                 return False
-            if _address_taken(parent) and not _handed_to_c(parent.parent, package, source):
-                return False  # `pp := &css[0]`: Go code may store anything through it
+            address = _address_of(parent)
+            if address is not None:
+                handed = receiving_call(address, lambda n: n.parent, lambda c: package.call_target(c, source))
+                if handed is None or handed[1].kind != "c":
+                    return False  # `pp := &css[0]`: Go code may store anything through it
             continue  # an element read, `&css[0]` handed to C, or a store of C memory
         if parent.type == "argument_list" and text(parent.parent.child_by_field_name("function")) in ("len", "cap"):
             continue
@@ -247,28 +251,14 @@ def holds_only_c_pointers(symbol: Symbol | None, package: PackageModel, source: 
     return True
 
 
-def _address_taken(element: Node) -> bool:
+def _address_of(element: Node) -> Node | None:
+    """The `&element` expression around `element`, if any."""
     above = element.parent
     while above is not None and above.type == "parenthesized_expression":
         above = above.parent
-    return above is not None and above.type == "unary_expression" and text(above.child_by_field_name("operator")) == "&"
-
-
-def _handed_to_c(expr: Node, package: PackageModel, source: SourceFile) -> bool:
-    """`expr` is an argument of a C call, through parentheses, conversions
-    and unsafe.Pointer."""
-    node = expr
-    while True:
-        while node.parent is not None and node.parent.type == "parenthesized_expression":
-            node = node.parent
-        if node.parent is None or node.parent.type != "argument_list" or node.parent.parent is None:
-            return False
-        target = package.call_target(node.parent.parent, source)
-        if target.kind == "c":
-            return True
-        if target.kind != "conversion" and not (target.kind == "unsafe" and target.name == "Pointer"):
-            return False
-        node = node.parent.parent
+    if above is not None and above.type == "unary_expression" and text(above.child_by_field_name("operator")) == "&":
+        return above
+    return None
 
 
 def _assigned(element: Node) -> tuple[Node | None, Node | None]:
