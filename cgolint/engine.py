@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 
 from functools import lru_cache
 
-from tree_sitter import Query, QueryCursor
+from tree_sitter import Node, Query, QueryCursor
 
 from .config import Settings
 from .loader import PackageJob, may_hold_finding
 from .declarations import ContextFiles
 from .model import PackageModel
-from .parsing import GO
+from .parsing import GO, NODE_PATTERNS
 from .registry import RuleSet
 from .rule import Finding, Level, Report, Rule, RuleContext
 from .scopes import analysing
@@ -228,10 +228,9 @@ class Analyzer:
             # Each node of a wanted kind, in document order, goes to the rules
             # that want it; one tree-sitter query (in C) finds them. This loop
             # is the hot path of a run, so it calls `check` directly.
-            for visited, node in enumerate(_nodes_of_kinds(source, frozenset(by_kind) | {"comment"}), 1):
+            for visited, (node, kind) in enumerate(_nodes_of_kinds(source, frozenset(by_kind) | {"comment"}), 1):
                 if not visited & 255:
                     check_deadline()  # the timer signal works in the main thread only
-                kind = node.type
                 if kind == "comment":
                     comments.append(node)
                 for rule, ctx in by_kind.get(kind, ()):
@@ -394,12 +393,18 @@ class _time_budget:
         return False
 
 
-def _nodes_of_kinds(source: SourceFile, kinds: frozenset[str]) -> list:
+def _nodes_of_kinds(source: SourceFile, kinds: frozenset[str]) -> list[tuple[Node, str]]:
+    """(node, kind) for every node of the kinds, in document order, outer
+    nodes first; a node of two kinds (a call wanted as `call_expression`
+    and as `call_with_arguments`) comes once for each."""
     captured = QueryCursor(_kinds_query(kinds)).captures(source.root)
-    return sorted(captured.get("node", ()), key=lambda n: (n.start_byte, -n.end_byte))
+    found = [(node, kind) for kind, nodes in captured.items() for node in nodes]
+    found.sort(key=lambda item: (item[0].start_byte, -item[0].end_byte, item[1]))
+    return found
 
 
 @lru_cache(maxsize=None)
 def _kinds_query(kinds: frozenset[str]) -> Query:
-    """One query matching every node of the given kinds, compiled once per run."""
-    return Query(GO, "[" + " ".join(f"({kind})" for kind in sorted(kinds)) + "] @node")
+    """One query matching every node of the given kinds, each captured under
+    its kind's name, compiled once per run."""
+    return Query(GO, "\n".join(f"{NODE_PATTERNS.get(kind, f'({kind})')} @{kind}" for kind in sorted(kinds)))

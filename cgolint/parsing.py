@@ -27,6 +27,13 @@ def query(language: Language, name: str) -> Query:
     return Query(language, text)
 
 
+# Node kinds a rule may ask for beyond the grammar's own: each is a query
+# pattern. A call without arguments hands its callee nothing, and in cgo
+# test code most calls are `C.f()`: rules about what a call passes ask for
+# `call_with_arguments` and never see them.
+NODE_PATTERNS = {"call_with_arguments": "(call_expression arguments: (argument_list . (_)))"}
+
+
 def node_kinds(language: Language) -> frozenset[str]:
     """Every named node kind of the grammar, to validate what rules ask for."""
     return _kinds(language)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
 
-from .parsing import GO, node_kinds
+from .parsing import GO, NODE_PATTERNS, node_kinds
 from .rule import LineMarker, Rule
 
 ENTRY_POINT_GROUP = "cgolint.rules"
@@ -53,7 +53,7 @@ def validate(entry_name: str, rule: object) -> type[Rule]:
     if markers is not None and (not isinstance(markers, tuple)
                                 or not all(isinstance(m, (bytes, LineMarker)) for m in markers)):
         raise PluginError(f"rule {code}: markers must be None or a tuple of bytes and LineMarker, not {markers!r}")
-    unknown = set(rule.node_kinds) - node_kinds(GO)
+    unknown = set(rule.node_kinds) - node_kinds(GO) - NODE_PATTERNS.keys()
     if unknown:
         raise PluginError(f"rule {code}: unknown Go node kinds {sorted(unknown)}")
     if not rule.doc().summary:

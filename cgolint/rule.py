@@ -183,6 +183,9 @@ class Rule:
     security_severity: ClassVar[float] = 5.0   # 0.0-10.0, for GitHub code scanning
     tags: ClassVar[tuple[str, ...]] = ("security", "cgo")
     fixable: ClassVar[bool] = False
+    # Go node kinds `check` is given (node.type names), or one of
+    # parsing.NODE_PATTERNS: "call_with_arguments", a call_expression with
+    # at least one argument.
     node_kinds: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[dict[str, Any]] = {}     # option name -> default
     # Byte strings (or line markers such as IMPORT_C) one of which a file

@@ -99,3 +99,75 @@ def test_broken_plugins_give_clear_errors_not_tracebacks(cli, tmp_path, write_tr
     assert run.returncode == 2
     assert "XYZ001 panic in a cgo file" in run.stdout
     assert "XYZ003" in run.stdout
+
+
+CALL_RULES = '''
+from cgolint.rule import Level, Rule
+from cgolint.source import text
+
+DOC = """{summary}
+
+    ## What it does
+    Reports calls to `f` (test plugin).
+
+    ## Why is this bad?
+    It is a test.
+
+    ## Example
+    ```go
+    f()
+    ```
+
+    ## Use instead
+    ```go
+    g()
+    ```
+
+    ## Fix safety
+    No fix.
+
+    ## References
+    - none
+    """
+
+
+class EveryCall(Rule):
+    __doc__ = DOC.format(summary="Every call to f.")
+    code = "XYZ010"
+    name = "every-call"
+    node_kinds = ("call_expression",)
+    message = "a call"
+
+    def check(self, node, ctx):
+        assert node.type == "call_expression"
+        if text(node.child_by_field_name("function")) == "f":
+            yield self.report(node, self.message)
+
+
+class CallWithArguments(EveryCall):
+    __doc__ = DOC.format(summary="Calls to f that pass something.")
+    code = "XYZ011"
+    name = "call-with-arguments"
+    node_kinds = ("call_with_arguments",)
+    message = "a call passing something"
+'''
+
+
+def test_call_with_arguments_kind_skips_calls_without_arguments(cli, tmp_path, write_tree):
+    # the built-in rules ask for `call_with_arguments`; a plugin asking for
+    # `call_expression` beside them still sees every call
+    (tmp_path / "xyzcalls.py").write_text(CALL_RULES)
+    info = tmp_path / "xyzcalls-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: xyzcalls\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(
+        "[cgolint.rules]\nXYZ010 = xyzcalls:EveryCall\nXYZ011 = xyzcalls:CallWithArguments\n")
+    env = {"PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+    write_tree({"pkg/a.go": 'package a\n\nimport "C"\n\nfunc f(...int) {}\n\nfunc g() {\n\tf()\n\tf(1)\n\tf(f2())\n}\n\n'
+                            'func f2() int { return 0 }\n'})
+    result = cli("--select", "XYZ,CGL", "--no-cache", "pkg", cwd=str(tmp_path), env=env)
+    assert result.returncode == 1, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "XYZ01" in line]
+    assert lines == ["pkg/a.go:8:2: XYZ010 a call", "pkg/a.go:9:2: XYZ010 a call",
+                     "pkg/a.go:9:2: XYZ011 a call passing something", "pkg/a.go:10:2: XYZ010 a call",
+                     "pkg/a.go:10:2: XYZ011 a call passing something"], result.stdout

@@ -159,7 +159,7 @@ class GoStringAsCString(Rule):
     precision = "high"
     security_severity = 7.5
     tags = ("security", "cgo", "memory-safety")
-    node_kinds = ("call_expression",)
+    node_kinds = ("call_with_arguments",)
 
     @classmethod
     def applies(cls, source, package):

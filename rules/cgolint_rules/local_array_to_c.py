@@ -128,7 +128,7 @@ class LocalArrayToC(Rule):
     precision = "high"
     security_severity = 7.5
     tags = ("security", "cgo", "memory-safety")
-    node_kinds = ("call_expression",)
+    node_kinds = ("call_with_arguments",)
 
     options = {"keeps-pointer": []}
 

@@ -124,7 +124,7 @@ class MissingLengthArgument(Rule):
     precision = "high"
     security_severity = 7.0
     tags = ("security", "cgo", "memory-safety")
-    node_kinds = ("call_expression",)
+    node_kinds = ("call_with_arguments",)
 
     @classmethod
     def applies(cls, source, package):

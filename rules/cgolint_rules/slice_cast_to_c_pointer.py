@@ -108,7 +108,7 @@ class SliceCastToCPointer(Rule):
     security_severity = 7.0
     tags = ("security", "cgo", "memory-safety")
     fixable = True
-    node_kinds = ("unary_expression", "call_expression")
+    node_kinds = ("unary_expression", "call_with_arguments")
 
     @classmethod
     def applies(cls, source, package):

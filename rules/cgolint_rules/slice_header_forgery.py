@@ -153,7 +153,7 @@ class SliceHeaderForgery(Rule):
     security_severity = 5.0
     tags = ("security", "unsafe", "deprecated")
     fixable = True
-    node_kinds = ("composite_literal", "call_expression", "type_conversion_expression", "var_spec",
+    node_kinds = ("composite_literal", "call_with_arguments", "type_conversion_expression", "var_spec",
                   "assignment_statement")
 
     @classmethod

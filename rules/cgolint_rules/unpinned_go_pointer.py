@@ -141,7 +141,7 @@ class UnpinnedGoPointer(Rule):
     precision = "high"
     security_severity = 8.1
     tags = ("security", "cgo", "memory-safety")
-    node_kinds = ("call_expression", "assignment_statement", "function_declaration", "method_declaration")
+    node_kinds = ("call_with_arguments", "assignment_statement", "function_declaration", "method_declaration")
 
     options = {"keeps-pointer": []}  # extra C functions that keep a pointer argument: "name" or "name:index"
 
