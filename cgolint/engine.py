@@ -130,8 +130,11 @@ class Analyzer:
             rules = self._package_rules[directory] = [r for r in self._parse_for if r.wants_package(directory)]
         return any(r.wants(data) for r in rules)
 
-    def analyze(self, job: PackageJob, overrides: dict[str, bytes] | None = None) -> PackageResult:
-        """Analyse one package. `overrides` maps paths to unsaved buffer text."""
+    def analyze(self, job: PackageJob, overrides: dict[str, bytes] | None = None,
+                part: tuple[int, int] | None = None) -> PackageResult:
+        """Analyse one package. `overrides` maps paths to unsaved buffer text.
+        `part` (index, parts): report only that share of the package's files
+        (see `file_shares`); the parts' results together are the package's."""
         result = PackageResult()
         overrides = overrides or {}
         sources: list[SourceFile] = []
@@ -157,8 +160,8 @@ class Analyzer:
                 result.notifications.append(Notification(path, shown, f"cannot parse: {error}"))
             else:
                 parse_time[path] = time.monotonic() - started
-        if not sources:
-            return result
+        if not sources:  # (every note then goes with part 0)
+            return result if part is None or part[0] == 0 else PackageResult()
         analysed = {s.path for s in sources}
 
         def load_context() -> list[tuple[str, bytes]]:
@@ -174,9 +177,18 @@ class Analyzer:
             return context
 
         result.notifications.extend(_package_clause_notes(job.directory, sources, self.base))
+        if part is not None:
+            index, parts = part
+            owner = file_shares(sources, parts)
+            # a note on a file goes with its file; a note on the package (or on a
+            # file that did not parse) with part 0
+            result.notifications = [n for n in result.notifications if owner.get(n.path, 0) == index]
+            sources_to_report = [s for s in sources if owner[s.path] == index]
+        else:
+            sources_to_report = sources
         package = PackageModel(job.directory, sources,
                                context=ContextFiles(load_context, lambda path, data: parse_file(path, data, self.base)))
-        for source in sources:
+        for source in sources_to_report:
             try:
                 findings, notes = self._analyze_file(source, package, parse_time.get(source.path, 0.0))
             except Exception as error:  # a bug outside the rules: lose this file, not the run
@@ -307,6 +319,19 @@ def _rule_failure(source: SourceFile, rule: Rule, error: Exception) -> Notificat
     return Notification(source.path, source.display_path,
                         f"internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error} "
                         f"(at {os.path.basename(where.filename)}:{where.lineno}); the file's other rules still ran")
+
+
+def file_shares(sources: list[SourceFile], parts: int) -> dict[str, int]:
+    """Deal the files of one package into `parts` shares of about equal
+    bytes (largest first, each to the lightest share): every worker given
+    a part of the package computes the same shares."""
+    load = [0] * parts
+    owner = {}
+    for source in sorted(sources, key=lambda s: (-len(s.data), s.path)):
+        lightest = load.index(min(load))
+        owner[source.path] = lightest
+        load[lightest] += len(source.data)
+    return owner
 
 
 def _package_clause_notes(directory: str, sources: list[SourceFile], base: str | None) -> list[Notification]:

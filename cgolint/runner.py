@@ -87,7 +87,9 @@ class _PackageWork:
         self.settings, self.base, self.salt, self.cache = settings, base, salt, cache
         self._modules: dict[str, str] = {}  # directory -> its go.mod ("": none), for one run
 
-    def __call__(self, job: PackageJob) -> _Done:
+    def __call__(self, job: PackageJob, part: tuple[int, int] | None = None) -> _Done:
+        """`part`: analyse that share of the package's files only; the main
+        process merges the parts and stores the whole (`_merge_parts`)."""
         module = self._module_file(job.directory)
         # go.mod decides some verdicts (the Go version, the std module): its
         # signature is taken before anything reads it
@@ -102,7 +104,10 @@ class _PackageWork:
             cached = self.cache.get(key)
             if cached is not None:
                 return _Done(cached, key, work.extras, cache_hit=True)
-        outcome = self.analyzer.analyze(work.job, _analysed_data(work, key))
+        outcome = self.analyzer.analyze(work.job, _analysed_data(work, key), part)
+        if part is not None:
+            return _Done(outcome, None, work.extras, unstored_key=key,
+                         warnings=list(self.cache.warnings) if self.cache is not None else [])
         if key is not None and _cacheable(outcome) and self.cache.put(key, outcome):
             return _Done(outcome, key, work.extras)
         return _Done(outcome, None, warnings=list(self.cache.warnings) if self.cache is not None else [])
@@ -126,6 +131,7 @@ class _Done:
     extras: list = field(default_factory=list)
     cache_hit: bool = False
     warnings: list[str] = field(default_factory=list)  # the cache's, from a worker
+    unstored_key: str | None = None  # a part's: the package's key, stored once the parts are merged
 
 
 _worker: _PackageWork | None = None
@@ -139,13 +145,13 @@ def _init_worker(ruleset: RuleSet, settings: Settings, base: str, salt: str | No
                            Cache(cache_directory) if cache_directory else None)
 
 
-def _analyze(job: PackageJob) -> _Done:
+def _analyze(job: PackageJob, part: tuple[int, int] | None = None) -> _Done:
     assert _worker is not None
-    return _worker(job)
+    return _worker(job, part)
 
 
-def _analyze_batch(jobs: list[PackageJob]) -> list[_Done]:
-    return [_analyze(job) for job in jobs]
+def _analyze_batch(tasks: list[tuple[PackageJob, tuple[int, int] | None]]) -> list[_Done]:
+    return [_analyze(job, part) for job, part in tasks]
 
 
 def run(patterns: list[str], settings: Settings, ruleset: RuleSet | None = None,
@@ -292,24 +298,33 @@ def _analyze_in_pool(todo: list[tuple[int, PackageJob]], ruleset: RuleSet, setti
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    order = sorted(((position, job, _size(job)) for position, job in todo), key=lambda item: (-item[2], item[0]))
+    sized = [(position, job, _size(job)) for position, job in todo]
+    order = sorted(_split_large(sized, jobs), key=lambda item: (-item[3], item[0], item[2] or (0, 0)))
     batches = _batches(order, jobs)
     cache_directory = cache.directory if salt is not None else None
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=_init_worker,
+    parts: dict[int, dict[int, _Done]] = {}  # position -> part index -> its result, until all are in
+    lost: set[int] = set()
+    with ProcessPoolExecutor(max_workers=min(jobs, len(order)), initializer=_init_worker,
                              initargs=(ruleset, settings, base, salt, cache_directory)) as pool:
-        futures = {pool.submit(_analyze_batch, [job for _, job, _ in batch]): batch for batch in batches}
-        lost: list[int] = []
+        futures = {pool.submit(_analyze_batch, [(job, part) for _, job, part, _ in batch]): batch
+                   for batch in batches}
         for future in as_completed(futures):
             batch = futures[future]
             try:
                 packages = future.result()
             except BrokenProcessPool:  # a worker died (e.g. killed for memory)
-                lost.extend(position for position, _, _ in batch)
+                lost.update(position for position, _, _, _ in batch)
                 continue
-            for (position, _, _), package in zip(batch, packages):
-                yield position, package
+            for (position, _, part, _), package in zip(batch, packages):
+                if part is None:
+                    yield position, package
+                    continue
+                arrived = parts.setdefault(position, {})
+                arrived[part[0]] = package
+                if len(arrived) == part[1] and position not in lost:
+                    yield position, _merge_parts([arrived[i] for i in range(part[1])], cache)
     if lost:
-        # Nothing is lost with the worker: its packages are analysed here.
+        # Nothing is lost with the worker: its packages are analysed here, whole.
         here = _PackageWork(Analyzer(ruleset, settings, base), settings, base, salt,
                             cache if salt is not None else None)
         jobs_by_position = dict(todo)
@@ -317,18 +332,57 @@ def _analyze_in_pool(todo: list[tuple[int, PackageJob]], ruleset: RuleSet, setti
             yield position, here(jobs_by_position[position])
 
 
-def _batches(order: list[tuple[int, PackageJob, int]], jobs: int) -> list[list[tuple[int, PackageJob, int]]]:
+def _split_large(sized: list[tuple[int, PackageJob, int]], jobs: int):
+    """(position, job, part, size) tasks: a package holding more than half
+    a worker's fair share of the bytes is split into one part per worker,
+    so that one big package (cmd/cgo/internal/test: 27 cgo files) is not
+    analysed by one worker while the others wait. Each part parses the
+    whole package (its model needs every file) and reports its own files."""
+    total = sum(size for _, _, size in sized)
+    for position, job, size in sized:
+        if jobs > 1 and len(job.files) >= 2 * jobs and size * 2 * jobs > total:
+            for index in range(jobs):
+                yield position, job, (index, jobs), size // jobs
+        else:
+            yield position, job, None, size
+
+
+def _merge_parts(parts: list[_Done], cache) -> _Done:
+    """One package's result from its parts: a part that found the package in
+    the cache holds the whole result; otherwise the union of the parts,
+    stored in the cache under the key they agree on."""
+    warnings = [w for done in parts for w in done.warnings]
+    for done in parts:
+        if done.cache_hit:
+            return done
+    if all(done.outcome is None for done in parts):
+        return parts[0]  # nothing to analyse: every part says so alike
+    merged = PackageResult()
+    for done in parts:
+        if done.outcome is not None:
+            merged.findings.extend(done.outcome.findings)
+            merged.notifications.extend(done.outcome.notifications)
+            merged.files_analysed += done.outcome.files_analysed
+    key = parts[0].unstored_key
+    extras = parts[0].extras
+    if key is not None and all(done.unstored_key == key for done in parts) and _cacheable(merged) \
+            and cache.put(key, merged):
+        return _Done(merged, key, extras)
+    return _Done(merged, None, warnings=warnings)
+
+
+def _batches(order: list[tuple], jobs: int) -> list[list[tuple]]:
     """Tasks of several small packages each: a round trip through the pool
     costs more than a package without candidates takes. A task holds about
     1/(16 jobs) of the bytes, so the largest packages stay one to a task
     and the work still spreads evenly at the end."""
-    share = sum(size for _, _, size in order) / (jobs * 16)
-    batches: list[list[tuple[int, PackageJob, int]]] = []
-    current: list[tuple[int, PackageJob, int]] = []
+    share = sum(item[-1] for item in order) / (jobs * 16)
+    batches: list[list[tuple]] = []
+    current: list[tuple] = []
     filled = 0
     for item in order:
         current.append(item)
-        filled += item[2]
+        filled += item[-1]
         if filled >= share:
             batches.append(current)
             current, filled = [], 0

@@ -68,11 +68,11 @@ def test_runner_results_are_identical_and_the_pool_is_used_for_big_runs(big_tree
 _REAL_ANALYZE = cgolint.runner._analyze
 
 
-def _die_on_one_package(job):
+def _die_on_one_package(job, part=None):
     """A worker task that ends its process, as the kernel's OOM killer would."""
     if "testdata_copy" in job.directory and job.directory.endswith("keeps"):
         os._exit(1)
-    return _REAL_ANALYZE(job)
+    return _REAL_ANALYZE(job, part)
 
 
 def test_a_worker_that_dies_loses_no_result(big_tree, monkeypatch):
@@ -142,3 +142,52 @@ def test_progress_line_only_on_a_terminal(monkeypatch):
 def test_no_progress_in_pipes(big_tree, cli):
     done = cli("--no-cache", "gen/...", cwd=str(big_tree))
     assert "packages" not in done.stderr and "\r" not in done.stderr
+
+
+def _big_package(root, files: int) -> None:
+    """One cgo package of many files (each with findings of several rules,
+    one with a syntax error, one of another package name: a note on the
+    package), and a small package beside it."""
+    big = root / "big"
+    big.mkdir(parents=True)
+    for i in range(files):
+        (big / f"f{i:02}.go").write_text(
+            f'package big\n\n/*\n#include <stdlib.h>\nvoid keep{i}(int *p);\n*/\nimport "C"\n\nimport "unsafe"\n\n'
+            f'func F{i}(s []int) {{\n\tvar a [4]C.int\n\tC.keep{i}(&a[0])\n'
+            f'\tC.keep{i}((*C.int)(unsafe.Pointer(&s[0])))\n\tcs := C.CString("x")\n\t_ = cs\n}}\n')
+    (big / "broken.go").write_text('package big\n\nimport "C"\n\nfunc Broken( {\n')
+    (big / "other.go").write_text('package other\n\nimport "C"\n\nfunc Other() { C.free(nil) }\n')
+    small = root / "small"
+    small.mkdir()
+    (small / "s.go").write_text('package small\n\nimport "C"\n\nfunc S() { cs := C.CString("y"); _ = cs }\n')
+
+
+def test_a_large_package_is_split_across_workers_without_changing_the_result(tmp_path, monkeypatch):
+    from cgolint.cache import Cache
+
+    _big_package(tmp_path, MIN_FILES_FOR_POOL)
+    monkeypatch.chdir(tmp_path)
+    merged = []
+    real_merge = cgolint.runner._merge_parts
+    monkeypatch.setattr(cgolint.runner, "_merge_parts", lambda parts, cache: merged.append(len(parts))
+                        or real_merge(parts, cache))
+    serial = run(["./..."], Settings(root=str(tmp_path)), jobs=1)
+    assert merged == []
+    codes = {f.code for f in serial.findings}
+    assert {"CGL000", "CGL001", "CGL002", "CGL005"} <= codes
+    assert any("several packages" in n.message for n in serial.notifications)
+    cache = Cache(str(tmp_path / "cache"))
+    parallel = run(["./..."], Settings(root=str(tmp_path)), jobs=3, cache=cache)
+    assert merged == [3]  # the big package, in three parts; the small one whole
+    assert parallel.findings == serial.findings
+    assert parallel.notifications == serial.notifications  # the package's note once, not once per part
+    assert parallel.files_analysed == serial.files_analysed
+    # what the parts stored is the whole package: a warm run, split or not,
+    # answers from it (files this new are too fresh for the stat index, so
+    # each part looks the package up in the cache and one whole result wins)
+    for jobs in (3, 1):
+        merged.clear()
+        warm = run(["./..."], Settings(root=str(tmp_path)), jobs=jobs, cache=Cache(str(tmp_path / "cache")))
+        assert warm.cache_hits == 2
+        assert merged == ([3] if jobs == 3 else [])
+        assert warm.findings == serial.findings and warm.notifications == serial.notifications
