@@ -218,14 +218,41 @@ def _copied_slice(container: Node, source: SourceFile, model: PackageModel) -> t
 
 
 def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
-    """Whether a check that the integer variable `value` is not 0 dominates
-    `at`: `if n == 0 { return }` (or `n <= 0`, `n < 1`) before it, or `at`
-    inside `if n > 0 {`."""
+    """Whether a check that the integer variable `value` (or field `a.n` of
+    a variable) is not 0 dominates `at`: `if n == 0 { return }` (or `n <= 0`,
+    `n < 1`) before it, or `at` inside `if n > 0 {`."""
     key = _expr_key(value)
-    if not key or value.type != "identifier" or _changed(value, source, model):
+    if not key:
         return False
-    return _dominated(_ValueFacts(key, source, model), at, of_length=False,
-                      through_closures=lambda: never_assigned(value, source, model))
+    if value.type == "identifier":
+        if _changed(value, source, model):
+            return False
+        unchanged = lambda: never_assigned(value, source, model)  # noqa: E731
+    elif value.type == "selector_expression":
+        unchanged = lambda: _field_never_assigned(value, source, model)  # noqa: E731
+        if not unchanged():
+            return False
+    else:
+        return False
+    return _dominated(_ValueFacts(key, source, model), at, of_length=False, through_closures=unchanged)
+
+
+def _field_never_assigned(field: Node, source: SourceFile, model: PackageModel) -> bool:
+    """`a.n` (a gonum matrix's `a.Cols`) where the function never assigns `a`
+    nor `a.n`, nor takes the address of `a.n`."""
+    operand = strip_parens(field.child_by_field_name("operand"))
+    if operand is None or operand.type != "identifier" or not never_assigned(operand, source, model):
+        return False
+    key = _expr_key(field)
+    for node in walk(outermost_function(field) or field):
+        if node.type != "selector_expression" or _expr_key(node) != key:
+            continue
+        parent = node.parent
+        if is_assignment_target(node) or parent is not None and (
+                parent.type in ("inc_statement", "dec_statement")
+                or parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&"):
+            return False
+    return True
 
 
 def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -459,7 +486,7 @@ class _LengthFacts:
                     and _length_checked(other, self.at, self.source, self.model, self.asking)):
                 return True
             count = strip_parens(compared[1])  # `len(x) != n`, then `if n == 0 { return }`
-            if other is None and count is not None and count.type == "identifier" and \
+            if other is None and count is not None and count.type in ("identifier", "selector_expression") and \
                     _value_checked(count, self.at, self.source, self.model):
                 return True
         return False
@@ -681,7 +708,7 @@ class _ValueFacts(_LengthFacts):
 
     def _length(self, node: Node | None) -> bool:
         node = strip_parens(node)
-        return node is not None and node.type == "identifier" and _expr_key(node) == self.key
+        return node is not None and node.type in ("identifier", "selector_expression") and _expr_key(node) == self.key
 
     def _compare(self, node: Node) -> tuple[str, Node] | None:
         # an int may be negative: only a comparison with a constant tells

@@ -394,3 +394,43 @@ func MulVecUnchecked(x []C.int, cols int) C.int {
 	}
 	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
 }
+
+type Dense struct {
+	Rows, Cols int
+	Data       []C.int
+}
+
+// Negative: the length is checked equal to a field, and the field not 0 (gonum MulVec).
+func MulVecDense(y []C.int, a *Dense, x []C.int) C.int {
+	if len(x) != a.Cols || len(y) != a.Rows {
+		panic("dimension mismatch")
+	}
+	if a.Rows == 0 || a.Cols == 0 {
+		return 0
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(a.Cols)) +
+		C.sum_ints((*C.int)(unsafe.Pointer(&y[0])), C.size_t(a.Rows)))
+}
+
+// Positive: the field is changed between the check and the call.
+func MulVecDenseResized(a *Dense, x []C.int) C.int {
+	if len(x) != a.Cols {
+		panic("dimension mismatch")
+	}
+	if a.Cols == 0 {
+		return 0
+	}
+	a.Cols = 0
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(a.Cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
+}
+
+// Positive: another matrix's field is checked.
+func MulVecOther(a, b *Dense, x []C.int) C.int {
+	if len(x) != a.Cols {
+		panic("dimension mismatch")
+	}
+	if b.Cols == 0 {
+		return 0
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(a.Cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
+}
