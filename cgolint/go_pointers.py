@@ -62,7 +62,7 @@ def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth
             target = package.call_target(expr, source)
             if (target.kind == "unsafe" and target.name == "Pointer") or \
                     (target.kind == "conversion" and _is_pointer_type(package.type_of(expr, source))) or \
-                    (target.kind == "c" and _c_pointer_conversion(expr, target.name, package, source)):
+                    (target.kind == "c" and c_pointer_conversion(expr, target.name, package, source)):
                 args = call_arguments(expr)
                 if len(args) == 1:
                     inner = args[0]
@@ -85,7 +85,7 @@ def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth
     return expr, variable
 
 
-def _c_pointer_conversion(call: Node, name: str, package: PackageModel, source: SourceFile) -> bool:
+def c_pointer_conversion(call: Node, name: str, package: PackageModel, source: SourceFile) -> bool:
     """`C.gpointer(p)`: a conversion to a C typedef of a pointer type."""
     return is_c_conversion(call, package, source) and package.preamble.resolve(CType(name)).pointers > 0
 

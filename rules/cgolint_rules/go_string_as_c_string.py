@@ -3,8 +3,10 @@ from __future__ import annotations
 import re
 
 from cgolint.buffer_calls import is_c_selector_call
+from cgolint.buffer_verdicts import is_c_string_pointer
 from cgolint.buffers import stores_into_field
 from cgolint.call_targets import call_arguments
+from cgolint.go_pointers import c_pointer_conversion
 from cgolint.conversions import (
     container_type,
     element_address,
@@ -202,8 +204,10 @@ class GoStringAsCString(Rule):
             return False
         param = function.params[index]
         ctype = preamble.resolve(param.ctype)
-        if ctype.base != "char" or ctype.pointers != 1 or ctype.array is not None:
+        if not is_c_string_pointer(param, preamble):
             return False
+        if ctype.base != "char" and not function.has_body:
+            return False  # `const unsigned char *` is text only when a body reads it as such (a key, a digest...)
         if len(args) != len(function.params):
             return False
         slot = length_slot(function, index, args, ctx.package, ctx.file,
@@ -235,6 +239,11 @@ class GoStringAsCString(Rule):
             if is_unsafe_call(node, "Pointer", source, model):
                 node = strip_parens(single_argument(node))
                 continue
+            if node.type == "call_expression" and is_c_selector_call(node, source):
+                target = model.call_target(node, source)  # `C.SPTR(p)`: a C pointer typedef
+                if target.kind == "c" and c_pointer_conversion(node, target.name, model, source):
+                    node = strip_parens(single_argument(node))
+                    continue
             if node.type == "identifier":
                 traced = trace_value(node, source, model)
                 if traced is None or traced == node:
