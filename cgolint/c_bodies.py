@@ -26,7 +26,7 @@ def freed_params(definition: Node, params: list[CParam]) -> set[int]:
     if body is None or not pointer_params or b"free" not in body.text:
         return set()
     return {index for callee, args in _body_stores(body).calls if text(callee) == "free"
-            for arg in _arguments(args)[:1] if (index := pointer_params.get(_value_name(arg))) is not None}
+            for arg in c_arguments(args)[:1] if (index := pointer_params.get(value_name(arg))) is not None}
 
 
 def propagate_always_frees(model: CPreamble) -> None:
@@ -69,16 +69,16 @@ def _always_freed(function: CFunction, freed_by) -> set[int]:
         if callee is None or callee.type != "identifier":
             continue
         args = call.child_by_field_name("arguments")
-        arguments = _arguments(args)
+        arguments = c_arguments(args)
         for position in freed_by(text(callee)):
-            name = _value_name(arguments[position]) if position < len(arguments) else ""
+            name = value_name(arguments[position]) if position < len(arguments) else ""
             index = pointer_params.get(name)
             if index is not None and index not in found and _no_exit_before(function.body, statement, name):
                 found.add(index)
     return found
 
 
-def _arguments(args: Node | None) -> list[Node]:
+def c_arguments(args: Node | None) -> list[Node]:
     """A C call's arguments, without the comments between them."""
     return [a for a in args.named_children if a.type != "comment"] if args is not None else []
 
@@ -113,11 +113,11 @@ def _tests_null(condition: Node | None, name: str) -> bool:
     if condition is None:
         return False
     if condition.type == "unary_expression" and text(condition.child_by_field_name("operator")) == "!":
-        return _value_name(condition.child_by_field_name("argument")) == name
+        return value_name(condition.child_by_field_name("argument")) == name
     if condition.type == "binary_expression" and text(condition.child_by_field_name("operator")) == "==":
         left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
         for tested, other in ((left, right), (right, left)):
-            if _value_name(tested) == name and other is not None and (
+            if value_name(tested) == name and other is not None and (
                     other.type == "null" or text(other) in ("0", "NULL")):
                 return True
     return False
@@ -134,9 +134,9 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
     stores = _body_stores(body)
     # Only a store of a parameter needs the body's locals (a walk of the body).
     candidates = [(lhs, index) for lhs, value in stores.assignments
-                  if (index := pointer_params.get(_value_name(value))) is not None]
+                  if (index := pointer_params.get(value_name(value))) is not None]
     candidates += [(pair, index) for pair, value in stores.field_values
-                   if (index := pointer_params.get(_value_name(value))) is not None]
+                   if (index := pointer_params.get(value_name(value))) is not None]
     if not candidates:
         return set(), {}
     locals_ = _locals(body)
@@ -178,7 +178,7 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
     saves = _saved_before(name, target, body, stores)
     for lhs, value in stores.assignments:
         if lhs.start_byte <= target.end_byte or lhs.type != "identifier" or text(lhs) != name \
-                or not (_is_null(value) or _value_name(value) in saves):
+                or not (_is_null(value) or value_name(value) in saves):
             continue
         statement = lhs.parent
         while statement is not None and statement.type in ("assignment_expression", "parenthesized_expression"):
@@ -199,9 +199,9 @@ def _saved_before(name: str, target: Node, body: Node, stores: _BodyStores) -> d
     saves: dict[str, Node] = {}
     assigned: dict[str, int] = {}
     for lhs, value in stores.assignments:
-        local = _value_name(lhs) if lhs.type == "identifier" else _declarator_name(lhs)
+        local = value_name(lhs) if lhs.type == "identifier" else _declarator_name(lhs)
         assigned[local] = assigned.get(local, 0) + 1
-        if locals_.get(local) is False and _value_name(value) == name and lhs.end_byte < target.start_byte:
+        if locals_.get(local) is False and value_name(value) == name and lhs.end_byte < target.start_byte:
             saves[local] = lhs
     return {local: lhs for local, lhs in saves.items() if assigned[local] == 1}
 
@@ -216,19 +216,19 @@ def _global_copied(name: str, node: Node, saves: set[Node] = frozenset()) -> boo
     for lhs, value in _body_stores(root).assignments:
         if lhs in saves:
             continue
-        value = _strip_casts(value)
+        value = strip_casts(value)
         sides = [value.child_by_field_name("left"), value.child_by_field_name("right")] \
             if value is not None and value.type == "binary_expression" else [value]
-        if any(_value_name(side) == name for side in sides):  # `cursor`, `cursor + 1`; not `*cursor`
+        if any(value_name(side) == name for side in sides):  # `cursor`, `cursor + 1`; not `*cursor`
             return True
     return False
 
 
 def _is_null(value: Node | None) -> bool:
     """NULL, 0 or nullptr, through casts and chained assignments (`a = b = NULL`)."""
-    value = _strip_casts(value)
+    value = strip_casts(value)
     while value is not None and value.type == "assignment_expression":
-        value = _strip_casts(value.child_by_field_name("right"))
+        value = strip_casts(value.child_by_field_name("right"))
     return value is not None and (value.type == "null" or text(value) in ("0", "NULL", "nullptr"))
 
 
@@ -243,7 +243,7 @@ def _local_pointer_targets(holder: str, stores: "_BodyStores", locals_: dict[str
         return None
     into: set[int] = set()
     for value in values:
-        value = _strip_casts(value)
+        value = strip_casts(value)
         if value is not None and value.type == "pointer_expression" \
                 and text(value.child_by_field_name("operator")) == "&":
             root, dereferences = _store_root(value.child_by_field_name("argument"))
@@ -263,9 +263,9 @@ def _copied(name: str, cursor: str, stores: "_BodyStores") -> bool:
     in `cursor`, or passes it to a call: what a cursor stored into it may
     then outlive the call."""
     values = [value for target, value in stores.assignments if _declarator_name(target) != cursor]
-    values += [a for _, args in stores.calls for a in _arguments(args)]
+    values += [a for _, args in stores.calls for a in c_arguments(args)]
     for value in values:
-        value = _strip_casts(value)
+        value = strip_casts(value)
         if value is not None and value.type == "pointer_expression" and text(value.child_by_field_name("operator")) == "&":
             value = value.child_by_field_name("argument")
         if value is not None and _store_root(value)[0] == name:
@@ -344,13 +344,13 @@ def _descendants(node: Node, kind: str):
         stack.extend(current.named_children)
 
 
-def _value_name(node: Node) -> str:
+def value_name(node: Node) -> str:
     """The identifier a stored value comes from, through casts and parentheses."""
-    node = _strip_casts(node)
+    node = strip_casts(node)
     return text(node) if node is not None and node.type == "identifier" else ""
 
 
-def _strip_casts(node: Node | None) -> Node | None:
+def strip_casts(node: Node | None) -> Node | None:
     while node is not None and node.type in ("cast_expression", "parenthesized_expression"):
         node = node.child_by_field_name("value") or (node.named_children[-1] if node.named_children else None)
     return node
@@ -409,9 +409,9 @@ def propagate_keeps(model: CPreamble) -> None:
                 callee = model.functions.get(text(callee_node))
                 if callee is None or callee is function or not (callee.keeps or callee.frees or callee.keeps_into):
                     continue
-                arguments = _arguments(args)
+                arguments = c_arguments(args)
                 for position, arg in enumerate(arguments):
-                    index = names.get(_value_name(arg))
+                    index = names.get(value_name(arg))
                     if index is None:
                         continue
                     for passed, taken in ((callee.keeps, function.keeps), (callee.frees, function.frees)):
@@ -422,7 +422,7 @@ def propagate_keeps(model: CPreamble) -> None:
                         holder = arguments[through] if through < len(arguments) else None
                         if holder is not None and _address_of_local(holder, locals_of, function):
                             continue  # stored into the caller's own local: gone when it returns
-                        holder_index = names.get(_value_name(holder)) if holder is not None else None
+                        holder_index = names.get(value_name(holder)) if holder is not None else None
                         if holder_index is not None:
                             into = function.keeps_into.setdefault(index, set())
                             if holder_index not in into:

@@ -5,6 +5,7 @@ import re
 from cgolint.buffer_calls import is_c_selector_call
 from cgolint.buffer_verdicts import is_c_string_pointer
 from cgolint.buffers import stores_into_field
+from cgolint.c_string_reads import STRING_READERS, reads_to_nul
 from cgolint.call_targets import call_arguments
 from cgolint.go_pointers import c_pointer_conversion
 from cgolint.conversions import (
@@ -20,33 +21,6 @@ from cgolint.nul_termination import bytes_terminated, string_terminated
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.source import strip_parens, text
 
-# libc functions (and cgo's C.GoString) that read the given parameters as
-# NUL-terminated strings and take no length for them. Variadic functions
-# such as printf cannot be called through cgo, so they are not listed.
-STRING_READERS: dict[str, frozenset[int]] = {name: frozenset(indices) for name, indices in {
-    "GoString": (0,),
-    "strlen": (0,), "strcpy": (1,), "strcat": (0, 1), "strcmp": (0, 1), "strcasecmp": (0, 1),
-    "strcoll": (0, 1), "strchr": (0,), "strrchr": (0,), "strstr": (0, 1), "strspn": (0, 1),
-    "strcspn": (0, 1), "strpbrk": (0, 1), "strdup": (0,), "strtok": (1,), "strverscmp": (0, 1),
-    "puts": (0,), "fputs": (0,), "perror": (0,), "atoi": (0,), "atol": (0,), "atoll": (0,), "atof": (0,),
-    "strtol": (0,), "strtoul": (0,), "strtoll": (0,), "strtoull": (0,), "strtod": (0,), "strtof": (0,),
-    "fopen": (0, 1), "freopen": (0, 1), "popen": (0, 1), "getenv": (0,), "secure_getenv": (0,),
-    "setenv": (0, 1), "unsetenv": (0,), "putenv": (0,), "system": (0,), "remove": (0,), "rename": (0, 1),
-    "unlink": (0,), "rmdir": (0,), "mkdir": (0,), "chdir": (0,), "access": (0,), "stat": (0,),
-    "lstat": (0,), "chmod": (0,), "chown": (0,), "truncate": (0,), "creat": (0,), "opendir": (0,),
-    "realpath": (0,), "readlink": (0,), "symlink": (0, 1), "link": (0, 1), "mkfifo": (0,),
-    "dlopen": (0,), "dlsym": (1,), "setlocale": (1,), "inet_addr": (0,), "inet_pton": (1,),
-    "gethostbyname": (0,), "getaddrinfo": (0, 1), "execv": (0,), "execvp": (0,), "fnmatch": (0, 1),
-    "regcomp": (1,), "regexec": (1,), "strftime": (2,), "strptime": (0, 1), "mkstemp": (0,),
-}.items()}
-
-# Functions of libc that C code uses to read a string: evidence that a
-# preamble function reads its parameter as one.
-_STRING_CALL = r"\b(" + "|".join(sorted(n for n in STRING_READERS if n != "GoString"))
-_READER_CALL = re.compile(_STRING_CALL + r"|printf|fprintf|sprintf|snprintf|syslog|sscanf)\s*\(")
-# Only calls that read to the NUL whatever else they are given (a `%.*s` or
-# a loop bounded by a length reads no further than the length).
-_STRICT_READER_CALL = re.compile(_STRING_CALL + r")\s*\(")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 # A second character pointer named like the end of a range (`const char
 # *begin, const char *end`): C is told where the string stops.
@@ -55,30 +29,6 @@ _END_POINTER_NAME = re.compile(r"^(end|last|limit|stop|eos|pe|\w+_end|end_\w+)$"
 
 def _ordinal(index: int) -> str:
     return _ORDINALS[index] if index < len(_ORDINALS) else f"#{index + 1}"
-
-
-def _reads_as_string(body_text: str, name: str, calls_only: bool = False) -> bool:
-    """Evidence in a C body that parameter `name` is read up to its NUL;
-    with `calls_only`, only a call of a libc string reader counts."""
-    ident = re.escape(name)
-    for match in (_STRICT_READER_CALL if calls_only else _READER_CALL).finditer(body_text):
-        depth, end = 1, match.end()
-        while end < len(body_text) and depth:
-            depth += {"(": 1, ")": -1}.get(body_text[end], 0)
-            end += 1
-        if re.search(rf"\b{ident}\b", body_text[match.end():end]):
-            return True
-    if calls_only:
-        return False
-    terminator = r"(?:'\\0'|0)"
-    patterns = (
-        rf"while\s*\(\s*\*\s*{ident}\b",
-        rf"\*\s*{ident}\s*(?:\+\+)?\s*[!=]=\s*{terminator}",
-        rf"\b{ident}\s*\[[^\]]*\]\s*[!=]=\s*{terminator}",
-        rf"for\s*\([^;]*;\s*\*\s*{ident}\b",
-        rf"for\s*\([^;]*;\s*{ident}\s*\[[^\]]*\]\s*;",
-    )
-    return any(re.search(p, body_text) for p in patterns)
 
 
 class GoStringAsCString(Rule):
@@ -94,8 +44,10 @@ class GoStringAsCString(Rule):
     - libc functions that take a string and no length for it (`strlen`,
       `strcpy`'s source, `strcmp`, `puts`, `atoi`, `fopen`, `getenv`,
       `strdup`, `dlopen`, ...), and cgo's own `C.GoString`;
-    - preamble functions whose `char *` parameter the body reads as a string
-      (passes it to such a function, or scans it for `'\\0'`);
+    - preamble functions whose `char *` (or `const unsigned char *`)
+      parameter the body reads as a string: passes it, or a local copy of
+      it, to such a function or to a `%s` of the printf family (not `%.*s`,
+      which stops at a length), or scans it for `'\\0'`;
     - declared prototypes (no body in sight) with a `const char *` parameter
       and no length slot beside it.
 
@@ -212,10 +164,9 @@ class GoStringAsCString(Rule):
             return False
         slot = length_slot(function, index, args, ctx.package, ctx.file,
                            derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length")
-        if function.has_body:  # what the body does decides; beside a length, only a string call
-            body = getattr(function, "body", None) or getattr(function, "_body", None)
-            return body is not None and bool(param.name) and \
-                _reads_as_string(text(body), param.name, calls_only=slot is not None)
+        if function.body is not None:  # what the body does decides
+            bounds = tuple(p.name for p in function.params if p.name and p.index != index) if slot is not None else None
+            return bool(param.name) and reads_to_nul(function.body, param.name, bounds)
         if slot is not None:
             return False  # a length is passed alongside (or the prototype has a slot named for one)
         if any(other.index != index and _END_POINTER_NAME.match(other.name) and _is_char_pointer(other, preamble)

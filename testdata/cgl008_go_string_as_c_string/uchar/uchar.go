@@ -5,6 +5,7 @@
 package uchar
 
 /*
+#include <stdlib.h>
 #include <string.h>
 
 typedef const unsigned char *SPTR;

@@ -1,0 +1,139 @@
+"""Whether C reads a pointer as a NUL-terminated string: libc's string
+functions, a `%s` of the printf family, and, in a preamble function's
+body, a call of either or a loop that scans the parameter (or a local
+copy of it) for its terminating 0. Judged on the body's syntax tree, so a
+`"%s"` in a format or a comment mentioning `strlen(s)` is not a read of `s`."""
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from .c_bodies import c_arguments, strip_casts, value_name
+from .source import text, walk
+
+# libc functions (and cgo's C.GoString) that read the given parameters as
+# NUL-terminated strings and take no length for them. Variadic functions
+# such as printf cannot be called through cgo: they count in C bodies only.
+STRING_READERS: dict[str, frozenset[int]] = {name: frozenset(indices) for name, indices in {
+    "GoString": (0,),
+    "strlen": (0,), "strcpy": (1,), "strcat": (0, 1), "strcmp": (0, 1), "strcasecmp": (0, 1),
+    "strcoll": (0, 1), "strchr": (0,), "strrchr": (0,), "strstr": (0, 1), "strspn": (0, 1),
+    "strcspn": (0, 1), "strpbrk": (0, 1), "strdup": (0,), "strtok": (1,), "strverscmp": (0, 1),
+    "puts": (0,), "fputs": (0,), "perror": (0,), "atoi": (0,), "atol": (0,), "atoll": (0,), "atof": (0,),
+    "strtol": (0,), "strtoul": (0,), "strtoll": (0,), "strtoull": (0,), "strtod": (0,), "strtof": (0,),
+    "fopen": (0, 1), "freopen": (0, 1), "popen": (0, 1), "getenv": (0,), "secure_getenv": (0,),
+    "setenv": (0, 1), "unsetenv": (0,), "putenv": (0,), "system": (0,), "remove": (0,), "rename": (0, 1),
+    "unlink": (0,), "rmdir": (0,), "mkdir": (0,), "chdir": (0,), "access": (0,), "stat": (0,),
+    "lstat": (0,), "chmod": (0,), "chown": (0,), "truncate": (0,), "creat": (0,), "opendir": (0,),
+    "realpath": (0,), "readlink": (0,), "symlink": (0, 1), "link": (0, 1), "mkfifo": (0,),
+    "dlopen": (0,), "dlsym": (1,), "setlocale": (1,), "inet_addr": (0,), "inet_pton": (1,),
+    "gethostbyname": (0,), "getaddrinfo": (0, 1), "execv": (0,), "execvp": (0,), "fnmatch": (0, 1),
+    "regcomp": (1,), "regexec": (1,), "strftime": (2,), "strptime": (0, 1), "mkstemp": (0,),
+}.items()}
+
+# The printf family: where the format is; each `%s` without a precision
+# reads its argument to the NUL (`%.*s` and `%.3s` stop earlier; `%*s` is
+# a minimum width, not a bound). `sscanf` reads its input string.
+_FORMAT_INDEX = {"printf": 0, "fprintf": 1, "dprintf": 1, "sprintf": 1, "snprintf": 2, "syslog": 1,
+                 "sscanf": None}
+_CONVERSION = re.compile(r"%([-+ #0']*)(\*|\d+)?(\.(\*|\d*))?(hh|h|ll|l|j|z|t|L)?([a-zA-Z%])")
+
+
+def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -> bool:
+    """Evidence in a C body that the pointer parameter `name` is read up to
+    its NUL. `bounds`: the other parameters, when a length is passed
+    beside it; then a test of the bytes (`if (*s == 0)`) proves nothing,
+    and a loop scanning for the NUL counts only when its condition uses
+    none of them (`while (*s && n--)` stops at the length)."""
+    names = _copies(body, name)
+    for call in (node for node in walk(body) if node.type == "call_expression"):
+        callee = call.child_by_field_name("function")
+        if callee is None or callee.type != "identifier":
+            continue
+        args = c_arguments(call.child_by_field_name("arguments"))
+        if any(i < len(args) and value_name(args[i]) in names for i in _string_arguments(text(callee), args)):
+            return True
+    code = _code_text(body)
+    if bounds is None:
+        return any(re.search(pattern, code) for copy in names for pattern in _scan_patterns(copy))
+    for loop in (node for node in walk(body) if node.type in ("while_statement", "for_statement")):
+        inner = loop.child_by_field_name("body")
+        header = code[loop.start_byte - body.start_byte:(inner or loop).start_byte - body.start_byte]
+        if not any(re.search(rf"\b{re.escape(bound)}\b", header) for bound in bounds) and \
+                any(re.search(pattern, header) for copy in names for pattern in _scan_patterns(copy)):
+            return True
+    return False
+
+
+def _string_arguments(function: str, args: list[Node]) -> frozenset[int] | list[int]:
+    if function in STRING_READERS:
+        return STRING_READERS[function]
+    if function not in _FORMAT_INDEX:
+        return ()
+    at = _FORMAT_INDEX[function]
+    if at is None:
+        return (0,)
+    if at >= len(args):
+        return ()
+    format_node = strip_casts(args[at])
+    if format_node is None or format_node.type not in ("string_literal", "concatenated_string"):
+        return ()  # a format source does not show
+    found, position = [], at + 1
+    for match in _CONVERSION.finditer(_literal_text(format_node)):
+        width, precision, conversion = match.group(2), match.group(4), match.group(6)
+        if conversion == "%":
+            continue
+        position += (width == "*") + (precision == "*")
+        if conversion == "s" and match.group(3) is None:
+            found.append(position)
+        position += 1
+    return found
+
+
+def _literal_text(node: Node) -> str:
+    """The characters of a string literal (or adjacent ones), quotes removed."""
+    parts = [node] if node.type == "string_literal" else [c for c in node.named_children if c.type == "string_literal"]
+    return "".join(text(c) for part in parts for c in part.named_children if c.type in ("string_content", "escape_sequence"))
+
+
+def _copies(body: Node, name: str) -> set[str]:
+    """`name` and the locals the body sets to it (`const char *q = s;`,
+    `q = (char *)s`), so a hand-written strlen over a copy counts."""
+    names = {name}
+    for node in walk(body):
+        if node.type == "init_declarator":
+            target, value = node.child_by_field_name("declarator"), node.child_by_field_name("value")
+        elif node.type == "assignment_expression" and text(node.child_by_field_name("operator")) == "=":
+            target, value = node.child_by_field_name("left"), node.child_by_field_name("right")
+        else:
+            continue
+        while target is not None and target.type == "pointer_declarator":
+            target = target.child_by_field_name("declarator")
+        if target is not None and target.type == "identifier" and value is not None and value_name(value) in names:
+            names.add(text(target))
+    return names
+
+
+def _code_text(body: Node) -> str:
+    """The body's text with comments and string and character literals
+    blanked out (same offsets), for the loop patterns."""
+    code = bytearray(body.text)
+    for node in walk(body):
+        if node.type in ("comment", "string_literal"):  # (a '\0' stays: the patterns look for it)
+            for i in range(node.start_byte - body.start_byte, node.end_byte - body.start_byte):
+                code[i] = 0x20
+    return code.decode("utf-8", "replace")
+
+
+def _scan_patterns(name: str) -> tuple[str, ...]:
+    """A loop or test that scans `name` for its terminating 0."""
+    ident = re.escape(name)
+    terminator = r"(?:'\\0'|0)"
+    return (
+        rf"while\s*\(\s*\*\s*{ident}\b",
+        rf"\*\s*{ident}\s*(?:\+\+)?\s*[!=]=\s*{terminator}",
+        rf"\b{ident}\s*\[[^\]]*\]\s*[!=]=\s*{terminator}",
+        rf"for\s*\([^;]*;\s*\*\s*{ident}\b",
+        rf"for\s*\([^;]*;\s*{ident}\s*\[[^\]]*\]\s*;",
+    )
