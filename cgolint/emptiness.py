@@ -123,8 +123,27 @@ def _positive_at(node: Node | None, at: Node, source: SourceFile, model: Package
         return all(_positive_at(arg, at, source, model) for arg in args)
     if function == "len" and len(args) == 1:  # (checked at `at`: the slice must be the one measured)
         return known_nonempty(args[0], source, model) or (
-            never_assigned(args[0], source, model) and length_checked(args[0], at, source, model))
+            never_assigned(args[0], source, model) and length_checked(args[0], at, source, model)) or \
+            _checked_by_loop(args[0], at, source, model)
     return False
+
+
+def _checked_by_loop(container: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """`for len(s) > 0 { chunk := s[:min(len(s), k)]; ...; s = s[n:] }`: the
+    loop's condition holds at `at` when every write to s lies in the loop's
+    body after `at` (the condition is asked again before `at` comes round)."""
+    symbol = local_symbol(container, source, model)
+    loop = at.parent
+    while loop is not None and loop.type not in ("for_statement", "func_literal", *FUNCTION_KINDS):
+        loop = loop.parent
+    if symbol is None or loop is None or loop.type != "for_statement":
+        return False
+    body = loop.child_by_field_name("body")
+    conditions = [c.child_by_field_name("condition") if c.type == "for_clause" else c
+                  for c in loop.named_children if c.type not in ("range_clause", "block", "comment")]
+    facts = _LengthFacts(_expr_key(container), source, model)
+    return body is not None and any(facts.implies_nonempty(c) for c in conditions) and \
+        all(at.end_byte <= lhs.start_byte < body.end_byte for lhs, _ in symbol.writes)
 
 
 def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:
@@ -502,17 +521,22 @@ class _LengthFacts:
         return args[0] if len(args) == 1 and self.model.call_target(node, self.source).kind == "builtin" else None
 
     def _equal_length_nonempty(self, disjuncts: list[Node]) -> bool:
-        """`len(a) != len(s) || len(a) == 0`: where every disjunct is false,
-        len(s) == len(a) and a is not empty."""
+        """`len(a) != len(s) || len(a) == 0`, or `len(s) != m.size || m.size
+        == 0`: where every disjunct is false, len(s) equals a length or a
+        count that is not 0."""
         for disjunct in disjuncts:
             compared = self._compare(disjunct) if disjunct.type == "binary_expression" else None
             other = strip_parens(compared[1]) if compared is not None and compared[0] == "!=" else None
-            if other is None or other.type != "call_expression" or text(other.child_by_field_name("function")) != "len":
+            if other is None:
                 continue
-            measured = call_arguments(other)
-            key = _expr_key(measured[0]) if len(measured) == 1 else ""
-            if key and key != self.key and any(_LengthFacts(key, self.source, self.model).implies_empty(d)
-                                               for d in disjuncts if d is not disjunct):
+            if other.type == "call_expression" and text(other.child_by_field_name("function")) == "len":
+                measured = call_arguments(other)
+                key = _expr_key(measured[0]) if len(measured) == 1 else ""
+                facts = _LengthFacts(key, self.source, self.model)
+            else:
+                key = _expr_key(other)  # a variable or a field
+                facts = _ValueFacts(key, self.source, self.model)
+            if key and key != self.key and any(facts.implies_empty(d) for d in disjuncts if d is not disjunct):
                 return True
         return False
 
@@ -532,6 +556,8 @@ class _LengthFacts:
             return True
         if statement.type == "expression_switch_statement":
             return self._switch_guards(statement)
+        if statement.type == "for_statement":
+            return self._range_fills(statement)
         if statement.type in ("assignment_statement", "short_var_declaration"):
             left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
             lhs = left.named_children if left is not None else []
@@ -660,6 +686,28 @@ class _LengthFacts:
         return all(inside(lhs) for lhs, _ in symbol.writes) and \
             not any(mutations(symbol, outermost_function(statement) or statement, self.model, self.source, True))
 
+    def _range_fills(self, loop: Node) -> bool:
+        """`for _, n := range names { cs = append(cs, ...) }` over a `names`
+        known not to be empty there, the append at the top of the body with
+        nothing before it that could skip it (`continue`, `break`, ...)."""
+        clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
+        body = loop.child_by_field_name("body")
+        ranged = clause.child_by_field_name("right") if clause is not None else None
+        if ranged is None or body is None or strip_parens(ranged).type != "identifier":
+            return False
+        statements = [c for part in body.named_children if part.type == "statement_list" for c in part.named_children]
+        for statement in statements:
+            if statement.type == "assignment_statement" and text(statement.child_by_field_name("operator")) == "=":
+                left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+                if len(left.named_children) == 1 == len(right.named_children) \
+                        and _expr_key(left.named_children[0]) == self.key \
+                        and known_nonempty(right.named_children[0], self.source, self.model):
+                    return known_nonempty(ranged, self.source, self.model) or \
+                        length_checked(ranged, loop, self.source, self.model)
+            if any(node.type in _SKIPS for node in walk(statement)):
+                return False
+        return False
+
     def _every_branch_fills(self, statement: Node) -> bool:
         """`if cap(s) >= n { s = s[:n] } else { s = make([]byte, n) }`: an if
         with an else whose every branch leaves, or last gives s a value known
@@ -700,6 +748,10 @@ class _LengthFacts:
                 if left is not None and any(_expr_key(t) == self.key for t in left.named_children):
                     return True
         return False
+
+
+# What may leave a loop's body before its end.
+_SKIPS = frozenset({"continue_statement", "break_statement", "return_statement", "goto_statement"})
 
 
 class _ValueFacts(_LengthFacts):

@@ -434,3 +434,66 @@ func MulVecOther(a, b *Dense, x []C.int) C.int {
 	}
 	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(a.Cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
 }
+
+type bpfMap struct{ keySize int }
+
+// Negative: the length equals a field checked non-zero in the same condition (libbpfgo).
+func (m *bpfMap) Put(key []byte) int {
+	if len(key) != m.keySize || m.keySize == 0 {
+		return -1
+	}
+	return int(C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(m.keySize)))
+}
+
+// Positive: the condition checks another value, not the field.
+func (m *bpfMap) PutUnchecked(key []byte, flags int) int {
+	if len(key) != m.keySize || flags == 0 {
+		return -1
+	}
+	return int(C.checksum((*C.uchar)(unsafe.Pointer(&key[0])), C.size_t(m.keySize))) // want CGL002 "`&key\[0\]` passed to C.checksum panics"
+}
+
+// Negative: chunks of a slice the loop's condition checks (espeak feed).
+func Feed(s []C.int) {
+	for len(s) > 0 {
+		chunk := s[:min(len(s), 512)]
+		C.sum_ints(&chunk[0], C.size_t(len(chunk)))
+		s = s[len(chunk):]
+	}
+}
+
+// Positive: the slice is cut between the loop's check and the chunk.
+func FeedSkipping(s []C.int) {
+	for len(s) > 0 {
+		s = s[1:]
+		chunk := s[:min(len(s), 512)]
+		C.sum_ints(&chunk[0], C.size_t(len(chunk))) // want CGL002 "`&chunk\[0\]` passed to C.sum_ints panics"
+	}
+}
+
+// Negative: one element appended for each of a non-empty slice's (go-pam env).
+func Counts(names []string) C.long {
+	if len(names) == 0 {
+		return 0
+	}
+	counts := make([]C.int, 0, len(names))
+	for _, n := range names {
+		counts = append(counts, C.int(len(n)))
+	}
+	return C.sum_ints(&counts[0], C.size_t(len(counts)))
+}
+
+// Positive: the loop may skip every append.
+func CountsSkipping(names []string) C.long {
+	if len(names) == 0 {
+		return 0
+	}
+	counts := make([]C.int, 0, len(names))
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		counts = append(counts, C.int(len(n)))
+	}
+	return C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+}
