@@ -76,6 +76,8 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                     return "handover", f"passed to C.{target.name}, which takes ownership", call
                 return "use", f"passed to C.{target.name}", call
             if target.kind == "builtin":
+                if target.name == "delete" and arg_index(parent, node) == 1:
+                    return "compare", "used as a map key", call
                 if target.name in NON_OWNING_BUILTINS:
                     return "use", f"passed to {target.name}", call
                 if target.name == "append":
@@ -109,6 +111,8 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                         text(above.child_by_field_name("operator")) == "&":
                     return "handover", "a pointer into it is kept", None
                 return "use", "dereferenced", None
+            if kind == "index_expression" and node is ident:  # a pointer indexes only a map
+                return "compare", "used as a map key", None
             return "use", "read", None
         if kind == "binary_expression":
             operator = text(parent.child_by_field_name("operator"))
@@ -116,6 +120,8 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                 else parent.child_by_field_name("left")
             if operator in ("==", "!=") and other is not None and other.type == "nil":
                 return "nil-compare", "compared with nil", None
+            if operator in ("==", "!="):
+                return "compare", "compared", None
             return "use", "read", None
         if kind == "expression_list":
             statement = context.parent(parent)
@@ -145,7 +151,7 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
             if statement.type == "receive_statement":
                 return "write", "received into", None
             if statement.type in ("expression_case",):
-                return "use", "compared", None
+                return "compare", "compared", None
             return "handover", statement.type, None
         if kind == "return_statement":
             return "handover", "returned", None

@@ -41,6 +41,7 @@ class Occurrence:
                  may write p a new value while the call runs (an out-parameter)
     use          read or passed where ownership stays
     nil-compare  `p == nil` / `p != nil`
+    compare      p's value alone is read: `p == q`, a map key (`m[p]`, `delete(m, p)`)
     write        p is assigned a new value
     """
 

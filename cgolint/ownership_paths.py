@@ -128,11 +128,11 @@ def collect_field_paths(context: PathContext, freed: list[Node], idents: dict[by
                 kind, detail, call = consumer(top, context)
                 if kind == "write":
                     kills.add(flow_node.id)
-                elif kind in ("nil-compare",):
+                elif kind in ("nil-compare", "compare"):
                     pass
                 elif kind == "use" and call is not None and detail.startswith("passed to C."):
                     kills.add(flow_node.id)
-                elif kind == "use" and call is None and detail in ("read", "dereferenced", "compared"):
+                elif kind == "use" and call is None and detail in ("read", "dereferenced"):
                     pass
                 else:
                     dropped = True

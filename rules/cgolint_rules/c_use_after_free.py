@@ -7,7 +7,8 @@ from cgolint.rule import IMPORT_C, Level, Rule
 
 # Occurrences that do not read the pointer at the statement they sit in
 # (`C.get(&p)` hands C the variable, not the freed block).
-_NOT_A_USE = WRITES | {"nil-compare", "closure-free"}
+# Nor does comparing its value or using it as a map key read the freed block.
+_NOT_A_USE = WRITES | {"nil-compare", "compare", "closure-free"}
 
 
 class CUseAfterFree(Rule):
@@ -28,7 +29,9 @@ class CUseAfterFree(Rule):
 
     Frees and uses on different branches are not reported, nor is anything
     after `p = nil` or another assignment to `p`. Comparing the pointer with
-    `nil` is not counted as a use. A C call given `&p` (`C.get(&p, &n)`,
+    `nil` or with another pointer, or using it as a map key (`delete(live,
+    p)`), reads only its value, not the freed memory, and is not counted
+    as a use. A C call given `&p` (`C.get(&p, &n)`,
     an out-parameter) counts as an assignment: C may write `p` during the
     call, and cgo forbids it to keep the address. Variables whose address is
     taken otherwise (kept in Go, passed to Go code, to a preamble function

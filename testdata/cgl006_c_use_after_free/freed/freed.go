@@ -118,3 +118,14 @@ func Write(n int) {
 	C.free(unsafe.Pointer(p))
 	*p = 0 // want CGL006 "dereferenced after C.free"
 }
+
+var names = map[*C.char]string{}
+
+// The map is keyed by the freed pointer, but its memory is read to build the key's value.
+func ForgetRead(name string) string {
+	p := C.CString(name)
+	names[p] = name
+	C.free(unsafe.Pointer(p))
+	delete(names, p)
+	return C.GoString(p) // want CGL006 "`p` is passed to C.GoString after C.free freed it"
+}

@@ -135,3 +135,16 @@ func ClosureAssigns(name string) {
 	C.use(cs)
 	C.free(unsafe.Pointer(cs))
 }
+
+var live = map[*C.char]string{}
+
+// The freed pointer's value as a map key and in comparisons: the freed
+// memory itself is never read.
+func Forget(name string, last *C.char) bool {
+	p := C.CString(name)
+	live[p] = name
+	C.free(unsafe.Pointer(p))
+	delete(live, p)
+	_, still := live[p]
+	return still || p == last
+}
