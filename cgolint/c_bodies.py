@@ -149,8 +149,8 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
             continue
         holder, dereferences = _store_root(target)
         if holder in pointer_params and holder not in locals_:
-            if dereferences:  # `r->p = buf`: as long as *r lives
-                kept_into.setdefault(index, set()).add(pointer_params[holder])
+            if dereferences and not _reset_before_return(target, body, stores, pointer_params):
+                kept_into.setdefault(index, set()).add(pointer_params[holder])  # `r->p = buf`: as long as *r lives
             continue  # `p = buf`: the parameter itself is a local of the call
         if dereferences == 1 and locals_.get(holder) is False:
             # `reader *rp = &r; rp->p = buf`: a cursor over the frame, or over
@@ -166,28 +166,79 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
 
 
 def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_params: dict[str, int]) -> bool:
-    """`cur = s; ...; cur = NULL;`: the global variable `target` is set to
-    NULL (or 0), or back to the value a local saved before the store
-    (`saved = cur; cur = s; ...; cur = saved;`), by a statement of the
-    body's own block after the store, with no `return` or `goto` in
-    between: C holds the pointer only while the call runs (a cursor for the
-    functions it calls)."""
-    if target.type != "identifier":
+    """`cur = s; ...; cur = NULL;`: the global `target` (or a field through
+    a pointer parameter, `c->cur`) is set to NULL (or 0), or a global back
+    to the value a local saved before the store (`saved = cur; cur = s;
+    ...; cur = saved;`), on every way out of the body after the store: by a
+    statement of the body's own block (also after a label) that every
+    `goto` before it jumps ahead to, and before every `return` in between
+    in that return's own block. C holds the pointer only while the call
+    runs (a cursor for the functions it calls)."""
+    key = _lvalue_key(target)
+    if not key:
         return False
-    name = text(target)
-    saves = _saved_before(name, target, body, stores)
-    for lhs, value in stores.assignments:
-        if lhs.start_byte <= target.end_byte or lhs.type != "identifier" or text(lhs) != name \
-                or not (_is_null(value) or value_name(value) in saves):
+    saves = _saved_before(key, target, body, stores) if target.type == "identifier" else {}
+    resets = [statement for lhs, value in stores.assignments
+              if lhs.start_byte > target.end_byte and _lvalue_key(lhs) == key
+              and (_is_null(value) or value_name(value) in saves)
+              and (statement := _statement_of(lhs)) is not None]
+    labels = {text(label): node for node in _descendants(body, "labeled_statement")
+              if (label := node.child_by_field_name("label")) is not None}
+    exits = [n for kind in ("return_statement", "goto_statement") for n in _descendants(body, kind)]
+    for reset in resets:
+        block = reset.parent.parent if reset.parent is not None and reset.parent.type == "labeled_statement" \
+            else reset.parent
+        if block != body:
             continue
-        statement = lhs.parent
-        while statement is not None and statement.type in ("assignment_expression", "parenthesized_expression"):
-            statement = statement.parent
-        if statement is None or statement.type != "expression_statement" or statement.parent != body:
-            continue
-        exits = [n for kind in ("return_statement", "goto_statement") for n in _descendants(body, kind)]
-        return not any(target.start_byte < n.start_byte < lhs.start_byte for n in exits) \
-            and not _global_copied(name, target, set(saves.values()))
+        if all(_leaves_reset(exit, target, reset, resets, labels) for exit in exits
+               if target.start_byte < exit.start_byte < reset.start_byte):
+            if target.type == "identifier":
+                return not _global_copied(key, target, set(saves.values()))
+            return not _field_copied(target)
+    return False
+
+
+def _leaves_reset(exit: Node, store: Node, reset: Node, resets: list[Node], labels: dict[str, Node]) -> bool:
+    """Whether a `return` between the store and the body's reset comes after
+    a reset in its own block, or a `goto` jumps to a label between it and
+    the reset (so the reset still runs)."""
+    if exit.type == "goto_statement":
+        label = exit.child_by_field_name("label")
+        target = labels.get(text(label)) if label is not None else None
+        return target is not None and exit.start_byte < target.start_byte <= reset.start_byte
+    return any(r.parent == exit.parent and store.end_byte < r.start_byte < exit.start_byte for r in resets)
+
+
+def _statement_of(lhs: Node) -> Node | None:
+    statement = lhs.parent
+    while statement is not None and statement.type in ("assignment_expression", "parenthesized_expression"):
+        statement = statement.parent
+    return statement if statement is not None and statement.type == "expression_statement" else None
+
+
+def _lvalue_key(lhs: Node) -> str:
+    """A global's name, or `c->cur` for a field reached from a variable."""
+    if lhs.type == "identifier":
+        return text(lhs)
+    if lhs.type == "field_expression":
+        base = lhs.child_by_field_name("argument")
+        if base is not None and base.type == "identifier":
+            return "".join(text(lhs).split())
+    return ""
+
+
+def _field_copied(field: Node) -> bool:
+    """Whether any code of the file reads a field of this name (`x->cur`,
+    `x.cur`) into something: the pointer may then outlive the reset."""
+    name = text(field.child_by_field_name("field"))
+    root = field
+    while root.parent is not None:
+        root = root.parent
+    for lhs, value in _body_stores(root).assignments:
+        value = strip_casts(value)
+        if value is not None and value.type == "field_expression" and lhs != field \
+                and text(value.child_by_field_name("field")) == name:
+            return True
     return False
 
 
@@ -214,14 +265,47 @@ def _global_copied(name: str, node: Node, saves: set[Node] = frozenset()) -> boo
     while root.parent is not None:
         root = root.parent
     for lhs, value in _body_stores(root).assignments:
-        if lhs in saves:
-            continue
-        value = strip_casts(value)
-        sides = [value.child_by_field_name("left"), value.child_by_field_name("right")] \
-            if value is not None and value.type == "binary_expression" else [value]
-        if any(value_name(side) == name for side in sides):  # `cursor`, `cursor + 1`; not `*cursor`
+        if lhs not in saves and _value_of(name, value) and not _restoring_save(lhs, name):
             return True
-    return False
+    # a getter hands it to whoever calls it
+    return any(_value_of(name, r.named_children[0]) for r in _descendants(root, "return_statement") if r.named_children)
+
+
+def _restoring_save(lhs: Node, name: str) -> bool:
+    """`saved = cursor` into a local of a function whose only later use of
+    it is to put it back (`cursor = saved`): another function's save."""
+    local = text(lhs) if lhs.type == "identifier" else _declarator_name(lhs)
+    body = lhs.parent
+    while body is not None and not (body.type == "compound_statement" and body.parent is not None
+                                    and body.parent.type == "function_definition"):
+        body = body.parent
+    if not local or body is None or _locals(body).get(local) is not False:
+        return False
+    for node in _descendants(body, "identifier"):
+        if text(node) != local or node == lhs or node.parent == lhs or _declarator_name(node.parent) == local:
+            continue
+        parent = node.parent
+        if parent is None or parent.type != "assignment_expression" or parent.child_by_field_name("right") != node \
+                or text(parent.child_by_field_name("left")) != name:
+            return False
+    return True
+
+
+def _value_of(name: str, value: Node | None) -> bool:
+    """Whether an expression's value is the pointer `name` holds: `cursor`,
+    `cursor + 1`, `c ? cursor : NULL`; not `*cursor` or `cursor[0]`."""
+    value = strip_casts(value)
+    if value is None:
+        return False
+    if value.type == "binary_expression":  # pointer arithmetic; a comparison's value is an int
+        if text(value.child_by_field_name("operator")) not in ("+", "-"):
+            return False
+        sides = [value.child_by_field_name("left"), value.child_by_field_name("right")]
+    elif value.type == "conditional_expression":
+        sides = [value.child_by_field_name("consequence"), value.child_by_field_name("alternative")]
+    else:
+        return value_name(value) == name
+    return any(_value_of(name, side) for side in sides)
 
 
 def _is_null(value: Node | None) -> bool:

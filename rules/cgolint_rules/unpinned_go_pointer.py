@@ -63,6 +63,10 @@ class UnpinnedGoPointer(Rule):
     - a Go pointer passed to a C function that keeps it after the call (its
       body in the preamble stores the parameter in a global or a struct, or
       the function is listed in the `keeps-pointer` option), including a
+      cursor the body sets back to NULL (or to a value it saved) only on
+      some ways out, or copies elsewhere (a getter, `other = cur`) first; a
+      cursor reset on every way out (early returns, a `goto` cleanup label)
+      is not kept; and including a
       pointer pinned with `runtime.Pinner` but unpinned by `defer` when the
       Go function returns while C still holds it;
     - a `runtime.Pinner` that pins an object and is not unpinned on some path

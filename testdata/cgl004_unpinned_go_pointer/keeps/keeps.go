@@ -2,6 +2,7 @@ package keeps
 
 /*
 #include <stdint.h>
+#include <stdlib.h>
 #include "callbacks.h"
 
 static void *saved_ctx;
@@ -24,6 +25,33 @@ static void with_context(void *ctx) {
 	saved = current_ctx;
 	fire();
 	current_ctx = saved;
+}
+
+// Restores the global, but a getter or a ternary copied it first.
+static void *getter_ctx, *copied_ctx;
+static void *get_ctx(void) { return getter_ctx; }
+static void remember(void) { copied_ctx = get_ctx(); }
+static void with_getter(void *ctx) {
+	void *saved = getter_ctx;
+	getter_ctx = ctx;
+	remember();
+	getter_ctx = saved;
+}
+static void *ternary_ctx, *other_ctx;
+static void with_ternary(void *ctx) {
+	void *saved = ternary_ctx;
+	ternary_ctx = ctx;
+	other_ctx = ternary_ctx ? ternary_ctx : NULL;
+	ternary_ctx = saved;
+}
+
+// Clears a field of the context it is given, but not on the early return.
+typedef struct parking { void *cur; } parking;
+static int park(parking *p, void *ctx, int fail) {
+	p->cur = ctx;
+	if (fail) return -1;
+	p->cur = NULL;
+	return 0;
 }
 
 // Passes its argument on to a function that keeps it: keeps it too.
@@ -124,4 +152,18 @@ func cMemoryKept() {
 
 func restoredTooLate(s *session) {
 	C.with_context(unsafe.Pointer(s)) // want CGL004 "`C.with_context` keeps its `ctx` argument"
+}
+
+func copiedByGetter(s *session) {
+	C.with_getter(unsafe.Pointer(s)) // want CGL004 "`C.with_getter` keeps its `ctx` argument"
+}
+
+func copiedByTernary(s *session) {
+	C.with_ternary(unsafe.Pointer(s)) // want CGL004 "`C.with_ternary` keeps its `ctx` argument"
+}
+
+func parkedOnFailure(s *session) {
+	p := (*C.parking)(C.calloc(1, C.sizeof_parking))
+	defer C.free(unsafe.Pointer(p))
+	C.park(p, unsafe.Pointer(s), 1) // want CGL004 "`C.park` keeps its `ctx` argument"
 }

@@ -9,6 +9,7 @@ package main
 
 /*
 #include <stddef.h>
+#include <stdlib.h>
 typedef struct reader { const unsigned char *p, *end; } reader;
 
 static int sum_direct(const unsigned char *buf, size_t n) {
@@ -55,6 +56,39 @@ static int sum_restored(const unsigned char *buf, size_t n) {
 	return s;
 }
 
+// Restored on an early return too, and after a cleanup label.
+static int sum_restored_early(const unsigned char *buf, size_t n) {
+	const unsigned char *saved = current;
+	current = buf;
+	if (n == 0) { current = saved; return 0; }
+	int s = current_sum(n);
+	current = saved;
+	return s;
+}
+static int sum_restored_goto(const unsigned char *buf, size_t n) {
+	const unsigned char *saved = current;
+	int s = 0;
+	current = buf;
+	if (n == 0) goto out;
+	s = current_sum(n);
+out:
+	current = saved;
+	return s;
+}
+
+// Parked in a field of a C context the caller owns, and cleared before
+// returning (libseccomp style).
+typedef struct ctx { const unsigned char *cur; size_t n; } ctx;
+static int ctx_sum(ctx *c) { int s = 0; for (size_t i = 0; i < c->n; i++) s += c->cur[i]; return s; }
+static int sum_parked(ctx *c, const unsigned char *buf, size_t n) {
+	c->cur = buf;
+	c->n = n;
+	int s = ctx_sum(c);
+	c->cur = NULL;
+	c->n = 0;
+	return s;
+}
+
 // Through a helper that stores into the reader it is given: a local one.
 static int sum_helper(const unsigned char *buf, size_t n) {
 	reader r;
@@ -76,4 +110,8 @@ func main() {
 	p := (*C.uchar)(unsafe.Pointer(&b[0]))
 	n := C.size_t(len(b))
 	fmt.Println(C.sum_direct(p, n), C.sum_via_pointer(p, n), C.sum_helper(p, n), C.sum_global(p, n), C.sum_restored(p, n))
+	fmt.Println(C.sum_restored_early(p, n), C.sum_restored_goto(p, n), C.sum_restored_goto(p, 0))
+	c := (*C.ctx)(C.calloc(1, C.sizeof_ctx))
+	defer C.free(unsafe.Pointer(c))
+	fmt.Println(C.sum_parked(c, p, n))
 }
