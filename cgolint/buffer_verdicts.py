@@ -25,6 +25,8 @@ The API:
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -269,9 +271,18 @@ def _too_long(buffer: Buffer, arg: Node, function: CFunction, slot: CParam, pack
         symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
         node = single_value(symbol) if symbol is not None else None
     value = const_value(node, package, source) if node is not None else None
-    if value is None or value <= buffer.byte_size:
+    if value is None or value <= buffer.byte_size or _counts_bits(slot, function):
         return None
     return LengthProblem("long", function, slot, value)
+
+
+def _counts_bits(slot: CParam, function: CFunction) -> bool:
+    """A length in bits (`keybits`, `nbits`: AES_set_encrypt_key), or one the
+    body scales down (`n / 8`, `n >> 3`) before it touches memory."""
+    if "bit" in slot.name.lower():
+        return True
+    return function.body is not None and slot.name != "" and \
+        re.search(rf"\b{re.escape(slot.name)}\s*(/|>>)", text(function.body)) is not None
 
 
 def _sized_by_c_side(buffer: Buffer, package: PackageModel) -> bool:

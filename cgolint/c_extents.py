@@ -79,18 +79,23 @@ def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Exte
 
 
 def _null_test(ident: Node) -> bool:
-    """`if (p)`, `!p`, `p == NULL`, `p && n`: the pointer's value is tested,
-    its memory not touched."""
-    parent = ident.parent
-    if parent.type == "parenthesized_expression" and parent.parent is not None and \
-            parent.parent.type in ("if_statement", "while_statement", "conditional_expression"):
-        return True
+    """`if (p)`, `!p`, `p == NULL`, `p && n`, `p ? a : b`: the pointer's
+    value is tested, its memory not touched (not when it is a value chosen
+    by `?:`, `c ? z : (p)`)."""
+    node = ident
+    while node.parent is not None and node.parent.type == "parenthesized_expression":
+        node = node.parent
+        if node.parent is not None and node.parent.type in ("if_statement", "while_statement"):
+            return True
+    parent = node.parent
+    if parent is None:
+        return False
     if parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "!" or \
-            parent.type == "conditional_expression" and parent.child_by_field_name("condition") == ident:
+            parent.type == "conditional_expression" and parent.child_by_field_name("condition") == node:
         return True
     if parent.type == "binary_expression":
         operator = text(parent.child_by_field_name("operator"))
-        other = parent.child_by_field_name("right") if parent.child_by_field_name("left") == ident \
+        other = parent.child_by_field_name("right") if parent.child_by_field_name("left") == node \
             else parent.child_by_field_name("left")
         return operator in ("&&", "||") or (operator in ("==", "!=") and text(other) in ("NULL", "0", "nullptr"))
     return False

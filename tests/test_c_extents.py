@@ -55,6 +55,9 @@ static void grid(unsigned char *out) { unsigned char g[2][ID_LEN]; memcpy(out, g
 #undef KEY_LEN
 #define KEY_LEN 32
 static void redefined(unsigned char *out) { memset(out, 0, KEY_LEN); }
+static unsigned char zeros[32], dst[32];
+static void tested(const unsigned char *p) { if (p) memcpy(dst, p, 32); if (!(p)) return; }
+static void chosen(const unsigned char *p, int z) { const unsigned char *src = z ? zeros : (p); memcpy(dst, src, 32); }
 */
 import "C"
 '''
@@ -76,6 +79,8 @@ def test_extents_of_bodies(tmp_path):
     assert extent("sized_local") == Extent(0, 32)   # an array sized by a macro
     assert extent("commented") == Extent(0, 64)     # a comment among the arguments
     assert extent("grid") == Extent(0, 64)          # both dimensions
-    for name in ("walks", "variable", "passes", "offset", "redefined"):
-        # pointer arithmetic, a variable count, passed on, `&out[4]`, a macro with two values
+    assert extent("tested") == Extent(0, 32)       # tests of the pointer's value touch nothing
+    for name in ("walks", "variable", "passes", "offset", "redefined", "chosen"):
+        # pointer arithmetic, a variable count, passed on, `&out[4]`, a macro with two values,
+        # chosen as a `?:` value (parenthesised, not a test)
         assert extent(name) is None, name

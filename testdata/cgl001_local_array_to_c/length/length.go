@@ -19,6 +19,9 @@ struct point { int x, y; };
 static void move_point(struct point *p) { p->x++; }
 static int greet(const char *name) { return name[0]; }
 #define ERRBUF_SIZE 256
+static unsigned char key_copy[32];
+int set_key_bits(const unsigned char *key, unsigned int keybits);  // AES_set_encrypt_key: bits
+static int set_key_len(const unsigned char *key, size_t len) { memcpy(key_copy, key, len / 8); return 0; }
 */
 import "C"
 
@@ -186,4 +189,11 @@ func lengthFits() {
 	var der [72]byte
 	derLen := C.size_t(72)
 	C.serialize((*C.uchar)(&der[0]), &derLen)
+}
+
+// A key length in bits, by its name or by the body's scaling: not bytes.
+func keyLengthInBits() {
+	var key [32]byte
+	C.set_key_bits((*C.uchar)(u.Pointer(&key[0])), 256)
+	C.set_key_len((*C.uchar)(u.Pointer(&key[0])), 256)
 }
