@@ -132,11 +132,12 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
     if body is None or not pointer_params:
         return set(), {}
     stores = _body_stores(body)
+    sources = _parameter_aliases(stores, pointer_params)
     # Only a store of a parameter needs the body's locals (a walk of the body).
     candidates = [(lhs, index) for lhs, value in stores.assignments
-                  if (index := pointer_params.get(value_name(value))) is not None]
+                  if (index := sources.get(pointer_source(value))) is not None]
     candidates += [(pair, index) for pair, value in stores.field_values
-                   if (index := pointer_params.get(value_name(value))) is not None]
+                   if (index := sources.get(pointer_source(value))) is not None]
     if not candidates:
         return set(), {}
     locals_ = _locals(body)
@@ -163,6 +164,38 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
         if _outlives_call(target, locals_) and not _reset_before_return(target, body, stores, pointer_params):
             kept.add(index)
     return kept, kept_into
+
+
+def pointer_source(value: Node | None) -> str:
+    """The variable a stored pointer value points into: `buf` for `buf`,
+    `(void *)buf`, `buf + 4` and `&buf[4]`."""
+    node = strip_casts(value)
+    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ("+", "-"):
+        return value_name(node.child_by_field_name("left")) or value_name(node.child_by_field_name("right"))
+    if node is not None and node.type == "pointer_expression" and text(node.child_by_field_name("operator")) == "&":
+        inner = strip_casts(node.child_by_field_name("argument"))
+        if inner is not None and inner.type == "subscript_expression":
+            return value_name(inner.child_by_field_name("argument"))
+    return value_name(node) if node is not None else ""
+
+
+def _parameter_aliases(stores: _BodyStores, pointer_params: dict[str, int]) -> dict[str, int]:
+    """The pointer parameters, and the locals the body declares with one as
+    their value (`const unsigned char *q = buf;`, also through `+` and
+    `&buf[i]`): storing `q` where it outlives the call keeps `buf`."""
+    sources = dict(pointer_params)
+    for _ in range(2):  # (q = buf; r = q;)
+        for lhs, value in stores.assignments:
+            declaration = lhs.parent.parent if lhs.parent is not None and lhs.parent.type == "init_declarator" \
+                else None
+            if declaration is None or declaration.type != "declaration" or any(
+                    c.type == "storage_class_specifier" and text(c) == "static" for c in declaration.children):
+                continue  # (an assignment may set a global: a store, not an alias)
+            name = _declarator_name(lhs)
+            index = sources.get(pointer_source(value))
+            if name and index is not None and name not in sources:
+                sources[name] = index
+    return sources
 
 
 def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_params: dict[str, int]) -> bool:

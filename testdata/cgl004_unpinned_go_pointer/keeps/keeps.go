@@ -54,6 +54,12 @@ static int park(parking *p, void *ctx, int fail) {
 	return 0;
 }
 
+// Keeps a pointer into its argument, or the argument through a local copy.
+static const char *body_at;
+static void keep_offset(const char *data) { body_at = data + 4; }
+static void keep_element(const char *data) { body_at = &data[4]; }
+static void keep_copy(const char *data) { const char *q = data; body_at = q; }
+
 // Passes its argument on to a function that keeps it: keeps it too.
 static void register_ctx(void *ctx) { set_context(ctx); }
 */
@@ -166,4 +172,13 @@ func parkedOnFailure(s *session) {
 	p := (*C.parking)(C.calloc(1, C.sizeof_parking))
 	defer C.free(unsafe.Pointer(p))
 	C.park(p, unsafe.Pointer(s), 1) // want CGL004 "`C.park` keeps its `ctx` argument"
+}
+
+func keptPastHeader(buf []byte) {
+	if len(buf) < 8 {
+		return
+	}
+	C.keep_offset((*C.char)(unsafe.Pointer(&buf[0]))) // want CGL004 "`C.keep_offset` keeps its `data` argument"
+	C.keep_element((*C.char)(unsafe.Pointer(&buf[0]))) // want CGL004 "`C.keep_element` keeps its `data` argument"
+	C.keep_copy((*C.char)(unsafe.Pointer(&buf[0]))) // want CGL004 "`C.keep_copy` keeps its `data` argument"
 }
