@@ -29,6 +29,45 @@ def freed_params(definition: Node, params: list[CParam]) -> set[int]:
             for arg in c_arguments(args)[:1] if (index := pointer_params.get(value_name(arg))) is not None}
 
 
+def pointee_effect(body: Node, name: str) -> str:
+    """What a body does to the pointer its pointer-to-pointer parameter
+    `name` points to (`obj **pp`): "write" when it may give it a new value
+    (`*pp = ...`, `pp[0] = ...`, or `pp` passed on or copied), "free" when
+    it frees it (`free(*pp)`) and never assigns it, else "read"."""
+    freed = False
+    for node in _descendants(body, "identifier"):
+        if text(node) != name:
+            continue
+        parent = _above_parentheses(node)
+        if parent is None:
+            continue
+        if parent.type == "pointer_expression" and text(parent.child_by_field_name("operator")) == "*" or \
+                parent.type == "subscript_expression" and parent.child_by_field_name("argument") is not None:
+            deref = parent
+            while _above_parentheses(deref) is not None and _above_parentheses(deref).type == "cast_expression":
+                deref = _above_parentheses(deref)
+            above = _above_parentheses(deref)
+            if above is None:
+                continue
+            if above.type == "assignment_expression" and above.child_by_field_name("left") in (deref, parent) or \
+                    above.type == "pointer_expression" and text(above.child_by_field_name("operator")) == "&":
+                return "write"
+            if above.type == "argument_list" and c_arguments(above)[:1] == [deref] and above.parent is not None \
+                    and text(above.parent.child_by_field_name("function")) == "free":
+                freed = True
+        elif parent.type in ("argument_list", "init_declarator") or \
+                parent.type == "assignment_expression" and parent.child_by_field_name("right") == node:
+            return "write"  # passed on or copied: what happens to *pp is out of sight
+    return "free" if freed else "read"
+
+
+def _above_parentheses(node: Node) -> Node | None:
+    parent = node.parent
+    while parent is not None and parent.type == "parenthesized_expression":
+        parent = parent.parent
+    return parent
+
+
 def propagate_always_frees(model: CPreamble) -> None:
     """Fill `CFunction.always_frees`: the pointer parameters a body frees on
     every path that returns, by a statement of its own block that calls

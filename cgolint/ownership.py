@@ -351,6 +351,10 @@ class _Collector:
         function = self.package.preamble.function(name)
         return function is not None and index >= 0 and function.takes_ownership_of(index)
 
+    def c_pointee_effect(self, name: str, index: int) -> str | None:
+        function = self.package.preamble.function(name)
+        return function.pointee_effect(index) if function is not None and index >= 0 else None
+
     # --- occurrences -----------------------------------------------------
     def _occurrence(self, ident: Node, symbol: Symbol, facts: PointerFacts) -> Occurrence | None:
         flow_node = self.flow.node_at(ident.start_byte)

@@ -39,6 +39,10 @@ class ConsumerContext(Protocol):
         """Whether the preamble's body of C.name stores argument `index` past
         the call or frees it."""
 
+    def c_pointee_effect(self, name: str, index: int) -> str | None:
+        """What the preamble's body of C.name does to what argument `index`
+        (a `T **`) points to: "write", "free" or "read"; None if unknown."""
+
 
 def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | None]:
     """Follow the value of `ident` up the expression tree to what consumes it:
@@ -97,7 +101,12 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                 if node is ident:
                     filler = _c_out_parameter(parent, context)
                     if filler is not None:
-                        return "filled", f"its address is passed to C.{filler[1]}", filler[0]
+                        call, name, effect = filler
+                        if effect == "free":
+                            return "free", f"C.{name}", call
+                        if effect == "read":
+                            return "use", f"passed to C.{name}", call
+                        return "filled", f"its address is passed to C.{name}", call
                 return "address", "its address is taken", None
             if operator == "<-":
                 return "use", "read", None
@@ -175,18 +184,20 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
         return "handover", kind, None
 
 
-def _c_out_parameter(address: Node, context: ConsumerContext) -> tuple[Node, str] | None:
-    """(call, name) when `&v` is an argument of C.name, through conversions
-    and unsafe.Pointer only: C may write v while the call runs, and cgo
-    forbids it to keep the address afterwards, so v is an out-parameter. Not
-    when the preamble's body of C.name keeps or frees that argument."""
+def _c_out_parameter(address: Node, context: ConsumerContext) -> tuple[Node, str, str | None] | None:
+    """(call, name, effect) when `&v` is an argument of C.name, through
+    conversions and unsafe.Pointer only: C may write v while the call runs,
+    and cgo forbids it to keep the address afterwards, so v is an
+    out-parameter. Not when the preamble's body of C.name keeps or frees
+    that argument. `effect`: what the body does to v ("write", "free",
+    "read"), None without a body."""
     found = receiving_call(address, context.parent, context.target)
     if found is None:
         return None
     call, target, index = found
     if target.kind != "c" or context.c_takes(target.name, index):
         return None
-    return call, target.name
+    return call, target.name, context.c_pointee_effect(target.name, index)
 
 
 def exprs(node: Node | None) -> list[Node]:

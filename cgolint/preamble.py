@@ -9,7 +9,7 @@ from functools import cached_property
 
 from tree_sitter import Node
 
-from .c_bodies import freed_params, propagate_always_frees, propagate_keeps, stored_params
+from .c_bodies import freed_params, pointee_effect, propagate_always_frees, propagate_keeps, stored_params
 from .parsing import C, c_parser, query
 from .source import Position, SourceFile, parse_bytes, text
 
@@ -97,6 +97,14 @@ class CFunction:
     def keeps_param(self, index: int) -> bool:
         # called from Go, a store through another argument outlives the call too
         return index in self.keeps or index in self.keeps_into
+
+    def pointee_effect(self, index: int) -> str | None:
+        """For a `T **` parameter: "write", "free" or "read" (see
+        c_bodies.pointee_effect); None without a body to tell."""
+        if self.body is None or index >= len(self.params) or not self.params[index].name \
+                or self.params[index].ctype.pointers < 2:
+            return None
+        return pointee_effect(self.body, self.params[index].name)
 
     def takes_ownership_of(self, index: int) -> bool:
         """Whether the body keeps the pointer or frees it: either way the

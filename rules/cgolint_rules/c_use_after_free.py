@@ -33,7 +33,10 @@ class CUseAfterFree(Rule):
     p)`), reads only its value, not the freed memory, and is not counted
     as a use. A C call given `&p` (`C.get(&p, &n)`,
     an out-parameter) counts as an assignment: C may write `p` during the
-    call, and cgo forbids it to keep the address. Variables whose address is
+    call, and cgo forbids it to keep the address. When the preamble shows
+    the body, the body decides: one that frees `*pp` and never assigns it
+    (`void destroy(obj **pp) { free(*pp); }`) frees `p`, and one that only
+    reads `*pp` uses it. Variables whose address is
     taken otherwise (kept in Go, passed to Go code, to a preamble function
     that keeps it, or in a `go`/`defer` statement), or that a closure
     assigns, are not followed.

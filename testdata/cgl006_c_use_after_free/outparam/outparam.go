@@ -11,6 +11,10 @@ static int get(void **out, size_t *n) { *out = strdup("abc"); *n = 3; return 0; 
 static void get_name(char **out) { *out = strdup("name"); }
 // Frees the block and clears the caller's variable.
 static void release(void **p) { free(*p); *p = NULL; }
+// Frees the block and leaves the caller's variable pointing at it.
+static void destroy(char **p) { free(*p); }
+// Only reads through the address.
+static int peek(char **p) { return (*p)[0]; }
 */
 import "C"
 
@@ -105,4 +109,26 @@ func AddressKept() []byte {
 	*slot = C.malloc(3)
 	defer C.free(ptr)
 	return C.GoBytes(ptr, 3)
+}
+
+func DestroyedThenFreed() {
+	var name *C.char
+	C.get_name(&name)
+	C.destroy(&name)
+	C.free(unsafe.Pointer(name)) // want CGL006 "`name` is freed again after C.destroy"
+}
+
+func PeekAfterFree() int {
+	name := C.CString("x")
+	C.free(unsafe.Pointer(name))
+	return int(C.peek(&name)) // want CGL006 "`name` is passed to C.peek after C.free freed it"
+}
+
+// Negative: released (and cleared) by address, then freed: free(NULL).
+func ReleasedThenFreed() {
+	var ptr unsafe.Pointer
+	var n C.size_t
+	C.get(&ptr, &n)
+	C.release(&ptr)
+	C.free(ptr)
 }
