@@ -19,7 +19,9 @@ from typing import Iterable
 
 from tree_sitter import Node, Query, QueryCursor
 
+from .buffers import unwrap_conversions
 from .call_targets import call_arguments
+from .conversions import is_assignment_target
 from .flow import function_flow
 from .ownership_consumers import (
     NON_OWNING_BUILTINS,
@@ -39,8 +41,9 @@ from .ownership_facts import (
 )
 from .ownership_paths import collect_field_paths, field_chain
 from .parsing import GO
-from .scopes import Symbol
-from .source import SourceFile, text
+from .model import PackageModel
+from .scopes import Symbol, parameter_names
+from .source import SourceFile, text, walk
 
 
 def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:
@@ -355,6 +358,13 @@ class _Collector:
         function = self.package.preamble.function(name)
         return function.pointee_effect(index) if function is not None and index >= 0 else None
 
+    def go_frees(self, declaration: Node, index: int) -> bool:
+        memo = self.package.memo("go_frees")
+        key = (declaration.id, index, self.options.frees)
+        if key not in memo:
+            memo[key] = _frees_parameter(declaration, index, self.package, self.options)
+        return memo[key]
+
     # --- occurrences -----------------------------------------------------
     def _occurrence(self, ident: Node, symbol: Symbol, facts: PointerFacts) -> Occurrence | None:
         flow_node = self.flow.node_at(ident.start_byte)
@@ -438,3 +448,48 @@ def strip_wrappers(expr: Node | None, unsafe_name: str = "unsafe") -> Node | Non
             return node
     return node
 
+
+
+def freeing_helpers(package: PackageModel, options: OwnershipOptions) -> frozenset[bytes]:
+    """The package's functions that free a parameter first thing (see
+    `_frees_parameter`), as `name(` byte strings: a function that calls
+    one frees C memory though it never spells `C.free`."""
+    memo = package.memo("freeing helpers")
+    if options not in memo:
+        found = set()
+        for source in package.files:
+            for declaration in source.root.named_children:
+                if declaration.type != "function_declaration" or not options.may_free(declaration.text):
+                    continue
+                names = parameter_names(declaration)
+                if any(_frees_parameter(declaration, i, package, options) for i in range(len(names))):
+                    found.add(declaration.child_by_field_name("name").text + b"(")
+        memo[options] = frozenset(found)
+    return memo[options]
+
+
+def _frees_parameter(declaration: Node, index: int, package: PackageModel, options: OwnershipOptions) -> bool:
+    """A statement of the function's own block, with no `return` before it
+    and the parameter never assigned before it, that frees the parameter:
+    `C.free(unsafe.Pointer(p))` or `defer C.free(...)`."""
+    names = parameter_names(declaration)
+    body = declaration.child_by_field_name("body")
+    if not 0 <= index < len(names) or names[index] is None or body is None:
+        return False
+    name, source = text(names[index]), package.file_of(declaration)
+    for part in body.named_children:
+        for statement in part.named_children if part.type == "statement_list" else ():
+            if statement.type in ("expression_statement", "defer_statement") and statement.named_children:
+                call = statement.named_children[0]
+                function = call.child_by_field_name("function") if call.type == "call_expression" else None
+                args = call_arguments(call) if function is not None else []
+                if function is not None and function.type == "selector_expression" \
+                        and text(function.child_by_field_name("operand")) == "C" \
+                        and text(function.child_by_field_name("field")) in options.frees and args:
+                    freed = unwrap_conversions(args[0], package, source)
+                    if freed is not None and freed.type == "identifier" and text(freed) == name:
+                        return True
+            if any(node.type == "return_statement" or node.type == "identifier" and text(node) == name
+                   and is_assignment_target(node) for node in walk(statement)):
+                return False
+    return False

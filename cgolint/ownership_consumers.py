@@ -39,6 +39,10 @@ class ConsumerContext(Protocol):
         """Whether the preamble's body of C.name stores argument `index` past
         the call or frees it."""
 
+    def go_frees(self, declaration: Node, index: int) -> bool:
+        """Whether the package function frees parameter `index` first thing
+        on every path (`func freeStr(p *C.char) { C.free(unsafe.Pointer(p)) }`)."""
+
     def c_pointee_effect(self, name: str, index: int) -> str | None:
         """What the preamble's body of C.name does to what argument `index`
         (a `T **`) points to: "write", "free" or "read"; None if unknown."""
@@ -87,6 +91,9 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                 if target.name == "append":
                     return "handover", "appended to a slice", call
                 return "handover", f"passed to {target.name}", call
+            if target.kind == "func" and target.node is not None and \
+                    context.go_frees(target.node, arg_index(parent, node)):
+                return "free", callee_text(call), call
             return "handover", f"passed to {callee_text(call)}", call
         if kind == "type_conversion_expression" or kind == "slice_expression":
             if parent.child_by_field_name("operand") == node:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from cgolint.flow import FlowNode
-from cgolint.ownership import pointer_facts
+from cgolint.ownership import freeing_helpers, pointer_facts
 from cgolint.ownership_facts import WRITES, Occurrence, OwnershipOptions, PointerFacts
 from cgolint.rule import IMPORT_C, Level, Rule
 
@@ -36,7 +36,9 @@ class CUseAfterFree(Rule):
     call, and cgo forbids it to keep the address. When the preamble shows
     the body, the body decides: one that frees `*pp` and never assigns it
     (`void destroy(obj **pp) { free(*pp); }`) frees `p`, and one that only
-    reads `*pp` uses it. Variables whose address is
+    reads `*pp` uses it. A package function that frees its parameter first
+    thing (`func freeStr(p *C.char) { C.free(unsafe.Pointer(p)) }`, also by
+    `defer`) frees what it is given. Variables whose address is
     taken otherwise (kept in Go, passed to Go code, to a preamble function
     that keeps it, or in a `go`/`defer` statement), or that a closure
     assigns, are not followed.
@@ -117,7 +119,8 @@ class CUseAfterFree(Rule):
         if not ctx.file.uses_cgo or node.child_by_field_name("body") is None or node.has_error:
             return  # (a body that does not parse: error recovery can merge statements, so paths are unknown)
         options = OwnershipOptions.from_options(ctx.options, ctx.package.preamble)
-        if not options.may_free(ctx.file.data[node.start_byte:node.end_byte]):
+        code = ctx.file.data[node.start_byte:node.end_byte]
+        if not options.may_free(code) and not any(h in code for h in freeing_helpers(ctx.package, options)):
             return
         facts = pointer_facts(node, ctx.file, ctx.package, options)
         reported: set[int] = set()

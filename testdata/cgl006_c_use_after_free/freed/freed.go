@@ -129,3 +129,37 @@ func ForgetRead(name string) string {
 	delete(names, p)
 	return C.GoString(p) // want CGL006 "`p` is passed to C.GoString after C.free freed it"
 }
+
+func freeName(p *C.char) { C.free(unsafe.Pointer(p)) }
+
+func closeName(p *C.char) {
+	defer C.free(unsafe.Pointer(p))
+	C.puts(p)
+}
+
+func freeIfSet(p *C.char, set bool) {
+	if !set {
+		return
+	}
+	C.free(unsafe.Pointer(p))
+}
+
+// A package helper that frees its argument first thing, then a second free.
+func FreedByHelperTwice(name string) {
+	p := C.CString(name)
+	freeName(p)
+	C.free(unsafe.Pointer(p)) // want CGL006 "`p` is freed again after freeName"
+}
+
+func ClosedThenRead(name string) string {
+	p := C.CString(name)
+	closeName(p)
+	return C.GoString(p) // want CGL006 "`p` is passed to C.GoString after closeName freed it"
+}
+
+// Negative: the helper may return before freeing.
+func MaybeFreedByHelper(name string) {
+	p := C.CString(name)
+	freeIfSet(p, false)
+	C.free(unsafe.Pointer(p))
+}
