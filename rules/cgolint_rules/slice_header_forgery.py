@@ -61,7 +61,7 @@ def _may_concern(node, kind: str, data: bytes) -> bool:
         return False
     spelled = data[spelled.start_byte:spelled.end_byte]
     if kind in ("composite_literal", "var_spec"):
-        return b"Header" in spelled
+        return b"eader" in spelled  # (also `type header reflect.SliceHeader`)
     return b"Header" in spelled or b"string" in spelled or b"[]" in spelled
 
 
@@ -72,7 +72,8 @@ class SliceHeaderForgery(Rule):
     Reports, in files that import `reflect` (under any name) or `unsafe`:
 
     - a `reflect.SliceHeader` or `reflect.StringHeader` composite literal,
-      `new(...)`, or `var h reflect.SliceHeader`;
+      `new(...)`, or `var h reflect.SliceHeader` (also of a type defined as
+      one: `type header reflect.SliceHeader`);
     - a conversion to `*reflect.SliceHeader`/`*reflect.StringHeader`, such
       as `(*reflect.SliceHeader)(unsafe.Pointer(&s))`;
     - a write to the `Data`, `Len` or `Cap` field of a header that comes from
@@ -82,7 +83,8 @@ class SliceHeaderForgery(Rule):
       slice, `*(*[]byte)(unsafe.Pointer(&s))` where `s` is a string;
     - the same with a header of the package's own, a struct laid out like
       the runtime's (a pointer or `uintptr`, then one or two ints): a slice
-      or string forged from one (`*(*[]byte)(unsafe.Pointer(&hdr))`), or a
+      or string forged from one (`*(*[]byte)(unsafe.Pointer(&hdr))`, also
+      through a pointer to one: `h := new(sliceHeader)`), or a
       slice or string viewed through one (`(*sliceHeader)(unsafe.Pointer(&s))`).
       Not in the Go distribution's own packages, which define that layout.
 
@@ -191,19 +193,28 @@ class SliceHeaderForgery(Rule):
         return True
 
     def _literal(self, node, ctx):
-        header = _header(parse_type(node.child_by_field_name("type"), ctx.file.imports))
+        header = self._declared_header(node.child_by_field_name("type"), ctx)
         if header and self._once(node):
             name = text(node.child_by_field_name("type"))
+            reflect_name = "reflect.SliceHeader" if header == "slice" else "reflect.StringHeader"
+            what = name if name.endswith(reflect_name.split(".")[1]) and "." in name else f"{name}, a {reflect_name},"
             yield self.report(
                 node,
-                f"`{name}{{...}}` builds a {header} header by hand: {name} is deprecated (Go 1.21) and must not be "
+                f"`{name}{{...}}` builds a {header} header by hand: {what} is deprecated (Go 1.21) and must not be "
                 f"allocated; its Data is a uintptr the garbage collector does not track, so the memory can be freed "
                 f"meanwhile; use {_replacement(header)} (Go 1.20+)",
                 end_node=node.child_by_field_name("type"))
 
+    @staticmethod
+    def _declared_header(type_node, ctx) -> str | None:
+        """The header a spelled type is: reflect.SliceHeader, or a type of the
+        package defined as one (`type header reflect.SliceHeader`)."""
+        spelled = parse_type(type_node, ctx.file.imports)
+        return _header(spelled) or _header(ctx.package.underlying(spelled))
+
     def _var(self, node, ctx):
         type_node = node.child_by_field_name("type")
-        header = _header(parse_type(type_node, ctx.file.imports))
+        header = self._declared_header(type_node, ctx)
         if header and self._once(node):
             names = ", ".join(text(n) for n in node.children_by_field_name("name"))
             yield self.report(
@@ -311,7 +322,15 @@ class SliceHeaderForgery(Rule):
         if not is_unsafe_call(operand, "Pointer", source, model):
             return
         address = strip_parens(single_argument(operand))
-        if address is None or address.type != "unary_expression" or text(address.child_by_field_name("operator")) != "&":
+        if address is None:
+            return
+        if address.type != "unary_expression" or text(address.child_by_field_name("operator")) != "&":
+            # `h := &sliceHeader{...}` or `new(sliceHeader)`: a pointer to a home-made header
+            pointer = model.underlying(model.type_of(address, source))
+            header = model.underlying(pointer.elem) if pointer is not None and pointer.kind == "pointer" else None
+            if header is not None and not _header(header) and _header_layout(header, model) == pointee.kind \
+                    and not in_go_distribution(model):
+                yield from self._forged(conversion, pointee.kind, address, ctx)
             return
         value = strip_parens(address.child_by_field_name("operand"))
         value_type = model.type_of(value, source)

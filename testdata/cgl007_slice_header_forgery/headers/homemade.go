@@ -33,6 +33,17 @@ func viewedSlice(p unsafe.Pointer, n int) []byte {
 	return s
 }
 
+func forgedThroughPointer(p unsafe.Pointer, n int) []byte {
+	hdr := &sliceHeader{data: p, len: n, cap: n}
+	return *(*[]byte)(unsafe.Pointer(hdr)) // want CGL007 "forges a slice from `hdr`, a struct laid out like a slice header"
+}
+
+func forgedThroughNew(p unsafe.Pointer, n int) []byte {
+	hdr := new(sliceHeader)
+	hdr.data, hdr.len, hdr.cap = p, n, n
+	return *(*[]byte)(unsafe.Pointer(hdr)) // want CGL007 "forges a slice from `hdr`, a struct laid out like a slice header"
+}
+
 // Look-alikes: the same struct never reinterpreted as a slice, and a
 // struct of three ints viewed as one (no data pointer to forge).
 func headerAsValue(p unsafe.Pointer, n int) sliceHeader {
