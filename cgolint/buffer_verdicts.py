@@ -168,11 +168,14 @@ class LengthProblem:
     param: CParam
     needed: int | None = None   # bytes C reaches ("short", "reach"), the length passed ("long")
     rejected: tuple[str, ...] = ()  # integer parameters judged not to carry the length ("none")
+    element_size: int = 1  # ("long") the bytes of each unit the length counts, when C counts elements
 
     def explain(self, buffer: Buffer) -> str:
         name = self.function.name
         if self.kind == "long":
-            return (f"the length passed as `{self.param.name}` is {self.needed}, more than the "
+            passed = f"{self.needed}" if self.element_size == 1 else \
+                f"{self.needed} elements of {self.element_size} bytes ({self.needed * self.element_size} bytes)"
+            return (f"the length passed as `{self.param.name}` is {passed}, more than the "
                     f"{buffer.byte_size} bytes `{buffer.name}` holds, so C can read or write past its end")
         if self.kind == "short":
             return (f"the prototype of C.{name} declares parameter `{self.param.name}` as an array of "
@@ -235,7 +238,7 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
     slot = length_slot(function, index, args, package, source,
                        derived=lambda arg: derived_length(arg, buffer, package, source))
     if slot is not None:
-        return _too_long(buffer, args[slot.index], function, slot, package, source)
+        return _too_long(buffer, args[slot.index], function, param, slot, package, source)
     # What the C body visibly reaches comes first: a NUL in the buffer does
     # not stop `snprintf(out, 30, ...)` or `memset(out, 0, 30)`.
     extent = c_param_extent(function, index, preamble)
@@ -258,11 +261,13 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
     return LengthProblem("none", function, param, rejected=rejected)
 
 
-def _too_long(buffer: Buffer, arg: Node, function: CFunction, slot: CParam, package: PackageModel,
-              source: SourceFile) -> LengthProblem | None:
+def _too_long(buffer: Buffer, arg: Node, function: CFunction, param: CParam, slot: CParam,
+              package: PackageModel, source: SourceFile) -> LengthProblem | None:
     """A length parameter (by its name or size_t type) given a constant
     larger than the buffer's size in bytes, directly or through `&n` of a
-    local set once: too long whether C counts bytes or elements."""
+    local set once: too long whether C counts bytes or elements. When the
+    body indexes the buffer below the length (`for (i < count) p[i] = ...`),
+    the length counts elements, and is compared with the elements."""
     if param_class(slot, package.preamble) != "length" or buffer.byte_size is None:
         return None
     node = unwrap_conversions(arg, package, source)
@@ -271,9 +276,23 @@ def _too_long(buffer: Buffer, arg: Node, function: CFunction, slot: CParam, pack
         symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
         node = single_value(symbol) if symbol is not None else None
     value = const_value(node, package, source) if node is not None else None
-    if value is None or value <= buffer.byte_size or _counts_bits(slot, function):
+    if value is None or _counts_bits(slot, function):
         return None
-    return LengthProblem("long", function, slot, value)
+    have = buffer.byte_size
+    element = buffer_param_pointee(param, package.preamble)
+    size = package.preamble.ctype_size(element) if element is not None and element.base != "void" else None
+    unit = size if size and size > 1 and _counts_elements(param, slot, function) else 1
+    return LengthProblem("long", function, slot, value, element_size=unit) if value * unit > have else None
+
+
+def _counts_elements(param: CParam, slot: CParam, function: CFunction) -> bool:
+    """The body indexes the buffer in a loop bounded by the length: `for
+    (size_t i = 0; i < count; i++) p[i] = -1;`."""
+    if function.body is None or not param.name or not slot.name:
+        return False
+    code = text(function.body)
+    return re.search(rf"<=?\s*{re.escape(slot.name)}\b", code) is not None and \
+        re.search(rf"\b{re.escape(param.name)}\s*\[", code) is not None
 
 
 def _counts_bits(slot: CParam, function: CFunction) -> bool:

@@ -22,6 +22,7 @@ static int greet(const char *name) { return name[0]; }
 static unsigned char key_copy[32];
 int set_key_bits(const unsigned char *key, unsigned int keybits);  // AES_set_encrypt_key: bits
 static int set_key_len(const unsigned char *key, size_t len) { memcpy(key_copy, key, len / 8); return 0; }
+static void fill_ints(int *p, size_t count) { for (size_t i = 0; i < count; i++) p[i] = -1; }
 */
 import "C"
 
@@ -196,4 +197,12 @@ func keyLengthInBits() {
 	var key [32]byte
 	C.set_key_bits((*C.uchar)(u.Pointer(&key[0])), 256)
 	C.set_key_len((*C.uchar)(u.Pointer(&key[0])), 256)
+}
+
+// The body indexes the ints below the count: it counts elements, not bytes.
+func countInElements() {
+	var a [16]C.int
+	C.fill_ints(&a[0], 20) // want CGL001 "the length passed as `count` is 20 elements of 4 bytes \(80 bytes\), more than the 64 bytes `a` holds"
+	var b [16]C.int
+	C.fill_ints(&b[0], 16)
 }
