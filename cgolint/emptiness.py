@@ -99,7 +99,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
                 strip_parens(args[1]).type == "identifier")  # an unchanged variable: checked at `at`
         if target.kind == "builtin" and target.name == "append" and len(args) >= 2:
             spread = node.child_by_field_name("arguments")
-            if spread is not None and any(c.type == "..." for c in spread.children):
+            if spread is not None and any(c.type == "variadic_argument" for c in spread.named_children):
                 return len(args) > 2 or known_nonempty(args[0], source, model, depth + 1)
             return True
     return False
@@ -141,9 +141,15 @@ def _checked_by_loop(container: Node, at: Node, source: SourceFile, model: Packa
     body = loop.child_by_field_name("body")
     conditions = [c.child_by_field_name("condition") if c.type == "for_clause" else c
                   for c in loop.named_children if c.type not in ("range_clause", "block", "comment")]
+    update = next((c.child_by_field_name("update") for c in loop.named_children if c.type == "for_clause"), None)
     facts = _LengthFacts(_expr_key(container), source, model)
+
+    def after_at(node: Node) -> bool:  # in the body after `at`, or in the clause's update
+        return at.end_byte <= node.start_byte < body.end_byte or \
+            update is not None and update.start_byte <= node.start_byte < update.end_byte
     return body is not None and any(facts.implies_nonempty(c) for c in conditions) and \
-        all(at.end_byte <= lhs.start_byte < body.end_byte for lhs, _ in symbol.writes)
+        all(after_at(lhs) for lhs, _ in symbol.writes) and \
+        all(after_at(node) for node in mutations(symbol, loop, model, source, method_calls=True))
 
 
 def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:
@@ -258,12 +264,18 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
 
 def _field_never_assigned(field: Node, source: SourceFile, model: PackageModel) -> bool:
     """`a.n` (a gonum matrix's `a.Cols`) where the function never assigns `a`
-    nor `a.n`, nor takes the address of `a.n`."""
+    nor `a.n`, nor takes the address of `a.n`, nor hands `a` to a call or
+    copies it (`reshape(a, n)`, `b := a`), which could change the field."""
     operand = strip_parens(field.child_by_field_name("operand"))
     if operand is None or operand.type != "identifier" or not never_assigned(operand, source, model):
         return False
-    key = _expr_key(field)
+    key, base = _expr_key(field), text(operand)
     for node in walk(outermost_function(field) or field):
+        if node.type == "identifier" and text(node) == base and node.parent is not None and (
+                node.parent.type == "argument_list" or node.parent.type == "expression_list"
+                and node.parent.parent is not None and node.parent.parent.type in _ASSIGNING
+                and node.parent.parent.child_by_field_name("right") == node.parent):
+            return False
         if node.type != "selector_expression" or _expr_key(node) != key:
             continue
         parent = node.parent
@@ -696,17 +708,21 @@ class _LengthFacts:
         if ranged is None or body is None or strip_parens(ranged).type != "identifier":
             return False
         statements = [c for part in body.named_children if part.type == "statement_list" for c in part.named_children]
+        appended = False
         for statement in statements:
-            if statement.type == "assignment_statement" and text(statement.child_by_field_name("operator")) == "=":
+            if not appended and statement.type == "assignment_statement" \
+                    and text(statement.child_by_field_name("operator")) == "=":
                 left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
-                if len(left.named_children) == 1 == len(right.named_children) \
-                        and _expr_key(left.named_children[0]) == self.key \
-                        and known_nonempty(right.named_children[0], self.source, self.model):
-                    return known_nonempty(ranged, self.source, self.model) or \
-                        length_checked(ranged, loop, self.source, self.model)
-            if any(node.type in _SKIPS for node in walk(statement)):
-                return False
-        return False
+                value = right.named_children[0] if len(right.named_children) == 1 else None
+                if len(left.named_children) == 1 and _expr_key(left.named_children[0]) == self.key \
+                        and value is not None and value.type == "call_expression" \
+                        and known_nonempty(value, self.source, self.model):
+                    appended = True  # `cs = append(cs, x)`: one more element, whatever cs held
+                    continue
+            if not appended and any(node.type in _SKIPS for node in walk(statement)) or self._assigns(statement):
+                return False  # skipped before the append, or s changed again (`cs = cs[:len(cs)-1]`)
+        return appended and (known_nonempty(ranged, self.source, self.model)
+                             or length_checked(ranged, loop, self.source, self.model))
 
     def _every_branch_fills(self, statement: Node) -> bool:
         """`if cap(s) >= n { s = s[:n] } else { s = make([]byte, n) }`: an if
@@ -750,6 +766,7 @@ class _LengthFacts:
         return False
 
 
+_ASSIGNING = frozenset({"assignment_statement", "short_var_declaration"})
 # What may leave a loop's body before its end.
 _SKIPS = frozenset({"continue_statement", "break_statement", "return_statement", "goto_statement"})
 

@@ -412,15 +412,41 @@ func MulVecDense(y []C.int, a *Dense, x []C.int) C.int {
 		C.sum_ints((*C.int)(unsafe.Pointer(&y[0])), C.size_t(a.Rows)))
 }
 
-// Positive: the field is changed between the check and the call.
-func MulVecDenseResized(a *Dense, x []C.int) C.int {
+// Positive: the field is changed between the two checks.
+func MulVecDenseResized(a *Dense, x []C.int, cols int) C.int {
 	if len(x) != a.Cols {
 		panic("dimension mismatch")
 	}
+	a.Cols = cols
 	if a.Cols == 0 {
 		return 0
 	}
-	a.Cols = 0
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(a.Cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
+}
+
+func reshape(a *Dense, cols int) { a.Cols = cols }
+
+// Positive: a function given the matrix, or a copy of the pointer, may change the field.
+func MulVecReshaped(a *Dense, x []C.int, cols int) C.int {
+	if len(x) != a.Cols {
+		panic("dimension mismatch")
+	}
+	reshape(a, cols)
+	if a.Cols == 0 {
+		return 0
+	}
+	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(a.Cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
+}
+
+func MulVecAliased(a *Dense, x []C.int, cols int) C.int {
+	if len(x) != a.Cols {
+		panic("dimension mismatch")
+	}
+	b := a
+	b.Cols = cols
+	if a.Cols == 0 {
+		return 0
+	}
 	return C.int(C.sum_ints((*C.int)(unsafe.Pointer(&x[0])), C.size_t(a.Cols))) // want CGL002 "`&x\[0\]` passed to C.sum_ints panics"
 }
 
@@ -496,4 +522,58 @@ func CountsSkipping(names []string) C.long {
 		counts = append(counts, C.int(len(n)))
 	}
 	return C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+}
+
+func lengths(n string) []C.int {
+	if n == "" {
+		return nil
+	}
+	return []C.int{C.int(len(n))}
+}
+
+// Positive: a spread append may add nothing, and a later cut may undo the append.
+func CountsSpread(names []string) C.long {
+	if len(names) == 0 {
+		return 0
+	}
+	counts := make([]C.int, 0, len(names))
+	for _, n := range names {
+		counts = append(counts, lengths(n)...)
+	}
+	return C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+}
+
+func CountsPopped(names []string) C.long {
+	if len(names) == 0 {
+		return 0
+	}
+	counts := make([]C.int, 0, len(names))
+	for _, n := range names {
+		counts = append(counts, C.int(len(n)))
+		if n == "" {
+			counts = counts[:len(counts)-1]
+		}
+	}
+	return C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+}
+
+func skipHeader(s *[]C.int) { *s = (*s)[min(len(*s), 4):] }
+
+// Positive: the slice is cut through its address before the chunk.
+func FeedAfterHeader(s []C.int) {
+	for len(s) > 0 {
+		skipHeader(&s)
+		chunk := s[:min(len(s), 512)]
+		C.sum_ints(&chunk[0], C.size_t(len(chunk))) // want CGL002 "`&chunk\[0\]` passed to C.sum_ints panics"
+		s = s[len(chunk):]
+	}
+}
+
+// Negative: the cut is the loop's own update.
+func FeedByClause(s []C.int) {
+	for n := 0; len(s) > 0; s = s[n:] {
+		chunk := s[:min(len(s), 512)]
+		C.sum_ints(&chunk[0], C.size_t(len(chunk)))
+		n = len(chunk)
+	}
 }
