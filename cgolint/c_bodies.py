@@ -209,7 +209,7 @@ def pointer_source(value: Node | None) -> str:
     """The variable a stored pointer value points into: `buf` for `buf`,
     `(void *)buf`, `buf + 4` and `&buf[4]`."""
     node = strip_casts(value)
-    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) in ("+", "-"):
+    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
         return value_name(node.child_by_field_name("left")) or value_name(node.child_by_field_name("right"))
     if node is not None and node.type == "pointer_expression" and text(node.child_by_field_name("operator")) == "&":
         inner = strip_casts(node.child_by_field_name("argument"))
@@ -234,6 +234,10 @@ def _parameter_aliases(stores: _BodyStores, pointer_params: dict[str, int]) -> d
             index = sources.get(pointer_source(value))
             if name and index is not None and name not in sources:
                 sources[name] = index
+    # an alias pointed elsewhere later (`q = static_buf`) is no longer the argument
+    for lhs, _ in stores.assignments:
+        if lhs.type == "identifier" and text(lhs) in sources and text(lhs) not in pointer_params:
+            del sources[text(lhs)]
     return sources
 
 
@@ -257,6 +261,14 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
     labels = {text(label): node for node in _descendants(body, "labeled_statement")
               if (label := node.child_by_field_name("label")) is not None}
     exits = [n for kind in ("return_statement", "goto_statement") for n in _descendants(body, kind)]
+    # a macro call (`EXPECT(x)`, spelled in capitals) may hide a `return`
+    exits += [call for call in _descendants(body, "call_expression")
+              if (callee := call.child_by_field_name("function")) is not None and callee.type == "identifier"
+              and text(callee).isupper()]
+    if target.type == "field_expression":  # `f = f->up` between: the reset clears another object
+        base = text(target.child_by_field_name("argument"))
+        if any(lhs.type == "identifier" and text(lhs) == base for lhs, _ in stores.assignments):
+            return False
     for reset in resets:
         block = reset.parent.parent if reset.parent is not None and reset.parent.type == "labeled_statement" \
             else reset.parent
@@ -273,7 +285,9 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
 def _leaves_reset(exit: Node, store: Node, reset: Node, resets: list[Node], labels: dict[str, Node]) -> bool:
     """Whether a `return` between the store and the body's reset comes after
     a reset in its own block, or a `goto` jumps to a label between it and
-    the reset (so the reset still runs)."""
+    the reset (so the reset still runs); a macro that may return never does."""
+    if exit.type == "call_expression":
+        return False
     if exit.type == "goto_statement":
         label = exit.child_by_field_name("label")
         target = labels.get(text(label)) if label is not None else None
@@ -301,8 +315,10 @@ def _lvalue_key(lhs: Node) -> str:
 
 def _field_copied(field: Node) -> bool:
     """Whether any code of the file reads a field of this name (`x->cur`,
-    `x.cur`) into something: the pointer may then outlive the reset."""
+    `x.cur`) into something, or copies the whole struct the store goes
+    through (`last = *lx`): the pointer may then outlive the reset."""
     name = text(field.child_by_field_name("field"))
+    base = text(field.child_by_field_name("argument"))
     root = field
     while root.parent is not None:
         root = root.parent
@@ -310,6 +326,9 @@ def _field_copied(field: Node) -> bool:
         value = strip_casts(value)
         if value is not None and value.type == "field_expression" and lhs != field \
                 and text(value.child_by_field_name("field")) == name:
+            return True
+        if value is not None and value.type == "pointer_expression" and \
+                text(value.child_by_field_name("operator")) == "*" and value_name(value.child_by_field_name("argument")) == base:
             return True
     return False
 
@@ -336,11 +355,22 @@ def _global_copied(name: str, node: Node, saves: set[Node] = frozenset()) -> boo
     root = node
     while root.parent is not None:
         root = root.parent
-    for lhs, value in _body_stores(root).assignments:
+    assignments = _body_stores(root).assignments
+    for lhs, value in assignments:
         if lhs not in saves and _value_of(name, value) and not _restoring_save(lhs, name):
             return True
-    # a getter hands it to whoever calls it
-    return any(_value_of(name, r.named_children[0]) for r in _descendants(root, "return_statement") if r.named_children)
+    # a getter hands it to whoever stores what it returns (`kept = get_current()`)
+    getters = set()
+    for returned in _descendants(root, "return_statement"):
+        if returned.named_children and _value_of(name, returned.named_children[0]):
+            function = returned.parent
+            while function is not None and function.type != "function_definition":
+                function = function.parent
+            if function is not None:
+                getters.add(_declarator_name(function.child_by_field_name("declarator")))
+    return bool(getters) and any(
+        (call := strip_casts(value)) is not None and call.type == "call_expression"
+        and text(call.child_by_field_name("function")) in getters for _, value in assignments)
 
 
 def _restoring_save(lhs: Node, name: str) -> bool:
@@ -369,8 +399,8 @@ def _value_of(name: str, value: Node | None) -> bool:
     value = strip_casts(value)
     if value is None:
         return False
-    if value.type == "binary_expression":  # pointer arithmetic; a comparison's value is an int
-        if text(value.child_by_field_name("operator")) not in ("+", "-"):
+    if value.type == "binary_expression":  # pointer arithmetic; `p - q` and a comparison are ints
+        if text(value.child_by_field_name("operator")) != "+":
             return False
         sides = [value.child_by_field_name("left"), value.child_by_field_name("right")]
     elif value.type == "conditional_expression":

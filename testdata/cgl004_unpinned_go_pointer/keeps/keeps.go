@@ -60,6 +60,23 @@ static void keep_offset(const char *data) { body_at = data + 4; }
 static void keep_element(const char *data) { body_at = &data[4]; }
 static void keep_copy(const char *data) { const char *q = data; body_at = q; }
 
+// The reset comes too late: a macro may return before it, or the struct
+// holding the cursor is copied first.
+#define EXPECT(c) if (!(c)) return -1
+static parking last_parking;
+static int park_checked(parking *p, void *ctx, int ok) {
+	p->cur = ctx;
+	EXPECT(ok);
+	p->cur = NULL;
+	return 0;
+}
+static int park_copied(parking *p, void *ctx) {
+	p->cur = ctx;
+	last_parking = *p;
+	p->cur = NULL;
+	return 0;
+}
+
 // Passes its argument on to a function that keeps it: keeps it too.
 static void register_ctx(void *ctx) { set_context(ctx); }
 */
@@ -181,4 +198,11 @@ func keptPastHeader(buf []byte) {
 	C.keep_offset((*C.char)(unsafe.Pointer(&buf[0]))) // want CGL004 "`C.keep_offset` keeps its `data` argument"
 	C.keep_element((*C.char)(unsafe.Pointer(&buf[0]))) // want CGL004 "`C.keep_element` keeps its `data` argument"
 	C.keep_copy((*C.char)(unsafe.Pointer(&buf[0]))) // want CGL004 "`C.keep_copy` keeps its `data` argument"
+}
+
+func parkedPastMacro(s *session) {
+	p := (*C.parking)(C.calloc(1, C.sizeof_parking))
+	defer C.free(unsafe.Pointer(p))
+	C.park_checked(p, unsafe.Pointer(s), 0) // want CGL004 "`C.park_checked` keeps its `ctx` argument"
+	C.park_copied(p, unsafe.Pointer(s))     // want CGL004 "`C.park_copied` keeps its `ctx` argument"
 }

@@ -89,6 +89,21 @@ static int sum_parked(ctx *c, const unsigned char *buf, size_t n) {
 	return s;
 }
 
+// A getter of the cursor used only while the call runs, and how far the
+// cursor got (an integer, not a pointer).
+static const unsigned char *get_current(void) { return current; }
+static size_t consumed;
+static int sum_through_getter(const unsigned char *buf, size_t n) {
+	const unsigned char *saved = current;
+	current = buf;
+	int s = 0;
+	for (size_t i = 0; i < n; i++) s += get_current()[i];
+	const unsigned char *p = buf + n;
+	consumed = p - buf;
+	current = saved;
+	return s;
+}
+
 // Through a helper that stores into the reader it is given: a local one.
 static int sum_helper(const unsigned char *buf, size_t n) {
 	reader r;
@@ -111,6 +126,7 @@ func main() {
 	n := C.size_t(len(b))
 	fmt.Println(C.sum_direct(p, n), C.sum_via_pointer(p, n), C.sum_helper(p, n), C.sum_global(p, n), C.sum_restored(p, n))
 	fmt.Println(C.sum_restored_early(p, n), C.sum_restored_goto(p, n), C.sum_restored_goto(p, 0))
+	fmt.Println(C.sum_through_getter(p, n))
 	c := (*C.ctx)(C.calloc(1, C.sizeof_ctx))
 	defer C.free(unsafe.Pointer(c))
 	fmt.Println(C.sum_parked(c, p, n))
