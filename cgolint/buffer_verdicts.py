@@ -40,6 +40,7 @@ from .buffers import (
     unwrap_conversions,
 )
 from .c_extents import c_param_extent
+from .c_string_reads import code_text
 from .call_targets import call_arguments
 from .conversions import single_value
 from .lengths import derived_length, length_capable, length_slot, param_class
@@ -296,12 +297,13 @@ def _counts_elements(param: CParam, slot: CParam, function: CFunction) -> bool:
 
 
 def _counts_bits(slot: CParam, function: CFunction) -> bool:
-    """A length in bits (`keybits`, `nbits`: AES_set_encrypt_key), or one the
-    body scales down (`n / 8`, `n >> 3`) before it touches memory."""
-    if "bit" in slot.name.lower():
+    """A length in bits: named so (`keybits`, `nbits`, `key_bits`:
+    AES_set_encrypt_key), or one the body turns into bytes (`n / 8`,
+    `n >> 3`) outside its comments."""
+    if re.search(r"bits(_|$)", slot.name.lower()):
         return True
     return function.body is not None and slot.name != "" and \
-        re.search(rf"\b{re.escape(slot.name)}\s*(/|>>)", text(function.body)) is not None
+        re.search(rf"\b{re.escape(slot.name)}\s*(/\s*8|>>\s*3)\b", code_text(function.body)) is not None
 
 
 def _sized_by_c_side(buffer: Buffer, package: PackageModel) -> bool:

@@ -33,7 +33,8 @@ def pointee_effect(body: Node, name: str) -> str:
     """What a body does to the pointer its pointer-to-pointer parameter
     `name` points to (`obj **pp`): "write" when it may give it a new value
     (`*pp = ...`, `pp[0] = ...`, or `pp` passed on or copied), "free" when
-    it frees it (`free(*pp)`) and never assigns it, else "read"."""
+    it frees it (`free(*pp)` in the body's own block) and never assigns it,
+    else "read"."""
     freed = False
     for node in _descendants(body, "identifier"):
         if text(node) != name:
@@ -54,7 +55,9 @@ def pointee_effect(body: Node, name: str) -> str:
                 return "write"
             if above.type == "argument_list" and c_arguments(above)[:1] == [deref] and above.parent is not None \
                     and text(above.parent.child_by_field_name("function")) == "free":
-                freed = True
+                statement = above.parent.parent
+                # on every path: a statement of the body's own block (not `if (--refs == 0) free(*pp);`)
+                freed = freed or statement is not None and statement.parent == body
         elif parent.type in ("argument_list", "init_declarator") or \
                 parent.type == "assignment_expression" and parent.child_by_field_name("right") == node:
             return "write"  # passed on or copied: what happens to *pp is out of sight

@@ -52,11 +52,13 @@ def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -
         if callee is None or callee.type != "identifier":
             continue
         args = c_arguments(call.child_by_field_name("arguments"))
-        if any(i < len(args) and value_name(args[i]) in names for i in _string_arguments(text(callee), args)):
+        indices = _string_arguments(text(callee), args, any_argument=bounds is None)
+        if any(i < len(args) and _pointed_into(args[i]) & names for i in indices):
             return True
-    code = _code_text(body)
+    code = code_text(body)
     if bounds is None:
         return any(re.search(pattern, code) for copy in names for pattern in _scan_patterns(copy))
+    bounds = tuple(_derived(body, bounds))
     for loop in (node for node in walk(body) if node.type in ("while_statement", "for_statement")):
         inner = loop.child_by_field_name("body")
         header = code[loop.start_byte - body.start_byte:(inner or loop).start_byte - body.start_byte]
@@ -66,7 +68,9 @@ def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -
     return False
 
 
-def _string_arguments(function: str, args: list[Node]) -> frozenset[int] | list[int]:
+def _string_arguments(function: str, args: list[Node], any_argument: bool) -> frozenset[int] | list[int] | range:
+    """The arguments the function reads to their NUL. For a format source
+    does not show (a macro), `any_argument` takes every one after it."""
     if function in STRING_READERS:
         return STRING_READERS[function]
     if function not in _FORMAT_INDEX:
@@ -78,7 +82,7 @@ def _string_arguments(function: str, args: list[Node]) -> frozenset[int] | list[
         return ()
     format_node = strip_casts(args[at])
     if format_node is None or format_node.type not in ("string_literal", "concatenated_string"):
-        return ()  # a format source does not show
+        return range(at + 1, len(args)) if any_argument else ()
     found, position = [], at + 1
     for match in _CONVERSION.finditer(_literal_text(format_node)):
         width, precision, conversion = match.group(2), match.group(4), match.group(6)
@@ -97,10 +101,41 @@ def _literal_text(node: Node) -> str:
     return "".join(text(c) for part in parts for c in part.named_children if c.type in ("string_content", "escape_sequence"))
 
 
+def _pointed_into(arg: Node) -> set[str]:
+    """The variables an argument points into: `s`, `(char *)s`, `s + 1`,
+    both branches of `s ? s : "(null)"`."""
+    node = strip_casts(arg)
+    if node is not None and node.type == "conditional_expression":
+        return _pointed_into(node.child_by_field_name("consequence")) | \
+            _pointed_into(node.child_by_field_name("alternative"))
+    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
+        return {value_name(node.child_by_field_name("left")), value_name(node.child_by_field_name("right"))} - {""}
+    name = value_name(node) if node is not None else ""
+    return {name} if name else set()
+
+
 def _copies(body: Node, name: str) -> set[str]:
     """`name` and the locals the body sets to it (`const char *q = s;`,
-    `q = (char *)s`), so a hand-written strlen over a copy counts."""
-    names = {name}
+    `q = (char *)s`), so a hand-written strlen over a copy counts; not a
+    copy pointed elsewhere too (`q = buf`): it may not hold the parameter."""
+    copies, elsewhere = {name}, set()
+    for target, value in _assignments(body):
+        (copies if value_name(value) in copies else elsewhere).add(target)
+    return {name} | (copies - elsewhere)
+
+
+def _derived(body: Node, names: tuple[str, ...]) -> set[str]:
+    """`names` and the locals the body computes from them (`end = s + n`,
+    `left = n`): a loop bounded by one is bounded by the length."""
+    derived = set(names)
+    for target, value in _assignments(body):
+        if any(n.type == "identifier" and text(n) in derived for n in walk(value)):
+            derived.add(target)
+    return derived
+
+
+def _assignments(body: Node):
+    """(variable name, value) of each `T x = v;` and `x = v` of the body."""
     for node in walk(body):
         if node.type == "init_declarator":
             target, value = node.child_by_field_name("declarator"), node.child_by_field_name("value")
@@ -110,12 +145,11 @@ def _copies(body: Node, name: str) -> set[str]:
             continue
         while target is not None and target.type == "pointer_declarator":
             target = target.child_by_field_name("declarator")
-        if target is not None and target.type == "identifier" and value is not None and value_name(value) in names:
-            names.add(text(target))
-    return names
+        if target is not None and target.type == "identifier" and value is not None:
+            yield text(target), value
 
 
-def _code_text(body: Node) -> str:
+def code_text(body: Node) -> str:
     """The body's text with comments and string and character literals
     blanked out (same offsets), for the loop patterns."""
     code = bytearray(body.text)

@@ -23,6 +23,10 @@ static unsigned char key_copy[32];
 int set_key_bits(const unsigned char *key, unsigned int keybits);  // AES_set_encrypt_key: bits
 static int set_key_len(const unsigned char *key, size_t len) { memcpy(key_copy, key, len / 8); return 0; }
 static void fill_ints(int *p, size_t count) { for (size_t i = 0; i < count; i++) p[i] = -1; }
+static void set_bitmap(unsigned char *map, size_t bitmap_len) { memset(map, 0xff, bitmap_len); }
+static void reverse(unsigned char *p, size_t n) {
+	for (size_t i = 0; i < n / 2; i++) { unsigned char t = p[i]; p[i] = p[n - 1 - i]; p[n - 1 - i] = t; }
+}
 */
 import "C"
 
@@ -205,4 +209,12 @@ func countInElements() {
 	C.fill_ints(&a[0], 20) // want CGL001 "the length passed as `count` is 20 elements of 4 bytes \(80 bytes\), more than the 64 bytes `a` holds"
 	var b [16]C.int
 	C.fill_ints(&b[0], 16)
+}
+
+// Not bits: a name that merely contains "bit", and a length halved by a loop.
+func notBits() {
+	var m [8]byte
+	C.set_bitmap((*C.uchar)(u.Pointer(&m[0])), 16) // want CGL001 "the length passed as `bitmap_len` is 16, more than the 8 bytes `m` holds"
+	var r [8]byte
+	C.reverse((*C.uchar)(u.Pointer(&r[0])), 16) // want CGL001 "the length passed as `n` is 16, more than the 8 bytes `r` holds"
 }

@@ -13,6 +13,10 @@ static void get_name(char **out) { *out = strdup("name"); }
 static void release(void **p) { free(*p); *p = NULL; }
 // Frees the block and leaves the caller's variable pointing at it.
 static void destroy(char **p) { free(*p); }
+// Frees the block only when the last reference goes.
+typedef struct counted { int refs; } counted;
+static counted *counted_new(void) { counted *c = calloc(1, sizeof *c); c->refs = 2; return c; }
+static void counted_unref(counted **pp) { if (--(*pp)->refs == 0) free(*pp); }
 // Only reads through the address.
 static int peek(char **p) { return (*p)[0]; }
 */
@@ -131,4 +135,11 @@ func ReleasedThenFreed() {
 	C.get(&ptr, &n)
 	C.release(&ptr)
 	C.free(ptr)
+}
+
+// Negative: the unref frees only on the last reference; the caller holds another.
+func UnrefThenFree() {
+	c := C.counted_new()
+	C.counted_unref(&c)
+	C.free(unsafe.Pointer(c))
 }

@@ -24,6 +24,25 @@ static int is_sep(char *c) { return strchr(",;:", *c) != NULL; }
 static void put_n(const char *s, size_t n) { fwrite(s, 1, n, stdout); } // unlike strlen(s), n bounds it
 static void show_n(const char *s, int n) { printf("%.*s\n", n, s); }
 static size_t count_n(const char *s, size_t n) { size_t c = 0; while (n-- && *s) { c += *s == 'l'; s++; } return c; }
+#define LINE_FMT "%s\n"
+static void show_or_null(const char *name) { printf("%s\n", name ? name : "(null)"); }
+static void show_macro(const char *name) { printf(LINE_FMT, name); }
+static size_t flag_len(const char *flag) { return strlen(flag + 1); }
+static size_t count_to_end(const char *s, size_t n) {
+	const char *end = s + n;
+	size_t c = 0;
+	for (; s < end && *s != '\0'; s++) c += *s == 'l';
+	return c;
+}
+static void put_copy(const char *s, size_t n) {
+	char tmp[8];
+	const char *text = s;
+	if (n >= sizeof tmp) return;
+	memcpy(tmp, text, n);
+	tmp[n] = 0;
+	text = tmp;
+	puts(text);
+}
 */
 import "C"
 
@@ -41,7 +60,27 @@ func CountL(s string) int {
 	return int(C.count_l((*C.char)(unsafe.Pointer(unsafe.StringData(s))), C.size_t(len(s)))) // want CGL008 "the Go string s to C.count_l"
 }
 
+func ShowOrNull(s string) {
+	C.show_or_null((*C.char)(unsafe.Pointer(unsafe.StringData(s)))) // want CGL008 "the Go string s to C.show_or_null"
+}
+
+func ShowMacro(s string) {
+	C.show_macro((*C.char)(unsafe.Pointer(unsafe.StringData(s)))) // want CGL008 "the Go string s to C.show_macro"
+}
+
+func FlagLen(s string) int {
+	return int(C.flag_len((*C.char)(unsafe.Pointer(unsafe.StringData(s))))) // want CGL008 "the Go string s to C.flag_len"
+}
+
 // --- look-alikes --------------------------------------------------------------
+
+func CountToEnd(s string) int {
+	return int(C.count_to_end((*C.char)(unsafe.Pointer(unsafe.StringData(s))), C.size_t(len(s))))
+}
+
+func PutCopy(s string) {
+	C.put_copy((*C.char)(unsafe.Pointer(unsafe.StringData(s))), C.size_t(len(s)))
+}
 
 func Show3(s string) {
 	if len(s) >= 3 {
