@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from tree_sitter import Node
+from tree_sitter import Node, QueryCursor
 
 from .c_bodies import c_arguments, strip_casts, value_name
+from .parsing import C, query
 from .source import text, walk
 
 # libc functions (and cgo's C.GoString) that read the given parameters as
@@ -46,8 +47,10 @@ def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -
     beside it; then a test of the bytes (`if (*s == 0)`) proves nothing,
     and a loop scanning for the NUL counts only when its condition uses
     none of them (`while (*s && n--)` stops at the length)."""
-    names = _copies(body, name)
-    for call in (node for node in walk(body) if node.type == "call_expression"):
+    found = QueryCursor(query(C, "c_string_reads")).captures(body)
+    assignments = list(_assignments(found.get("assign", ())))
+    names = _copies(assignments, name)
+    for call in found.get("call", ()):
         callee = call.child_by_field_name("function")
         if callee is None or callee.type != "identifier":
             continue
@@ -55,17 +58,33 @@ def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -
         indices = _string_arguments(text(callee), args, any_argument=bounds is None)
         if any(i < len(args) and _pointed_into(args[i]) & names for i in indices):
             return True
-    code = code_text(body)
+    code = code_text(body, found.get("blank", ()))
     if bounds is None:
-        return any(re.search(pattern, code) for copy in names for pattern in _scan_patterns(copy))
-    bounds = tuple(_derived(body, bounds))
-    for loop in (node for node in walk(body) if node.type in ("while_statement", "for_statement")):
+        return _scans(code, names)
+    bounded = _derived(assignments, bounds)
+    for loop in found.get("loop", ()):
         inner = loop.child_by_field_name("body")
         header = code[loop.start_byte - body.start_byte:(inner or loop).start_byte - body.start_byte]
-        if not any(re.search(rf"\b{re.escape(bound)}\b", header) for bound in bounds) and \
-                any(re.search(pattern, header) for copy in names for pattern in _scan_patterns(copy)):
+        if not bounded.intersection(_IDENTIFIER.findall(header)) and _scans(header, names):
             return True
     return False
+
+
+def _scans(code: str, names: set[str]) -> bool:
+    """A loop or test in the code that scans one of `names` for its
+    terminating 0 (`while (*s)`, `s[i] != '\\0'`, `for (; *s; )`)."""
+    return any(match.group(1) in names for pattern in _SCANS for match in pattern.finditer(code))
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_NUL = r"(?:'\\0'|0)"
+_SCANS = tuple(re.compile(p) for p in (
+    r"while\s*\(\s*\*\s*([A-Za-z_]\w*)\b",
+    rf"\*\s*([A-Za-z_]\w*)\s*(?:\+\+)?\s*[!=]=\s*{_NUL}",
+    rf"\b([A-Za-z_]\w*)\s*\[[^\]]*\]\s*[!=]=\s*{_NUL}",
+    r"for\s*\([^;]*;\s*\*\s*([A-Za-z_]\w*)\b",
+    r"for\s*\([^;]*;\s*([A-Za-z_]\w*)\s*\[[^\]]*\]\s*;",
+))
 
 
 def _string_arguments(function: str, args: list[Node], any_argument: bool) -> frozenset[int] | list[int] | range:
@@ -114,32 +133,32 @@ def _pointed_into(arg: Node) -> set[str]:
     return {name} if name else set()
 
 
-def _copies(body: Node, name: str) -> set[str]:
+def _copies(assignments: list[tuple[str, Node]], name: str) -> set[str]:
     """`name` and the locals the body sets to it (`const char *q = s;`,
     `q = (char *)s`), so a hand-written strlen over a copy counts; not a
     copy pointed elsewhere too (`q = buf`): it may not hold the parameter."""
     copies, elsewhere = {name}, set()
-    for target, value in _assignments(body):
+    for target, value in assignments:
         (copies if value_name(value) in copies else elsewhere).add(target)
     return {name} | (copies - elsewhere)
 
 
-def _derived(body: Node, names: tuple[str, ...]) -> set[str]:
+def _derived(assignments: list[tuple[str, Node]], names: tuple[str, ...]) -> set[str]:
     """`names` and the locals the body computes from them (`end = s + n`,
     `left = n`): a loop bounded by one is bounded by the length."""
     derived = set(names)
-    for target, value in _assignments(body):
+    for target, value in assignments:
         if any(n.type == "identifier" and text(n) in derived for n in walk(value)):
             derived.add(target)
     return derived
 
 
-def _assignments(body: Node):
-    """(variable name, value) of each `T x = v;` and `x = v` of the body."""
-    for node in walk(body):
+def _assignments(nodes):
+    """(variable name, value) of each `T x = v;` and `x = v` among the nodes, in document order."""
+    for node in sorted(nodes, key=lambda n: n.start_byte):
         if node.type == "init_declarator":
             target, value = node.child_by_field_name("declarator"), node.child_by_field_name("value")
-        elif node.type == "assignment_expression" and text(node.child_by_field_name("operator")) == "=":
+        elif text(node.child_by_field_name("operator")) == "=":
             target, value = node.child_by_field_name("left"), node.child_by_field_name("right")
         else:
             continue
@@ -149,25 +168,12 @@ def _assignments(body: Node):
             yield text(target), value
 
 
-def code_text(body: Node) -> str:
-    """The body's text with comments and string and character literals
-    blanked out (same offsets), for the loop patterns."""
+def code_text(body: Node, blanks=None) -> str:
+    """The body's text with comments and string literals blanked out (same
+    offsets), for the loop patterns (a '\\0' stays: they look for it).
+    `blanks`: those nodes, when a query already found them."""
     code = bytearray(body.text)
-    for node in walk(body):
-        if node.type in ("comment", "string_literal"):  # (a '\0' stays: the patterns look for it)
-            for i in range(node.start_byte - body.start_byte, node.end_byte - body.start_byte):
-                code[i] = 0x20
+    for node in blanks if blanks is not None else (n for n in walk(body) if n.type in ("comment", "string_literal")):
+        start, end = node.start_byte - body.start_byte, node.end_byte - body.start_byte
+        code[start:end] = b" " * (end - start)
     return code.decode("utf-8", "replace")
-
-
-def _scan_patterns(name: str) -> tuple[str, ...]:
-    """A loop or test that scans `name` for its terminating 0."""
-    ident = re.escape(name)
-    terminator = r"(?:'\\0'|0)"
-    return (
-        rf"while\s*\(\s*\*\s*{ident}\b",
-        rf"\*\s*{ident}\s*(?:\+\+)?\s*[!=]=\s*{terminator}",
-        rf"\b{ident}\s*\[[^\]]*\]\s*[!=]=\s*{terminator}",
-        rf"for\s*\([^;]*;\s*\*\s*{ident}\b",
-        rf"for\s*\([^;]*;\s*{ident}\s*\[[^\]]*\]\s*;",
-    )

@@ -13,15 +13,14 @@ collector provides. The nil tests by which CGL005 prunes paths are in
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
 from tree_sitter import Node, Query, QueryCursor
 
-from .buffers import unwrap_conversions
 from .call_targets import call_arguments
-from .conversions import is_assignment_target
 from .flow import function_flow
 from .ownership_consumers import (
     NON_OWNING_BUILTINS,
@@ -43,7 +42,7 @@ from .ownership_paths import collect_field_paths, field_chain
 from .parsing import GO
 from .model import PackageModel
 from .scopes import Symbol, parameter_names
-from .source import SourceFile, text, walk
+from .source import SourceFile, text
 
 
 def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:
@@ -362,7 +361,7 @@ class _Collector:
         memo = self.package.memo("go_frees")
         key = (declaration.id, index, self.options.frees)
         if key not in memo:
-            memo[key] = _frees_parameter(declaration, index, self.package, self.options)
+            memo[key] = _frees_parameter(declaration, index, self.options)
         return memo[key]
 
     # --- occurrences -----------------------------------------------------
@@ -462,34 +461,39 @@ def freeing_helpers(package: PackageModel, options: OwnershipOptions) -> frozens
                 if declaration.type != "function_declaration" or not options.may_free(declaration.text):
                     continue
                 names = parameter_names(declaration)
-                if any(_frees_parameter(declaration, i, package, options) for i in range(len(names))):
+                if any(name is not None and _frees_parameter(declaration, i, options)
+                       for i, name in enumerate(names)):
                     found.add(declaration.child_by_field_name("name").text + b"(")
         memo[options] = frozenset(found)
     return memo[options]
 
 
-def _frees_parameter(declaration: Node, index: int, package: PackageModel, options: OwnershipOptions) -> bool:
-    """A statement of the function's own block, with no `return` before it
-    and the parameter never assigned before it, that frees the parameter:
-    `C.free(unsafe.Pointer(p))` or `defer C.free(...)`."""
+def _frees_parameter(declaration: Node, index: int, options: OwnershipOptions) -> bool:
+    """One of the first statements of the function's own block, with no
+    `return` or assignment of the parameter before it, frees the parameter:
+    `C.free(unsafe.Pointer(p))` or `defer C.free(...)` (a helper that frees
+    what it is given; looked at once per package, so cheaply)."""
     names = parameter_names(declaration)
     body = declaration.child_by_field_name("body")
     if not 0 <= index < len(names) or names[index] is None or body is None:
         return False
-    name, source = text(names[index]), package.file_of(declaration)
-    for part in body.named_children:
-        for statement in part.named_children if part.type == "statement_list" else ():
-            if statement.type in ("expression_statement", "defer_statement") and statement.named_children:
-                call = statement.named_children[0]
-                function = call.child_by_field_name("function") if call.type == "call_expression" else None
-                args = call_arguments(call) if function is not None else []
-                if function is not None and function.type == "selector_expression" \
-                        and text(function.child_by_field_name("operand")) == "C" \
-                        and text(function.child_by_field_name("field")) in options.frees and args:
-                    freed = unwrap_conversions(args[0], package, source)
-                    if freed is not None and freed.type == "identifier" and text(freed) == name:
-                        return True
-            if any(node.type == "return_statement" or node.type == "identifier" and text(node) == name
-                   and is_assignment_target(node) for node in walk(statement)):
-                return False
+    name = re.escape(text(names[index]).encode())
+    assigned = re.compile(rb"\b" + name + rb"\s*(=[^=]|:=|\+\+|--)")
+    freed = re.compile(rb"(?:\w+\.Pointer\(\s*)?" + name + rb"\s*\)?")  # `p`, `unsafe.Pointer(p)`
+    statements = [s for part in body.named_children if part.type == "statement_list" for s in part.named_children]
+    for statement in statements[:_FIRST_STATEMENTS]:
+        if statement.type in ("expression_statement", "defer_statement") and statement.named_children:
+            call = statement.named_children[0]
+            function = call.child_by_field_name("function") if call.type == "call_expression" else None
+            args = call_arguments(call) if function is not None else []
+            if function is not None and function.type == "selector_expression" \
+                    and text(function.child_by_field_name("operand")) == "C" \
+                    and text(function.child_by_field_name("field")) in options.frees and args \
+                    and freed.fullmatch(args[0].text):
+                return True
+        if b"return" in statement.text or assigned.search(statement.text):
+            return False
     return False
+
+
+_FIRST_STATEMENTS = 4

@@ -166,7 +166,13 @@ class GoStringAsCString(Rule):
                            derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length")
         if function.body is not None:  # what the body does decides
             bounds = tuple(p.name for p in function.params if p.name and p.index != index) if slot is not None else None
-            return bool(param.name) and reads_to_nul(function.body, param.name, bounds)
+            if not param.name:
+                return False
+            verdicts = ctx.package.memo("c string reads")  # one walk of the body per parameter
+            key = (name, index, bounds)
+            if key not in verdicts:
+                verdicts[key] = reads_to_nul(function.body, param.name, bounds)
+            return verdicts[key]
         if slot is not None:
             return False  # a length is passed alongside (or the prototype has a slot named for one)
         if any(other.index != index and _END_POINTER_NAME.match(other.name) and _is_char_pointer(other, preamble)
