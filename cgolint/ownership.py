@@ -470,7 +470,8 @@ def freeing_helpers(package: PackageModel, options: OwnershipOptions) -> frozens
 
 def _frees_parameter(declaration: Node, index: int, options: OwnershipOptions) -> bool:
     """One of the first statements of the function's own block, with no
-    `return` or assignment of the parameter before it, frees the parameter:
+    `return` (but an `if p == nil { return }`) or assignment of the
+    parameter before it, frees the parameter:
     `C.free(unsafe.Pointer(p))` or `defer C.free(...)` (a helper that frees
     what it is given; looked at once per package, so cheaply)."""
     names = parameter_names(declaration)
@@ -480,6 +481,7 @@ def _frees_parameter(declaration: Node, index: int, options: OwnershipOptions) -
     name = re.escape(text(names[index]).encode())
     assigned = re.compile(rb"\b" + name + rb"\s*(=[^=]|:=|\+\+|--)")
     freed = re.compile(rb"(?:\w+\.Pointer\(\s*)?" + name + rb"\s*\)?")  # `p`, `unsafe.Pointer(p)`
+    nil_guard = re.compile(rb"if\s+" + name + rb"\s*==\s*nil\s*\{\s*return\s*\}")
     statements = [s for part in body.named_children if part.type == "statement_list" for s in part.named_children]
     for statement in statements[:_FIRST_STATEMENTS]:
         if statement.type in ("expression_statement", "defer_statement") and statement.named_children:
@@ -491,6 +493,8 @@ def _frees_parameter(declaration: Node, index: int, options: OwnershipOptions) -
                     and text(function.child_by_field_name("field")) in options.frees and args \
                     and freed.fullmatch(args[0].text):
                 return True
+        if nil_guard.fullmatch(statement.text):
+            continue  # `if p == nil { return }`: nothing to free, and no other way out
         if b"return" in statement.text or assigned.search(statement.text):
             return False
     return False

@@ -163,3 +163,17 @@ func MaybeFreedByHelper(name string) {
 	freeIfSet(p, false)
 	C.free(unsafe.Pointer(p))
 }
+
+func freeIfNotNil(p *C.char) {
+	if p == nil {
+		return
+	}
+	C.free(unsafe.Pointer(p))
+}
+
+// The helper returns early only for nil, which it need not free.
+func FreedByGuardedHelperTwice(name string) {
+	p := C.CString(name)
+	freeIfNotNil(p)
+	C.free(unsafe.Pointer(p)) // want CGL006 "`p` is freed again after freeIfNotNil"
+}
