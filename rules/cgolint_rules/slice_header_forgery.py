@@ -12,7 +12,8 @@ from cgolint.conversions import (
 )
 from cgolint.gotypes import GoType, parse_type
 from cgolint.rule import Edit, Fix, Level, Rule
-from cgolint.source import strip_parens, text
+from cgolint.scopes import outermost_function
+from cgolint.source import strip_parens, text, walk
 from cgolint.toolchain import go_version_at_least, in_go_distribution
 
 _HEADERS = {"reflect.SliceHeader": "slice", "reflect.StringHeader": "string"}
@@ -34,6 +35,26 @@ def _header_layout(t: GoType | None, model) -> str | None:
     first_is_pointer = fields[0].kind in ("unsafe_pointer", "pointer") or fields[0].name == "uintptr"
     ints = all(f.kind == "basic" and f.name in ("int", "uint", "uintptr", "int64", "uint64") for f in fields[1:])
     return ("string" if len(fields) == 2 else "slice") if first_is_pointer and ints else None
+
+
+def _resolved(t: GoType | None, node, ctx) -> GoType | None:
+    """The underlying type of `t` where `node` is: a type declared in the
+    function around it wins over the package's of the same name."""
+    if t is not None and t.kind == "named":
+        local = _local_type(t.name, node, ctx.file)
+        if local is not None:
+            return ctx.package.underlying(local)
+    return ctx.package.underlying(t)
+
+
+def _local_type(name: str, node, source) -> GoType | None:
+    """The type `name` declared inside the function around `node` (`type
+    sliceHeader struct{...}` in the function's body), which the package's
+    declarations do not hold."""
+    function = outermost_function(node)
+    specs = [spec for spec in walk(function) if spec.type == "type_spec"
+             and text(spec.child_by_field_name("name")) == name] if function is not None else []
+    return parse_type(specs[0].child_by_field_name("type"), source.imports) if len(specs) == 1 else None
 
 
 def _replacement(kind: str) -> str:
@@ -210,7 +231,7 @@ class SliceHeaderForgery(Rule):
         """The header a spelled type is: reflect.SliceHeader, or a type of the
         package defined as one (`type header reflect.SliceHeader`)."""
         spelled = parse_type(type_node, ctx.file.imports)
-        return _header(spelled) or _header(ctx.package.underlying(spelled))
+        return _header(spelled) or _header(_resolved(spelled, type_node, ctx))
 
     def _var(self, node, ctx):
         type_node = node.child_by_field_name("type")
@@ -334,7 +355,7 @@ class SliceHeaderForgery(Rule):
             return
         value = strip_parens(address.child_by_field_name("operand"))
         value_type = model.type_of(value, source)
-        underlying = model.underlying(value_type)
+        underlying = _resolved(value_type, conversion.node, ctx)
         if underlying is None:
             return
         if pointee.kind == "string" and underlying.kind == "slice":

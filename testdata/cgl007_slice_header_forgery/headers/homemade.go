@@ -44,6 +44,21 @@ func forgedThroughNew(p unsafe.Pointer, n int) []byte {
 	return *(*[]byte)(unsafe.Pointer(hdr)) // want CGL007 "forges a slice from `hdr`, a struct laid out like a slice header"
 }
 
+func forgedFromLocalType(p unsafe.Pointer, n int) []byte {
+	type header struct {
+		data     unsafe.Pointer
+		len, cap int
+	}
+	hdr := header{data: p, len: n, cap: n}
+	return *(*[]byte)(unsafe.Pointer(&hdr)) // want CGL007 "forges a slice from `hdr`, a struct laid out like a slice header"
+}
+
+func localTripleView() [3]int {
+	type triple3 struct{ a, b, c int }
+	t := triple3{1, 2, 3}
+	return *(*[3]int)(unsafe.Pointer(&t))
+}
+
 // Look-alikes: the same struct never reinterpreted as a slice, and a
 // struct of three ints viewed as one (no data pointer to forge).
 func headerAsValue(p unsafe.Pointer, n int) sliceHeader {
