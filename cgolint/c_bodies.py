@@ -177,9 +177,9 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
     sources = _parameter_aliases(stores, pointer_params)
     # Only a store of a parameter needs the body's locals (a walk of the body).
     candidates = [(lhs, index) for lhs, value in stores.assignments
-                  if (index := sources.get(pointer_source(value))) is not None]
+                  if (index := _source_index(sources, value)) is not None]
     candidates += [(pair, index) for pair, value in stores.field_values
-                   if (index := sources.get(pointer_source(value))) is not None]
+                   if (index := _source_index(sources, value)) is not None]
     if not candidates:
         return set(), {}
     locals_ = _locals(body)
@@ -208,18 +208,31 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
     return kept, kept_into
 
 
-def pointer_source(value: Node | None) -> str:
-    """The variable a stored pointer value points into: `buf` for `buf`,
-    `(void *)buf`, `buf + 4` and `&buf[4]`."""
+def pointed_into(value: Node | None) -> set[str]:
+    """The variables a pointer value points into: `buf` for `buf`,
+    `(void *)buf`, `buf + 4`, `&buf[4]`, and both branches of
+    `c ? buf : NULL`; not `*buf`, `buf[0]` or `p - buf` (an integer)."""
     node = strip_casts(value)
-    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
-        return value_name(node.child_by_field_name("left")) or value_name(node.child_by_field_name("right"))
-    if node is not None and node.type == "pointer_expression" and text(node.child_by_field_name("operator")) == "&":
+    if node is None:
+        return set()
+    if node.type == "conditional_expression":
+        return pointed_into(node.child_by_field_name("consequence")) | \
+            pointed_into(node.child_by_field_name("alternative"))
+    if node.type == "binary_expression":
+        if text(node.child_by_field_name("operator")) != "+":
+            return set()
+        return {value_name(node.child_by_field_name("left")), value_name(node.child_by_field_name("right"))} - {""}
+    if node.type == "pointer_expression" and text(node.child_by_field_name("operator")) == "&":
         inner = strip_casts(node.child_by_field_name("argument"))
         if inner is not None and inner.type == "subscript_expression":
-            return value_name(inner.child_by_field_name("argument"))
-    return value_name(node) if node is not None else ""
+            node = inner.child_by_field_name("argument")
+    name = value_name(node)
+    return {name} if name else set()
 
+
+def _source_index(sources: dict[str, int], value: Node | None) -> int | None:
+    """The parameter (by index) a stored value points into, if any."""
+    return next((sources[name] for name in sorted(pointed_into(value)) if name in sources), None)
 
 def _parameter_aliases(stores: _BodyStores, pointer_params: dict[str, int]) -> dict[str, int]:
     """The pointer parameters, and the locals the body declares with one as
@@ -234,7 +247,7 @@ def _parameter_aliases(stores: _BodyStores, pointer_params: dict[str, int]) -> d
                     c.type == "storage_class_specifier" and text(c) == "static" for c in declaration.children):
                 continue  # (an assignment may set a global: a store, not an alias)
             name = _declarator_name(lhs)
-            index = sources.get(pointer_source(value))
+            index = _source_index(sources, value)
             if name and index is not None and name not in sources:
                 sources[name] = index
     # an alias pointed elsewhere later (`q = static_buf`) is no longer the argument
@@ -360,12 +373,12 @@ def _global_copied(name: str, node: Node, saves: set[Node] = frozenset()) -> boo
         root = root.parent
     assignments = _body_stores(root).assignments
     for lhs, value in assignments:
-        if lhs not in saves and _value_of(name, value) and not _restoring_save(lhs, name):
+        if lhs not in saves and name in pointed_into(value) and not _restoring_save(lhs, name):
             return True
     # a getter hands it to whoever stores what it returns (`kept = get_current()`)
     getters = set()
     for returned in _descendants(root, "return_statement"):
-        if returned.named_children and _value_of(name, returned.named_children[0]):
+        if returned.named_children and name in pointed_into(returned.named_children[0]):
             function = returned.parent
             while function is not None and function.type != "function_definition":
                 function = function.parent
@@ -394,23 +407,6 @@ def _restoring_save(lhs: Node, name: str) -> bool:
                 or text(parent.child_by_field_name("left")) != name:
             return False
     return True
-
-
-def _value_of(name: str, value: Node | None) -> bool:
-    """Whether an expression's value is the pointer `name` holds: `cursor`,
-    `cursor + 1`, `c ? cursor : NULL`; not `*cursor` or `cursor[0]`."""
-    value = strip_casts(value)
-    if value is None:
-        return False
-    if value.type == "binary_expression":  # pointer arithmetic; `p - q` and a comparison are ints
-        if text(value.child_by_field_name("operator")) != "+":
-            return False
-        sides = [value.child_by_field_name("left"), value.child_by_field_name("right")]
-    elif value.type == "conditional_expression":
-        sides = [value.child_by_field_name("consequence"), value.child_by_field_name("alternative")]
-    else:
-        return value_name(value) == name
-    return any(_value_of(name, side) for side in sides)
 
 
 def _is_null(value: Node | None) -> bool:

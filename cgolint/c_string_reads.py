@@ -9,7 +9,7 @@ import re
 
 from tree_sitter import Node, QueryCursor
 
-from .c_bodies import c_arguments, strip_casts, value_name
+from .c_bodies import c_arguments, pointed_into, strip_casts, value_name
 from .parsing import C, query
 from .source import text, walk
 
@@ -56,7 +56,7 @@ def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -
             continue
         args = c_arguments(call.child_by_field_name("arguments"))
         indices = _string_arguments(text(callee), args, any_argument=bounds is None)
-        if any(i < len(args) and _pointed_into(args[i]) & names for i in indices):
+        if any(i < len(args) and pointed_into(args[i]) & names for i in indices):
             return True
     code = code_text(body, found.get("blank", ()))
     if bounds is None:
@@ -118,19 +118,6 @@ def _literal_text(node: Node) -> str:
     """The characters of a string literal (or adjacent ones), quotes removed."""
     parts = [node] if node.type == "string_literal" else [c for c in node.named_children if c.type == "string_literal"]
     return "".join(text(c) for part in parts for c in part.named_children if c.type in ("string_content", "escape_sequence"))
-
-
-def _pointed_into(arg: Node) -> set[str]:
-    """The variables an argument points into: `s`, `(char *)s`, `s + 1`,
-    both branches of `s ? s : "(null)"`."""
-    node = strip_casts(arg)
-    if node is not None and node.type == "conditional_expression":
-        return _pointed_into(node.child_by_field_name("consequence")) | \
-            _pointed_into(node.child_by_field_name("alternative"))
-    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
-        return {value_name(node.child_by_field_name("left")), value_name(node.child_by_field_name("right"))} - {""}
-    name = value_name(node) if node is not None else ""
-    return {name} if name else set()
 
 
 def _copies(assignments: list[tuple[str, Node]], name: str) -> set[str]:
