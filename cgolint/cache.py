@@ -3,8 +3,8 @@ code parses nothing.
 
 An entry's key is a hash of everything its findings depend on (as ruff's cache
 does): the cgolint version and the code of cgolint and of every rule plugin;
-the enabled rules, their options and the select/ignore lists; the versions of
-the tree-sitter grammars; the package directory and the directory paths are
+the enabled rules, their options and the select/ignore lists; the files of
+the tree-sitter binding and grammars; the package directory and the directory paths are
 shown relative to; the content of every file analysed, of the directory's
 other Go files (read for declarations) and of the local headers its
 preambles include. Entries are JSON, never pickle: a cache directory is
@@ -24,6 +24,10 @@ import sys
 import typing
 from enum import Enum
 from typing import Any, Iterable
+
+import tree_sitter
+import tree_sitter_c
+import tree_sitter_go
 
 from . import __version__
 from .atomic import write_atomic
@@ -69,16 +73,18 @@ def _engine_files() -> list[str]:
     return found
 
 
-def _distribution_versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    versions = {}
-    for name in ("tree-sitter", "tree-sitter-go", "tree-sitter-c"):
+def _parser_files() -> list[str]:
+    """The files of the tree-sitter binding and of both grammars, compiled
+    code included: an upgrade or a rebuild of any of them changes their
+    stamps (stamps, not versions: importlib.metadata costs ~50 ms to import)."""
+    found = []
+    for module in (tree_sitter, tree_sitter_go, tree_sitter_c):
+        directory = os.path.dirname(module.__file__ or "")
         try:
-            versions[name] = version(name)
-        except PackageNotFoundError:
-            versions[name] = "?"
-    return versions
+            found.extend(sorted(e.path for e in os.scandir(directory) if e.is_file()))  # not __pycache__
+        except OSError:
+            continue
+    return found
 
 
 def run_salt(rule_classes: Iterable[type], settings) -> str:
@@ -96,8 +102,7 @@ def run_salt(rule_classes: Iterable[type], settings) -> str:
         "format": FORMAT,
         "version": __version__,
         "python": sys.version_info[:2],
-        "code": _code_stamp(_engine_files() + rule_files),
-        "distributions": _distribution_versions(),
+        "code": _code_stamp(_engine_files() + rule_files + _parser_files()),
         "rules": sorted(rules),
         "select": list(settings.select),
         "ignore": list(settings.ignore),

@@ -171,3 +171,39 @@ def test_call_with_arguments_kind_skips_calls_without_arguments(cli, tmp_path, w
     assert lines == ["pkg/a.go:8:2: XYZ010 a call", "pkg/a.go:9:2: XYZ010 a call",
                      "pkg/a.go:9:2: XYZ011 a call passing something", "pkg/a.go:10:2: XYZ010 a call",
                      "pkg/a.go:10:2: XYZ011 a call passing something"], result.stdout
+
+
+def test_entry_points_are_those_importlib_metadata_finds(tmp_path, monkeypatch):
+    """The registry reads entry_points.txt itself (importlib.metadata costs a
+    quarter of start-up): it must find what importlib.metadata finds, the
+    first distribution of a name winning, egg-info and comments included."""
+    import importlib.metadata
+    import sys
+
+    from cgolint.registry import ENTRY_POINT_GROUP, entry_points
+
+    def dist(directory, folder, text):
+        info = directory / folder
+        info.mkdir(parents=True)
+        name = folder.split("-")[0].split(".")[0]
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1\n")
+        (info / "entry_points.txt").write_text(textwrap.dedent(text))
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    dist(first, "Xyz_Rules-1.0.dist-info", """
+        # a comment
+        [console_scripts]
+        xyz = xyzrules:main
+        [cgolint.rules]
+        XYZ001 = xyzrules:NoPanicInCgo
+        XYZ003=xyzrules : Other [extra]
+        """)
+    dist(second, "xyz.rules-2.0.dist-info", "[cgolint.rules]\nXYZ009 = shadowed:Rule\n")  # same name: shadowed
+    dist(second, "other.egg-info", "[cgolint.rules]\n  ABC001 = other.rules:Rule  \n\n[other]\nABC002 = x:y\n")
+    monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second)] + sys.path)
+
+    ours = sorted((e.name, e.value) for e in entry_points(ENTRY_POINT_GROUP))
+    theirs = sorted((e.name, e.value) for e in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
+    assert ours == theirs
+    assert ("XYZ003", "xyzrules : Other [extra]") in ours and ("ABC001", "other.rules:Rule") in ours
+    assert all(name != "XYZ009" for name, _ in ours)
