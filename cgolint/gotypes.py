@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tree_sitter import Node
 
@@ -57,6 +58,7 @@ def slice_of(elem: GoType | None) -> GoType:
     return GoType("slice", elem=elem)
 
 
+@lru_cache(maxsize=4096)  # (a GoType is immutable; C type names repeat all through a run)
 def c_type(name: str, pointers: int = 0) -> GoType:
     result = GoType("c", name)
     for _ in range(pointers):
@@ -134,7 +136,7 @@ def _leaf_type(node: Node, imports: dict[str, str], depth: int = 0) -> GoType | 
     kind = node.type
     if kind in ("type_identifier", "identifier"):
         name = text(node)
-        return BUILTIN_TYPES.get(name, GoType("named", name))
+        return BUILTIN_TYPES.get(name) or GoType("named", name)
     if kind in ("qualified_type", "selector_expression"):
         package = node.child_by_field_name("package") or node.child_by_field_name("operand")
         name_node = node.child_by_field_name("name") or node.child_by_field_name("field")
