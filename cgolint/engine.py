@@ -12,15 +12,13 @@ import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from functools import lru_cache
 
-from tree_sitter import Node, Query, QueryCursor
+from tree_sitter import Node
 
 from .config import Settings
 from .loader import PackageJob, may_hold_finding
 from .declarations import ContextFiles
 from .model import PackageModel
-from .parsing import GO, NODE_PATTERNS
 from .registry import RuleSet
 from .rule import Finding, Level, Report, Rule, RuleContext
 from .scopes import analysing
@@ -94,11 +92,12 @@ def _too_large(size: int, settings: Settings) -> str:
             f"(raise `max-file-size` in .cgolint.toml to analyse it)")
 
 
-def parse_file(path: str, data: bytes, base: str | None = None) -> SourceFile:
+def parse_file(path: str, data: bytes, base: str | None = None, dispatched: frozenset[str] = frozenset()) -> SourceFile:
+    """`dispatched`: the node kinds rules will be handed (see SourceFile.captures)."""
     # A leading BOM is legal Go; tree-sitter-go does not expect it, so it
     # parses three spaces in its place and positions stay the same.
     parsed = b"   " + data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    source = SourceFile.parse(path, display_path(path, base), parsed)
+    source = SourceFile.parse(path, display_path(path, base), parsed, dispatched)
     source.data = data
     return source
 
@@ -117,6 +116,7 @@ class Analyzer:
         self._every_rule_enabled = all(settings.enabled(code) for code in self.meta
                                        if code not in (UNUSED_SUPPRESSION, UNEXPLAINED_SUPPRESSION))
         self._package_rules: dict[str, list[type[Rule]]] = {}
+        self._dispatched = frozenset(kind for r in self.rule_classes for kind in r.node_kinds) | {"comment"}
 
     def wanted(self, directory: str, data: bytes) -> bool:
         """Whether a file with these bytes in this directory is parsed: some
@@ -153,7 +153,7 @@ class Analyzer:
             started = time.monotonic()
             try:
                 with _time_budget(self.settings.file_timeout):
-                    sources.append(parse_file(path, data, self.base))
+                    sources.append(parse_file(path, data, self.base, self._dispatched))
             except FileTimeout:
                 result.notifications.append(Notification(path, shown, self._timeout_message("parsing")))
             except Exception as error:  # pragma: no cover - tree-sitter does not raise on bad input
@@ -419,17 +419,12 @@ class _time_budget:
 
 
 def _nodes_of_kinds(source: SourceFile, kinds: frozenset[str]) -> list[tuple[Node, str]]:
-    """(node, kind) for every node of the kinds, in document order, outer
-    nodes first; a node of two kinds (a call wanted as `call_expression`
-    and as `call_with_arguments`) comes once for each."""
-    captured = QueryCursor(_kinds_query(kinds)).captures(source.root)
-    found = [(node, kind) for kind, nodes in captured.items() for node in nodes]
+    """(node, kind) for every node of the kinds (out of the file's query,
+    which captures every kind the enabled rules want), in document order,
+    outer nodes first; a node of two kinds (a call wanted as
+    `call_expression` and as `call_with_arguments`) comes once for each."""
+    assert kinds <= source.dispatched, "the file was parsed without these kinds in its query"
+    captured = source.captures
+    found = [(node, kind) for kind in kinds for node in captured.get(kind, ())]
     found.sort(key=lambda item: (item[0].start_byte, -item[0].end_byte, item[1]))
     return found
-
-
-@lru_cache(maxsize=None)
-def _kinds_query(kinds: frozenset[str]) -> Query:
-    """One query matching every node of the given kinds, each captured under
-    its kind's name, compiled once per run."""
-    return Query(GO, "\n".join(f"{NODE_PATTERNS.get(kind, f'({kind})')} @{kind}" for kind in sorted(kinds)))

@@ -199,7 +199,7 @@ class PackageModel:
         cache = self.memo("declared names")
         found = cache.get(source.path)
         if found is None:
-            found = cache[source.path] = declared_names(source.root)
+            found = cache[source.path] = declared_names(source)
         return found
 
     # --- types --------------------------------------------------------

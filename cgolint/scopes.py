@@ -1,13 +1,12 @@
 """Declarations inside functions, and what an identifier at a use site refers to."""
 from __future__ import annotations
 
+import bisect
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from tree_sitter import Node, QueryCursor
-
-from .parsing import GO, query
+from tree_sitter import Node
 
 from .source import SourceFile, strip_parens, text, walk
 
@@ -140,8 +139,11 @@ class FunctionScope:
 
     def _collect(self) -> None:
         assignments: list[Node] = []
-        captured = QueryCursor(query(GO, "declarations")).captures(self.function).get("node", ())
-        for node in sorted(captured, key=lambda n: (n.start_byte, -n.end_byte)):
+        starts, nodes = self.file.declarations
+        start, end = self.function.start_byte, self.function.end_byte
+        for node in nodes[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+            if node.end_byte > end:
+                continue  # (an ancestor starting where the function does)
             kind = node.type
             if kind in FUNCTION_KINDS:
                 self._parameters(node)
@@ -246,11 +248,10 @@ class FunctionScope:
         return symbol
 
 
-def declared_names(root: Node) -> frozenset[str]:
-    """Every name a declaration under `root` introduces, found by one query
-    (in C): a name outside it is declared by no function of the file."""
-    captured = QueryCursor(query(GO, "declared_names")).captures(root).get("name", ())
-    return frozenset(text(node) for node in captured)
+def declared_names(source: SourceFile) -> frozenset[str]:
+    """Every name a declaration in the file introduces (the file query's
+    `scope.name`): a name outside it is declared by no function of the file."""
+    return frozenset(text(node) for node in source.captures.get("scope.name", ()))
 
 
 def mutations(symbol: Symbol, node: Node, package, source: SourceFile, method_calls: bool = False):

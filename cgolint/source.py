@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
-from tree_sitter import Node, Parser, Point, Range, Tree
+from tree_sitter import Node, Parser, Point, QueryCursor, Range, Tree
 
-from .parsing import go_parser
+from .parsing import file_query, go_parser
 
 
 class FileTimeout(BaseException):
@@ -150,10 +150,24 @@ class SourceFile:
     display_path: str
     data: bytes
     tree: Tree = field(repr=False)
+    dispatched: frozenset[str] = field(default=frozenset(), repr=False)  # node kinds the engine hands to rules
 
     @classmethod
-    def parse(cls, path: str, display_path: str, data: bytes) -> "SourceFile":
-        return cls(path, display_path, data, parse_bytes(go_parser(), data))
+    def parse(cls, path: str, display_path: str, data: bytes, dispatched: frozenset[str] = frozenset()) -> "SourceFile":
+        return cls(path, display_path, data, parse_bytes(go_parser(), data), dispatched)
+
+    @cached_property
+    def captures(self) -> dict[str, list[Node]]:
+        """What the file's one query (`parsing.file_query`) captures: the
+        nodes of each `dispatched` kind, `scope.declaration` and `scope.name`."""
+        return QueryCursor(file_query(self.dispatched)).captures(self.root)
+
+    @cached_property
+    def declarations(self) -> tuple[list[int], list[Node]]:
+        """The `scope.declaration` captures in document order (outer first),
+        and their start bytes, to find a function's by bisecting."""
+        nodes = sorted(self.captures.get("scope.declaration", ()), key=lambda n: (n.start_byte, -n.end_byte))
+        return [n.start_byte for n in nodes], nodes
 
     @cached_property
     def root(self) -> Node:

@@ -89,7 +89,7 @@ def test_declared_names_hold_every_name_a_function_scope_declares(goroot_sources
         if b'"C"' not in data:
             continue
         source = parse_file(path, data)
-        names = declared_names(source.root)
+        names = declared_names(source)
         for function in walk(source.root):
             if function.type in FUNCTION_KINDS:
                 checked += 1
@@ -107,7 +107,7 @@ def test_declared_names_hold_every_name_a_function_scope_declares(goroot_sources
 ])
 def test_declared_names_shapes(data):
     source = parse_file("p.go", data)
-    names = declared_names(source.root)
+    names = declared_names(source)
     functions = [n for n in walk(source.root) if n.type in FUNCTION_KINDS]
     assert functions
     for function in functions:

@@ -3,4 +3,4 @@
   (function_declaration) (method_declaration) (func_literal)
   (short_var_declaration) (var_spec) (const_spec) (range_clause)
   (type_switch_statement) (assignment_statement)
-] @node
+] @scope.declaration
