@@ -40,6 +40,8 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
     if kind == "unary_expression" and text(expr.child_by_field_name("operator")) == "&":
         return _address_origin(package, expr.child_by_field_name("operand"), source, depth)
     if kind in ("index_expression", "slice_expression"):
+        if kind == "index_expression" and _holds_c_pointer(package, package.type_of(expr, source)):
+            return None  # an element holding a C pointer holds whatever was stored in it (`cache[k]`, `argv[i]`)
         return _address_origin(package, expr, source, depth)
     if kind == "call_expression":
         target = package.call_target(expr, source)
@@ -72,6 +74,15 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
             return None  # a pointer field holds whatever was stored in it, not its struct's memory
         return _address_origin(package, expr, source, depth, address_taken=False)
     return None
+
+
+def _holds_c_pointer(package: PackageModel, t) -> bool:
+    """A `*C.T` or `unsafe.Pointer` value: typed so that it may point to C memory."""
+    held = package.underlying(t)
+    if held is not None and held.kind == "pointer":
+        held = package.underlying(held.elem)
+        return held is not None and held.kind == "c"
+    return held is not None and held.kind == "unsafe_pointer"
 
 
 def _identifier_origin(package: PackageModel, ident: Node, source: SourceFile, depth: int) -> str | None:

@@ -76,6 +76,32 @@ def function_pins(package: PackageModel, source: SourceFile, node: Node) -> Func
     return cache[key]
 
 
+def pinned_package_variables(package: PackageModel) -> frozenset[int]:
+    """ids of the package-level variables whose memory some function of the
+    package pins (`poolPin.Pin(unsafe.SliceData(pool))`, `p.Pin(&table[0])`).
+    When C sees that memory relative to the pinning is not known, so a rule
+    treats it as pinned (cached per package)."""
+    from .go_pointers import go_pointer  # (go_pointers reads no pinning facts)
+
+    cache = package.memo("pinned package variables")
+    found = cache.get("ids")
+    if found is None:
+        ids = set()
+        for source in package.files:
+            if b".Pin(" not in source.data:
+                continue
+            for function in source.root.named_children:
+                if function.type not in FUNCTION_KINDS:
+                    continue
+                for call in function_pins(package, source, function).pin_calls:
+                    pointer = go_pointer(call_arguments(call)[0], package, source)
+                    root = pointer.root if pointer is not None else None
+                    if root is not None and root.kind == "package_var":
+                        ids.add(id(root))
+        found = cache["ids"] = frozenset(ids)
+    return found
+
+
 def _collect_pins(package: PackageModel, source: SourceFile, function: Node) -> FunctionPins:
     if b".Pin(" not in source.data[function.start_byte:function.end_byte]:
         return FunctionPins(function, [], [])  # nothing pinned: skip resolving every identifier

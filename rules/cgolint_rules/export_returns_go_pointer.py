@@ -7,6 +7,7 @@ from tree_sitter import Node
 from cgolint.go_pointers import go_pointer, unwrap_pointer
 from cgolint.gotypes import GoType, parse_type
 from cgolint.memory_origins import C_MEMORY, GO_MEMORY
+from cgolint.pinning import function_pins, pinned_package_variables
 from cgolint.rule import IMPORT_C, Level, Rule
 from cgolint.scopes import returns_of
 from cgolint.source import text
@@ -44,8 +45,9 @@ class ExportReturnsGoPointer(Rule):
     results when the returned value is Go memory (`new(C.int)`,
     `unsafe.Pointer(&x)`). It stays silent for C types, C pointers to C
     memory, integers (including `runtime/cgo.Handle`), results of unknown
-    origin, and functions whose every return is `nil`, a string literal or
-    C memory.
+    origin, functions whose every return is `nil`, a string literal or
+    C memory, and pointers to memory a `runtime.Pinner` pins (in the
+    function before it returns, or a package-level buffer the package pins).
 
     ## Why is this bad?
     A Go function called by C may not return a Go pointer: C holds the
@@ -54,8 +56,10 @@ class ExportReturnsGoPointer(Rule):
     `cgocheck=1` the runtime checks the result and panics when C calls the
     function ("cgo result has Go pointer"; recent releases say "result of Go
     function f called from cgo is unpinned Go string or points to unpinned
-    Go string"). A Go string or slice can never be returned: there is no way
-    to pin what C keeps. Go struct types are not exportable at all (cgo
+    Go string"). Only a pointer to memory pinned with a `runtime.Pinner`
+    may be returned, and C must stop using it before it is unpinned. A Go
+    string or slice can never be returned: there is no way to pin what C
+    keeps. Go struct types are not exportable at all (cgo
     rejects them), so they are not reported here.
 
     ## Example
@@ -133,7 +137,7 @@ class ExportReturnsGoPointer(Rule):
         if kind == "unsafe_pointer" or (kind == "pointer" and _c_pointee(package, resolved)):
             for value in values or ():
                 pointer = go_pointer(value, package, ctx.file)
-                if pointer is not None and pointer.origin == GO_MEMORY:
+                if pointer is not None and pointer.origin == GO_MEMORY and not _pinned(pointer, value, ctx):
                     yield self.report(
                         value, f"exported function `{name}` returns {pointer.what} to C as {declared}, but it is "
                                f"Go memory: C keeps the result after the call, where the garbage collector cannot "
@@ -189,6 +193,17 @@ def exported_name(function: Node) -> str | None:
         next_row = node.start_point.row
         node = node.prev_sibling
     return None
+
+
+def _pinned(pointer, value: Node, ctx) -> bool:
+    """Pinned by a `runtime.Pinner` (returning a pointer to pinned Go memory
+    is legal): something is pinned in the function before the return, or
+    the pointer's variable is a package-level one that the package pins."""
+    pins = function_pins(ctx.package, ctx.file, value)
+    if pins is not None and pins.pinned_before(value):
+        return True
+    root = pointer.root
+    return root is not None and root.kind == "package_var" and id(root) in pinned_package_variables(ctx.package)
 
 
 def _c_pointee(package, pointer: GoType) -> bool:

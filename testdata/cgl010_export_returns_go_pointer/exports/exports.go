@@ -5,6 +5,7 @@ import "C"
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"unsafe"
 )
 
@@ -102,4 +103,33 @@ func RemoteName() *C.char {
 		return nil
 	}
 	return (*C.char)(unsafe.Pointer(&b[0])) // want CGL010 "exported function `RemoteName` returns the backing array of `b` \(\[\]byte\) to C as \*C.char, but it is Go memory"
+}
+
+// A package-level buffer, while the package pins a different one: only
+// what is pinned may be returned.
+var (
+	scratchBuf []byte
+	pinnedBuf  = make([]byte, 16)
+	bufPinner  runtime.Pinner
+)
+
+func pinBuffers() { bufPinner.Pin(&pinnedBuf[0]) }
+
+//export Scratch
+func Scratch() *C.uchar {
+	scratchBuf = make([]byte, 16)
+	return (*C.uchar)(unsafe.SliceData(scratchBuf)) // want CGL010 "exported function `Scratch` returns the backing array of `scratchBuf` \(\[\]byte\) to C as \*C.uchar, but it is Go memory"
+}
+
+// A cache of Go-allocated C ints: the values are Go memory.
+var cells = map[string]*C.int{}
+
+//export Cell
+func Cell() *C.int {
+	if p, ok := cells["k"]; ok {
+		return p
+	}
+	p := new(C.int)
+	cells["k"] = p
+	return p // want CGL010 "exported function `Cell` returns `p` \(\*C.int\) to C as \*C.int, but it is Go memory"
 }
