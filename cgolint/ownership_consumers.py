@@ -9,11 +9,12 @@ which the collector provides (cached parents, cheap C call targets).
 """
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 from tree_sitter import Node
 
-from .call_targets import receiving_call
+from .call_targets import call_arguments, receiving_call
 from .ownership_facts import OwnershipOptions
 from .source import text
 
@@ -94,6 +95,8 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
             if target.kind == "func" and target.node is not None and \
                     context.go_frees(target.node, arg_index(parent, node)):
                 return "free", callee_text(call), call
+            if target.kind == "other" and target.name in _PRINTERS and _prints_address(call, target.name, node, context):
+                return "compare", f"printed as an address by {target.name}", call
             return "handover", f"passed to {callee_text(call)}", call
         if kind == "type_conversion_expression" or kind == "slice_expression":
             if parent.child_by_field_name("operand") == node:
@@ -205,6 +208,45 @@ def _c_out_parameter(address: Node, context: ConsumerContext) -> tuple[Node, str
     if target.kind != "c" or context.c_takes(target.name, index):
         return None
     return call, target.name, context.c_pointee_effect(target.name, index)
+
+
+# fmt and log functions that print their arguments, with the index of the
+# format argument of those that take one.
+_FORMAT_AT = {"fmt.Printf": 0, "fmt.Sprintf": 0, "fmt.Errorf": 0, "fmt.Fprintf": 1, "fmt.Appendf": 1,
+              "log.Printf": 0, "log.Fatalf": 0, "log.Panicf": 0}
+_PRINTERS = frozenset(_FORMAT_AT) | frozenset(
+    f"{package}.{name}" for package, names in (("fmt", ("Print", "Println", "Sprint", "Sprintln", "Fprint", "Fprintln")),
+                                               ("log", ("Print", "Println", "Fatal", "Fatalln", "Panic", "Panicln")))
+    for name in names)
+_VERB = re.compile(r"%[+\-# 0]*(\*|\d*)(?:\.(\*|\d*))?(\[|[a-zA-Z%])")
+
+
+def _prints_address(call: Node, printer: str, value: Node, context: ConsumerContext) -> bool:
+    """Whether the fmt or log function prints argument `value` as an
+    address and reads nothing through it: an `unsafe.Pointer(p)` or
+    `uintptr(...)` under any verb, or any pointer under `%p`. (A `*T`
+    under %v prints what it points to when T is a struct or an array.)"""
+    if value.type == "call_expression":
+        wrapper = context.target(value)
+        if (wrapper.kind, wrapper.name) in (("unsafe", "Pointer"), ("conversion", "uintptr")):
+            return True
+    format_at = _FORMAT_AT.get(printer)
+    args = call_arguments(call)
+    if format_at is None or format_at >= len(args) or \
+            args[format_at].type not in ("interpreted_string_literal", "raw_string_literal"):
+        return False
+    index = next((i for i, arg in enumerate(args) if arg == value), -1)
+    position = format_at + 1
+    for width, precision, verb in _VERB.findall(text(args[format_at])):
+        if verb == "[":
+            return False  # explicit argument indexes: not followed
+        if verb == "%":
+            continue
+        position += (width == "*") + (precision == "*")
+        if position == index:
+            return verb == "p"
+        position += 1
+    return False
 
 
 def exprs(node: Node | None) -> list[Node]:

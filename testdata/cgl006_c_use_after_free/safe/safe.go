@@ -12,6 +12,8 @@ import "C"
 
 import (
 	"errors"
+	"fmt"
+	"log"
 	"unsafe"
 )
 
@@ -147,4 +149,15 @@ func Forget(name string, last *C.char) bool {
 	delete(live, p)
 	_, still := live[p]
 	return still || p == last
+}
+
+// Printed as an address after the free: %p, or an unsafe.Pointer under any
+// verb, formats the pointer's value and reads nothing through it.
+func Released(name string) string {
+	p := C.CString(name)
+	C.use(p)
+	C.free(unsafe.Pointer(p))
+	log.Printf("%d bytes at %p freed", len(name)+1, p)
+	fmt.Println("freed", unsafe.Pointer(p))
+	return fmt.Sprintf("%*d %p", 4, 1, p)
 }
