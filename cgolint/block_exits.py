@@ -2,7 +2,7 @@
 that ends in a return, break, continue, goto or a call that ends the
 program (`terminates`, `fatal`); the `if cond { ... return/panic }`
 guards a function starts with (`leading_guards`, `panics_when`,
-`first_return_value`); the operands of `a || b || c` (`disjuncts`), and
+`first_return_value`), the value of a one-line function (`sole_return_value`); the operands of `a || b || c` (`disjuncts`), and
 the empty string literal. The emptiness checks read conditions and exits
 through these; none of them resolves a name."""
 from __future__ import annotations
@@ -61,6 +61,20 @@ def first_return_value(function: Node) -> tuple[Node, Node] | None:
     if len(values) == 1 and values[0].type == "expression_list":
         values = [c for c in values[0].named_children if c.type != "comment"]
     return (guards[0][0], values[0]) if len(values) == 1 else None
+
+
+def sole_return_value(function: Node) -> Node | None:
+    """The value of a function whose body is just `return value`
+    (`func isEmpty(b []byte) bool { return len(b) == 0 }`)."""
+    body = function.child_by_field_name("body")
+    statements = [c for part in body.named_children if part.type == "statement_list"
+                  for c in part.named_children if c.type != "comment"] if body is not None else []
+    if len(statements) != 1 or statements[0].type != "return_statement":
+        return None
+    values = [c for c in statements[0].named_children if c.type != "comment"]
+    if len(values) == 1 and values[0].type == "expression_list":
+        values = [c for c in values[0].named_children if c.type != "comment"]
+    return values[0] if len(values) == 1 else None
 
 
 def disjuncts(node: Node) -> list[Node]:

@@ -15,9 +15,10 @@ The API: `known_nonempty(container, source, model)`,
 `length_checked(container, at, source, model)`, `never_assigned(...)`.
 They rest on `value_facts` (constants, positive integers, non-empty
 strings) and `block_exits` (how blocks and functions leave); a check made
-inside a called helper (a panicking size check, a sentinel it returns for
-an empty slice) is read here too, with the helper's parameters mapped to
-the call's arguments. `callers` asks the same of every caller of a helper.
+inside a called helper (a panicking size check, a sentinel or an error it
+returns for an empty slice, the value of a one-line `len(b) == 0`) is read
+here too, with the helper's parameters mapped to the call's arguments (a
+spread `parts...` to its variadic parameter). `callers` asks the same of every caller of a helper.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from .block_exits import (
     empty_string,
     first_return_value,
     panics_when,
+    sole_return_value,
     terminates,
 )
 from .call_targets import call_arguments
@@ -39,6 +41,7 @@ from .scopes import (
     mutations,
     outermost_function,
     parameter_names,
+    variadic_parameter_name,
 )
 from .source import SourceFile, strip_parens, text, walk
 from .toolchain import go_version_at_least
@@ -366,6 +369,21 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
     return False
 
 
+def _new_error(value: Node | None, source: SourceFile, model: PackageModel) -> bool:
+    """An error that is not nil: `errors.New(...)`, `fmt.Errorf(...)`, or a
+    package variable set to one (`errEmpty`)."""
+    value = strip_parens(value)
+    if value is not None and value.type == "identifier":
+        symbol = model.resolve(value, source)
+        if symbol is None or symbol.kind != "package_var" or symbol.index:
+            return False
+        value, source = strip_parens(symbol.value), symbol.file
+    if value is None or value.type != "call_expression":
+        return False
+    target = model.call_target(value, source)
+    return target.kind == "other" and target.name in ("errors.New", "fmt.Errorf")
+
+
 def _expr_key(node: Node | None) -> str:
     node = strip_parens(node)
     if node is None or node.type not in ("identifier", "selector_expression"):
@@ -446,7 +464,8 @@ class _LengthFacts:
     def implies_nonempty(self, condition: Node | None) -> bool:
         node = strip_parens(condition)
         if node is not None and node.type == "call_expression":
-            return self._sentinel(node) == ("literal", "false")  # `valid(buf)`, false for an empty buf
+            # `valid(buf)`, false for an empty buf; `hasData(buf)`, which is `len(buf) > 0`
+            return self._sentinel(node) == ("literal", "false") or self._helper_implies(node, empty=False)
         if node is None or node.type != "binary_expression":
             return False
         operator = text(node.child_by_field_name("operator"))
@@ -477,6 +496,9 @@ class _LengthFacts:
             return False
         if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "!":
             return self.implies_nonempty(node.child_by_field_name("operand"))
+        if node.type == "call_expression":
+            # `isEmpty(buf)`, which is `len(buf) == 0`, or true first thing for an empty buf
+            return self._sentinel(node) == ("literal", "true") or self._helper_implies(node, empty=True)
         if node.type != "binary_expression":
             return False
         operator = text(node.child_by_field_name("operator"))
@@ -485,6 +507,8 @@ class _LengthFacts:
             return any(self.implies_empty(d) for d in operands) or self._equal_length_nonempty(operands)
         if operator == "==" and self._compares_sentinel(node):
             return True  # `imageType(buf) == UNKNOWN`
+        if operator == "!=" and self._fails_when_empty(node):
+            return True  # `if err := validate(buf); err != nil {`
         compared = self._compare(node)
         if compared is None:
             return False
@@ -651,17 +675,51 @@ class _LengthFacts:
                 break
         return memo[key]
 
+    def _helper_implies(self, call: Node, empty: bool) -> bool:
+        """A one-line package function given s whose value says s is empty
+        (`empty`) or is not: `func isEmpty(b []byte) bool { return len(b) == 0 }`."""
+        memo = self.model.memo("helper conditions")
+        key = (call, self.key, empty)
+        if key not in memo:
+            memo[key] = False  # a recursive function asks about itself: unknown
+            memo[key] = any(
+                value is not None and (facts.implies_empty(value) if empty else facts.implies_nonempty(value))
+                for facts, function in self._helper_facts(call) for value in (sole_return_value(function),))
+        return memo[key]
+
+    def _fails_when_empty(self, comparison: Node) -> bool:
+        """`err != nil`, err the only value of a call of a package function
+        given s that first thing returns an error for an empty s (`if len(b)
+        == 0 { return errEmpty }`, `errors.New(...)`, `fmt.Errorf(...)`)."""
+        left, right = strip_parens(comparison.child_by_field_name("left")), \
+            strip_parens(comparison.child_by_field_name("right"))
+        if left is None or right is None or "nil" not in (left.type, right.type):
+            return False
+        call = trace_value(right if left.type == "nil" else left, self.source, self.model)
+        if call is None or call.type != "call_expression":
+            return False
+        for facts, function in self._helper_facts(call):
+            found = first_return_value(function)
+            if found is not None and _new_error(found[1], facts.source, self.model) and facts.implies_empty(found[0]):
+                return True
+        return False
+
     def _helper_facts(self, call: Node):
         """For a call of a package function given s: (the facts about its
         parameter that receives s, the function), for each such parameter
         the function never assigns."""
         args = call_arguments(call)
+        spread = bool(args) and args[-1].type == "variadic_argument" and bool(args[-1].named_children)
+        if spread:  # `check(parts...)` hands the helper's variadic parameter the slice itself
+            args = args[:-1] + [args[-1].named_children[0]]
         if not any(_expr_key(arg) == self.key for arg in args):
             return
         target = self.model.call_target(call, self.source)
         if target.kind != "func" or target.node is None:
             return
         names = parameter_names(target.node)
+        if spread and len(args) == len(names):
+            names[-1] = variadic_parameter_name(target.node)
         for index, arg in enumerate(args[:len(names)]):
             if _expr_key(arg) != self.key or names[index] is None:
                 continue

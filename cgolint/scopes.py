@@ -117,6 +117,14 @@ def parameter_names(declaration: Node) -> list[Node | None]:
     return names
 
 
+def variadic_parameter_name(declaration: Node) -> Node | None:
+    """The name of a function's variadic parameter (`parts` in `parts ...string`)."""
+    params = declaration.child_by_field_name("parameters")
+    last = params.named_children[-1] if params is not None and params.named_children else None
+    return last.child_by_field_name("name") if last is not None and last.type == "variadic_parameter_declaration" \
+        else None
+
+
 def returns_of(function: Node) -> list[Node]:
     """The return statements of a function, not those of function literals inside it."""
     return [n for n in walk(function.child_by_field_name("body") or function)

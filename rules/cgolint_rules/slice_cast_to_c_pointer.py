@@ -44,9 +44,13 @@ class SliceCastToCPointer(Rule):
       n)]` with b and n checked; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
       `len(s) != keySize()`, a size some function computes; a call of a
       package function that panics first thing when `s` is empty or of the
-      wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")`; a
+      wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")` (also
+      given `s...` for its variadic parameter); a
       comparison with what a package function returns first thing for an
-      empty slice, like bimg's `if imageType(buf) == UNKNOWN { return }`; a
+      empty slice, like bimg's `if imageType(buf) == UNKNOWN { return }`, or
+      `if err := validate(s); err != nil { return }` when validate first
+      returns an error for an empty `s`; a one-line helper, `if isEmpty(s)
+      { return }` with `func isEmpty(b []byte) bool { return len(b) == 0 }`; a
       parameter of an unexported function that every call in the package,
       checked at the call, gives a non-empty slice)
       and the slice is
