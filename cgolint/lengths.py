@@ -21,7 +21,8 @@ belongs to):
   or typed like a length, or an unnamed/neutral one whose argument is not
   visibly an index, flag, code or C option constant (`name_class`,
   `param_class`, `argument_class`); struct pointers only when the function
-  sets a field of that struct to the buffer's length.
+  sets a field of that struct (a local, or a field path such as `b.hdr`)
+  to the buffer's length.
 - `length_capable(cparam, preamble)`: can a C parameter carry a length at all.
 """
 from __future__ import annotations
@@ -298,8 +299,10 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
     if node is None or node.type != "unary_expression" or text(node.child_by_field_name("operator")) != "&":
         return False
     operand = strip_parens(node.child_by_field_name("operand"))
-    symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
     function = outermost_function(arg)
+    if operand is not None and operand.type == "selector_expression" and function is not None:
+        return _path_field_set(operand, arg, function, derived)  # `&b.hdr`
+    symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
     if symbol is None or function is None:
         return False
     if symbol.value is not None and not symbol.index and not symbol.writes and \
@@ -319,6 +322,26 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
             owner = strip_parens(target.child_by_field_name("operand"))
             if owner is not None and owner.type == "identifier" and package.resolve(owner, source) is symbol \
                     and derived(value):
+                return True
+    return False
+
+
+def _path_field_set(path: Node, at: Node, function: Node, derived) -> bool:
+    """A statement before `at` sets a field of the struct at `path` (a field
+    of a field, `b.hdr`) to a value derived from the buffer's length:
+    `b.hdr.caplen = C.uint(len(data))` before `C.filter(&b.hdr, ...)`."""
+    spelled = "".join(text(path).split())
+    for statement in walk(function):
+        if statement.type != "assignment_statement" or statement.start_byte >= at.start_byte:
+            continue
+        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+        lhs = left.named_children if left is not None else []
+        rhs = right.named_children if right is not None else []
+        for target, value in zip(lhs, rhs):
+            target = strip_parens(target)
+            owner = strip_parens(target.child_by_field_name("operand")) \
+                if target.type == "selector_expression" else None
+            if owner is not None and "".join(text(owner).split()) == spelled and derived(value):
                 return True
     return False
 

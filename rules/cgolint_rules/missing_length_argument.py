@@ -46,7 +46,7 @@ class MissingLengthArgument(Rule):
     flag or code. A pointer to a C struct, or to a type the preamble does
     not declare (an opaque handle), is never a length slot, unless the
     function first sets a field of the struct it passes to the buffer's
-    length (`z.avail_in = C.uint(len(src))`).
+    length (`z.avail_in = C.uint(len(src))`, also through a field: `s.z.avail_in`).
 
     Helper functions of the package that pass a parameter straight on to C
     are followed one level. Function-local arrays are CGL001's

@@ -146,3 +146,16 @@ func oidStringGo(id *C.oid) string {
 	C.oid_fmt((*C.char)(unsafe.Pointer(&buf[0])), id) // want CGL003 "C.oid_fmt gets the local slice `buf` \(40 bytes\), but nothing tells C.oid_fmt its length"
 	return string(buf)
 }
+
+type inflater struct{ z C.zstream }
+
+// The struct is a field of the receiver, its length field set before the call.
+func (f *inflater) fieldCarriesLength(out []byte) {
+	f.z.avail_in = C.unsigned(len(out))
+	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &f.z)
+}
+
+func (f *inflater) fieldCarriesOtherValue(out []byte, n int) {
+	f.z.avail_in = C.unsigned(n)
+	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &f.z) // want CGL003 "C.fill_z gets the slice parameter `out`, but nothing tells C.fill_z its length"
+}
