@@ -292,7 +292,8 @@ def length_slot(function: CFunction, index: int, args: list[Node], package: Pack
 def _struct_length_field(arg: Node, derived, package: PackageModel, source: SourceFile) -> bool:
     """`&o` where the function sets a field of the local struct `o` to a value
     derived from the buffer's length (`o.len = C.size_t(len(buf))`, or
-    `o := C.desc{len: C.size_t(len(buf))}`)."""
+    `o := C.desc{len: C.size_t(len(buf))}`), or `&b.hdr` where it sets a
+    field of that path (`b.hdr.caplen = C.uint(len(data))`)."""
     if derived is None:
         return False
     node = unwrap_conversions(arg, package, source)
@@ -301,7 +302,8 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
     operand = strip_parens(node.child_by_field_name("operand"))
     function = outermost_function(arg)
     if operand is not None and operand.type == "selector_expression" and function is not None:
-        return _path_field_set(operand, arg, function, derived)  # `&b.hdr`
+        spelled = "".join(text(operand).split())
+        return _field_set_before(arg, function, lambda owner: "".join(text(owner).split()) == spelled, derived)
     symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
     if symbol is None or function is None:
         return False
@@ -309,28 +311,14 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
             any(item.type != "literal_value" and derived(item) for _, item in literal_values(symbol.value)) and \
             not _field_assigned_before(symbol, arg, function, package, source):
         return True
-    for statement in walk(function):
-        if statement.type != "assignment_statement" or statement.start_byte >= arg.start_byte:
-            continue
-        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
-        lhs = left.named_children if left is not None else []
-        rhs = right.named_children if right is not None else []
-        for target, value in zip(lhs, rhs):
-            target = strip_parens(target)
-            if target.type != "selector_expression":
-                continue
-            owner = strip_parens(target.child_by_field_name("operand"))
-            if owner is not None and owner.type == "identifier" and package.resolve(owner, source) is symbol \
-                    and derived(value):
-                return True
-    return False
+    return _field_set_before(arg, function, lambda owner: owner.type == "identifier" and
+                             package.resolve(owner, source) is symbol, derived)
 
 
-def _path_field_set(path: Node, at: Node, function: Node, derived) -> bool:
-    """A statement before `at` sets a field of the struct at `path` (a field
-    of a field, `b.hdr`) to a value derived from the buffer's length:
-    `b.hdr.caplen = C.uint(len(data))` before `C.filter(&b.hdr, ...)`."""
-    spelled = "".join(text(path).split())
+def _field_set_before(at: Node, function: Node, is_struct, derived) -> bool:
+    """A statement of `function` before `at` sets a field of a struct that
+    `is_struct` (given the operand of the field selector) accepts, to a
+    value `derived` accepts."""
     for statement in walk(function):
         if statement.type != "assignment_statement" or statement.start_byte >= at.start_byte:
             continue
@@ -341,7 +329,7 @@ def _path_field_set(path: Node, at: Node, function: Node, derived) -> bool:
             target = strip_parens(target)
             owner = strip_parens(target.child_by_field_name("operand")) \
                 if target.type == "selector_expression" else None
-            if owner is not None and "".join(text(owner).split()) == spelled and derived(value):
+            if owner is not None and is_struct(owner) and derived(value):
                 return True
     return False
 
