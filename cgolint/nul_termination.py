@@ -27,7 +27,7 @@ from .conversions import int_literal_value, is_append, local_symbol
 from .gotypes import parse_type
 from .model import PackageModel
 from .scopes import FUNCTION_KINDS, outermost_function
-from .source import SourceFile, strip_parens, text, walk
+from .source import SourceFile, literal_values, strip_parens, text, walk
 
 _NUL_SUFFIX = re.compile(r'(\\x00|\\000|\\u0000|\\U00000000|\\0)$')
 _NUL_RUNES = ("'\\x00'", "'\\000'", "'\\u0000'")
@@ -80,16 +80,30 @@ def string_terminated(node: Node | None, source: SourceFile, model: PackageModel
         target = model.call_target(node, source)
         if target.kind == "other" and "." in target.name and not target.name.startswith("C."):
             # a library function's result (strings.ToUpper, fmt.Sprint, ...): unterminated
-            # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x)), or
-            # a function that maps a NUL to itself gets a terminated string
+            # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x), also in
+            # a list: strings.Join(append(parts, "\x00"), "")), or a function that maps a
+            # NUL to itself gets a terminated string
             args = call_arguments(node)
-            if any(literal_ends_with_nul(a) for a in args):
+            if any(_supplies_nul(a, model, source) for a in args):
                 return None
             if target.name in _NUL_KEEPING and len(args) == 1:
                 return string_terminated(args[0], source, model, depth + 1)
             return False
         return None
     return None
+
+
+def _supplies_nul(arg: Node, model: PackageModel, source: SourceFile) -> bool:
+    """A literal ending in NUL, or one among the elements of a list argument
+    (`append(parts, "\x00")`, `[]string{name, "\x00"}`)."""
+    arg = strip_parens(arg)
+    if literal_ends_with_nul(arg):
+        return True
+    if arg is not None and arg.type == "call_expression":
+        target = model.call_target(arg, source)
+        return target.kind == "builtin" and target.name == "append" and \
+            any(literal_ends_with_nul(strip_parens(a)) for a in call_arguments(arg)[1:])
+    return any(literal_ends_with_nul(value) for _, value in literal_values(arg)) if arg is not None else False
 
 
 def bytes_terminated(container: Node, at: Node, source: SourceFile, model: PackageModel, depth: int = 0) -> bool | None:
