@@ -33,7 +33,7 @@ class SliceCastToCPointer(Rule):
       `int` and C `long` are 8 bytes, C `int` is 4), with typedefs and structs
       of the preamble resolved. Byte views (`[]byte`, `*C.char`) and record
       views (a float slice read as a struct of floats) are not judged;
-    - `&s[0]` of a local or parameter slice that may be empty: no `len(s)`
+    - `&s[0]` of a slice variable (local, parameter or package-level) that may be empty: no `len(s)`
       check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
       before it, `for i := range s`, `len(s) > 0 && ...`, or the same on
       `n := len(s) / k` or `n := copy(s, src)`; a check before a function literal holds inside it
