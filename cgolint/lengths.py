@@ -42,7 +42,7 @@ from .conversions import single_value
 from .model import PackageModel
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble
 from .scopes import Symbol, outermost_function
-from .source import SourceFile, literal_values, strip_parens, text, walk
+from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
 
 
 # --- Go arguments derived from a buffer's length ---------------------------
@@ -322,10 +322,7 @@ def _field_set_before(at: Node, function: Node, is_struct, derived) -> bool:
     for statement in walk(function):
         if statement.type != "assignment_statement" or statement.start_byte >= at.start_byte:
             continue
-        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
-        lhs = left.named_children if left is not None else []
-        rhs = right.named_children if right is not None else []
-        for target, value in zip(lhs, rhs):
+        for target, value in assignments(statement):
             target = strip_parens(target)
             owner = strip_parens(target.child_by_field_name("operand")) \
                 if target.type == "selector_expression" else None

@@ -14,7 +14,7 @@ from tree_sitter import Node
 from .call_targets import call_arguments
 from .expression_types import symbol_type
 from .scopes import mutations, parameter_names, returns_of
-from .source import SourceFile, strip_parens, text
+from .source import SourceFile, assignments, literal_values, strip_parens, text
 
 if TYPE_CHECKING:
     from .model import PackageModel
@@ -40,9 +40,13 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
     if kind == "unary_expression" and text(expr.child_by_field_name("operator")) == "&":
         return _address_origin(package, expr.child_by_field_name("operand"), source, depth)
     if kind in ("index_expression", "slice_expression"):
-        if kind == "index_expression" and _holds_c_pointer(package, package.type_of(expr, source)):
-            return None  # an element holding a C pointer holds whatever was stored in it (`cache[k]`, `argv[i]`)
-        return _address_origin(package, expr, source, depth)
+        container = _address_origin(package, expr, source, depth)
+        if kind == "index_expression" and container != C_MEMORY and \
+                _holds_c_pointer(package, package.type_of(expr, source)):
+            # a `*C.T` element of Go memory (a cache, an argv being built) points
+            # wherever what was stored in it points; C memory holds no Go pointers
+            return _stored_origin(package, expr, source, depth)
+        return container
     if kind == "call_expression":
         target = package.call_target(expr, source)
         if target.kind == "c":
@@ -74,6 +78,66 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
             return None  # a pointer field holds whatever was stored in it, not its struct's memory
         return _address_origin(package, expr, source, depth, address_taken=False)
     return None
+
+
+def _stored_origin(package: PackageModel, element: Node, source: SourceFile, depth: int) -> str | None:
+    """The origin shared by every value the code stores in the container of
+    `element`: its literal's elements, what `append` adds, `c[k] = v`; None
+    when they differ, one is unknown, or nothing is seen stored."""
+    base = strip_parens(element.child_by_field_name("operand"))
+    symbol = package.resolve(base, source) if base is not None and base.type == "identifier" else None
+    if symbol is None or symbol.kind not in ("local", "package_var") or symbol.index:
+        return None
+    values = []
+    for value in ([symbol.value] if symbol.value is not None else []) + [rhs for _, rhs in symbol.writes]:
+        added = _added_elements(package, value, symbol, symbol.file)
+        if added is None:
+            return None
+        values.extend((v, symbol.file) for v in added)
+    values.extend(_element_stores(package, symbol))
+    origins = {package.origin_of(v, file, depth + 1) for v, file in values}
+    return origins.pop() if len(origins) == 1 else None
+
+
+def _added_elements(package: PackageModel, value: Node | None, symbol, source: SourceFile) -> list[Node] | None:
+    """The elements a value assigned to the container brings: those of a
+    composite literal, none for `make`, those `append(c, ...)` adds to the
+    container itself; None for anything else (unknown contents)."""
+    value = strip_parens(value)
+    if value is None:
+        return None
+    if value.type == "composite_literal":
+        return [item for _, item in literal_values(value)]
+    if value.type == "call_expression":
+        target = package.call_target(value, source)
+        args = call_arguments(value)
+        if target.kind == "builtin" and target.name == "make":
+            return []
+        if target.kind == "builtin" and target.name == "append" and args and \
+                args[0].type == "identifier" and package.resolve(args[0], source) is symbol and \
+                not any(a.type == "variadic_argument" for a in args):
+            return args[1:]
+    return None
+
+
+def _element_stores(package: PackageModel, symbol) -> list[tuple[Node, SourceFile]]:
+    """(value, file) of every `c[k] = v` into the container `symbol`: in its
+    function for a local, in every file that mentions it for a package variable."""
+    found = []
+    files = package.files_mentioning(symbol.name) if symbol.kind == "package_var" else [symbol.file]
+    scope = symbol.scope if symbol.kind == "local" else None
+    for source in files:
+        for node in source.declarations[1]:
+            if scope is not None and not scope.start_byte <= node.start_byte < scope.end_byte:
+                continue
+            for target, value in assignments(node):
+                target = strip_parens(target)
+                operand = strip_parens(target.child_by_field_name("operand")) \
+                    if target.type == "index_expression" else None
+                if operand is not None and operand.type == "identifier" and \
+                        package.resolve(operand, source) is symbol:
+                    found.append((value, source))
+    return found
 
 
 def _holds_c_pointer(package: PackageModel, t) -> bool:

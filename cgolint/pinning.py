@@ -18,7 +18,7 @@ from .call_targets import call_arguments
 from .gotypes import GoType
 from .model import PackageModel
 from .scopes import FUNCTION_KINDS, Symbol, outermost_function
-from .source import SourceFile, text, walk
+from .source import SourceFile, strip_parens, text, walk
 
 PINNER_NAME = "runtime.Pinner"
 
@@ -76,13 +76,26 @@ def function_pins(package: PackageModel, source: SourceFile, node: Node) -> Func
     return cache[key]
 
 
-def pinned_package_variables(package: PackageModel) -> frozenset[int]:
-    """ids of the package-level variables whose memory some function of the
-    package pins (`poolPin.Pin(unsafe.SliceData(pool))`, `p.Pin(&table[0])`).
-    When C sees that memory relative to the pinning is not known, so a rule
-    treats it as pinned (cached per package)."""
-    from .go_pointers import go_pointer  # (go_pointers reads no pinning facts)
+def pinned_for_good_before(package: PackageModel, source: SourceFile, at: Node, root: Symbol) -> bool:
+    """Whether the function around `at` pins memory of variable `root`
+    with a package-level Pinner it never unpins, in a statement that runs
+    before `at` on every path to it (`pinner.Pin(v)` ... `return v`)."""
+    pins = function_pins(package, source, at)
+    if pins is None:
+        return False
+    for call in pins.pin_calls:
+        if call.start_byte < at.start_byte and _runs_before(call, at) and \
+                _pins_for_good(package, source, pins.function, call) and _pinned_root(package, source, call) is root:
+            return True
+    return False
 
+
+def pinned_package_variables(package: PackageModel) -> frozenset[int]:
+    """ids of the package-level variables that stay pinned once some
+    function pins them with a package-level Pinner it does not unpin
+    (`func init() { pinner.Pin(&table[0]) }`), and that nothing assigns
+    except that function before it pins: their memory is pinned whenever
+    C sees it. (Cached per package.)"""
     cache = package.memo("pinned package variables")
     found = cache.get("ids")
     if found is None:
@@ -94,11 +107,63 @@ def pinned_package_variables(package: PackageModel) -> frozenset[int]:
                 if function.type not in FUNCTION_KINDS:
                     continue
                 for call in function_pins(package, source, function).pin_calls:
-                    pointer = go_pointer(call_arguments(call)[0], package, source)
-                    root = pointer.root if pointer is not None else None
-                    if root is not None and root.kind == "package_var":
+                    root = _pinned_root(package, source, call)
+                    if root is None or root.kind != "package_var" or \
+                            not _pins_for_good(package, source, function, call):
+                        continue
+                    if all(where == function and offset < call.start_byte
+                           for where, offset in _package_var_assignments(package, root)):
                         ids.add(id(root))
         found = cache["ids"] = frozenset(ids)
+    return found
+
+
+def _pinned_root(package: PackageModel, source: SourceFile, call: Node) -> Symbol | None:
+    """The variable whose memory `x.Pin(arg)` pins (`&buf[0]`, `v`, `unsafe.SliceData(s)`)."""
+    from .go_pointers import go_pointer  # (go_pointers reads no pinning facts)
+
+    pointer = go_pointer(call_arguments(call)[0], package, source)
+    return pointer.root if pointer is not None else None
+
+
+def _pins_for_good(package: PackageModel, source: SourceFile, function: Node, call: Node) -> bool:
+    """`pinner.Pin(x)` on a package-level Pinner that `function` never
+    unpins (nor by defer): x stays pinned after the function returns. A
+    function-local Pinner must be unpinned before it is collected."""
+    operand = strip_parens(call.child_by_field_name("function").child_by_field_name("operand"))
+    if operand is None or operand.type != "identifier":
+        return False
+    pinner = package.resolve(operand, source)
+    return pinner is not None and pinner.kind == "package_var" and \
+        operand.text + b".Unpin(" not in source.data[function.start_byte:function.end_byte]
+
+
+def _runs_before(call: Node, at: Node) -> bool:
+    """The statement holding `call` sits in a statement list that also holds
+    `at` (or what `at` is inside of): on every path to `at`, it ran first."""
+    statement = call
+    while statement.parent is not None and statement.parent.type not in ("statement_list", "block"):
+        if statement.type in FUNCTION_KINDS:
+            return False
+        statement = statement.parent
+    block = statement.parent
+    return block is not None and block.start_byte <= at.start_byte < block.end_byte
+
+
+def _package_var_assignments(package: PackageModel, variable: Symbol) -> list[tuple[Node | None, int]]:
+    """(outermost function, offset) of every assignment to a package-level
+    variable, in every file of the package that mentions it."""
+    found = []
+    for source in package.files_mentioning(variable.name):
+        for node in source.declarations[1]:
+            if node.type != "assignment_statement":
+                continue
+            left = node.child_by_field_name("left")
+            for target in left.named_children if left is not None else []:
+                target = strip_parens(target)
+                if target.type == "identifier" and target.text == variable.name.encode() and \
+                        package.resolve(target, source) is variable:
+                    found.append((outermost_function(node, source.root), node.start_byte))
     return found
 
 

@@ -20,7 +20,7 @@ from .gotypes import GoType, parse_type
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
 from .scopes import Symbol, outermost_function
-from .source import SourceFile, literal_values, strip_parens, text, walk
+from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
 
 # Kinds of Go values that are, or hold, a Go pointer.
 POINTER_KINDS = frozenset({"pointer", "unsafe_pointer", "slice", "string", "map", "chan", "func", "interface"})
@@ -34,16 +34,6 @@ class Store:
     lhs: Node
     rhs: Node
     pointer: GoPointer
-
-
-def assignments(statement: Node) -> list[tuple[Node, Node]]:
-    """(lhs, rhs) pairs of a plain `=` assignment statement."""
-    if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
-        return []
-    left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
-    lhs = left.named_children if left is not None else []
-    rhs = right.named_children if right is not None else []
-    return list(zip(lhs, rhs)) if len(lhs) == len(rhs) else []
 
 
 def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> bool:

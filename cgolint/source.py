@@ -114,6 +114,16 @@ def strip_parens(node: Node | None) -> Node | None:
     return node
 
 
+def assignments(statement: Node) -> list[tuple[Node, Node]]:
+    """(lhs, rhs) pairs of a plain `=` assignment statement."""
+    if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
+        return []
+    left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+    lhs = left.named_children if left is not None else []
+    rhs = right.named_children if right is not None else []
+    return list(zip(lhs, rhs)) if len(lhs) == len(rhs) else []
+
+
 def literal_values(literal: Node) -> list[tuple[Node, Node]]:
     """(element, value) of each element of a composite literal (or `&` of
     one, seen through parentheses): the value expression, keyed or not, out

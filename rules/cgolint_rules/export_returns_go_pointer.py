@@ -7,7 +7,7 @@ from tree_sitter import Node
 from cgolint.go_pointers import go_pointer, unwrap_pointer
 from cgolint.gotypes import GoType, parse_type
 from cgolint.memory_origins import C_MEMORY, GO_MEMORY
-from cgolint.pinning import function_pins, pinned_package_variables
+from cgolint.pinning import pinned_for_good_before, pinned_package_variables
 from cgolint.rule import IMPORT_C, Level, Rule
 from cgolint.scopes import returns_of
 from cgolint.source import text
@@ -46,8 +46,10 @@ class ExportReturnsGoPointer(Rule):
     `unsafe.Pointer(&x)`). It stays silent for C types, C pointers to C
     memory, integers (including `runtime/cgo.Handle`), results of unknown
     origin, functions whose every return is `nil`, a string literal or
-    C memory, and pointers to memory a `runtime.Pinner` pins (in the
-    function before it returns, or a package-level buffer the package pins).
+    C memory, and pointers to memory pinned for good by a package-level
+    `runtime.Pinner` that the pinning function does not unpin (pinned in
+    the function before it returns, or a package-level buffer pinned once
+    and never reassigned elsewhere).
 
     ## Why is this bad?
     A Go function called by C may not return a Go pointer: C holds the
@@ -196,14 +198,15 @@ def exported_name(function: Node) -> str | None:
 
 
 def _pinned(pointer, value: Node, ctx) -> bool:
-    """Pinned by a `runtime.Pinner` (returning a pointer to pinned Go memory
-    is legal): something is pinned in the function before the return, or
-    the pointer's variable is a package-level one that the package pins."""
-    pins = function_pins(ctx.package, ctx.file, value)
-    if pins is not None and pins.pinned_before(value):
-        return True
+    """Pinned by a `runtime.Pinner` that stays pinned after the return
+    (returning a pointer to pinned Go memory is legal): the function pins the
+    pointer's variable first with a package-level Pinner it does not unpin,
+    or the variable is a package-level one that the package pins for good."""
     root = pointer.root
-    return root is not None and root.kind == "package_var" and id(root) in pinned_package_variables(ctx.package)
+    if root is None:
+        return False
+    return pinned_for_good_before(ctx.package, ctx.file, value, root) or \
+        root.kind == "package_var" and id(root) in pinned_package_variables(ctx.package)
 
 
 def _c_pointee(package, pointer: GoType) -> bool:

@@ -142,3 +142,27 @@ func goSliceStore(s *state) {
 	jobs[1].ctx = unsafe.Pointer(s)
 	_ = jobs
 }
+
+// The elements copied into C memory are Go pointers: what the Go slice was
+// given, not where the slice lives, says where they point.
+func copyPointers(x, y []int) unsafe.Pointer {
+	ptrs := []unsafe.Pointer{unsafe.Pointer(&x[0]), unsafe.Pointer(&y[0])}
+	table := unsafe.Slice((*unsafe.Pointer)(C.malloc(16)), 2)
+	for i := range ptrs {
+		table[i] = ptrs[i] // want CGL004 "is C memory, and this stores a Go pointer to `ptrs\[i\]`"
+	}
+	return unsafe.Pointer(&table[0])
+}
+
+// The elements copied are C strings: C memory into C memory.
+func copyCStrings(names []string) unsafe.Pointer {
+	strs := make([]*C.char, len(names))
+	for i, name := range names {
+		strs[i] = C.CString(name)
+	}
+	table := unsafe.Slice((**C.char)(C.malloc(C.size_t(8*len(names)))), len(names))
+	for i := range strs {
+		table[i] = strs[i]
+	}
+	return unsafe.Pointer(unsafe.SliceData(table))
+}

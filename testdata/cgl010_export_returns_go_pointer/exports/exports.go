@@ -121,15 +121,72 @@ func Scratch() *C.uchar {
 	return (*C.uchar)(unsafe.SliceData(scratchBuf)) // want CGL010 "exported function `Scratch` returns the backing array of `scratchBuf` \(\[\]byte\) to C as \*C.uchar, but it is Go memory"
 }
 
-// A cache of Go-allocated C ints: the values are Go memory.
+// A cache of Go-allocated C ints: what it holds is Go memory (the first
+// return that hands Go memory to C is the one reported).
 var cells = map[string]*C.int{}
 
 //export Cell
 func Cell() *C.int {
 	if p, ok := cells["k"]; ok {
-		return p
+		return p // want CGL010 "exported function `Cell` returns `p` \(\*C.int\) to C as \*C.int, but it is Go memory"
 	}
 	p := new(C.int)
 	cells["k"] = p
-	return p // want CGL010 "exported function `Cell` returns `p` \(\*C.int\) to C as \*C.int, but it is Go memory"
+	return p
+}
+
+// Pinned, but unpinned by the deferred call before C gets the result.
+//
+//export PinnedUntilReturn
+func PinnedUntilReturn() *C.int {
+	v := new(C.int)
+	var p runtime.Pinner
+	p.Pin(v)
+	defer p.Unpin()
+	return v // want CGL010 "exported function `PinnedUntilReturn` returns `v`"
+}
+
+var cfgPinner runtime.Pinner
+
+// The pin is of another object, or only on one path.
+//
+//export PinnedOther
+func PinnedOther(flag bool) *C.int {
+	cfg := make([]C.int, 4)
+	cfgPinner.Pin(&cfg[0])
+	v := new(C.int)
+	if flag {
+		cfgPinner.Pin(v)
+	}
+	return v // want CGL010 "exported function `PinnedOther` returns `v`"
+}
+
+// pool is pinned once, then replaced by a new, unpinned array.
+var (
+	pool       = make([]C.int, 4)
+	poolPinner runtime.Pinner
+)
+
+func pinPool() { poolPinner.Pin(&pool[0]) }
+
+func growPool(n int) { pool = make([]C.int, n) }
+
+//export PoolSlot
+func PoolSlot() *C.int {
+	return &pool[0] // want CGL010 "exported function `PoolSlot` returns the backing array of `pool`"
+}
+
+// table is pinned only while fill runs, by a function-local Pinner.
+var table = make([]C.int, 4)
+
+func fillTable() {
+	var p runtime.Pinner
+	p.Pin(&table[0])
+	defer p.Unpin()
+	table[0] = 1
+}
+
+//export TableSlot
+func TableSlot() *C.int {
+	return &table[0] // want CGL010 "exported function `TableSlot` returns the backing array of `table`"
 }
