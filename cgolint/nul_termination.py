@@ -29,7 +29,10 @@ from .model import PackageModel
 from .scopes import FUNCTION_KINDS, outermost_function
 from .source import SourceFile, literal_values, strip_parens, text, walk
 
-_NUL_SUFFIX = re.compile(r'(\\x00|\\000|\\u0000|\\U00000000|\\0)$')
+# a NUL escape, not an escaped backslash followed by "x00"
+_NUL_ESCAPE = r'(?<!\\)(?:\\\\)*\\(x00|000|u0000|U00000000)'
+_NUL_SUFFIX = re.compile(_NUL_ESCAPE + '$')
+_NUL_INSIDE = re.compile(_NUL_ESCAPE)
 _NUL_RUNES = ("'\\x00'", "'\\000'", "'\\u0000'")
 
 
@@ -80,11 +83,12 @@ def string_terminated(node: Node | None, source: SourceFile, model: PackageModel
         target = model.call_target(node, source)
         if target.kind == "other" and "." in target.name and not target.name.startswith("C."):
             # a library function's result (strings.ToUpper, fmt.Sprint, ...): unterminated
-            # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x), also in
-            # a list: strings.Join(append(parts, "\x00"), "")), or a function that maps a
-            # NUL to itself gets a terminated string
+            # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x), or an
+            # element of what strings.Join joins), or a function that maps a NUL to itself
+            # gets a terminated string
             args = call_arguments(node)
-            if any(_supplies_nul(a, model, source) for a in args):
+            if any(literal_ends_with_nul(a) for a in args) or \
+                    target.name == "strings.Join" and args and _holds_nul_element(args[0], model, source):
                 return None
             if target.name in _NUL_KEEPING and len(args) == 1:
                 return string_terminated(args[0], source, model, depth + 1)
@@ -93,17 +97,21 @@ def string_terminated(node: Node | None, source: SourceFile, model: PackageModel
     return None
 
 
-def _supplies_nul(arg: Node, model: PackageModel, source: SourceFile) -> bool:
-    """A literal ending in NUL, or one among the elements of a list argument
-    (`append(parts, "\x00")`, `[]string{name, "\x00"}`)."""
-    arg = strip_parens(arg)
-    if literal_ends_with_nul(arg):
-        return True
-    if arg is not None and arg.type == "call_expression":
-        target = model.call_target(arg, source)
-        return target.kind == "builtin" and target.name == "append" and \
-            any(literal_ends_with_nul(strip_parens(a)) for a in call_arguments(arg)[1:])
-    return any(literal_ends_with_nul(value) for _, value in literal_values(arg)) if arg is not None else False
+def _holds_nul_element(parts: Node, model: PackageModel, source: SourceFile) -> bool:
+    """An element of the list strings.Join is given is a string literal
+    holding a NUL (`append(parts, "\x00")`, `[]string{name, "\x00"}`): C
+    stops there, inside the string."""
+    parts = strip_parens(parts)
+    if parts is None:
+        return False
+    if parts.type == "call_expression":
+        target = model.call_target(parts, source)
+        args = call_arguments(parts)
+        elements = args[1:] if target.kind == "builtin" and target.name == "append" else []
+    else:
+        elements = [value for _, value in literal_values(parts)]
+    return any(e is not None and e.type == "interpreted_string_literal" and _NUL_INSIDE.search(text(e))
+               for e in map(strip_parens, elements))
 
 
 def bytes_terminated(container: Node, at: Node, source: SourceFile, model: PackageModel, depth: int = 0) -> bool | None:

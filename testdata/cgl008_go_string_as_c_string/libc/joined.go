@@ -4,6 +4,7 @@ package libc
 import "C"
 
 import (
+	"fmt"
 	"strings"
 	"unsafe"
 )
@@ -23,5 +24,17 @@ func NamedLen(name string) int {
 // Positive: the element appended last does not end in a NUL.
 func SuffixedLen(parts []string) int {
 	s := strings.Join(append(parts, ".so"), "")
+	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(s))))) // want CGL008 "passes the bytes of the Go string s to C.strlen"
+}
+
+// Positive: a backslash and "x00", not a NUL.
+func EscapedLen(name string) int {
+	s := name + "\\x00"
+	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(s))))) // want CGL008 "passes the bytes of the Go string s to C.strlen"
+}
+
+// Positive: %q prints the NUL element as the four characters \x00.
+func QuotedLen(parts []string) int {
+	s := fmt.Sprintf("%q", append(parts, "\x00"))
 	return int(C.strlen((*C.char)(unsafe.Pointer(unsafe.StringData(s))))) // want CGL008 "passes the bytes of the Go string s to C.strlen"
 }
