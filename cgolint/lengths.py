@@ -41,7 +41,7 @@ from .call_targets import call_arguments
 from .conversions import single_value
 from .model import PackageModel
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble
-from .scopes import Symbol, outermost_function
+from .scopes import Symbol, dominating_statements, outermost_function
 from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
 
 
@@ -302,8 +302,7 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
     operand = strip_parens(node.child_by_field_name("operand"))
     function = outermost_function(arg)
     if operand is not None and operand.type == "selector_expression" and function is not None:
-        spelled = "".join(text(operand).split())
-        return _field_set_before(arg, function, lambda owner: "".join(text(owner).split()) == spelled, derived)
+        return _path_length_set(operand, arg, derived, package, source)  # `&b.hdr`
     symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
     if symbol is None or function is None:
         return False
@@ -313,6 +312,43 @@ def _struct_length_field(arg: Node, derived, package: PackageModel, source: Sour
         return True
     return _field_set_before(arg, function, lambda owner: owner.type == "identifier" and
                              package.resolve(owner, source) is symbol, derived)
+
+
+def _path_length_set(path: Node, at: Node, derived, package: PackageModel, source: SourceFile) -> bool:
+    """`b.hdr.caplen = C.uint(len(data))` in a statement that runs before `at`
+    on every path to it, with nothing assigning `b.hdr`, `b` or a field of
+    `b.hdr` again in between. The path's variable must be the same one
+    (resolved) and its selectors plain fields (no index: `bs[i].hdr`)."""
+    chain, root = [], strip_parens(path)
+    while root is not None and root.type == "selector_expression":
+        chain.append(text(root.child_by_field_name("field")))
+        root = strip_parens(root.child_by_field_name("operand"))
+    variable = package.resolve(root, source) if root is not None and root.type == "identifier" else None
+    if variable is None:
+        return False
+    chain.reverse()
+
+    def fields_of(target: Node) -> list[str] | None:
+        """The field chain of an assignment target on `variable` (`b.hdr.caplen` -> [hdr, caplen])."""
+        names, node = [], strip_parens(target)
+        while node is not None and node.type == "selector_expression":
+            names.append(text(node.child_by_field_name("field")))
+            node = strip_parens(node.child_by_field_name("operand"))
+        if node is None or node.type != "identifier" or package.resolve(node, source) is not variable:
+            return None
+        return names[::-1]
+
+    carried = False
+    for statement in dominating_statements(at):
+        top_level = statement.type == "assignment_statement"
+        for node in walk(statement):
+            for target, value in assignments(node) if node.type == "assignment_statement" else ():
+                names = fields_of(target)
+                if names is None or names != chain[:len(names)] and names[:len(chain)] != chain:
+                    continue  # another variable, or a path beside this one
+                # a field of the path set where it surely runs, or anything else written over it
+                carried = top_level and node == statement and len(names) == len(chain) + 1 and derived(value)
+    return carried
 
 
 def _field_set_before(at: Node, function: Node, is_struct, derived) -> bool:

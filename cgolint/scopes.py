@@ -125,6 +125,20 @@ def variadic_parameter_name(declaration: Node) -> Node | None:
         else None
 
 
+def dominating_statements(at: Node) -> list[Node]:
+    """The statements that run before `at` on every path to it within its
+    function: those before it in each statement list around it, in
+    document order."""
+    found = []
+    node = at
+    while node.parent is not None and node.type not in FUNCTION_KINDS:
+        parent = node.parent
+        if parent.type in ("statement_list", "block"):
+            found.extend(s for s in parent.named_children if s.end_byte <= node.start_byte and s.type != "comment")
+        node = parent
+    return sorted(found, key=lambda s: s.start_byte)
+
+
 def returns_of(function: Node) -> list[Node]:
     """The return statements of a function, not those of function literals inside it."""
     return [n for n in walk(function.child_by_field_name("body") or function)

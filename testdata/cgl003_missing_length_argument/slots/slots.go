@@ -159,3 +159,26 @@ func (f *inflater) fieldCarriesOtherValue(out []byte, n int) {
 	f.z.avail_in = C.unsigned(n)
 	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &f.z) // want CGL003 "C.fill_z gets the slice parameter `out`, but nothing tells C.fill_z its length"
 }
+
+// The length field is set on one branch only, or written over before the call.
+func (f *inflater) fieldSetOnOneBranch(out []byte, fast bool) {
+	if !fast {
+		f.z.avail_in = C.unsigned(len(out))
+	}
+	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &f.z) // want CGL003 "C.fill_z gets the slice parameter `out`"
+}
+
+func (f *inflater) fieldReset(out []byte) {
+	f.z.avail_in = C.unsigned(len(out))
+	f.z = C.zstream{avail_in: 4096}
+	C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &f.z) // want CGL003 "C.fill_z gets the slice parameter `out`"
+}
+
+// Another f, spelled the same, is the one passed.
+func (f *inflater) fieldOfAnother(out []byte) {
+	f.z.avail_in = C.unsigned(len(out))
+	{
+		f := &inflater{z: C.zstream{avail_in: 4096}}
+		C.fill_z((*C.char)(unsafe.Pointer(unsafe.SliceData(out))), &f.z) // want CGL003 "C.fill_z gets the slice parameter `out`"
+	}
+}
