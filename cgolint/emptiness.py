@@ -364,8 +364,30 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
             while sibling is not None:
                 if (of_length or sibling.type == "if_statement") and check.guards(sibling):
                     return True
+                if _assigns_key(sibling, check.key):
+                    return False  # `b = b[:0]` after the check: what it said of b no longer holds
                 sibling = sibling.prev_named_sibling
         node, parent = parent, parent.parent
+    return False
+
+
+def _assigns_key(statement: Node, key: str) -> bool:
+    """Whether the statement (or one inside it) assigns the variable or
+    field spelled `key` with `=`, `op=`, `++` or `--`."""
+    if statement.type not in ("assignment_statement", "expression_statement", "inc_statement", "dec_statement",
+                              "if_statement", "for_statement", "expression_switch_statement",
+                              "type_switch_statement", "select_statement", "block", "labeled_statement"):
+        return False
+    for node in walk(statement):
+        if node.type == "assignment_statement":
+            left = node.child_by_field_name("left")
+            targets = left.named_children if left is not None else []
+        elif node.type in ("inc_statement", "dec_statement"):
+            targets = node.named_children[:1]
+        else:
+            continue
+        if any(_expr_key(target) == key for target in targets):
+            return True
     return False
 
 

@@ -124,3 +124,30 @@ func LengthsCounted(parts ...string) C.long {
 	lens := make([]C.int, len(parts))
 	return C.sum_ints(&lens[0], C.size_t(len(lens))) // want CGL002 "`&lens\[0\]` passed to C.sum_ints panics"
 }
+
+// Positive: the slice is cut after the check; what the check said no longer holds.
+func SumTail(b []byte) C.int {
+	if isEmpty(b) {
+		return 0
+	}
+	b = b[1:]
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
+}
+
+// Positive: the same with the check written out.
+func SumRest(b []byte) C.int {
+	if len(b) == 0 {
+		return 0
+	}
+	b = b[len(b):]
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
+}
+
+// Negative: appended to after the check: still non-empty.
+func SumTerminated(b []byte) C.int {
+	if len(b) == 0 {
+		return 0
+	}
+	b = append(b, 0)
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b)))
+}
