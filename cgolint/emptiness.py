@@ -373,15 +373,20 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
 
 def _assigns_key(statement: Node, key: str) -> bool:
     """Whether the statement (or one inside it) assigns the variable or
-    field spelled `key` with `=`, `op=`, `++` or `--`."""
+    field spelled `key` with `=`, `op=`, `++` or `--`, other than by
+    reslicing it (`b = b[4:]` after `len(b) < 8`: the bounds' arithmetic is
+    not followed, so the check is taken to hold)."""
     if statement.type not in ("assignment_statement", "expression_statement", "inc_statement", "dec_statement",
                               "if_statement", "for_statement", "expression_switch_statement",
                               "type_switch_statement", "select_statement", "block", "labeled_statement"):
         return False
     for node in walk(statement):
         if node.type == "assignment_statement":
-            left = node.child_by_field_name("left")
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             targets = left.named_children if left is not None else []
+            values = right.named_children if right is not None else []
+            if len(values) == len(targets):
+                targets = [t for t, v in zip(targets, values) if not _reslices(v, key)]
         elif node.type in ("inc_statement", "dec_statement"):
             targets = node.named_children[:1]
         else:
@@ -389,6 +394,12 @@ def _assigns_key(statement: Node, key: str) -> bool:
         if any(_expr_key(target) == key for target in targets):
             return True
     return False
+
+
+def _reslices(value: Node, key: str) -> bool:
+    value = strip_parens(value)
+    return value is not None and value.type == "slice_expression" and \
+        _expr_key(value.child_by_field_name("operand")) == key
 
 
 def _new_error(value: Node | None, source: SourceFile, model: PackageModel) -> bool:

@@ -125,21 +125,21 @@ func LengthsCounted(parts ...string) C.long {
 	return C.sum_ints(&lens[0], C.size_t(len(lens))) // want CGL002 "`&lens\[0\]` passed to C.sum_ints panics"
 }
 
-// Positive: the slice is cut after the check; what the check said no longer holds.
+// Positive: the slice is replaced after the check; what the check said no longer holds.
 func SumTail(b []byte) C.int {
 	if isEmpty(b) {
 		return 0
 	}
-	b = b[1:]
+	b = nil
 	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
 }
 
 // Positive: the same with the check written out.
-func SumRest(b []byte) C.int {
+func SumRest(b, rest []byte) C.int {
 	if len(b) == 0 {
 		return 0
 	}
-	b = b[len(b):]
+	b = rest
 	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
 }
 
@@ -149,5 +149,15 @@ func SumTerminated(b []byte) C.int {
 		return 0
 	}
 	b = append(b, 0)
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b)))
+}
+
+// Negative: resliced after a check that leaves room (the bounds' arithmetic
+// is not followed: a reslice keeps what the check said).
+func SumCapped(b []byte) C.int {
+	if len(b) < 8 {
+		return 0
+	}
+	b = b[4:min(len(b), 512)]
 	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b)))
 }
