@@ -378,7 +378,8 @@ def _assigns_key(statement: Node, key: str) -> bool:
     not followed, so the check is taken to hold)."""
     if statement.type not in ("assignment_statement", "expression_statement", "inc_statement", "dec_statement",
                               "if_statement", "for_statement", "expression_switch_statement",
-                              "type_switch_statement", "select_statement", "block", "labeled_statement"):
+                              "type_switch_statement", "select_statement", "block", "labeled_statement") \
+            or key.encode() not in statement.text:  # (gofmt spells a key as `_expr_key` does)
         return False
     for node in walk(statement):
         if node.type == "assignment_statement":

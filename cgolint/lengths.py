@@ -42,7 +42,7 @@ from .conversions import single_value
 from .model import PackageModel
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble
 from .scopes import Symbol, dominating_statements, outermost_function
-from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
+from .source import SourceFile, assignments, field_chain, literal_values, strip_parens, text, walk
 
 
 # --- Go arguments derived from a buffer's length ---------------------------
@@ -319,35 +319,23 @@ def _path_length_set(path: Node, at: Node, derived, package: PackageModel, sourc
     on every path to it, with nothing assigning `b.hdr`, `b` or a field of
     `b.hdr` again in between. The path's variable must be the same one
     (resolved) and its selectors plain fields (no index: `bs[i].hdr`)."""
-    chain, root = [], strip_parens(path)
-    while root is not None and root.type == "selector_expression":
-        chain.append(text(root.child_by_field_name("field")))
-        root = strip_parens(root.child_by_field_name("operand"))
-    variable = package.resolve(root, source) if root is not None and root.type == "identifier" else None
+    chain = field_chain(strip_parens(path))
+    variable = package.resolve(chain[0], source) if chain is not None else None
     if variable is None:
         return False
-    chain.reverse()
-
-    def fields_of(target: Node) -> list[str] | None:
-        """The field chain of an assignment target on `variable` (`b.hdr.caplen` -> [hdr, caplen])."""
-        names, node = [], strip_parens(target)
-        while node is not None and node.type == "selector_expression":
-            names.append(text(node.child_by_field_name("field")))
-            node = strip_parens(node.child_by_field_name("operand"))
-        if node is None or node.type != "identifier" or package.resolve(node, source) is not variable:
-            return None
-        return names[::-1]
-
+    fields = [text(f) for f in chain[1:]]
     carried = False
     for statement in dominating_statements(at):
-        top_level = statement.type == "assignment_statement"
         for node in walk(statement):
             for target, value in assignments(node) if node.type == "assignment_statement" else ():
-                names = fields_of(target)
-                if names is None or names != chain[:len(names)] and names[:len(chain)] != chain:
-                    continue  # another variable, or a path beside this one
+                written = field_chain(strip_parens(target))
+                if written is None or package.resolve(written[0], source) is not variable:
+                    continue
+                names = [text(f) for f in written[1:]]
+                if names != fields[:len(names)] and names[:len(fields)] != fields:
+                    continue  # a path beside this one
                 # a field of the path set where it surely runs, or anything else written over it
-                carried = top_level and node == statement and len(names) == len(chain) + 1 and derived(value)
+                carried = node == statement and len(names) == len(fields) + 1 and derived(value)
     return carried
 
 

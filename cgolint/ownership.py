@@ -38,11 +38,11 @@ from .ownership_facts import (
     PointerFacts,
     WRITES,
 )
-from .ownership_paths import collect_field_paths, field_chain
+from .ownership_paths import collect_field_paths
 from .parsing import GO
 from .model import PackageModel
 from .scopes import Symbol, parameter_names
-from .source import SourceFile, text
+from .source import SourceFile, field_chain, text
 
 
 def pointer_facts(function: Node, source: SourceFile, package, options: OwnershipOptions) -> PointerFacts:

@@ -17,7 +17,7 @@ from .model import PackageModel
 from .ownership_consumers import NON_OWNING_BUILTINS, ConsumerContext, consumer
 from .ownership_facts import Occurrence, PointerFacts
 from .scopes import Symbol
-from .source import SourceFile, strip_parens, text
+from .source import SourceFile, field_chain, strip_parens, text
 
 
 class PathContext(ConsumerContext, Protocol):
@@ -141,21 +141,3 @@ def collect_field_paths(context: PathContext, freed: list[Node], idents: dict[by
             continue
         facts.paths[path] = occurrences
         facts.path_kills[path] = kills
-
-
-def field_chain(node: Node) -> list[Node] | None:
-    """`s.a.b` -> [s, a, b] (identifier, then field identifiers); None for
-    anything else in the chain (calls, indexes, package-qualified names)."""
-    parts: list[Node] = []
-    while node is not None and node.type == "selector_expression":
-        field_node = node.child_by_field_name("field")
-        if field_node is None or field_node.type != "field_identifier":
-            return None
-        parts.append(field_node)
-        node = node.child_by_field_name("operand")
-    if node is None or node.type != "identifier" or not parts:
-        return None
-    parts.append(node)
-    parts.reverse()
-    return parts
-

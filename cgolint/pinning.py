@@ -17,7 +17,7 @@ from tree_sitter import Node
 from .call_targets import call_arguments
 from .gotypes import GoType
 from .model import PackageModel
-from .scopes import FUNCTION_KINDS, Symbol, outermost_function
+from .scopes import FUNCTION_KINDS, Symbol, dominating_statements, outermost_function
 from .source import SourceFile, strip_parens, text, walk
 
 PINNER_NAME = "runtime.Pinner"
@@ -139,15 +139,13 @@ def _pins_for_good(package: PackageModel, source: SourceFile, function: Node, ca
 
 
 def _runs_before(call: Node, at: Node) -> bool:
-    """The statement holding `call` sits in a statement list that also holds
-    `at` (or what `at` is inside of): on every path to `at`, it ran first."""
+    """The statement holding `call` runs before `at` on every path to it."""
     statement = call
     while statement.parent is not None and statement.parent.type not in ("statement_list", "block"):
         if statement.type in FUNCTION_KINDS:
             return False
         statement = statement.parent
-    block = statement.parent
-    return block is not None and block.start_byte <= at.start_byte < block.end_byte
+    return statement in dominating_statements(at)
 
 
 def _package_var_assignments(package: PackageModel, variable: Symbol) -> list[tuple[Node | None, int]]:

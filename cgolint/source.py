@@ -114,6 +114,23 @@ def strip_parens(node: Node | None) -> Node | None:
     return node
 
 
+def field_chain(node: Node) -> list[Node] | None:
+    """`s.a.b` -> [s, a, b] (identifier, then field identifiers); None for
+    anything else in the chain (calls, indexes, package-qualified names)."""
+    parts: list[Node] = []
+    while node is not None and node.type == "selector_expression":
+        field_node = node.child_by_field_name("field")
+        if field_node is None or field_node.type != "field_identifier":
+            return None
+        parts.append(field_node)
+        node = node.child_by_field_name("operand")
+    if node is None or node.type != "identifier" or not parts:
+        return None
+    parts.append(node)
+    parts.reverse()
+    return parts
+
+
 def assignments(statement: Node) -> list[tuple[Node, Node]]:
     """(lhs, rhs) pairs of a plain `=` assignment statement."""
     if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
