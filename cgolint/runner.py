@@ -5,9 +5,11 @@ deterministic result: the same bytes whatever --jobs is and whether or not
 the cache answered."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .config import Settings
@@ -104,7 +106,8 @@ class _PackageWork:
             cached = self.cache.get(key)
             if cached is not None:
                 return _Done(cached, key, work.extras, cache_hit=True)
-        outcome = self.analyzer.analyze(work.job, _analysed_data(work, key), part)
+        with _collecting_after():
+            outcome = self.analyzer.analyze(work.job, _analysed_data(work, key), part)
         if part is not None:
             return _Done(outcome, None, work.extras, unstored_key=key,
                          warnings=list(self.cache.warnings) if self.cache is not None else [])
@@ -117,6 +120,25 @@ class _PackageWork:
         if found is None:
             found = self._modules[directory] = module_file(directory) or ""
         return found or None
+
+
+@contextmanager
+def _collecting_after():
+    """Python's cycle collector off while a package is analysed, and one
+    young-generation collection after it. A package's model is a web of
+    cycles (scopes, flow graphs, memo tables) that dies with the package;
+    collecting while it lives walks it again and again, for ~6% of a run.
+    Its cycles are all young (nothing is collected meanwhile), so one
+    generation-0 collection at the end frees them."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(0)
 
 
 @dataclass
