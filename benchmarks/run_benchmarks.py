@@ -102,15 +102,17 @@ main(prog_name="cgolint", args=sys.argv[1:])
 """
 
 # The floor: read the same files and parse, with tree-sitter alone, the
-# ones cgolint parses (those some enabled rule wants).
+# ones cgolint parses (those some enabled rule wants): their Go, and the C of
+# their preambles, which cgolint parses too (with tree-sitter-c).
 PARSE_ONLY = r"""
 import os, sys
 from cgolint.config import Settings
 from cgolint.engine import Analyzer
 from cgolint.loader import load
-from cgolint.parsing import go_parser
+from cgolint.parsing import c_parser, go_parser
 from cgolint.registry import load_rules
-parser = go_parser()
+from cgolint.source import SourceFile
+go, c = go_parser(), c_parser()
 wanted = Analyzer(load_rules(), Settings(root=os.getcwd())).wanted
 count = 0
 for job in load(sys.argv[1:]).packages:
@@ -118,7 +120,10 @@ for job in load(sys.argv[1:]).packages:
         with open(path, "rb") as handle:
             data = handle.read()
         if wanted(job.directory, data):
-            parser.parse(data)
+            ranges = SourceFile(path, path, data, go.parse(data)).preamble_ranges()
+            if ranges:
+                c.included_ranges = ranges
+                c.parse(data)
             count += 1
 print(count)
 """
@@ -449,7 +454,8 @@ class Bench:
                "- **parsed**: the files some enabled rule wants parsed (the prefilter's verdict). **cold**: "
                "`--no-cache`. **warm**: the same command again with a filled cache. **floor**: a process that "
                "loads the same patterns, reads every file, applies the same prefilter and parses the files it "
-               "keeps with tree-sitter alone (one process). **go vet cold**: on the packages that hold cgo "
+               "keeps, Go and the C of their preambles, with tree-sitter alone (one process; cgolint parses both). "
+               "**go vet cold**: on the packages that hold cgo "
                "files, with an empty build cache (as on a fresh CI runner); **go vet warm**: again, with the "
                "cache it filled. **semgrep**: `semgrep scan --metrics=off --config benchmarks/semgrep/` "
                "(pattern rules of the CGL001-CGL004 shapes) on the same tree.", ""]
