@@ -200,8 +200,9 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
             # what a pointer parameter points to
             into = _local_pointer_targets(holder, stores, locals_, pointer_params)
             if into is not None:
-                for param in into:
-                    kept_into.setdefault(index, set()).add(param)
+                if not _reset_before_return(target, body, stores, pointer_params):
+                    for param in into:
+                        kept_into.setdefault(index, set()).add(param)
                 continue
         if _outlives_call(target, locals_) and not _reset_before_return(target, body, stores, pointer_params):
             kept.add(index)

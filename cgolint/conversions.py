@@ -294,6 +294,9 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                     current = call
                     continue
                 target = model.call_target(call, source)
+                if target.kind == "c" and model.preamble.names_type(target.name) and len(call_arguments(call)) == 1:
+                    current = call  # `C.gpointer(p)`: p goes on, unchanged, to the call around it
+                    continue
                 if target.kind == "c":
                     args = call_arguments(call)
                     index = next((i for i, a in enumerate(args) if a.start_byte == current.start_byte), -1)

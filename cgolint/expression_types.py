@@ -193,8 +193,7 @@ def _c_call_type(package: PackageModel, name: str) -> GoType | None:
         if result.base == "void" and result.pointers:
             return gotypes.UNSAFE_POINTER if result.pointers == 1 else gotypes.c_type("void", result.pointers)
         return gotypes.c_type(base, result.pointers)
-    if name in package.preamble.typedefs or name in gotypes.NUMERIC_SIZES or name.startswith("struct_") \
-            or name in _C_SCALAR_NAMES:
+    if package.preamble.names_type(name) or name in gotypes.NUMERIC_SIZES or name in _C_SCALAR_NAMES:
         return gotypes.c_type(name)
     return None
 

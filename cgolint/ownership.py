@@ -146,9 +146,11 @@ class _Collector:
     def target(self, call: Node):
         """The model's CallTarget, with C calls recognised cheaply."""
         name = self.c_name(call)
-        if name is not None:
-            return _CTarget("c", name)
-        return self.package.call_target(call, self.source)
+        if name is None:
+            return self.package.call_target(call, self.source)
+        if self.package.preamble.names_type(name) and len(call_arguments(call)) == 1:
+            return _CTarget("conversion", f"C.{name}")  # `C.gpointer(p)` hands p on unchanged
+        return _CTarget("c", name)
 
     def collect(self) -> PointerFacts:
         facts = PointerFacts(self.function, self.flow, resolve=self.resolve, c_name=self.c_name)

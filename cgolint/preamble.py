@@ -27,6 +27,11 @@ PRIMITIVE_SIZES: dict[str, int] = {
     "int8_t": 1, "uint8_t": 1, "int16_t": 2, "uint16_t": 2, "int32_t": 4, "uint32_t": 4,
     "int64_t": 8, "uint64_t": 8, "wchar_t": 4,
 }
+# GLib's typedefs of arithmetic and pointer types (glib/gtypes.h).
+GLIB_TYPEDEFS = frozenset({"gpointer", "gconstpointer", "gchar", "guchar", "gshort", "gushort", "gint", "guint",
+                           "glong", "gulong", "gint8", "guint8", "gint16", "guint16", "gint32", "guint32",
+                           "gint64", "guint64", "gfloat", "gdouble", "gsize", "gssize", "goffset", "gboolean",
+                           "gintptr", "guintptr", "gunichar"})
 FLOATING = frozenset({"float", "double"})
 INTEGER_TYPES = frozenset(PRIMITIVE_SIZES) - FLOATING
 POINTER_SIZE = 8
@@ -112,6 +117,20 @@ class CFunction:
         return self.keeps_param(index) or index in self.frees
 
 
+@dataclass(frozen=True)
+class CDefinition:
+    """A function or variable that the preamble defines with external
+    linkage (not static, not an inline or weak definition): each C file the
+    preamble is compiled into holds one symbol of that name. `start` and
+    `end` are byte offsets in `path` (the Go file, for a preamble)."""
+
+    name: str
+    kind: str  # "function" | "variable"
+    path: str
+    start: int
+    end: int
+
+
 @dataclass
 class CStruct:
     name: str
@@ -132,9 +151,21 @@ class CPreamble:
     nocallback: set[str] = field(default_factory=set)
     includes: set[str] = field(default_factory=set)  # local and system header names
     macros: dict[str, str] = field(default_factory=dict)  # object-like #define name -> its text
+    definitions: list[CDefinition] = field(default_factory=list)  # external-linkage definitions
 
     def function(self, name: str) -> CFunction | None:
         return self.functions.get(name)
+
+    def names_type(self, name: str) -> bool:
+        """Whether cgo's `C.name` is known to name a type, so that `C.name(x)`
+        is a conversion: a typedef, struct, union or enum of the preamble
+        and its headers, an arithmetic type, a `_t` type (the C and POSIX
+        convention), or a GLib typedef (`C.gpointer`, `C.gint`), which GLib
+        bindings convert to everywhere from headers this model does not read."""
+        if name in self.functions:
+            return False
+        return name in self.typedefs or name in PRIMITIVE_SIZES or name in GLIB_TYPEDEFS \
+            or name.startswith(("struct_", "union_", "enum_")) or name.endswith("_t")
 
     @cached_property
     def frees_first_argument(self) -> tuple[str, ...]:
@@ -211,6 +242,7 @@ class CPreamble:
         self.noescape |= other.noescape
         self.nocallback |= other.nocallback
         self.includes |= other.includes
+        self.definitions += other.definitions
 
 
 def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
@@ -260,8 +292,17 @@ class _Extractor:
 
     def run(self, root: Node) -> None:
         captures = _captures("c_model", root)
+        # typedefs first: the parameters of the functions below may be spelled with them
+        for node in captures.get("typedef", []):
+            for declarator in node.children_by_field_name("declarator"):
+                name, ctype = declared_ctype(node, declarator)
+                if name:
+                    self.model.typedefs[name] = ctype
         for node in captures.get("function", []):
-            self._function(node, node.child_by_field_name("declarator"), node)
+            declarator = node.child_by_field_name("declarator")
+            self._function(node, declarator, node)
+            if _external_definition(node):
+                self._defined(node, declarator, "function")
         for node in captures.get("declaration", []):
             if _inside_function(node):
                 continue
@@ -269,18 +310,17 @@ class _Extractor:
                 core = strip_init(declarator)
                 if _function_declarator(core) is not None:
                     self._function(node, core, None)
-                else:
-                    name, ctype = declared_ctype(node, core)
-                    if name:
-                        self.model.globals[name] = ctype
+                    continue
+                name, ctype = declared_ctype(node, core)
+                if name:
+                    self.model.globals[name] = ctype
+                    # `int n;` and `extern int n = 1;` define n; `extern int n;` only declares it
+                    if _external_definition(node) and (declarator.type == "init_declarator"
+                                                       or "extern" not in _storage(node)):
+                        self._defined(node, declarator, "variable")
         for node in captures.get("define", []):
             _define(self.model.macros, text(node.child_by_field_name("name")),
                     text(node.child_by_field_name("value")).strip())
-        for node in captures.get("typedef", []):
-            for declarator in node.children_by_field_name("declarator"):
-                name, ctype = declared_ctype(node, declarator)
-                if name:
-                    self.model.typedefs[name] = ctype
         packed = b"pack" in root.text and b"#pragma" in root.text
         for node in captures.get("struct", []):
             name = text(node.child_by_field_name("name"))
@@ -301,6 +341,21 @@ class _Extractor:
             argument = text(node.child_by_field_name("argument")).split()
             if len(argument) >= 2 and argument[0] in ("noescape", "nocallback"):
                 getattr(self.model, argument[0]).update(argument[1:])
+
+    def _defined(self, node: Node, declarator: Node | None, kind: str) -> None:
+        """Record a definition, spanning a function's signature or a variable's declarator."""
+        if declarator is None:
+            return
+        if kind == "function":
+            fdecl = _function_declarator(declarator)
+            name = text(fdecl.child_by_field_name("declarator")) if fdecl is not None else ""
+            start, end = node.start_byte, declarator.end_byte
+        else:
+            core = strip_init(declarator)
+            name, _ = declared_ctype(node, core)
+            start, end = core.start_byte, core.end_byte
+        if name:
+            self.model.definitions.append(CDefinition(name, kind, self.path, start, end))
 
     def _function(self, node: Node, declarator: Node | None, definition: Node | None) -> None:
         fdecl = _function_declarator(declarator)
@@ -325,8 +380,10 @@ class _Extractor:
         location = CLocation(self.path, self.position(fdecl.start_byte), self.position(fdecl.end_byte))
         function = CFunction(name, params, result, location, variadic)
         if definition is not None:
-            function.keeps, function.keeps_into = stored_params(definition, params)
-            function.frees = freed_params(definition, params)
+            # `gpointer data` is a pointer parameter: the body's view of it goes through typedefs
+            resolved = [CParam(p.index, p.name, self.model.resolve(p.ctype)) for p in params]
+            function.keeps, function.keeps_into = stored_params(definition, resolved)
+            function.frees = freed_params(definition, resolved)
             function.body = definition.child_by_field_name("body")
         existing = self.model.functions.get(name)
         if existing is None or (function.has_body and not existing.has_body):
@@ -348,6 +405,25 @@ def _captures(name: str, node: Node) -> dict[str, list[Node]]:
 
     captured = QueryCursor(query(C, name)).captures(node)
     return {key: sorted(nodes, key=lambda n: n.start_byte) for key, nodes in captured.items()}
+
+
+def _storage(node: Node) -> set[str]:
+    return {text(c) for c in node.children if c.type == "storage_class_specifier"}
+
+
+_INLINE = frozenset({"inline", "__inline", "__inline__"})
+
+
+def _external_definition(node: Node) -> bool:
+    """Whether a top-level definition gives its name external linkage: not
+    static, not a C99 inline definition (`inline` without `extern` emits no
+    symbol), not weak (the linker lets a weak symbol repeat)."""
+    storage = _storage(node)
+    if "static" in storage or (storage & _INLINE and "extern" not in storage):
+        return False
+    body = node.child_by_field_name("body")
+    head = node.text[:body.start_byte - node.start_byte] if body is not None else node.text
+    return not (b"__attribute__" in head and b"weak" in head)
 
 
 def _inside_function(node: Node) -> bool:

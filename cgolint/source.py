@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -158,6 +159,22 @@ def literal_values(literal: Node) -> list[tuple[Node, Node]]:
         if item is not None and element.type != "comment":
             found.append((element, item))
     return found
+
+
+_EXPORT_DIRECTIVE = re.compile(r"^//export\s+(\w+)\s*$")
+
+
+def exported_name(function: Node) -> str | None:
+    """The name in an `//export name` line of the comments directly above `function`."""
+    node = function.prev_sibling
+    next_row = function.start_point.row
+    while node is not None and node.type == "comment" and node.end_point.row >= next_row - 1:
+        match = _EXPORT_DIRECTIVE.match(text(node))
+        if match:
+            return match.group(1)
+        next_row = node.start_point.row
+        node = node.prev_sibling
+    return None
 
 
 def walk(node: Node) -> Iterator[Node]:

@@ -4,6 +4,7 @@ claim a bug that is not one nor call correct code wrong.
 
 A testdata `package main` opts in with comments in any of its files:
     // runtime: panic "regexp the crash output must match"
+    // runtime: build-error "regexp the compiler's or linker's output must match"
     // runtime: ok
     // runtime-env: GOEXPERIMENT=cgocheck2
 """
@@ -22,7 +23,7 @@ from cgolint.testing import package_dirs
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTDATA = os.path.join(ROOT, "testdata")
-_EXPECT = re.compile(r'^//\s*runtime:\s*(panic|ok)(?:\s+"((?:[^"\\]|\\.)*)")?\s*$', re.MULTILINE)
+_EXPECT = re.compile(r'^//\s*runtime:\s*(panic|build-error|ok)(?:\s+"((?:[^"\\]|\\.)*)")?\s*$', re.MULTILINE)
 _ENV = re.compile(r"^//\s*runtime-env:\s*(\S+)=(\S+)\s*$", re.MULTILINE)
 
 
@@ -64,6 +65,9 @@ def test_go_runtime_agrees(case, tmp_path_factory):
     output = run.stdout + run.stderr
     if expect == "ok":
         assert run.returncode == 0, f"{relative}: expected a clean run, got exit {run.returncode}:\n{output}"
+    elif expect == "build-error":
+        assert run.returncode != 0 and re.search(pattern or ".", output), (
+            f"{relative}: expected the build to fail with {pattern!r}:\n{output}")
     else:
         assert run.returncode != 0, f"{relative}: expected a crash, but the program ran cleanly:\n{output}"
         assert re.search(pattern or "panic", output), f"{relative}: crash output does not match {pattern!r}:\n{output}"

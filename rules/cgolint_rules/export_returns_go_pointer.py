@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from tree_sitter import Node
 
 from cgolint.go_pointers import go_pointer, unwrap_pointer
@@ -10,9 +8,7 @@ from cgolint.memory_origins import C_MEMORY, GO_MEMORY
 from cgolint.pinning import pinned_for_good_before, pinned_package_variables
 from cgolint.rule import IMPORT_C, Level, Rule
 from cgolint.scopes import returns_of
-from cgolint.source import text
-
-_EXPORT = re.compile(r"^//export\s+(\w+)\s*$")
+from cgolint.source import exported_name, text
 
 # What each kind of result hands C, and what to return instead.
 _KINDS = {
@@ -182,19 +178,6 @@ class ExportReturnsGoPointer(Rule):
                 return None  # `return f()` with several results
             values.append(items[index])
         return values if returns else None
-
-
-def exported_name(function: Node) -> str | None:
-    """The name in an `//export name` line of the comments directly above `function`."""
-    node = function.prev_sibling
-    next_row = function.start_point.row
-    while node is not None and node.type == "comment" and node.end_point.row >= next_row - 1:
-        match = _EXPORT.match(text(node))
-        if match:
-            return match.group(1)
-        next_row = node.start_point.row
-        node = node.prev_sibling
-    return None
 
 
 def _pinned(pointer, value: Node, ctx) -> bool:
