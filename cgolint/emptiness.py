@@ -41,6 +41,7 @@ from .scopes import (
     mutations,
     outermost_function,
     parameter_names,
+    returns_of,
     variadic_parameter_name,
 )
 from .source import SourceFile, strip_parens, text, walk
@@ -105,7 +106,27 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             if spread is not None and any(c.type == "variadic_argument" for c in spread.named_children):
                 return len(args) > 2 or known_nonempty(args[0], source, model, depth + 1)
             return True
+        if target.kind == "func" and target.node is not None:
+            return _returns_nonempty(target.node, model, depth + 1)
     return False
+
+
+def _returns_nonempty(function: Node, model: PackageModel, depth: int) -> bool:
+    """Every `return` of a package function of one result returns a slice
+    known to be non-empty (`return append([]string{"MESSAGE=" + m}, extra...)`):
+    so is what a call of it gives."""
+    memo = model.memo("returns-nonempty")
+    if function not in memo:
+        memo[function] = False  # a recursive call asks again: not known
+        results = function.child_by_field_name("result")
+        returns = returns_of(function)
+        single = results is not None and (results.type != "parameter_list" or len(results.named_children) == 1
+                                          and not results.named_children[0].children_by_field_name("name"))
+        if single and returns:
+            source = model.file_of(function)
+            values = [r.named_children[0].named_children if r.named_children else [] for r in returns]
+            memo[function] = all(len(v) == 1 and known_nonempty(v[0], source, model, depth) for v in values)
+    return memo[function]
 
 
 def _positive_at(node: Node | None, at: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -158,9 +179,10 @@ def _checked_by_loop(container: Node, at: Node, source: SourceFile, model: Packa
 def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:
     """For `make(T, length)` or `unsafe.Slice(p, length)` evaluated at `at`:
     the length is a constant 0, a parameter, or `len(x)` of a slice not known
-    to be non-empty, and no check that excludes 0 dominates `at` (`if n == 0
-    { return }`, `if len(x) > 0 {`). A length computed by a call or from a
-    field is taken as non-zero (source cannot tell)."""
+    to be non-empty, or a product with such a factor, and no check that
+    excludes 0 dominates `at` (`if n == 0 { return }`, `if len(x) > 0 {`).
+    A length computed by a call or from a field is taken as non-zero (source
+    cannot tell)."""
     node = strip_parens(length)
     if positive_int(node, source, model):
         return False
@@ -171,6 +193,9 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
     value = constant_int(node, source, model)
     if value is not None:
         return value <= 0
+    if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "*":
+        # `frames * channels`: zero when either factor is
+        return any(_length_may_be_zero(node.child_by_field_name(side), source, model, at) for side in ("left", "right"))
     if node.type == "identifier":
         symbol = local_symbol(node, source, model)
         if at is not None and symbol is not None and not symbol.writes and symbol.range_of is None \

@@ -1,0 +1,71 @@
+package empty
+
+// #include "empty.h"
+import "C"
+
+// A slice made from what a package function returns is as long as that
+// function's result: non-empty when every return gives a non-empty slice.
+
+func journalFields(msg string, extra ...string) []string {
+	fields := []string{"MESSAGE=" + msg, "PRIORITY=6"}
+	return append(fields, extra...)
+}
+
+func headerOf(kind byte, body []byte) []byte {
+	if kind == 0 {
+		return []byte{0xff}
+	}
+	return append([]byte{kind, byte(len(body))}, body...)
+}
+
+func maybeFields(msg string) []string {
+	if msg == "" {
+		return nil
+	}
+	return []string{"MESSAGE=" + msg}
+}
+
+func SendFields(msg string) int {
+	fields := journalFields(msg)
+	sizes := make([]C.int, len(fields))
+	for i, f := range fields {
+		sizes[i] = C.int(len(f))
+	}
+	return int(C.sum_ints(&sizes[0], C.size_t(len(sizes))))
+}
+
+func SendHeader(kind byte, body []byte) int {
+	header := headerOf(kind, body)
+	return int(C.checksum((*C.uchar)(&header[0]), C.size_t(len(header))))
+}
+
+func SendMaybe(msg string) int {
+	fields := maybeFields(msg)
+	sizes := make([]C.int, len(fields))
+	for i, f := range fields {
+		sizes[i] = C.int(len(f))
+	}
+	return int(C.sum_ints(&sizes[0], C.size_t(len(sizes)))) // want CGL002 "when sizes is empty"
+}
+
+// A length that is a product is zero when a factor is.
+
+type decoder struct{ channels int32 }
+
+func (d *decoder) ReadFrames(frames int) int {
+	buf := make([]C.int, frames*int(d.channels))
+	return int(C.sum_ints(&buf[0], C.size_t(len(buf)))) // want CGL002 "when buf is empty"
+}
+
+func (d *decoder) ReadFramesChecked(frames int) int {
+	if frames <= 0 || d.channels <= 0 {
+		return 0
+	}
+	buf := make([]C.int, frames*int(d.channels))
+	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
+}
+
+func ReadPadded(n int) int {
+	buf := make([]C.int, (n+1)*2)
+	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
+}
