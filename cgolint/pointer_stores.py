@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from .call_targets import receiving_call
+from .call_targets import call_arguments, receiving_call
 from .go_pointers import GoPointer, go_object_pointer, go_pointer
 from .gotypes import GoType, parse_type
 from .memory_origins import C_MEMORY, GO_MEMORY
@@ -197,15 +197,25 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
             continue
         for lhs, rhs in assignments(node):
             lhs = strip_parens(lhs)
-            if lhs.type not in ("selector_expression", "index_expression"):
+            if lhs.type == "identifier":
+                # `iov = append(iov, C.struct_iovec{iov_base: p, ...})`
+                rhs = strip_parens(rhs)
+                if rhs.type == "call_expression" and text(rhs.child_by_field_name("function")) == "append" \
+                        and package.resolve(lhs, source) is symbol:
+                    for item in call_arguments(rhs)[1:]:
+                        found += literal_go_pointers(item, package, source)
                 continue
-            base = strip_parens(lhs.child_by_field_name("operand"))
-            if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":
+            base = lhs
+            while base.type in ("selector_expression", "index_expression"):  # `iov[i].iov_base`: iov
                 base = strip_parens(base.child_by_field_name("operand"))
-            if base.type != "identifier" or package.resolve(base, source) is not symbol:
+                if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":
+                    base = strip_parens(base.child_by_field_name("operand"))
+            if base is lhs or base.type != "identifier" or package.resolve(base, source) is not symbol:
                 continue
             if stored_go_pointer(rhs, package, source) is not None:
                 found.append((lhs, rhs))
+            else:  # `iov[i] = C.struct_iovec{iov_base: p, ...}`
+                found += literal_go_pointers(rhs, package, source)
     return found
 
 
@@ -263,9 +273,16 @@ def _assigned(element: Node) -> tuple[Node | None, Node | None]:
 
 
 def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
-    """(element, value) pairs of a composite literal (or `&` of one) whose value is a Go pointer."""
-    return [(element, item) for element, item in literal_values(value)
-            if item.type != "literal_value" and stored_go_pointer(item, package, source) is not None]
+    """(element, value) pairs of a composite literal (or `&` of one) whose
+    value is a Go pointer, in the literal or in the structs and arrays it
+    holds by value (`[2]C.struct_iovec{{iov_base: p}, ...}`)."""
+    found = []
+    for element, item in literal_values(value):
+        if item.type in ("literal_value", "composite_literal"):
+            found += literal_go_pointers(item, package, source)
+        elif stored_go_pointer(item, package, source) is not None:
+            found.append((element, item))
+    return found
 
 
 __all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_fields", "holds_only_c_pointers",

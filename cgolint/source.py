@@ -144,13 +144,17 @@ def assignments(statement: Node) -> list[tuple[Node, Node]]:
 
 def literal_values(literal: Node) -> list[tuple[Node, Node]]:
     """(element, value) of each element of a composite literal (or `&` of
-    one, seen through parentheses): the value expression, keyed or not, out
-    of its `literal_element` (a nested `{...}` is a `literal_value`). Empty
+    one, seen through parentheses, or a nested `{...}`, a `literal_value`):
+    the value expression, keyed or not, out of its `literal_element`. Empty
     for anything that is not a composite literal."""
     literal = strip_parens(literal)
     if literal is not None and literal.type == "unary_expression" and text(literal.child_by_field_name("operator")) == "&":
         literal = strip_parens(literal.child_by_field_name("operand"))
-    body = literal.child_by_field_name("body") if literal is not None and literal.type == "composite_literal" else None
+    if literal is not None and literal.type == "literal_value":  # an element's `{...}`, its type elided
+        body = literal
+    else:
+        body = literal.child_by_field_name("body") if literal is not None and literal.type == "composite_literal" \
+            else None
     found = []
     for element in body.named_children if body is not None else []:
         item = element.child_by_field_name("value") if element.type == "keyed_element" else element
