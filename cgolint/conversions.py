@@ -294,7 +294,7 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                     current = call
                     continue
                 target = model.call_target(call, source)
-                if target.kind == "c" and model.preamble.names_type(target.name) and len(call_arguments(call)) == 1:
+                if target.kind == "c" and model.preamble.names_pointer_type(target.name) and len(call_arguments(call)) == 1:
                     current = call  # `C.gpointer(p)`: p goes on, unchanged, to the call around it
                     continue
                 if target.kind == "c":

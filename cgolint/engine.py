@@ -303,9 +303,8 @@ class Analyzer:
                 rule = self.meta.get(code)
                 if rule is None or not self.settings.enabled(code):
                     continue
-                node = suppression.node
                 kept.append(self._finding(source, rule.code, rule.name, rule.level,
-                                          Report(None, node.start_byte, node.end_byte, message)))
+                                          Report(None, suppression.start_byte, suppression.end_byte, message)))
                 break
         return kept
 

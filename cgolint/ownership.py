@@ -148,7 +148,7 @@ class _Collector:
         name = self.c_name(call)
         if name is None:
             return self.package.call_target(call, self.source)
-        if self.package.preamble.names_type(name) and len(call_arguments(call)) == 1:
+        if self.package.preamble.names_pointer_type(name) and len(call_arguments(call)) == 1:
             return _CTarget("conversion", f"C.{name}")  # `C.gpointer(p)` hands p on unchanged
         return _CTarget("c", name)
 

@@ -4,6 +4,7 @@ a C type is, and which functions keep a pointer argument after they return."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -167,6 +168,14 @@ class CPreamble:
         return name in self.typedefs or name in PRIMITIVE_SIZES or name in GLIB_TYPEDEFS \
             or name.startswith(("struct_", "union_", "enum_")) or name.endswith("_t")
 
+    def names_pointer_type(self, name: str) -> bool:
+        """Whether `C.name(p)` converts p to a C pointer type (`C.gpointer`,
+        a typedef of `struct x *`): the pointer goes on, unchanged. Not an
+        integer type (`C.uintptr_t(uintptr(p))`): what C does with an integer
+        is not followed."""
+        return self.names_type(name) and (name in ("gpointer", "gconstpointer")
+                                          or self.resolve(CType(name)).pointers > 0)
+
     @cached_property
     def frees_first_argument(self) -> tuple[str, ...]:
         """The functions whose bodies free their first argument on every
@@ -299,10 +308,7 @@ class _Extractor:
                 if name:
                     self.model.typedefs[name] = ctype
         for node in captures.get("function", []):
-            declarator = node.child_by_field_name("declarator")
-            self._function(node, declarator, node)
-            if _external_definition(node):
-                self._defined(node, declarator, "function")
+            self._function(node, node.child_by_field_name("declarator"), node)
         for node in captures.get("declaration", []):
             if _inside_function(node):
                 continue
@@ -314,13 +320,10 @@ class _Extractor:
                 name, ctype = declared_ctype(node, core)
                 if name:
                     self.model.globals[name] = ctype
-                    # `int n;` and `extern int n = 1;` define n; `extern int n;` only declares it
-                    if _external_definition(node) and (declarator.type == "init_declarator"
-                                                       or "extern" not in _storage(node)):
-                        self._defined(node, declarator, "variable")
         for node in captures.get("define", []):
             _define(self.model.macros, text(node.child_by_field_name("name")),
                     text(node.child_by_field_name("value")).strip())
+        self.model.definitions += _external_definitions(captures, root, self.path)
         packed = b"pack" in root.text and b"#pragma" in root.text
         for node in captures.get("struct", []):
             name = text(node.child_by_field_name("name"))
@@ -341,21 +344,6 @@ class _Extractor:
             argument = text(node.child_by_field_name("argument")).split()
             if len(argument) >= 2 and argument[0] in ("noescape", "nocallback"):
                 getattr(self.model, argument[0]).update(argument[1:])
-
-    def _defined(self, node: Node, declarator: Node | None, kind: str) -> None:
-        """Record a definition, spanning a function's signature or a variable's declarator."""
-        if declarator is None:
-            return
-        if kind == "function":
-            fdecl = _function_declarator(declarator)
-            name = text(fdecl.child_by_field_name("declarator")) if fdecl is not None else ""
-            start, end = node.start_byte, declarator.end_byte
-        else:
-            core = strip_init(declarator)
-            name, _ = declared_ctype(node, core)
-            start, end = core.start_byte, core.end_byte
-        if name:
-            self.model.definitions.append(CDefinition(name, kind, self.path, start, end))
 
     def _function(self, node: Node, declarator: Node | None, definition: Node | None) -> None:
         fdecl = _function_declarator(declarator)
@@ -412,18 +400,75 @@ def _storage(node: Node) -> set[str]:
 
 
 _INLINE = frozenset({"inline", "__inline", "__inline__"})
+_WEAK_ATTRIBUTE = re.compile(rb"__attribute__\s*\(\(.*\bweak\b", re.DOTALL)
+_PRAGMA_WEAK = re.compile(rb"^[ \t]*#[ \t]*pragma[ \t]+weak[ \t]+(\w+)", re.MULTILINE)
+_MACRO_LIKE = re.compile(rb"\b(?:[A-Z][A-Z0-9_]+|[A-Z_][A-Z0-9]*_[A-Z0-9_]*)\b")
 
 
-def _external_definition(node: Node) -> bool:
-    """Whether a top-level definition gives its name external linkage: not
-    static, not a C99 inline definition (`inline` without `extern` emits no
-    symbol), not weak (the linker lets a weak symbol repeat)."""
+def _external_definitions(captures: dict[str, list[Node]], root: Node, path: str) -> list[CDefinition]:
+    """The functions and variables a preamble defines with external
+    linkage, as far as it can tell: not static (in the definition or in an
+    earlier declaration), not a C99 inline definition (`inline` without
+    `extern`), not weak (by attribute or `#pragma weak`), not compiled out
+    (`#if 0`), and with no macro before the name that could hide a storage
+    class (`INLINE int f`).
+    `int n;` and `extern int n = 1;` define n; `extern int n;` only declares it."""
+    internal = {name.decode() for name in _PRAGMA_WEAK.findall(root.text)}
+    candidates: list[tuple[Node, Node, str]] = [(node, node.child_by_field_name("declarator"), "function")
+                                               for node in captures.get("function", [])]
+    for node in captures.get("declaration", []):
+        if _inside_function(node):
+            continue
+        for declarator in node.children_by_field_name("declarator"):
+            if _function_declarator(strip_init(declarator)) is not None:
+                if "static" in _storage(node) or _WEAK_ATTRIBUTE.search(node.text):
+                    internal.add(_declared_name(declarator))  # `static int f(void);` then `int f(void) {...}`
+            elif declarator.type == "init_declarator" or "extern" not in _storage(node):
+                candidates.append((node, declarator, "variable"))
+    found = []
+    for node, declarator, kind in candidates:
+        name = _declared_name(declarator)
+        if not name or name in internal or not _external_linkage(node, declarator):
+            continue
+        span = node if kind == "function" else strip_init(declarator)
+        found.append(CDefinition(name, kind, path, span.start_byte, declarator.end_byte if kind == "function"
+                                 else span.end_byte))
+    return found
+
+
+def _external_linkage(node: Node, declarator: Node) -> bool:
     storage = _storage(node)
     if "static" in storage or (storage & _INLINE and "extern" not in storage):
         return False
+    head = node.text[:declarator.start_byte - node.start_byte]
     body = node.child_by_field_name("body")
-    head = node.text[:body.start_byte - node.start_byte] if body is not None else node.text
-    return not (b"__attribute__" in head and b"weak" in head)
+    signature = node.text[:body.start_byte - node.start_byte] if body is not None else node.text
+    if _WEAK_ATTRIBUTE.search(signature) or _MACRO_LIKE.search(head):
+        return False
+    return not _compiled_out(node)
+
+
+def _compiled_out(node: Node) -> bool:
+    """Inside the body of an `#if 0` (a platform's `#ifdef` branch is
+    compiled somewhere, and an include guard's body everywhere)."""
+    child, parent = node, node.parent
+    while parent is not None:
+        if parent.type == "preproc_if" and child != parent.child_by_field_name("alternative") and \
+                text(parent.child_by_field_name("condition")).strip() in ("0", "false"):
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _declared_name(declarator: Node | None) -> str:
+    """The identifier a declarator declares: `pick` in `(*pick(int k))(int)`."""
+    while declarator is not None and declarator.type not in ("identifier", "field_identifier"):
+        inner = declarator.child_by_field_name("declarator")
+        if inner is None:
+            inner = next((c for c in declarator.named_children if c.type.endswith("declarator")
+                          or c.type == "identifier"), None)
+        declarator = inner
+    return text(declarator) if declarator is not None else ""
 
 
 def _inside_function(node: Node) -> bool:

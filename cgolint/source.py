@@ -165,7 +165,8 @@ def literal_values(literal: Node) -> list[tuple[Node, Node]]:
     return found
 
 
-_EXPORT_DIRECTIVE = re.compile(r"^//export\s+(\w+)\s*$")
+# cgo reads `//export` followed by a space, then the name (cmd/cgo: `//export ` prefix)
+_EXPORT_DIRECTIVE = re.compile(r"^//export (?:\s*)(\w+)\s*$")
 
 
 def exported_name(function: Node) -> str | None:

@@ -19,7 +19,8 @@ _CODE = re.compile(r"^[A-Z]{2,6}[0-9]{3,4}$")
 
 @dataclass
 class Suppression:
-    node: Node
+    start_byte: int  # the directive's comment
+    end_byte: int
     whole_file: bool
     codes: tuple[str, ...]   # empty: every code
     line: int                # 1-based line it covers (0 for whole file)
@@ -33,49 +34,69 @@ class Suppression:
 
 
 def parse_suppressions(source: SourceFile, comments: list[Node]) -> list[Suppression]:
+    """The directives of the file's Go line comments, and those written as C
+    line comments inside a `/* */` preamble (`int n; // cgolint:ignore CGL011
+    reason`), where a finding about the C code points."""
     found = []
+    preamble = {c.start_byte for c in source.preamble_comments} if b"cgolint:" in source.data else ()
     for comment in comments:
         raw = text(comment)
-        if not raw.startswith("//"):
-            continue
-        match = _DIRECTIVE.match(raw.strip())
-        if match is None:
-            continue
-        if match["nolint"]:
-            linters = (match["linters"] or "").split(",") if match["linters"] else []
-            if linters and "cgolint" not in linters:
-                continue
-            codes: tuple[str, ...] = ()
-            reason = (match["rest"] or "").strip()
-            reason = reason[2:].strip() if reason.startswith("//") else reason
-            kind = "nolint"
-            directive = "//nolint:cgolint" if linters else "//nolint"
-        else:
-            kind = match["kind"]
-            words = re.split(r"[,\s]+", (match["codes"] or "").strip())
-            rest = (match["rest"] or "").strip()
-            codes_list = []
-            reason_words = []
-            for i, word in enumerate(words):
-                if word and _CODE.match(word) and not reason_words:
-                    codes_list.append(word)
-                elif word:
-                    reason_words.append(word)
-            codes = tuple(codes_list)
-            reason = " ".join(reason_words + ([rest] if rest else [])).strip()
-            directive = f"//{kind}"
-        whole_file = kind == "cgolint:file-ignore"
-        line = 0 if whole_file else _covered_line(source, comment)
-        suppression = Suppression(comment, whole_file, codes, line, reason, directive)
-        if kind != "nolint" and not codes:
-            suppression.problems.append(f"`{directive}` names no rule code (write e.g. `{directive} CGL001 reason`)")
-        found.append(suppression)
+        if raw.startswith("/*") and comment.start_byte in preamble:
+            found += [s for start, end in _c_line_comments(raw, comment.start_byte)
+                      if (s := _suppression(source, source.data[start:end].decode("utf-8", "replace"), start, end))]
+        elif raw.startswith("//") and (suppression := _suppression(source, raw, comment.start_byte, comment.end_byte)):
+            found.append(suppression)
     return found
 
 
-def _covered_line(source: SourceFile, comment: Node) -> int:
+def _c_line_comments(raw: str, offset: int) -> list[tuple[int, int]]:
+    """Byte spans of the `//` comments of a C block: each to its line's end."""
+    spans = []
+    data = raw.encode()
+    for match in re.finditer(rb"//[^\n]*?(?=\n|\*/|$)", data):
+        if b"cgolint:" in match.group():  # (a C `// nolint` is some other tool's)
+            spans.append((offset + match.start(), offset + match.end()))
+    return spans
+
+
+def _suppression(source: SourceFile, raw: str, start: int, end: int) -> Suppression | None:
+    match = _DIRECTIVE.match(raw.strip())
+    if match is None:
+        return None
+    if match["nolint"]:
+        linters = (match["linters"] or "").split(",") if match["linters"] else []
+        if linters and "cgolint" not in linters:
+            return None
+        codes: tuple[str, ...] = ()
+        reason = (match["rest"] or "").strip()
+        reason = reason[2:].strip() if reason.startswith("//") else reason
+        kind = "nolint"
+        directive = "//nolint:cgolint" if linters else "//nolint"
+    else:
+        kind = match["kind"]
+        words = re.split(r"[,\s]+", (match["codes"] or "").strip())
+        rest = (match["rest"] or "").strip()
+        codes_list = []
+        reason_words = []
+        for word in words:
+            if word and _CODE.match(word) and not reason_words:
+                codes_list.append(word)
+            elif word:
+                reason_words.append(word)
+        codes = tuple(codes_list)
+        reason = " ".join(reason_words + ([rest] if rest else [])).strip()
+        directive = f"//{kind}"
+    whole_file = kind == "cgolint:file-ignore"
+    line = 0 if whole_file else _covered_line(source, start)
+    suppression = Suppression(start, end, whole_file, codes, line, reason, directive)
+    if kind != "nolint" and not codes:
+        suppression.problems.append(f"`{directive}` names no rule code (write e.g. `{directive} CGL001 reason`)")
+    return suppression
+
+
+def _covered_line(source: SourceFile, start: int) -> int:
     """A trailing comment covers its own line; one alone on a line, the next line."""
-    row = comment.start_point.row
+    row = source.position(start).line - 1
     line_start = source.line_starts[row]
-    before = source.data[line_start:comment.start_byte]
+    before = source.data[line_start:start]
     return row + 2 if not before.strip() else row + 1

@@ -129,6 +129,24 @@ def test_fix_is_safe_only_when_no_c_function_may_keep_the_pointer(tmp_path):
     assert unknown[0].fix.edits[0].replacement == "\n\tdefer C.free(unsafe.Pointer(cs))"
 
 
+def test_a_pointer_turned_into_a_c_integer_is_not_followed(tmp_path):
+    # C.uintptr_t(uintptr(p)) launders the pointer: release may free it, so
+    # `defer C.free(p)` would free it twice; C.gpointer(p) hands it on
+    preamble = PREAMBLE.replace("void set_owner(char *p);\n", "#include <stdint.h>\ntypedef void *gpointer;\n"
+                                "static void release(uintptr_t a) { free((void *)a); }\n"
+                                "static void take(gpointer p) { free(p); }\n")
+    found = run(tmp_path, """
+    func F() {
+    \tp := C.malloc(16)
+    \tC.release(C.uintptr_t(uintptr(p)))
+    \tq := C.malloc(16)
+    \tC.take(C.gpointer(q))
+    }
+    """, preamble=preamble)
+    assert [f.message.split("`")[1] for f in found] == ["p"]
+    assert found[0].fix is not None and not found[0].fix.safe
+
+
 def test_fix_needs_unsafe_imported_for_char_pointers(tmp_path):
     preamble = PREAMBLE.replace('import "unsafe"\n\nvar _ unsafe.Pointer\n', "")
     found = run(tmp_path, """

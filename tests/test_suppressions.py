@@ -52,3 +52,29 @@ def test_without_the_unused_rule_an_unexplained_suppression_is_still_reported(tm
     assert [f.split()[0] for f in found(tmp_path, UNEXPLAINED)] == ["CGL100"]
     assert found(tmp_path, UNEXPLAINED, ignore=("CGL100",)) == [
         "CGL101 `//nolint:cgolint` gives no reason: say why the finding is safe to ignore"]
+
+
+# CGL011 points into the C of a `/* */` preamble, where only a C line
+# comment can carry a directive: trailing, or alone on the line above.
+IN_PREAMBLE = '''package p
+
+/*
+int calls; // cgolint:ignore CGL011 linked with --allow-multiple-definition
+// cgolint:ignore CGL011 linked with --allow-multiple-definition
+int limit = 10;
+int total;
+static int hidden; // cgolint:ignore CGL011 nothing to silence
+// see http://example.com/nolint and //nolint for another tool
+*/
+import "C"
+
+//export GoTick
+func GoTick() {}
+'''
+
+
+def test_directives_in_a_preamble_cover_its_c_lines(tmp_path):
+    (tmp_path / "p.go").write_text(IN_PREAMBLE)
+    job = PackageJob(str(tmp_path), tuple(go_files(str(tmp_path))))
+    findings = Analyzer(load_rules(), Settings(root=str(tmp_path))).analyze(job).findings
+    assert [(f.start.line, f.code) for f in findings] == [(7, "CGL011"), (8, "CGL100")]

@@ -14,8 +14,16 @@ class ExportPreambleDefinition(Rule):
     variable that is not `static` or a bare `extern` declaration (`int n;`
     and `int n = 1;` both define `n`).
 
-    Definitions in headers the preamble includes are not reported: the rule
-    reads the preamble's own text.
+    It stays silent where it cannot be sure: a definition made static or
+    weak by an earlier declaration (or `#pragma weak`) is not reported, nor
+    one under `#if 0`, nor one with a macro before its name that could hide
+    a storage class (`INLINE int f(...)`), nor a function-pointer variable,
+    nor definitions in headers the preamble includes (the rule reads the
+    preamble's own text). A platform's `#ifdef` branch is judged: it fails
+    to link where it is compiled.
+
+    The finding points into the C of the preamble; a C line comment there
+    suppresses it: `int calls; // cgolint:ignore CGL011 reason`.
 
     ## Why is this bad?
     cgo compiles the preamble of a file that uses `//export` into two C

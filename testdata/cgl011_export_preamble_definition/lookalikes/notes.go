@@ -15,3 +15,9 @@ const help = "add //export Bump above a function to call it from C"
 //export Bump
 
 func Bump() int { return int(C.bump()) }
+
+// cgo reads `//export` followed by a space only: this tab-separated line is
+// a plain comment, so the file still has no export.
+//
+//export	BumpTwice
+func BumpTwice() int { C.bump(); return int(C.bump()) }

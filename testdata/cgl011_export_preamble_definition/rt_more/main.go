@@ -2,7 +2,7 @@
 // thread-local, array and pointer variables, several declarators, and an
 // `extern inline` function (an external definition in C99).
 //
-// runtime: build-error "(?s)(?=.*multiple definition of .depth.)(?=.*multiple definition of .names.)(?=.*multiple definition of .counters.)(?=.*multiple definition of .total.)(?=.*multiple definition of .peak.)(?=.*multiple definition of .reset_all.)(?=.*multiple definition of .clamp.)"
+// runtime: build-error "(?s)(?=.*multiple definition of .depth.)(?=.*multiple definition of .names.)(?=.*multiple definition of .counters.)(?=.*multiple definition of .total.)(?=.*multiple definition of .peak.)(?=.*multiple definition of .reset_all.)(?=.*multiple definition of .clamp.)(?=.*multiple definition of .guarded_total.)"
 package main
 
 /*
@@ -16,6 +16,11 @@ static int hidden;
 
 void reset_all(void) { total = peak = 0; hidden = depth = 0; } // want CGL011 "`reset_all`"
 extern inline int clamp(int v) { return v < 0 ? 0 : v; } // want CGL011 "`clamp`"
+
+#ifndef MORE_GUARD
+#define MORE_GUARD
+int guarded_total;                      // want CGL011 "`guarded_total`"
+#endif
 */
 import "C"
 
