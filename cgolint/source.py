@@ -298,18 +298,50 @@ class SourceFile:
     @cached_property
     def preamble_comments(self) -> list[Node]:
         """The comment nodes cgo reads as the preamble: the run of comments
-        directly above `import "C"`, stopping at a blank line as cgo does."""
-        for spec in walk(self.root):
-            if spec.type == "import_spec":
+        directly above `import "C"`, stopping at a blank line as cgo does;
+        above `import (` too when "C" is the group's only import (cmd/cgo
+        takes the declaration's doc comment then)."""
+        found = self._import_c()
+        if found is None:
+            return []
+        spec, declaration, specs = found
+        if spec.parent is declaration:
+            return _comments_above(declaration)
+        return _comments_above(spec) or (_comments_above(declaration) if specs == 1 else [])
+
+    @cached_property
+    def ignored_preamble(self) -> tuple[list[Node], str]:
+        """The comment group that sits where a preamble would but that cgo
+        ignores, and why: "blank line" (a blank line parts it from the
+        preamble or from `import "C"`), "group" (above an `import (` of
+        several imports). Empty when there is none."""
+        found = self._import_c()
+        if found is None:
+            return [], ""
+        spec, declaration, specs = found
+        preamble = self.preamble_comments
+        if preamble:
+            return _comment_group_above(preamble[0]), "blank line"
+        anchor = declaration if spec.parent is declaration or specs == 1 else spec
+        group = _comment_group_above(anchor)
+        if group:
+            return group, "blank line"
+        if anchor is spec:
+            group = _comments_above(declaration)
+            return (group, "group") if group else ([], "")
+        return [], ""
+
+    def _import_c(self) -> tuple[Node, Node, int] | None:
+        """(the `"C"` import spec, its import declaration, how many specs that declaration has)."""
+        for declaration in self.root.named_children:
+            if declaration.type != "import_declaration":
+                continue
+            specs = [n for n in walk(declaration) if n.type == "import_spec"]
+            for spec in specs:
                 path_node = spec.child_by_field_name("path")
                 if path_node is not None and string_value(path_node) == "C":
-                    anchor = spec
-                    if spec.parent is not None and spec.parent.type == "import_declaration":
-                        anchor = spec.parent
-                    return _comments_above(anchor)
-            elif spec.type not in ("source_file", "import_declaration", "import_spec_list"):
-                continue
-        return []
+                    return spec, declaration, len(specs)
+        return None
 
     def preamble_ranges(self) -> list[Range]:
         """Byte ranges of the preamble comment bodies, for a C parser's included_ranges."""
@@ -346,6 +378,14 @@ class SourceFile:
             stack.extend(c for c in node.children if c.has_error or c.is_missing)
         found.sort(key=lambda n: n.start_byte)
         return found
+
+
+def _comment_group_above(anchor: Node) -> list[Node]:
+    """The run of comments just above `anchor` that a blank line parts from it."""
+    node = anchor.prev_sibling
+    if node is None or node.type != "comment" or node.end_point.row >= anchor.start_point.row - 1:
+        return []
+    return _comments_above(node) + [node]
 
 
 def _comments_above(anchor: Node) -> list[Node]:

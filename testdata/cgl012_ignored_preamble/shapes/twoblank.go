@@ -1,0 +1,6 @@
+package shapes
+
+//#include <string.h> // want CGL012 "#include"
+
+
+import "C"
