@@ -22,6 +22,8 @@ spread `parts...` to its variadic parameter). `callers` asks the same of every c
 """
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from .block_exits import (
@@ -98,9 +100,10 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         args = call_arguments(node)
         if (target.kind == "builtin" and target.name == "make" and len(args) >= 2) or \
                 (target.kind == "unsafe" and target.name == "Slice" and len(args) == 2):
+            length = strip_parens(args[1])
             return not _length_may_be_zero(args[1], source, model, node) or (
                 at is not None and not _length_may_be_zero(args[1], source, model, at) and
-                strip_parens(args[1]).type == "identifier")  # an unchanged variable: checked at `at`
+                (length.type == "identifier" or bool(_factors(length))))  # unchanged variables: checked at `at`
         if target.kind == "builtin" and target.name == "append" and len(args) >= 2:
             spread = node.child_by_field_name("arguments")
             if spread is not None and any(c.type == "variadic_argument" for c in spread.named_children):
@@ -122,11 +125,35 @@ def _returns_nonempty(function: Node, model: PackageModel, depth: int) -> bool:
         returns = returns_of(function)
         single = results is not None and (results.type != "parameter_list" or len(results.named_children) == 1
                                           and not results.named_children[0].children_by_field_name("name"))
-        if single and returns:
+        if single and returns and not _declared_twice(function, model):
             source = model.file_of(function)
             values = [r.named_children[0].named_children if r.named_children else [] for r in returns]
-            memo[function] = all(len(v) == 1 and known_nonempty(v[0], source, model, depth) for v in values)
+            memo[function] = all(len(v) == 1 and _returned_nonempty(v[0], function, source, model, depth)
+                                 for v in values)
     return memo[function]
+
+
+def _returned_nonempty(value: Node, function: Node, source: SourceFile, model: PackageModel, depth: int) -> bool:
+    """A returned value known non-empty; a variable only if it is the
+    function's own local and nothing reaches it through its address
+    (`dropPrefix(&out)`) nor from elsewhere (a package variable)."""
+    node = strip_parens(value)
+    if node.type == "identifier":
+        symbol = local_symbol(node, source, model)
+        if symbol is None or symbol.kind != "local" or \
+                re.search(rb"&\s*" + re.escape(node.text) + rb"\b", function.text):
+            return False
+    return known_nonempty(value, source, model, depth)
+
+
+def _declared_twice(function: Node, model: PackageModel) -> bool:
+    """Another file of the package declares a function of the same name
+    (for another platform, by build tags): which one runs is not known."""
+    name = function.child_by_field_name("name")
+    if name is None:
+        return True
+    declaration = re.compile(rb"^func[ \t]+" + re.escape(name.text) + rb"[ \t]*[\[(]", re.MULTILINE)
+    return sum(len(declaration.findall(f.data)) for f in model.files_mentioning(text(name))) > 1
 
 
 def _positive_at(node: Node | None, at: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -194,7 +221,9 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
     if value is not None:
         return value <= 0
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "*":
-        # `frames * channels`: zero when either factor is
+        # `frames * channels`: zero when either factor is, unless checked whole
+        if at is not None and _value_checked(node, at, source, model):
+            return False
         return any(_length_may_be_zero(node.child_by_field_name(side), source, model, at) for side in ("left", "right"))
     if node.type == "identifier":
         symbol = local_symbol(node, source, model)
@@ -277,6 +306,14 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     key = _expr_key(value)
     if not key:
         return False
+    factors = _factors(value)
+    if factors:  # `if frames*ch == 0 { return }` before `make(T, frames*ch)`
+        if any(f.type == "identifier" and _changed(f, source, model) for f in factors):
+            return False
+        unchanged = lambda: all(never_assigned(f, source, model) if f.type == "identifier"  # noqa: E731
+                                else _field_never_assigned(f, source, model) for f in factors)
+        return unchanged() and _dominated(_ValueFacts(key, source, model), at, of_length=False,
+                                          through_closures=unchanged)
     if value.type == "identifier":
         if _changed(value, source, model):
             return False
@@ -445,9 +482,28 @@ def _new_error(value: Node | None, source: SourceFile, model: PackageModel) -> b
 
 def _expr_key(node: Node | None) -> str:
     node = strip_parens(node)
+    factors = _factors(node) if node is not None else []
+    if factors:  # `frames*ch`: checked as a whole (`if frames*ch == 0`), in any order
+        return "*".join(sorted("".join(text(f).split()) for f in factors))
     if node is None or node.type not in ("identifier", "selector_expression"):
         return ""
     return "".join(text(node).split())
+
+
+def _factors(node: Node) -> list[Node]:
+    """The variables and fields multiplied in `a * b.n * c`; empty for anything else."""
+    if node.type != "binary_expression" or text(node.child_by_field_name("operator")) != "*":
+        return []
+    factors = []
+    for side in (node.child_by_field_name("left"), node.child_by_field_name("right")):
+        side = strip_parens(side)
+        if side is None:
+            return []
+        inner = _factors(side) if side.type == "binary_expression" else [side]
+        if not inner or any(f.type not in ("identifier", "selector_expression") for f in inner):
+            return []
+        factors += inner
+    return factors
 
 
 class _LengthFacts:
@@ -894,7 +950,8 @@ class _ValueFacts(_LengthFacts):
 
     def _length(self, node: Node | None) -> bool:
         node = strip_parens(node)
-        return node is not None and node.type in ("identifier", "selector_expression") and _expr_key(node) == self.key
+        return node is not None and node.type in ("identifier", "selector_expression", "binary_expression") \
+            and _expr_key(node) == self.key
 
     def _compare(self, node: Node) -> tuple[str, Node] | None:
         # an int may be negative: only a comparison with a constant tells

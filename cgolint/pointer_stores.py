@@ -205,11 +205,15 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                     for item in call_arguments(rhs)[1:]:
                         found += literal_go_pointers(item, package, source)
                 continue
+            # `v.f`, `v[i]`, `iov[i].iov_base`, `msgs[i].hdr.iov`, `(*v).f`: in v or in its
+            # elements (not `b.keep[i]`: the elements of a field beside the memory passed)
             base = lhs
-            while base.type in ("selector_expression", "index_expression"):  # `iov[i].iov_base`: iov
+            while base.type == "selector_expression":
                 base = strip_parens(base.child_by_field_name("operand"))
-                if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":
-                    base = strip_parens(base.child_by_field_name("operand"))
+            while base.type == "index_expression":
+                base = strip_parens(base.child_by_field_name("operand"))
+            if base.type == "unary_expression" and text(base.child_by_field_name("operator")) == "*":
+                base = strip_parens(base.child_by_field_name("operand"))
             if base is lhs or base.type != "identifier" or package.resolve(base, source) is not symbol:
                 continue
             if stored_go_pointer(rhs, package, source) is not None:

@@ -323,7 +323,7 @@ class _Extractor:
         for node in captures.get("define", []):
             _define(self.model.macros, text(node.child_by_field_name("name")),
                     text(node.child_by_field_name("value")).strip())
-        self.model.definitions += _external_definitions(captures, root, self.path)
+        self.model.definitions += _external_definitions(captures, root, self.path, self.model.macros)
         packed = b"pack" in root.text and b"#pragma" in root.text
         for node in captures.get("struct", []):
             name = text(node.child_by_field_name("name"))
@@ -405,13 +405,15 @@ _PRAGMA_WEAK = re.compile(rb"^[ \t]*#[ \t]*pragma[ \t]+weak[ \t]+(\w+)", re.MULT
 _MACRO_LIKE = re.compile(rb"\b(?:[A-Z][A-Z0-9_]+|[A-Z_][A-Z0-9]*_[A-Z0-9_]*)\b")
 
 
-def _external_definitions(captures: dict[str, list[Node]], root: Node, path: str) -> list[CDefinition]:
+def _external_definitions(captures: dict[str, list[Node]], root: Node, path: str,
+                          macros: dict[str, str]) -> list[CDefinition]:
     """The functions and variables a preamble defines with external
     linkage, as far as it can tell: not static (in the definition or in an
     earlier declaration), not a C99 inline definition (`inline` without
     `extern`), not weak (by attribute or `#pragma weak`), not compiled out
-    (`#if 0`), and with no macro before the name that could hide a storage
-    class (`INLINE int f`).
+    (`#if 0`), and with no qualifier macro that could hide a storage class
+    (`INLINE int f`: a capitalised word before the type, unknown or defined
+    with static, inline or weak in it).
     `int n;` and `extern int n = 1;` define n; `extern int n;` only declares it."""
     internal = {name.decode() for name in _PRAGMA_WEAK.findall(root.text)}
     candidates: list[tuple[Node, Node, str]] = [(node, node.child_by_field_name("declarator"), "function")
@@ -428,24 +430,38 @@ def _external_definitions(captures: dict[str, list[Node]], root: Node, path: str
     found = []
     for node, declarator, kind in candidates:
         name = _declared_name(declarator)
-        if not name or name in internal or not _external_linkage(node, declarator):
+        if not name or name in internal or not _external_linkage(node, declarator, macros):
             continue
-        span = node if kind == "function" else strip_init(declarator)
-        found.append(CDefinition(name, kind, path, span.start_byte, declarator.end_byte if kind == "function"
-                                 else span.end_byte))
+        span = declarator if kind == "function" else strip_init(declarator)  # the name's line (GNU style too)
+        found.append(CDefinition(name, kind, path, span.start_byte, span.end_byte))
     return found
 
 
-def _external_linkage(node: Node, declarator: Node) -> bool:
+def _external_linkage(node: Node, declarator: Node, macros: dict[str, str]) -> bool:
     storage = _storage(node)
     if "static" in storage or (storage & _INLINE and "extern" not in storage):
         return False
-    head = node.text[:declarator.start_byte - node.start_byte]
     body = node.child_by_field_name("body")
     signature = node.text[:body.start_byte - node.start_byte] if body is not None else node.text
-    if _WEAK_ATTRIBUTE.search(signature) or _MACRO_LIKE.search(head):
+    if _WEAK_ATTRIBUTE.search(signature) or _storage_macro(node.text[:declarator.start_byte - node.start_byte],
+                                                           macros):
         return False
     return not _compiled_out(node)
+
+
+def _storage_macro(head: bytes, macros: dict[str, str]) -> bool:
+    """Whether a capitalised word before the type may hide a storage class:
+    `INLINE int f` with INLINE unknown or defined with static, inline or
+    weak in it. The last word is the type itself (`FILE *f`, `BOOL b`), and
+    an enum's constants (`enum { MODE_FAST } mode`) are not qualifiers."""
+    words = re.findall(rb"[A-Za-z_]\w*", re.sub(rb"\{[^{}]*\}", b" ", head))
+    for word in words[:-1]:
+        if not _MACRO_LIKE.fullmatch(word):
+            continue
+        expansion = macros.get(word.decode())
+        if expansion is None or re.search(r"\b(static|inline|__inline__|weak)\b", expansion):
+            return True
+    return False
 
 
 def _compiled_out(node: Node) -> bool:

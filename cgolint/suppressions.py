@@ -35,28 +35,31 @@ class Suppression:
 
 def parse_suppressions(source: SourceFile, comments: list[Node]) -> list[Suppression]:
     """The directives of the file's Go line comments, and those written as C
-    line comments inside a `/* */` preamble (`int n; // cgolint:ignore CGL011
-    reason`), where a finding about the C code points."""
+    line comments in the preamble (`int n; // cgolint:ignore CGL011 reason`,
+    in a `/* */` block or after the C of a `// int n;` line), where a
+    finding about the C code points."""
     found = []
     preamble = {c.start_byte for c in source.preamble_comments} if b"cgolint:" in source.data else ()
     for comment in comments:
         raw = text(comment)
-        if raw.startswith("/*") and comment.start_byte in preamble:
-            found += [s for start, end in _c_line_comments(raw, comment.start_byte)
-                      if (s := _suppression(source, source.data[start:end].decode("utf-8", "replace"), start, end))]
-        elif raw.startswith("//") and (suppression := _suppression(source, raw, comment.start_byte, comment.end_byte)):
+        if raw.startswith("//") and (suppression := _suppression(source, raw, comment.start_byte, comment.end_byte)):
             found.append(suppression)
+        elif comment.start_byte in preamble:
+            found += [s for start, end in _c_directives(comment)
+                      if (s := _suppression(source, source.data[start:end].decode("utf-8", "replace"), start, end))]
     return found
 
 
-def _c_line_comments(raw: str, offset: int) -> list[tuple[int, int]]:
-    """Byte spans of the `//` comments of a C block: each to its line's end."""
-    spans = []
-    data = raw.encode()
-    for match in re.finditer(rb"//[^\n]*?(?=\n|\*/|$)", data):
-        if b"cgolint:" in match.group():  # (a C `// nolint` is some other tool's)
-            spans.append((offset + match.start(), offset + match.end()))
-    return spans
+# A C line comment that is a directive, to the end of its line or block: not
+# the first `//` of the line, which may be inside a string ("http://...").
+_C_DIRECTIVE = re.compile(rb"//[ \t]*cgolint:[^\n]*?(?=\n|\*/|$)")
+
+
+def _c_directives(comment: Node) -> list[tuple[int, int]]:
+    """Byte spans of the directives written as C line comments in a preamble comment."""
+    data = comment.text
+    skip = 2 if data.startswith(b"//") else 0  # the Go comment's own `//`
+    return [(comment.start_byte + m.start(), comment.start_byte + m.end()) for m in _C_DIRECTIVE.finditer(data, skip)]
 
 
 def _suppression(source: SourceFile, raw: str, start: int, end: int) -> Suppression | None:
@@ -98,5 +101,6 @@ def _covered_line(source: SourceFile, start: int) -> int:
     """A trailing comment covers its own line; one alone on a line, the next line."""
     row = source.position(start).line - 1
     line_start = source.line_starts[row]
-    before = source.data[line_start:start]
-    return row + 2 if not before.strip() else row + 1
+    before = source.data[line_start:start].strip()
+    # `/* // cgolint:ignore ...` opens a preamble: alone on its line, as far as C goes
+    return row + 2 if before in (b"", b"/*", b"//") else row + 1

@@ -2,6 +2,8 @@
 comment is judged unused only if every rule it could silence ran."""
 from __future__ import annotations
 
+import os
+
 from cgolint.config import Settings
 from cgolint.engine import Analyzer
 from cgolint.loader import PackageJob, go_files
@@ -73,8 +75,50 @@ func GoTick() {}
 '''
 
 
-def test_directives_in_a_preamble_cover_its_c_lines(tmp_path):
-    (tmp_path / "p.go").write_text(IN_PREAMBLE)
+
+# ...after a `//` inside a C string, after the `/*` that opens the block, on
+# the name's line of a GNU-style definition, and in a preamble of `//` lines
+# (where the directive must be a C comment: `// int n; // cgolint:...`).
+MORE_IN_PREAMBLE = {
+    "block.go": """package p
+
+/* // cgolint:ignore CGL011 linked with --allow-multiple-definition
+int hits;
+const char *home = "http://example.com"; // cgolint:ignore CGL011 the string holds a //
+int
+gnu_style(void) // cgolint:ignore CGL011 the finding is on the line of the name
+{ return 0; }
+*/
+import "C"
+
+//export GoTick
+func GoTick() {}
+""",
+    "lines.go": """package p
+
+// int calls; // cgolint:ignore CGL011 a preamble of line comments
+// // cgolint:ignore CGL011 alone on its line
+// int limit;
+// int total;
+import "C"
+
+//export GoTock
+func GoTock() {}
+""",
+}
+
+
+def _lines_and_codes(tmp_path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    for name, source in files.items():
+        (tmp_path / name).write_text(source)
     job = PackageJob(str(tmp_path), tuple(go_files(str(tmp_path))))
     findings = Analyzer(load_rules(), Settings(root=str(tmp_path))).analyze(job).findings
-    assert [(f.start.line, f.code) for f in findings] == [(7, "CGL011"), (8, "CGL100")]
+    return [(os.path.basename(f.path), f.start.line, f.code) for f in findings]
+
+
+def test_directives_in_a_preamble_cover_its_c_lines(tmp_path):
+    assert _lines_and_codes(tmp_path, {"p.go": IN_PREAMBLE}) == [("p.go", 7, "CGL011"), ("p.go", 8, "CGL100")]
+
+
+def test_directives_after_strings_block_openers_and_in_line_preambles(tmp_path):
+    assert _lines_and_codes(tmp_path, MORE_IN_PREAMBLE) == [("lines.go", 6, "CGL011")]

@@ -16,14 +16,19 @@ class ExportPreambleDefinition(Rule):
 
     It stays silent where it cannot be sure: a definition made static or
     weak by an earlier declaration (or `#pragma weak`) is not reported, nor
-    one under `#if 0`, nor one with a macro before its name that could hide
-    a storage class (`INLINE int f(...)`), nor a function-pointer variable,
-    nor definitions in headers the preamble includes (the rule reads the
-    preamble's own text). A platform's `#ifdef` branch is judged: it fails
-    to link where it is compiled.
+    one under `#if 0`, nor one with a qualifier macro before its type that
+    could hide a storage class (`INLINE int f(...)` where INLINE is not
+    defined in the preamble, or is defined with static, inline or weak),
+    nor a function-pointer variable, nor definitions in headers the
+    preamble includes (the rule reads the preamble's own text). A
+    platform's `#ifdef` branch is judged: it fails to link where it is
+    compiled.
 
     The finding points into the C of the preamble; a C line comment there
-    suppresses it: `int calls; // cgolint:ignore CGL011 reason`.
+    suppresses it, trailing or alone on the line above:
+    `int calls; // cgolint:ignore CGL011 reason` in a `/* */` preamble,
+    `// int calls; // cgolint:ignore CGL011 reason` in one of `//` lines
+    (a Go `//cgolint:ignore` line there would be C text to cgo).
 
     ## Why is this bad?
     cgo compiles the preamble of a file that uses `//export` into two C

@@ -69,3 +69,47 @@ func ReadPadded(n int) int {
 	buf := make([]C.int, (n+1)*2)
 	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
 }
+
+// A helper's result is judged only by what the helper itself returns.
+
+var cachedSizes = []C.int{1, 2}
+
+func cached() []C.int { return cachedSizes }
+
+func ResetCache() { cachedSizes = nil }
+
+func SumCached() int {
+	s := cached()
+	return int(C.sum_ints(&s[0], C.size_t(len(s)))) // want CGL002 "when s is empty"
+}
+
+func dropAll(s *[]C.int) { *s = (*s)[:0] }
+
+func emptied() []C.int {
+	out := []C.int{1, 2}
+	dropAll(&out)
+	return out
+}
+
+func SumEmptied() int {
+	s := emptied()
+	return int(C.sum_ints(&s[0], C.size_t(len(s)))) // want CGL002 "when s is empty"
+}
+
+// The product is checked whole, in either order.
+
+func ReadChecked(frames, channels int) int {
+	if frames*channels == 0 {
+		return 0
+	}
+	buf := make([]C.int, channels*frames)
+	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
+}
+
+func ReadCheckedAfter(frames, channels int) int {
+	buf := make([]C.int, frames*channels)
+	if frames*channels < 1 {
+		return 0
+	}
+	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
+}

@@ -87,3 +87,18 @@ func LengthsOnly(bufs [][]byte) C.size_t {
 	}
 	return C.total(unsafe.SliceData(iov), C.int(len(iov)))
 }
+
+// Go pointers kept in a field beside the iovec array are not in the memory passed.
+type batch struct {
+	iov  [4]C.struct_iovec
+	keep [4]unsafe.Pointer
+}
+
+func Beside(bufs [4][]byte) C.size_t {
+	var b batch
+	for i, buf := range bufs {
+		b.keep[i] = unsafe.Pointer(unsafe.SliceData(buf))
+		b.iov[i].iov_len = C.size_t(len(buf))
+	}
+	return C.total(&b.iov[0], 4)
+}
