@@ -259,3 +259,24 @@ def _type_name(package: PackageModel, node: Node, source: SourceFile) -> str:
 
 
 __all__ = ["GoPointer", "go_object_pointer", "go_pointer", "holds_go_pointers", "pointer_holder", "unwrap_pointer"]
+
+
+def in_global_storage(pointer: GoPointer, package: PackageModel, source: SourceFile) -> bool:
+    """`&table[i]`, `&config`: a pointer into a package-level array or struct
+    itself, which the linker allocates. It never moves and never dies, and
+    the runtime counts it as pinned (runtime.isPinned). Not `&buf[0]` of a
+    package-level slice, whose backing array is on the heap."""
+    expr = strip_parens(pointer.expr)
+    if expr is None or expr.type != "unary_expression" or text(expr.child_by_field_name("operator")) != "&":
+        return False
+    target = strip_parens(expr.child_by_field_name("operand"))
+    while target is not None and target.type in ("index_expression", "selector_expression"):
+        operand = strip_parens(target.child_by_field_name("operand"))
+        if operand is None or package.underlying(package.type_of(operand, source)) is None or \
+                package.underlying(package.type_of(operand, source)).kind not in ("array", "struct"):
+            return False  # through a slice, a pointer or a map: heap memory
+        target = operand
+    if target is None or target.type != "identifier":
+        return False
+    symbol = package.resolve(target, source)
+    return symbol is not None and symbol.kind == "package_var"

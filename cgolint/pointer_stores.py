@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from .call_targets import call_arguments, receiving_call
-from .go_pointers import GoPointer, go_object_pointer, go_pointer
+from .go_pointers import GoPointer, go_object_pointer, go_pointer, in_global_storage
 from .gotypes import GoType, parse_type
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
@@ -159,7 +159,8 @@ def parse_type_node(literal: Node, source: SourceFile) -> GoType | None:
 def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
     """The Go pointer a stored value is, or None (not a pointer, C memory, unknown)."""
     pointer = go_pointer(rhs, package, source)
-    if pointer is None or (pointer.origin != GO_MEMORY and not go_object_pointer(pointer, package, source)):
+    if pointer is None or (pointer.origin != GO_MEMORY and not go_object_pointer(pointer, package, source)) \
+            or in_global_storage(pointer, package, source):
         return None
     t = package.underlying(package.type_of(pointer.expr, source))
     if t is not None and t.kind not in POINTER_KINDS:
@@ -218,8 +219,11 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                 continue
             if stored_go_pointer(rhs, package, source) is not None:
                 found.append((lhs, rhs))
-            else:  # `iov[i] = C.struct_iovec{iov_base: p, ...}`
-                found += literal_go_pointers(rhs, package, source)
+                continue
+            # a later store of something else over the same place (`iov[0].iov_base = cbuf`) replaces it
+            place = "".join(text(lhs).split())
+            found = [(l, r) for l, r in found if l.type == "keyed_element" or "".join(text(l).split()) != place]
+            found += literal_go_pointers(rhs, package, source)  # `iov[i] = C.struct_iovec{iov_base: p, ...}`
     return found
 
 

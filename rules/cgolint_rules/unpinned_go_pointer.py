@@ -8,6 +8,7 @@ from cgolint.go_pointers import (
     go_object_pointer,
     go_pointer,
     holds_go_pointers,
+    in_global_storage,
     pointer_holder,
 )
 from cgolint.handles import is_handle
@@ -198,8 +199,8 @@ class UnpinnedGoPointer(Rule):
             yield from self._contents(call, arg, pointer, target.name, function, ctx)
 
     def _kept(self, call, arg, index, pointer: GoPointer, cname, function, pins, ctx):
-        if not pointer.is_go or self._local_array(pointer, ctx):
-            return  # unknown memory, or a local array (CGL001's finding)
+        if not pointer.is_go or self._local_array(pointer, ctx) or in_global_storage(pointer, ctx.package, ctx.file):
+            return  # unknown memory, a local array (CGL001's finding), or a global (pinned for good)
         param = function.params[index].name if function is not None and index < len(function.params) else ""
         param_text = f"its `{param}` argument" if param else f"argument {index + 1}"
         if pins is not None and pins.pinned_before(call):

@@ -102,3 +102,33 @@ func Beside(bufs [4][]byte) C.size_t {
 	}
 	return C.total(&b.iov[0], 4)
 }
+
+// The linker allocates a package-level array: it never moves, and the
+// runtime counts it as pinned.
+var header [16]byte
+
+func WithHeader(body []byte) C.size_t {
+	iov := []C.struct_iovec{
+		{iov_base: unsafe.Pointer(&header[0]), iov_len: C.size_t(len(header))},
+	}
+	return C.total(&iov[0], 1)
+}
+
+// A Go pointer replaced by C memory before the call is not passed.
+func Replaced(b []byte) C.size_t {
+	iov := make([]C.struct_iovec, 1)
+	iov[0].iov_base = unsafe.Pointer(unsafe.SliceData(b))
+	iov[0].iov_len = C.size_t(len(b))
+	p := C.CBytes(b)
+	defer C.free(p)
+	iov[0].iov_base = p
+	return C.total(&iov[0], 1)
+}
+
+// A package-level slice's backing array is on the heap.
+var spare = make([]byte, 16)
+
+func WithSpare() C.size_t {
+	iov := []C.struct_iovec{{iov_base: unsafe.Pointer(&spare[0]), iov_len: C.size_t(len(spare))}}
+	return C.total(&iov[0], 1) // want CGL004 "whose `iov_base` was set to the Go pointer"
+}
