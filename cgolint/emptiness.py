@@ -390,7 +390,8 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
     """Whether `check` holds at `at`: the walk up from `at` meets a condition
     or an earlier statement that implies it. A slice's length (`of_length`)
     is also implied by ranging over it and by earlier statements that would
-    have panicked on an empty slice; an integer's value only by `if`s. The
+    have panicked on an empty slice; an integer's value only by `if`s and
+    `switch`es (`switch { case n == 0: return }`). The
     walk goes on out of a function literal when `through_closures()` says."""
     node, parent = at, at.parent  # a node's parent is found from the root: asked once per level
     while parent is not None and node.type not in ("function_declaration", "method_declaration"):
@@ -424,7 +425,8 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
         elif kind in ("statement_list", "block", "source_file"):
             sibling = node.prev_named_sibling
             while sibling is not None:
-                if (of_length or sibling.type == "if_statement") and check.guards(sibling):
+                if (of_length or sibling.type in ("if_statement", "expression_switch_statement")) \
+                        and check.guards(sibling):
                     return True
                 if _assigns_key(sibling, check.key):
                     return False  # `b = b[:0]` after the check: what it said of b no longer holds

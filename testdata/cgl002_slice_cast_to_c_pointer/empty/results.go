@@ -113,3 +113,22 @@ func ReadCheckedAfter(frames, channels int) int {
 	}
 	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
 }
+
+// A switch that leaves on zero guards the value like an if.
+func ReadSwitched(frames, channels int) int {
+	switch {
+	case frames*channels == 0:
+		return 0
+	}
+	buf := make([]C.int, frames*channels)
+	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
+}
+
+func ReadTagged(n int) int {
+	switch n {
+	case 0:
+		return 0
+	}
+	buf := make([]C.int, n)
+	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
+}
