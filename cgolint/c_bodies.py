@@ -87,7 +87,7 @@ def propagate_always_frees(model: CPreamble) -> None:
     for _ in range(8):
         changed = []
         for function in pending:
-            found = _always_freed(function, freed_by)
+            found = _always_freed(function, freed_by, model)
             if found != function.always_frees:
                 function.always_frees = found
                 changed.append(function)
@@ -98,8 +98,13 @@ def propagate_always_frees(model: CPreamble) -> None:
                    if f.body is not None and any(name in f.body.text for name in names)]
 
 
-def _always_freed(function: CFunction, freed_by) -> set[int]:
-    pointer_params = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
+def pointer_parameters(function: CFunction, model: CPreamble) -> dict[str, int]:
+    """Name -> index of the pointer parameters, typedefs seen through (`gpointer data`, `buf_t b`)."""
+    return {p.name: p.index for p in function.params if p.name and model.resolve(p.ctype).is_pointer}
+
+
+def _always_freed(function: CFunction, freed_by, model: CPreamble) -> set[int]:
+    pointer_params = pointer_parameters(function, model)
     if pointer_params:  # a parameter given another value may free something else (`p = p->next`)
         for lhs, _ in _body_stores(function.body).assignments:
             pointer_params.pop(_declarator_name(lhs), None)
@@ -582,7 +587,7 @@ def propagate_keeps(model: CPreamble) -> None:
         return  # nothing to pass on (the common case)
     forwarders = []  # the functions that may pass a pointer parameter on, with their calls
     for function in model.functions.values():
-        names = {p.name: p.index for p in function.params if p.name and p.ctype.is_pointer}
+        names = pointer_parameters(function, model)
         if function.body is not None and names:
             forwarders.append((function, names, _body_stores(function.body).calls))
     locals_of: dict[str, dict[str, bool]] = {}

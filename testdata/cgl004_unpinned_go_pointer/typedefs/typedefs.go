@@ -27,6 +27,9 @@ static unsigned verify(filter_ctx ctx, const unsigned char *prog, size_t n) {
 	return f->sum;
 }
 
+// Forwards a gpointer to a function that keeps it: keeps it too.
+static void connect_data(int signal, gpointer user_data, size_t n) { if (signal >= 0) keep_data(user_data, n); }
+
 // Keeps buf in the context through the same kind of alias.
 static void set_log(filter_ctx ctx, const unsigned char *buf, size_t n) {
 	filter *f = ctx;
@@ -72,4 +75,11 @@ func SetLog(ctx C.filter_ctx, buf []byte) {
 		return
 	}
 	C.set_log(ctx, (*C.uchar)(&buf[0]), C.size_t(len(buf))) // want CGL004 "`C.set_log` keeps its `buf` argument"
+}
+
+func Connect(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	C.connect_data(1, C.gpointer(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL004 "`C.connect_data` keeps its `user_data` argument"
 }
