@@ -52,7 +52,7 @@ def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -
     names = _copies(assignments, name)
     for call in found.get("call", ()):
         callee = call.child_by_field_name("function")
-        if callee is None or callee.type != "identifier":
+        if callee is None or callee.type != "identifier" or (bounds and _when_negative(call, body, bounds)):
             continue
         args = c_arguments(call.child_by_field_name("arguments"))
         indices = _string_arguments(text(callee), args, any_argument=bounds is None)
@@ -67,6 +67,26 @@ def reads_to_nul(body: Node, name: str, bounds: tuple[str, ...] | None = None) -
         header = code[loop.start_byte - body.start_byte:(inner or loop).start_byte - body.start_byte]
         if not bounded.intersection(_IDENTIFIER.findall(header)) and _scans(header, names):
             return True
+    return False
+
+
+_NEGATIVE_TEST = re.compile(r"^\(?\s*(?:(\w+)\s*(?:<\s*0|<=\s*-1|==\s*-1)|(?:0\s*>|-1\s*>=|-1\s*==)\s*(\w+))\s*\)?$")
+
+
+def _when_negative(call: Node, body: Node, bounds: tuple[str, ...]) -> bool:
+    """`if (len < 0) len = strlen(s);`, `len < 0 ? strlen(s) : len`: the
+    convention of ICU, HarfBuzz, QuickJS and SQLite, where a negative
+    length means "NUL-terminated". With a length passed, C does not scan
+    for the NUL. (A caller that passes -1 for a Go string's bytes is not
+    told apart.)"""
+    node, parent = call, call.parent
+    while parent is not None and parent != body:
+        if parent.type in ("if_statement", "conditional_expression") and \
+                node == parent.child_by_field_name("consequence"):
+            match = _NEGATIVE_TEST.match(" ".join(text(parent.child_by_field_name("condition")).split()))
+            if match and (match.group(1) or match.group(2)) in bounds:
+                return True
+        node, parent = parent, parent.parent
     return False
 
 
