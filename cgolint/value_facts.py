@@ -7,6 +7,8 @@ with; they look at one expression and the constants it names, not at
 control flow."""
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
 from .buffers import is_c_conversion
@@ -71,6 +73,10 @@ def is_conversion(call: Node, source: SourceFile, model: PackageModel) -> bool:
         is_c_conversion(call, model, source)
 
 
+# A C integer literal as a macro spells it: `24U`, `(1024UL)`, `0x20`.
+_C_INTEGER = re.compile(r"^\(?\s*((?:0[xX][0-9a-fA-F]+)|(?:[1-9][0-9]*)|0)[uUlL]*\s*\)?$")
+
+
 def constant_int(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> int | None:
     """The value of an integer constant expression, where source spells it plainly."""
     node = strip_parens(node)
@@ -95,6 +101,13 @@ def constant_int(node: Node | None, source: SourceFile, model: PackageModel, dep
             return left + right
         if operator == "<<" and 0 <= right < 64:
             return left << right
+        return None
+    if node.type == "selector_expression" and source.uses_cgo:  # `C.NONCEBYTES`: a #define of the preamble
+        operand = node.child_by_field_name("operand")
+        if operand is not None and operand.type == "identifier" and source.imports.get(text(operand)) == "C":
+            match = _C_INTEGER.match(model.preamble.macros.get(text(node.child_by_field_name("field")), ""))
+            if match:
+                return int(match.group(1), 0)
         return None
     if node.type == "call_expression":  # a conversion such as C.int(4) or int(4)
         target = model.call_target(node, source)

@@ -1,0 +1,3 @@
+module rtmacro
+
+go 1.22
