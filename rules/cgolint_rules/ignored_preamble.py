@@ -73,12 +73,13 @@ class IgnoredPreamble(Rule):
     def check_package(self, ctx):
         source = ctx.file
         group, why = source.ignored_preamble
-        if not group or not any(_DIRECTIVE.search(text(comment)) for comment in group):
+        found = next((m for comment in group if (m := _DIRECTIVE.search(text(comment)))), None)
+        if found is None:
             return
         first = group[0]
         line_end = source.data.find(b"\n", first.start_byte, first.end_byte)
         end = line_end if line_end != -1 else first.end_byte
-        directive = _DIRECTIVE.search(" ".join(text(c) for c in group)).group(1)
+        directive = found.group(1)
         if why == "group":
             yield Report(self, first.start_byte, end,
                          f"this comment is not the cgo preamble: it is above an `import (` group that imports more "
