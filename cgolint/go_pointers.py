@@ -272,8 +272,8 @@ def in_global_storage(pointer: GoPointer, package: PackageModel, source: SourceF
     target = strip_parens(expr.child_by_field_name("operand"))
     while target is not None and target.type in ("index_expression", "selector_expression"):
         operand = strip_parens(target.child_by_field_name("operand"))
-        if operand is None or package.underlying(package.type_of(operand, source)) is None or \
-                package.underlying(package.type_of(operand, source)).kind not in ("array", "struct"):
+        holder = package.underlying(package.type_of(operand, source)) if operand is not None else None
+        if holder is None or holder.kind not in ("array", "struct"):
             return False  # through a slice, a pointer or a map: heap memory
         target = operand
     if target is None or target.type != "identifier":
