@@ -89,8 +89,11 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
                 return high > low
             # `b[:min(len(b), n)]` where b and n are checked: at least one
             return low == 0 and at is not None and _positive_at(end, at, source, model)
-        if any(node.child_by_field_name(f) is not None for f in ("start", "capacity")):
+        if node.child_by_field_name("capacity") is not None:
             return False
+        if start is not None:  # `box[nonceSize:]` after `if len(box) < nonceSize+macSize { return }`
+            low = constant_int(start, source, model)
+            return low is not None and low >= 0 and _longer_than(base, low, node, source, model)
         base_type = model.underlying(model.type_of(base, source))
         if base_type is not None and base_type.kind == "array":
             return bool(base_type.length)
@@ -271,6 +274,16 @@ def _length_checked(container: Node, at: Node, source: SourceFile, model: Packag
     return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model))
 
 
+def _longer_than(container: Node, count: int, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """Whether a comparison of `len(container)` with a constant that
+    dominates `at` says it holds more than `count` elements."""
+    key = _expr_key(container)
+    if not key:
+        return False
+    facts = _MoreThanFacts(key, source, model, count)
+    return _dominated(facts, at, of_length=False, through_closures=lambda: never_assigned(container, source, model))
+
+
 def _constant_key(node: Node | None, source: SourceFile, model: PackageModel):
     """What identifies a constant value wherever it is written: a literal's
     text, or the declared constant a name resolves to; None otherwise."""
@@ -429,7 +442,10 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
                         and check.guards(sibling):
                     return True
                 if _assigns_key(sibling, check.key):
-                    return False  # `b = b[:0]` after the check: what it said of b no longer holds
+                    # `scratch = data` holds what data held there; `b = b[:0]` does not
+                    copied = _copied_value(sibling, check.key) if of_length else None
+                    return copied is not None and \
+                        _length_checked(copied, sibling, check.source, check.model, check.asking)
                 sibling = sibling.prev_named_sibling
         node, parent = parent, parent.parent
     return False
@@ -459,6 +475,17 @@ def _assigns_key(statement: Node, key: str) -> bool:
         if any(_expr_key(target) == key for target in targets):
             return True
     return False
+
+
+def _copied_value(statement: Node, key: str) -> Node | None:
+    """y of `s = y` (or `s, t = y, u`), a variable or a field, when the
+    statement is that plain assignment."""
+    if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
+        return None
+    left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+    targets, values = left.named_children, right.named_children
+    copied = [v for t, v in zip(targets, values) if _expr_key(t) == key] if len(targets) == len(values) else []
+    return copied[0] if len(copied) == 1 and _expr_key(copied[0]) else None
 
 
 def _reslices(value: Node, key: str) -> bool:
@@ -963,3 +990,49 @@ class _ValueFacts(_LengthFacts):
         return compared
 
 
+
+
+class _MoreThanFacts(_LengthFacts):
+    """len(s) > count, for a count that may exceed 0: told only by `len(s)`
+    itself compared with a constant (`len(s) < 40` is false, `len(s) >= 40`
+    holds), alone or in `&&`, `||` and `!`; `len(s) / 2 > 20` or a helper's
+    check is not followed."""
+
+    def __init__(self, key: str, source: SourceFile, model: PackageModel, count: int):
+        super().__init__(key, source, model)
+        self.count = count
+
+    def _length(self, node: Node | None) -> bool:
+        measured = self._measured(node)
+        return measured is not None and _expr_key(measured) == self.key
+
+    def _bound(self, condition: Node | None) -> tuple[str, int] | None:
+        node = strip_parens(condition)
+        compared = self._compare(node) if node is not None and node.type == "binary_expression" else None
+        value = self._value(compared[1]) if compared is not None else None
+        return (compared[0], value) if value is not None else None
+
+    def implies_nonempty(self, condition: Node | None) -> bool:
+        node = strip_parens(condition)
+        if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "&&":
+            return self.implies_nonempty(node.child_by_field_name("left")) or \
+                self.implies_nonempty(node.child_by_field_name("right"))
+        bound = self._bound(node)
+        return bound is not None and (bound[0] == ">" and bound[1] >= self.count
+                                      or bound[0] in (">=", "==") and bound[1] > self.count)
+
+    def implies_empty(self, condition: Node | None) -> bool:
+        """True when the condition being false implies len(s) > count."""
+        node = strip_parens(condition)
+        if node is not None and node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "!":
+            return self.implies_nonempty(node.child_by_field_name("operand"))
+        if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "||":
+            return any(self.implies_empty(d) for d in disjuncts(node))
+        bound = self._bound(node)
+        return bound is not None and (bound[0] == "<" and bound[1] > self.count
+                                      or bound[0] == "<=" and bound[1] >= self.count)
+
+    def guards(self, statement: Node) -> bool:
+        return statement.type == "if_statement" and statement.child_by_field_name("alternative") is None and \
+            self.implies_empty(statement.child_by_field_name("condition")) and \
+            terminates(statement.child_by_field_name("consequence"))

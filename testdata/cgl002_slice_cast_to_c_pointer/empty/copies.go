@@ -1,0 +1,85 @@
+package empty
+
+// #include "empty.h"
+import "C"
+
+import "errors"
+
+// A check holds of a plain copy (`scratch = data`) made where it holds,
+// and of a tail `box[k:]` taken where len(box) > k is checked.
+
+const nonceSize, macSize = 24, 16
+
+var scratch []byte
+
+func SumKept(data []byte) int {
+	if len(data) > 0 {
+		scratch = data // kept for reuse
+		return int(C.checksum((*C.uchar)(&scratch[0]), C.size_t(len(scratch))))
+	}
+	return 0
+}
+
+func SumCopied(data, other []byte) int {
+	var view []byte
+	if len(data) == 0 {
+		return 0
+	}
+	view = data
+	return int(C.checksum((*C.uchar)(&view[0]), C.size_t(len(view))))
+}
+
+func SumUnchecked(data []byte) int {
+	scratch = data
+	return int(C.checksum((*C.uchar)(&scratch[0]), C.size_t(len(scratch)))) // want CGL002 "when scratch is empty"
+}
+
+func SumReplaced(data, other []byte) int {
+	var view []byte
+	if len(data) > 0 {
+		view = data
+		view = other
+		return int(C.checksum((*C.uchar)(&view[0]), C.size_t(len(view)))) // want CGL002 "when view is empty"
+	}
+	return 0
+}
+
+func Open(box []byte) (int, error) {
+	if len(box) < nonceSize+macSize {
+		return 0, errors.New("box too short")
+	}
+	sealed := box[nonceSize:] // at least macSize bytes
+	return int(C.checksum((*C.uchar)(&sealed[0]), C.size_t(len(sealed)))), nil
+}
+
+func OpenInside(box []byte) int {
+	if len(box) > nonceSize {
+		sealed := box[nonceSize:]
+		return int(C.checksum((*C.uchar)(&sealed[0]), C.size_t(len(sealed))))
+	}
+	return 0
+}
+
+func OpenExact(box []byte) (int, error) {
+	if len(box) < nonceSize {
+		return 0, errors.New("box too short")
+	}
+	sealed := box[nonceSize:] // empty when len(box) == nonceSize
+	return int(C.checksum((*C.uchar)(&sealed[0]), C.size_t(len(sealed)))), nil // want CGL002 "when sealed is empty"
+}
+
+func OpenAtLeast(box []byte) int {
+	if len(box) >= nonceSize {
+		sealed := box[nonceSize:]
+		return int(C.checksum((*C.uchar)(&sealed[0]), C.size_t(len(sealed)))) // want CGL002 "when sealed is empty"
+	}
+	return 0
+}
+
+func OpenAny(box []byte) int {
+	if len(box) > 0 {
+		sealed := box[nonceSize:] // empty when len(box) == nonceSize
+		return int(C.checksum((*C.uchar)(&sealed[0]), C.size_t(len(sealed)))) // want CGL002 "when sealed is empty"
+	}
+	return 0
+}
