@@ -4,6 +4,8 @@
 package slots
 
 /*
+#include <stddef.h>
+
 int setopt_str(int opt, const char *val);
 int bind_text_z(int i, const char *z);
 void log_msg(const char *m);
@@ -14,6 +16,11 @@ int bind_text(int i, const char *z, int n);
 int put_any(int, const char *s);
 int count_spaces(const char *begin, const char *end);
 int compare(const char *a, const char *b);
+
+int pwhash_str_verify(const char *str, const char *const passwd, unsigned long long passwdlen);
+int set_pair(const char *key, size_t key_len, const char *value, size_t value_len);
+int strncmp_like(const char *s1, const char *s2, size_t n);
+int lookup(const char *table, const char *key, int nkey);
 */
 import "C"
 
@@ -76,4 +83,31 @@ func CountSpaces(s string) int {
 // Two string parameters, neither named like an end: both read as C strings.
 func Compare(a string) int {
 	return int(C.compare((*C.char)(unsafe.Pointer(unsafe.StringData(a))), nil)) // want CGL008 "the Go string a to C.compare"
+}
+
+// A length named after another pointer parameter is that one's: the first
+// string is still read to its NUL.
+func Verify(hash string, pw []byte) bool {
+	str := (*C.char)(unsafe.Pointer(unsafe.StringData(hash)))
+	p := (*C.char)(unsafe.Pointer(unsafe.SliceData(pw)))
+	return C.pwhash_str_verify(str, p, C.ulonglong(len(pw))) == 0 // want CGL008 "the Go string hash to C.pwhash_str_verify"
+}
+
+func Lookup(table, key string) int {
+	return int(C.lookup((*C.char)(unsafe.Pointer(unsafe.StringData(table))), // want CGL008 "the Go string table to C.lookup"
+		(*C.char)(unsafe.Pointer(unsafe.StringData(key))), C.int(len(key))))
+}
+
+// Look-alikes: each string has its own length, or one length bounds both.
+func SetPair(k, v string) int {
+	return int(C.set_pair((*C.char)(unsafe.Pointer(unsafe.StringData(k))), C.size_t(len(k)),
+		(*C.char)(unsafe.Pointer(unsafe.StringData(v))), C.size_t(len(v))))
+}
+
+func HasPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	return C.strncmp_like((*C.char)(unsafe.Pointer(unsafe.StringData(s))),
+		(*C.char)(unsafe.Pointer(unsafe.StringData(prefix))), C.size_t(len(prefix))) == 0
 }
