@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
+from .keep_guards import store_guard
 from .parsing import C, query
 from .source import text
 
@@ -170,14 +171,16 @@ def _tests_null(condition: Node | None, name: str) -> bool:
     return False
 
 
-def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dict[int, set[int]]]:
+def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dict[int, set[int]], dict]:
     """The pointer parameters that the body stores where they outlive the
-    call, and those it stores through another pointer parameter (which
-    outlive the call only if what that parameter points to does)."""
+    call, those it stores through another pointer parameter (which outlive
+    the call only if what that parameter points to does), and for those of
+    them whose every store is under a condition on another parameter, the
+    conditions of each store (`keep_guards.store_guard`)."""
     body = definition.child_by_field_name("body")
     pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
     if body is None or not pointer_params:
-        return set(), {}
+        return set(), {}, {}
     stores = _body_stores(body)
     sources = _parameter_aliases(stores, pointer_params)
     # Only a store of a parameter needs the body's locals (a walk of the body).
@@ -186,19 +189,22 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
     candidates += [(pair, index) for pair, value in stores.field_values
                    if (index := _source_index(sources, value)) is not None]
     if not candidates:
-        return set(), {}
+        return set(), {}, {}
     locals_ = _locals(body)
     kept: set[int] = set()
     kept_into: dict[int, set[int]] = {}
+    keeping: list[tuple[Node, int]] = []  # the stores that keep, for their guards
     for target, index in candidates:
         if target.type == "initializer_pair":
             if _initializer_escapes(target, locals_):
                 kept.add(index)
+                keeping.append((target, index))
             continue
         holder, dereferences = _store_root(target)
         if holder in pointer_params and holder not in locals_:
             if dereferences and not _reset_before_return(target, body, stores, pointer_params):
                 kept_into.setdefault(index, set()).add(pointer_params[holder])  # `r->p = buf`: as long as *r lives
+                keeping.append((target, index))
             continue  # `p = buf`: the parameter itself is a local of the call
         if dereferences == 1 and locals_.get(holder) is False:
             # `reader *rp = &r; rp->p = buf`: a cursor over the frame, or over
@@ -208,10 +214,24 @@ def stored_params(definition: Node, params: list[CParam]) -> tuple[set[int], dic
                 if not _reset_before_return(target, body, stores, pointer_params):
                     for param in into:
                         kept_into.setdefault(index, set()).add(param)
+                    keeping.append((target, index))
                 continue
         if _outlives_call(target, locals_) and not _reset_before_return(target, body, stores, pointer_params):
             kept.add(index)
-    return kept, kept_into
+            keeping.append((target, index))
+    return kept, kept_into, _guards(keeping, body, params)
+
+
+def _guards(keeping: list[tuple[Node, int]], body: Node, params: list[CParam]) -> dict[int, list[tuple]]:
+    """For each kept parameter whose every keeping store is under a condition
+    on an integer parameter: the conditions of each store."""
+    integers = {p.name: p.index for p in params if p.name and not p.ctype.is_pointer}
+    if not integers:
+        return {}
+    guards: dict[int, list[tuple]] = {}
+    for target, index in keeping:
+        guards.setdefault(index, []).append(store_guard(target, body, integers))
+    return {index: stores for index, stores in guards.items() if all(stores)}
 
 
 def pointed_into(value: Node | None) -> set[str]:
@@ -609,6 +629,8 @@ def propagate_keeps(model: CPreamble) -> None:
                         if position in passed and index not in taken:
                             taken.add(index)
                             changed = True
+                    if position in callee.keeps or position in callee.keeps_into:
+                        function.keep_guards.pop(index, None)  # kept through the callee whatever the condition
                     for through in sorted(callee.keeps_into.get(position, ())):
                         holder = arguments[through] if through < len(arguments) else None
                         if holder is not None and _address_of_local(holder, locals_of, function):

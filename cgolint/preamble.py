@@ -87,6 +87,9 @@ class CFunction:
     # pointer param -> the pointer params through which the body stores it
     # (`r->p = buf`): kept as long as what the caller passes there lives
     keeps_into: dict[int, set[int]] = field(default_factory=dict)
+    # kept param -> for each store that keeps it, the conditions on other
+    # params it runs under (keep_guards.KeepGuard); only when each has one
+    keep_guards: dict[int, list[tuple]] = field(default_factory=dict)
     frees: set[int] = field(default_factory=set)  # indices of pointer params the body passes to free()
     always_frees: set[int] = field(default_factory=set)  # ...on every path that returns
     body: Node | None = field(default=None, repr=False, compare=False)  # the definition's body, if any
@@ -370,7 +373,7 @@ class _Extractor:
         if definition is not None:
             # `gpointer data` is a pointer parameter: the body's view of it goes through typedefs
             resolved = [CParam(p.index, p.name, self.model.resolve(p.ctype)) for p in params]
-            function.keeps, function.keeps_into = stored_params(definition, resolved)
+            function.keeps, function.keeps_into, function.keep_guards = stored_params(definition, resolved)
             function.frees = freed_params(definition, resolved)
             function.body = definition.child_by_field_name("body")
         existing = self.model.functions.get(name)

@@ -77,6 +77,14 @@ def is_conversion(call: Node, source: SourceFile, model: PackageModel) -> bool:
 _C_INTEGER = re.compile(r"^\(?\s*((?:0[xX][0-9a-fA-F]+)|(?:[1-9][0-9]*)|0)[uUlL]*\s*\)?$")
 
 
+def c_integer(constant: str, model: PackageModel, defined: bool = False) -> int | None:
+    """The value of a C integer constant as the preamble spells it: an
+    object-like #define of an integer literal, or (unless `defined`) the
+    literal itself."""
+    match = _C_INTEGER.match(model.preamble.macros.get(constant, "" if defined else constant))
+    return int(match.group(1), 0) if match else None
+
+
 def constant_int(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> int | None:
     """The value of an integer constant expression, where source spells it plainly."""
     node = strip_parens(node)
@@ -105,9 +113,7 @@ def constant_int(node: Node | None, source: SourceFile, model: PackageModel, dep
     if node.type == "selector_expression" and source.uses_cgo:  # `C.NONCEBYTES`: a #define of the preamble
         operand = node.child_by_field_name("operand")
         if operand is not None and operand.type == "identifier" and source.imports.get(text(operand)) == "C":
-            match = _C_INTEGER.match(model.preamble.macros.get(text(node.child_by_field_name("field")), ""))
-            if match:
-                return int(match.group(1), 0)
+            return c_integer(text(node.child_by_field_name("field")), model, defined=True)
         return None
     if node.type == "call_expression":  # a conversion such as C.int(4) or int(4)
         target = model.call_target(node, source)

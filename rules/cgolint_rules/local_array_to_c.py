@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from cgolint import buffer_calls, buffer_verdicts, buffers
+from cgolint.kept_arguments import kept_at
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 
 
@@ -16,7 +17,10 @@ class LocalArrayToC(Rule):
     - the C function keeps the pointer after the call returns: its body in
       the preamble (or in a local header) stores the parameter in a global,
       a static or a struct reached through a pointer, or the function is
-      listed in this rule's `keeps-pointer` option. Reported at level error.
+      listed in this rule's `keeps-pointer` option (not when the store is
+      under an `if` on another parameter that the call's constant rules
+      out: `take(p, n, 1)` of `if (copy) ... else saved = p;`). Reported at
+      level error.
     - nothing tells C the array's length: no argument derived from the
       array (`len(buf)`, `C.size_t(len(buf))`, `unsafe.Sizeof(buf)`, the
       array's length constant or a constant equal to its length) is passed,
@@ -152,10 +156,10 @@ class LocalArrayToC(Rule):
                 and buffer_calls.calls_c(target.node, ctx.package):
             yield from self._helper_call(node, target, ctx)
 
-    def _keeps(self, name: str, index: int, ctx) -> str | None:
-        """Why C.name keeps argument `index`, or None."""
+    def _keeps(self, name: str, index: int, ctx, call, source) -> str | None:
+        """Why C.name keeps argument `index` at `call` (in `source`), or None."""
         function = ctx.package.preamble.function(name)
-        if function is not None and function.keeps_param(index):
+        if function is not None and kept_at(function, index, call, source, ctx.package):
             return "its C body stores the pointer where it outlives the call"
         configured = ctx.options.get("keeps-pointer") or ()
         if isinstance(configured, str):
@@ -184,7 +188,7 @@ class LocalArrayToC(Rule):
         for index, arg, buffer in self._local_arrays(call, ctx):
             if index in skip:
                 continue
-            why = self._keeps(name, index, ctx)
+            why = self._keeps(name, index, ctx, call, ctx.file)
             if why is not None:
                 if buffer_calls.is_pinned(buffer, call, ctx.package, ctx.file):
                     continue
@@ -199,7 +203,7 @@ class LocalArrayToC(Rule):
 
     def _go_statement(self, call, statement, name: str, ctx):
         for index, arg, buffer in self._local_arrays(call, ctx):
-            if self._keeps(name, index, ctx) is not None:
+            if self._keeps(name, index, ctx, call, ctx.file) is not None:
                 continue  # reported as a keep
             if not buffer_calls.references_after(buffer, statement, ctx.package, ctx.file):
                 continue
@@ -215,7 +219,7 @@ class LocalArrayToC(Rule):
                 name = ctx.package.call_target(inner, owner).name
                 if buffer_verdicts.unbounded_call(name, ctx.package.preamble) is not None:
                     continue
-                why = self._keeps(name, position, ctx)
+                why = self._keeps(name, position, ctx, inner, owner)
                 if why is not None:
                     if buffer_calls.is_pinned(buffer, call, ctx.package, ctx.file):
                         break

@@ -12,6 +12,7 @@ from cgolint.go_pointers import (
     pointer_holder,
 )
 from cgolint.handles import is_handle
+from cgolint.kept_arguments import kept_at
 from cgolint.memory_origins import C_MEMORY
 from cgolint.pinning import PinnerUse, enclosing_statement_lists, function_pins
 from cgolint.pointer_stores import (
@@ -67,7 +68,10 @@ class UnpinnedGoPointer(Rule):
       cursor the body sets back to NULL (or to a value it saved) only on
       some ways out, or copies elsewhere (a getter, `other = cur`) first; a
       cursor reset on every way out (early returns, a `goto` cleanup label)
-      is not kept; and including a
+      is not kept; not kept where every store is under an `if` on another
+      parameter that the call's constant rules out (`if (mode ==
+      MODE_DUPLICATE) copy; else b->data = data;` given `C.MODE_DUPLICATE`,
+      `if (flags & F_COPY)` given `C.F_COPY|C.F_BLOCK`); and including a
       pointer pinned with `runtime.Pinner` but unpinned by `defer` when the
       Go function returns while C still holds it;
     - a `runtime.Pinner` that pins an object and is not unpinned on some path
@@ -164,9 +168,9 @@ class UnpinnedGoPointer(Rule):
             yield from self._pinners(node, ctx)
 
     # --- C calls --------------------------------------------------------------
-    def _keeps(self, ctx, name: str, index: int) -> bool:
+    def _keeps(self, ctx, name: str, index: int, call) -> bool:
         function = ctx.package.preamble.function(name)
-        if function is not None and function.keeps_param(index):
+        if function is not None and kept_at(function, index, call, ctx.file, ctx.package):
             return True
         for entry in ctx.options.get("keeps-pointer") or ():
             entry = str(entry)
@@ -191,7 +195,7 @@ class UnpinnedGoPointer(Rule):
             if pointer is None or pointer.origin == C_MEMORY or is_handle(arg, ctx.package, ctx.file):
                 continue  # (most arguments are not pointers: asked first, it spares the handle question)
             pins = function_pins(ctx.package, ctx.file, call)
-            if self._keeps(ctx, target.name, index):
+            if self._keeps(ctx, target.name, index, call):
                 yield from self._kept(call, arg, index, pointer, target.name, function, pins, ctx)
                 continue
             if pins is not None and pins.pinned_before(call):

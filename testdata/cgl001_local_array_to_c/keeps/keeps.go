@@ -5,6 +5,7 @@ package keeps
 /*
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct ctx { void *data; int n; };
 
@@ -17,6 +18,12 @@ static uintptr_t handle;
 static void remember_handle(uintptr_t h) { handle = h; }
 static int peek(const char *p) { return p[0]; }
 static struct ctx *ctx_new(void) { return calloc(1, sizeof(struct ctx)); }
+// Copies the bytes when asked to, keeps them otherwise.
+static void *kept_bytes;
+static void take_bytes(void *p, size_t n, int copy) {
+	if (copy) { kept_bytes = malloc(n); memcpy(kept_bytes, p, n); }
+	else kept_bytes = p;
+}
 */
 import "C"
 
@@ -121,4 +128,11 @@ func handle(state *server) cgo.Handle {
 func peekOnly() int {
 	msg := [6]byte{'h', 'e', 'l', 'l', 'o', 0}
 	return int(C.peek((*C.char)(unsafe.Pointer(&msg[0]))))
+}
+
+func copiedWhenAsked() {
+	var header [8]byte
+	C.take_bytes(unsafe.Pointer(&header[0]), C.size_t(len(header)), 1)
+	var trailer [8]byte
+	C.take_bytes(unsafe.Pointer(&trailer[0]), C.size_t(len(trailer)), 0) // want CGL001 "C.take_bytes keeps .*`trailer`"
 }
