@@ -49,9 +49,10 @@ def panics_when(function: Node) -> list[Node]:
     return found
 
 
-def first_return_value(function: Node) -> tuple[Node, Node] | None:
+def first_return_value(function: Node, result: int = 0) -> tuple[Node, Node] | None:
     """(condition, value) of a function's first leading guard when it
-    returns one value: `if len(buf) < 12 { return UNKNOWN }`."""
+    returns one value: `if len(buf) < 12 { return UNKNOWN }`; with
+    `result`, the value at that position of several (`return 0, 0, errEmpty`)."""
     guards = leading_guards(function)
     if not guards or fatal(guards[0][1]):
         return None
@@ -60,6 +61,8 @@ def first_return_value(function: Node) -> tuple[Node, Node] | None:
     values = [c for c in statements[-1].named_children if c.type != "comment"]
     if len(values) == 1 and values[0].type == "expression_list":
         values = [c for c in values[0].named_children if c.type != "comment"]
+    if result:
+        return (guards[0][0], values[result]) if len(values) > result > 0 else None
     return (guards[0][0], values[0]) if len(values) == 1 else None
 
 

@@ -488,6 +488,27 @@ def _copied_value(statement: Node, key: str) -> Node | None:
     return copied[0] if len(copied) == 1 and _expr_key(copied[0]) else None
 
 
+def _assigned_by_call(error: Node, comparison: Node) -> tuple[Node, int] | None:
+    """(call, position) when the statement just before the `if` of
+    `comparison` (or the if's own initializer) sets the variable `error`
+    from one result of a call: `w, h, err := info(data); if err != nil {`,
+    also when err was declared before (a named result, an earlier call)."""
+    statement = comparison.parent
+    while statement is not None and statement.type in ("parenthesized_expression", "binary_expression"):
+        statement = statement.parent
+    if statement is None or statement.type != "if_statement" or error.type != "identifier":
+        return None
+    setter = statement.child_by_field_name("initializer") or statement.prev_named_sibling
+    if setter is None or setter.type not in _ASSIGNING:
+        return None
+    left, right = setter.child_by_field_name("left"), setter.child_by_field_name("right")
+    values = [v for v in right.named_children if v.type != "comment"] if right is not None else []
+    names = [text(t) for t in left.named_children] if left is not None else []
+    if len(values) != 1 or text(error) not in names or strip_parens(values[0]).type != "call_expression":
+        return None
+    return strip_parens(values[0]), names.index(text(error))
+
+
 def _reslices(value: Node, key: str) -> bool:
     value = strip_parens(value)
     return value is not None and value.type == "slice_expression" and \
@@ -701,9 +722,10 @@ class _LengthFacts:
         return args[0] if len(args) == 1 and self.model.call_target(node, self.source).kind == "builtin" else None
 
     def _equal_length_nonempty(self, disjuncts: list[Node]) -> bool:
-        """`len(a) != len(s) || len(a) == 0`, or `len(s) != m.size || m.size
-        == 0`: where every disjunct is false, len(s) equals a length or a
-        count that is not 0."""
+        """`len(a) != len(s) || len(a) == 0`, `len(s) != m.size || m.size
+        == 0`, or `rows <= 0 || cols <= 0 || len(s) != rows*cols`: where
+        every disjunct is false, len(s) equals a length or a count that is
+        not 0."""
         for disjunct in disjuncts:
             compared = self._compare(disjunct) if disjunct.type == "binary_expression" else None
             other = strip_parens(compared[1]) if compared is not None and compared[0] == "!=" else None
@@ -716,7 +738,12 @@ class _LengthFacts:
             else:
                 key = _expr_key(other)  # a variable or a field
                 facts = _ValueFacts(key, self.source, self.model)
-            if key and key != self.key and any(facts.implies_empty(d) for d in disjuncts if d is not disjunct):
+            others = [d for d in disjuncts if d is not disjunct]
+            if key and key != self.key and any(facts.implies_empty(d) for d in others):
+                return True
+            factors = _factors(other)  # `nrow <= 0 || ncol <= 0 || len(data) != nrow*ncol`
+            if factors and all(any(_ValueFacts(_expr_key(f), self.source, self.model).implies_empty(d) for d in others)
+                               for f in factors):
                 return True
         return False
 
@@ -834,16 +861,18 @@ class _LengthFacts:
     def _fails_when_empty(self, comparison: Node) -> bool:
         """`err != nil`, err the only value of a call of a package function
         given s that first thing returns an error for an empty s (`if len(b)
-        == 0 { return errEmpty }`, `errors.New(...)`, `fmt.Errorf(...)`)."""
+        == 0 { return errEmpty }`, `errors.New(...)`, `fmt.Errorf(...)`);
+        also one result of several (`w, h, err := info(data)`)."""
         left, right = strip_parens(comparison.child_by_field_name("left")), \
             strip_parens(comparison.child_by_field_name("right"))
         if left is None or right is None or "nil" not in (left.type, right.type):
             return False
-        call = trace_value(right if left.type == "nil" else left, self.source, self.model)
+        error = right if left.type == "nil" else left
+        call, result = _assigned_by_call(error, comparison) or (trace_value(error, self.source, self.model), 0)
         if call is None or call.type != "call_expression":
             return False
         for facts, function in self._helper_facts(call):
-            found = first_return_value(function)
+            found = first_return_value(function, result)
             if found is not None and _new_error(found[1], facts.source, self.model) and facts.implies_empty(found[0]):
                 return True
         return False
@@ -859,7 +888,7 @@ class _LengthFacts:
         if not any(_expr_key(arg) == self.key for arg in args):
             return
         target = self.model.call_target(call, self.source)
-        if target.kind != "func" or target.node is None:
+        if target.kind not in ("func", "method") or target.node is None:
             return
         names = parameter_names(target.node)
         if spread and len(args) == len(names):
