@@ -314,14 +314,20 @@ class SourceFile:
         """The comment group that sits where a preamble would but that cgo
         ignores, and why: "blank line" (a blank line parts it from the
         preamble or from `import "C"`), "group" (above an `import (` of
-        several imports). Empty when there is none."""
+        several imports), "spec comment" (above an `import (` whose "C" has
+        a comment of its own, the preamble). Empty when there is none."""
         found = self._import_c()
         if found is None:
             return [], ""
         spec, declaration, specs = found
         preamble = self.preamble_comments
         if preamble:
-            return _comment_group_above(preamble[0]), "blank line"
+            group = _comment_group_above(preamble[0])
+            if group or spec.parent is declaration or preamble[0].end_byte <= declaration.start_byte:
+                return group, "blank line" if group else ""
+            # `"C"` has its own comment inside `import (`: cgo reads that one alone
+            group = _comments_above(declaration)
+            return (group, "spec comment") if group else ([], "")
         anchor = declaration if spec.parent is declaration or specs == 1 else spec
         group = _comment_group_above(anchor)
         if group:

@@ -20,7 +20,9 @@ class IgnoredPreamble(Rule):
     - a blank line parts it from `import "C"` (or from the comment right
       above `import "C"`, which is the preamble, while this one is lost);
     - it is above an `import (` group that imports more than "C": cgo reads
-      the group's comment only when "C" is its one import.
+      the group's comment only when "C" is its one import;
+    - it is above an `import (` group whose `"C"` has a comment of its own:
+      cgo reads only that one.
 
     Comments without preprocessor lines (licences, notes) are not reported.
 
@@ -86,6 +88,12 @@ class IgnoredPreamble(Rule):
                          f"than \"C\", and cgo reads such a comment only when \"C\" is the group's one import, so its "
                          f"#{directive} lines never reach C; put `import \"C\"` in an import declaration of its own "
                          f"directly below the comment")
+            return
+        if why == "spec comment":
+            yield Report(self, first.start_byte, end,
+                         f"this comment is not the cgo preamble: the `\"C\"` inside the `import (` group below has a "
+                         f"comment of its own, and cgo reads only that one, so these #{directive} lines never reach "
+                         f"C; move them into the comment above `\"C\"`")
             return
         last = group[-1]
         following = last.next_sibling
