@@ -88,6 +88,12 @@ def _buffer_call_target(call: Node, source: SourceFile, package: PackageModel):
         return package.call_target(call, source)
     if not (may_pass_buffer(call) and package_uses_cgo(package)):
         return None
+    return cgo_wrapper_target(call, source, package)
+
+
+def cgo_wrapper_target(call: Node, source: SourceFile, package: PackageModel):
+    """The CallTarget of a call of a function or method declared in a cgo
+    file of the package; None for other calls, without asking the model."""
     function = call.child_by_field_name("function")
     if function is not None and function.type == "identifier":
         callee, method = text(function), False

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from tree_sitter import Node
 
+from cgolint.buffer_calls import calls_c, cgo_wrapper_target, forwarded_to_c, package_uses_cgo
 from cgolint.buffers import is_c_conversion
+from cgolint.call_targets import call_arguments
 from cgolint.go_pointers import (
     GoPointer,
     go_object_pointer,
@@ -64,7 +66,9 @@ class UnpinnedGoPointer(Rule):
       to C, or stored into C memory: such an object lives in Go memory;
     - a Go pointer passed to a C function that keeps it after the call (its
       body in the preamble stores the parameter in a global or a struct, or
-      the function is listed in the `keeps-pointer` option), including a
+      the function is listed in the `keeps-pointer` option), directly or
+      through a function of the package that hands its parameter on
+      unchanged (`d.open(p, n)` calling `C.open_memory(p, n)`), including a
       cursor the body sets back to NULL (or to a value it saved) only on
       some ways out, or copies elsewhere (a getter, `other = cur`) first; a
       cursor reset on every way out (early returns, a `goto` cleanup label)
@@ -162,15 +166,18 @@ class UnpinnedGoPointer(Rule):
     def check(self, node, ctx):
         if node.type == "call_expression":
             yield from self._c_call(node, ctx)
+            yield from self._helper_call(node, ctx)
         elif node.type == "assignment_statement":
             yield from self._stores(node, ctx)
         else:
             yield from self._pinners(node, ctx)
 
     # --- C calls --------------------------------------------------------------
-    def _keeps(self, ctx, name: str, index: int, call) -> bool:
+    def _keeps(self, ctx, name: str, index: int, call, source=None) -> bool:
+        """Whether C.name keeps argument `index` at `call` (in `source`, the
+        file at hand unless said)."""
         function = ctx.package.preamble.function(name)
-        if function is not None and kept_at(function, index, call, ctx.file, ctx.package):
+        if function is not None and kept_at(function, index, call, source or ctx.file, ctx.package):
             return True
         for entry in ctx.options.get("keeps-pointer") or ():
             entry = str(entry)
@@ -202,11 +209,40 @@ class UnpinnedGoPointer(Rule):
                 continue
             yield from self._contents(call, arg, pointer, target.name, function, ctx)
 
-    def _kept(self, call, arg, index, pointer: GoPointer, cname, function, pins, ctx):
+    def _helper_call(self, call: Node, ctx):
+        """`d.open((*C.uchar)(unsafe.Pointer(&b[0])), len(b))` where the
+        package's `open` hands that parameter, unchanged, to a C function
+        that keeps it."""
+        args = call.child_by_field_name("arguments")
+        if args is None or not any(marker in args.text for marker in (b"&", b"Pointer", b"SliceData")) \
+                or not package_uses_cgo(ctx.package):
+            return  # cheap test first: no argument takes an address or converts a pointer
+        target = cgo_wrapper_target(call, ctx.file, ctx.package)
+        if target is None or target.kind not in ("func", "method") or target.node is None \
+                or not calls_c(target.node, ctx.package):
+            return
+        for index, arg in enumerate(call_arguments(call)):
+            pointer = go_pointer(arg, ctx.package, ctx.file)
+            if pointer is None or pointer.origin == C_MEMORY or is_handle(arg, ctx.package, ctx.file):
+                continue
+            for inner, position, owner in forwarded_to_c(ctx.package, target.node, index):
+                cname = ctx.package.call_target(inner, owner).name
+                if self._keeps(ctx, cname, position, inner, owner):
+                    pins = function_pins(ctx.package, ctx.file, call)
+                    function = ctx.package.preamble.function(cname)
+                    yield from self._kept(call, arg, position, pointer, cname, function, pins, ctx,
+                                          text(call.child_by_field_name("function")))
+                    break
+
+    def _kept(self, call, arg, index, pointer: GoPointer, cname, function, pins, ctx, through: str = ""):
+        """A Go pointer that C.cname keeps (handed on by the package's
+        function `through`, when given)."""
         if not pointer.is_go or self._local_array(pointer, ctx) or in_global_storage(pointer, ctx.package, ctx.file):
             return  # unknown memory, a local array (CGL001's finding), or a global (pinned for good)
         param = function.params[index].name if function is not None and index < len(function.params) else ""
         param_text = f"its `{param}` argument" if param else f"argument {index + 1}"
+        keeper = f"`{through}` hands this pointer to `C.{cname}`, which keeps {param_text}" if through \
+            else f"`C.{cname}` keeps {param_text}"
         if pins is not None and pins.pinned_before(call):
             pinner = pins.deferred_unpin()
             if pinner is None or self._later_c_call(call, ctx):
@@ -214,13 +250,13 @@ class UnpinnedGoPointer(Rule):
             func = enclosing_function(call)
             fname = _function_name(func)
             yield self.report(
-                arg, f"`C.{cname}` keeps {param_text} after it returns, but `defer {pinner.name}.Unpin()` unpins "
+                arg, f"{keeper} after it returns, but `defer {pinner.name}.Unpin()` unpins "
                      f"{pointer.what} when {fname} returns while C still holds it: the garbage collector may then "
                      f"move or free it. Unpin only after C releases the pointer, or pass a runtime/cgo.Handle "
                      f"(`C.uintptr_t(cgo.NewHandle(v))`) instead", related=_prototype(function))
             return
         yield self.report(
-            arg, f"`C.{cname}` keeps {param_text} after it returns, but {pointer.what} is Go memory pinned only "
+            arg, f"{keeper} after it returns, but {pointer.what} is Go memory pinned only "
                  f"for the duration of the call: the garbage collector may move or free it while C still holds "
                  f"it. Pass a runtime/cgo.Handle (`C.uintptr_t(cgo.NewHandle(v))`) and look the value up when C "
                  f"calls back, pin it with a runtime.Pinner until C releases it, or copy it into C memory",
