@@ -58,8 +58,9 @@ _NUL_KEEPING = frozenset({"strings.ToUpper", "strings.ToLower", "strings.ToTitle
 
 def string_terminated(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> bool | None:
     """Whether a Go string's bytes end in a NUL byte: True, False, or None
-    (unknown). Go strings carry no terminator, so a string from a parameter
-    or a library call is False unless source adds the NUL."""
+    (unknown). Go strings carry no terminator, so a string from a parameter,
+    a library call (an element of one's result too) or `C.GoString` is False
+    unless source adds the NUL."""
     node = strip_parens(node)
     if node is None or depth > 8:
         return None
@@ -78,9 +79,14 @@ def string_terminated(node: Node | None, source: SourceFile, model: PackageModel
         if symbol.kind in ("local", "const", "package_var") and symbol.value is not None and not symbol.index \
                 and not symbol.writes and symbol.range_of is None:
             return string_terminated(symbol.value, symbol.file, model, depth + 1)
+        if symbol.kind == "local" and symbol.range_of is not None and not symbol.writes:
+            # `for _, f := range strings.Fields(s)`: a piece of a library call's result
+            return False if string_terminated(symbol.range_of, symbol.file, model, depth + 1) is False else None
         return None
     if kind == "call_expression":
         target = model.call_target(node, source)
+        if target.kind == "c" and target.name in ("GoString", "GoStringN"):
+            return False  # a Go copy of the C bytes, without their NUL
         if target.kind == "other" and "." in target.name and not target.name.startswith("C."):
             # a library function's result (strings.ToUpper, fmt.Sprint, ...): unterminated
             # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x), or an
