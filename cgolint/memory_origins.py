@@ -68,7 +68,9 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
             index = returned_parameter(package, target.node)
             if index is not None:  # `byteToChar(b)`: where b's memory lives
                 return recurse(args[index]) if index < len(args) else None
-            return C_MEMORY if returns_c_memory(package, target.node) else None
+            if returns_c_memory(package, target.node):
+                return C_MEMORY
+            return GO_MEMORY if returns_go_memory(package, target.node) else None
         return None
     if kind == "identifier":
         return _identifier_origin(package, expr, source, depth)
@@ -215,13 +217,22 @@ _REFERENCE_KINDS = ("pointer", "unsafe_pointer", "slice", "string")
 def returns_c_memory(package: PackageModel, declaration: Node) -> bool:
     """Whether every return of a function that is not nil hands back C
     memory: `return (*C.struct_node)(C.malloc(n))`, a C.CString..."""
+    return _returns_only(package, declaration, C_MEMORY)
 
+
+def returns_go_memory(package: PackageModel, declaration: Node) -> bool:
+    """Whether every return of a function that is not nil hands back Go
+    memory: `return []byte("abc")`, `return make([]byte, n)`..."""
+    return _returns_only(package, declaration, GO_MEMORY)
+
+
+def _returns_only(package: PackageModel, declaration: Node, origin: str) -> bool:
     def derive(source: SourceFile) -> bool:
         values = [_returned_value(statement) for statement in returns_of(declaration)]
         values = [v for v in values if v is None or strip_parens(v).type != "nil"]
-        return bool(values) and all(v is not None and package.origin_of(v, source) == C_MEMORY for v in values)
+        return bool(values) and all(v is not None and package.origin_of(v, source) == origin for v in values)
 
-    return _function_summary(package, "returns-c-memory", declaration, derive, False)
+    return _function_summary(package, f"returns-{origin}-memory", declaration, derive, False)
 
 
 def returned_parameter(package: PackageModel, declaration: Node) -> int | None:

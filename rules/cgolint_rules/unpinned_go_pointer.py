@@ -227,6 +227,10 @@ class UnpinnedGoPointer(Rule):
                 continue
             for inner, position, owner in forwarded_to_c(ctx.package, target.node, index):
                 cname = ctx.package.call_target(inner, owner).name
+                inner_pins = function_pins(ctx.package, owner, inner)
+                if inner_pins is not None and inner_pins.pinned_before(inner) \
+                        or self._later_c_call(inner, ctx.package, owner):
+                    break  # the function pins it, or a later C call of its own may release it
                 if self._keeps(ctx, cname, position, inner, owner):
                     pins = function_pins(ctx.package, ctx.file, call)
                     function = ctx.package.preamble.function(cname)
@@ -245,7 +249,7 @@ class UnpinnedGoPointer(Rule):
             else f"`C.{cname}` keeps {param_text}"
         if pins is not None and pins.pinned_before(call):
             pinner = pins.deferred_unpin()
-            if pinner is None or self._later_c_call(call, ctx):
+            if pinner is None or self._later_c_call(call, ctx.package, ctx.file):
                 return  # pinned, and unpinned (if at all) after C may have let go
             func = enclosing_function(call)
             fname = _function_name(func)
@@ -334,14 +338,14 @@ class UnpinnedGoPointer(Rule):
         return t is not None and t.kind == "array"
 
     @staticmethod
-    def _later_c_call(call: Node, ctx) -> bool:
+    def _later_c_call(call: Node, package, source) -> bool:
         """Another C call after `call` in the function (or deferred): it may be the one that releases the pointer."""
         function = enclosing_function(call)
         if function is None:
             return False
         for node in walk(function):
             if node.type == "call_expression" and node.start_byte > call.end_byte:
-                target = ctx.call_target(node)
+                target = package.call_target(node, source)
                 if target.kind == "c" and target.name not in ("free", "CString", "CBytes", "GoString", "GoBytes"):
                     return True
         return False

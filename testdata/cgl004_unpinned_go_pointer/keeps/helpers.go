@@ -51,3 +51,14 @@ func AttachCopy(st *stream, buf []byte) {
 	c := C.CBytes(buf)
 	st.attach((*C.char)(c), len(buf))
 }
+
+// The function lets go of the pointer itself before it returns.
+func withContext(p unsafe.Pointer) {
+	C.hold_ctx(p)
+	defer C.hold_ctx(nil)
+	C.read_into(nil, 0)
+}
+
+func Scoped(s *session) {
+	withContext(unsafe.Pointer(s))
+}
