@@ -2,7 +2,8 @@
 
 The cgo pointer rules turn on this one fact, and it follows values further
 than a type does: through conversions, `&` and indexing, the C allocators,
-and every value a variable is assigned. It is a derivation of its own beside
+every value a variable is assigned, what a package function returns, and
+every value the package gives a `*C.T` field of its structs (`c_memory_field`). It is a derivation of its own beside
 the types it consults (`symbol_type`, `PackageModel.type_of`);
 `PackageModel.origin_of` memoises `derive_origin` and bounds its depth."""
 from __future__ import annotations
@@ -13,8 +14,9 @@ from tree_sitter import Node
 
 from .call_targets import call_arguments
 from .expression_types import symbol_type
+from .gotypes import GoType, parse_type
 from .scopes import mutations, parameter_names, returns_of
-from .source import SourceFile, assignments, literal_values, strip_parens, text
+from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
 
 if TYPE_CHECKING:
     from .model import PackageModel
@@ -77,7 +79,8 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
     if kind == "selector_expression":
         held = package.underlying(package.type_of(expr, source))
         if held is not None and held.kind in ("pointer", "unsafe_pointer"):
-            return None  # a pointer field holds whatever was stored in it, not its struct's memory
+            # a pointer field holds whatever was stored in it, not its struct's memory
+            return C_MEMORY if c_memory_field(expr, package, source) else None
         return _address_origin(package, expr, source, depth, address_taken=False)
     return None
 
@@ -342,3 +345,105 @@ def _parameter_memory(package: PackageModel, expr: Node, source: SourceFile, fun
             return None
         return found.pop() if found else _NIL
     return None
+
+
+def _struct_name(t: GoType | None) -> str:
+    """The name of a named Go type `T` or `*T`, else ""."""
+    if t is not None and t.kind == "pointer":
+        t = t.elem
+    return t.name if t is not None and t.kind == "named" and t.name else ""
+
+
+def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> bool:
+    """`x.f` where `f` is a `*C.T` field of a Go struct type of this package
+    and every value the package ever gives `f` (assignments, keyed composite
+    literals) is C memory or nil: `w.z` after `&Writer{z: (*C.stream)(C.calloc(...))}`
+    in a constructor. Any other write, an unknown operand type, `&x.f` or a
+    positional literal of the type makes the answer False."""
+    expr = strip_parens(expr)
+    if expr.type != "selector_expression":
+        return False
+    operand = expr.child_by_field_name("operand")
+    name = text(expr.child_by_field_name("field"))
+    owner = _struct_name(package.type_of(operand, source))
+    if not owner:
+        return False
+    struct = package.underlying(GoType("named", owner))
+    fields = dict(struct.fields) if struct is not None and struct.kind == "struct" else {}
+    declared = package.underlying(fields.get(name))
+    if declared is None or declared.kind != "pointer" or package.underlying(declared.elem) is None \
+            or package.underlying(declared.elem).kind != "c":
+        return False
+    cache = package.memo("fields holding C memory")
+    key = (owner, name)
+    if key not in cache:
+        cache[key] = False  # a field given its own value (`n.next = m.next`) asks about itself: unknown
+        cache[key] = _field_values_in_c_memory(owner, name, package)
+    return cache[key]
+
+
+def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> bool:
+    values: list[tuple[Node, SourceFile]] = []
+    needle = name.encode()
+    for source in package.files:
+        if needle not in source.data:
+            continue
+        for node in walk(source.tree.root_node):
+            if node.type == "selector_expression" and text(node.child_by_field_name("field")) == name:
+                parent = node.parent
+                while parent is not None and parent.type == "parenthesized_expression":
+                    parent = parent.parent
+                if parent is not None and parent.type == "unary_expression" \
+                        and text(parent.child_by_field_name("operator")) == "&":
+                    if _struct_name(package.type_of(node.child_by_field_name("operand"), source)) in ("", owner):
+                        return False  # `&x.f`: written through a pointer source cannot follow
+                continue
+            if node.type == "assignment_statement":
+                pairs = assignments(node)
+                left = node.child_by_field_name("left")
+                targets = left.named_children if left is not None else []
+                for target in targets:
+                    target = strip_parens(target)
+                    if target.type != "selector_expression" or text(target.child_by_field_name("field")) != name:
+                        continue
+                    found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
+                    if found == "":
+                        return False  # a write to some `.f` of unknown type
+                    if found != owner:
+                        other = package.underlying(GoType("named", found))
+                        if other is None or other.kind != "struct" or name not in dict(other.fields):
+                            return False  # maybe owner's field promoted through an embedded struct
+                        continue
+                    value = next((r for l, r in pairs if strip_parens(l) == target), None)
+                    if value is None:
+                        return False  # `a, b = f()` or `op=`
+                    values.append((value, source))
+            elif node.type == "composite_literal":
+                if _struct_name(parse_type_node(node, source)) != owner:
+                    continue
+                body = node.child_by_field_name("body")
+                for element in body.named_children if body is not None else []:
+                    if element.type == "comment":
+                        continue
+                    if element.type != "keyed_element":
+                        return False  # positional: every field gets a value
+                    key_node = element.child_by_field_name("key") or (element.named_children[0] if element.named_children else None)
+                    if key_node is not None and "".join(text(key_node).split()) == name:
+                        value = element.child_by_field_name("value") or element.named_children[-1]
+                        if value.type == "literal_element" and value.named_children:
+                            value = value.named_children[0]
+                        values.append((value, source))
+    if not values:
+        return False
+    for value, source in values:
+        value = strip_parens(value)
+        if value.type == "nil" or (value.type == "identifier" and text(value) == "nil"):
+            continue
+        if package.origin_of(value, source) != C_MEMORY:
+            return False
+    return True
+
+
+def parse_type_node(literal: Node, source: SourceFile) -> GoType | None:
+    type_node = literal.child_by_field_name("type")
+    return parse_type(type_node, source.imports) if type_node is not None else None

@@ -16,7 +16,6 @@ from tree_sitter import Node
 
 from .call_targets import call_arguments, receiving_call
 from .go_pointers import GoPointer, go_object_pointer, go_pointer, in_global_storage
-from .gotypes import GoType, parse_type
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
 from .scopes import Symbol, outermost_function
@@ -51,109 +50,8 @@ def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> boo
             return lhs_in_c_memory(base, package, source)
         if base_type is None or base_type.kind not in ("pointer", "slice", "unsafe_pointer"):
             return False  # a struct or array value: memory of its own variable
-        return package.origin_of(base, source) == C_MEMORY or c_memory_field(base, package, source)
+        return package.origin_of(base, source) == C_MEMORY
     return False
-
-
-def _struct_name(t: GoType | None) -> str:
-    """The name of a named Go type `T` or `*T`, else ""."""
-    if t is not None and t.kind == "pointer":
-        t = t.elem
-    return t.name if t is not None and t.kind == "named" and t.name else ""
-
-
-def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> bool:
-    """`x.f` where `f` is a `*C.T` field of a Go struct type of this package
-    and every value the package ever gives `f` (assignments, keyed composite
-    literals) is C memory or nil: `w.z` after `&Writer{z: (*C.stream)(C.calloc(...))}`
-    in a constructor. Any other write, an unknown operand type, `&x.f` or a
-    positional literal of the type makes the answer False."""
-    expr = strip_parens(expr)
-    if expr.type != "selector_expression":
-        return False
-    operand = expr.child_by_field_name("operand")
-    name = text(expr.child_by_field_name("field"))
-    owner = _struct_name(package.type_of(operand, source))
-    if not owner:
-        return False
-    struct = package.underlying(GoType("named", owner))
-    fields = dict(struct.fields) if struct is not None and struct.kind == "struct" else {}
-    declared = package.underlying(fields.get(name))
-    if declared is None or declared.kind != "pointer" or package.underlying(declared.elem) is None \
-            or package.underlying(declared.elem).kind != "c":
-        return False
-    cache = package.memo("fields holding C memory")
-    key = (owner, name)
-    if key not in cache:
-        cache[key] = _field_values_in_c_memory(owner, name, package)
-    return cache[key]
-
-
-def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> bool:
-    values: list[tuple[Node, SourceFile]] = []
-    needle = name.encode()
-    for source in package.files:
-        if needle not in source.data:
-            continue
-        for node in walk(source.tree.root_node):
-            if node.type == "selector_expression" and text(node.child_by_field_name("field")) == name:
-                parent = node.parent
-                while parent is not None and parent.type == "parenthesized_expression":
-                    parent = parent.parent
-                if parent is not None and parent.type == "unary_expression" \
-                        and text(parent.child_by_field_name("operator")) == "&":
-                    if _struct_name(package.type_of(node.child_by_field_name("operand"), source)) in ("", owner):
-                        return False  # `&x.f`: written through a pointer source cannot follow
-                continue
-            if node.type == "assignment_statement":
-                pairs = assignments(node)
-                left = node.child_by_field_name("left")
-                targets = left.named_children if left is not None else []
-                for target in targets:
-                    target = strip_parens(target)
-                    if target.type != "selector_expression" or text(target.child_by_field_name("field")) != name:
-                        continue
-                    found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
-                    if found == "":
-                        return False  # a write to some `.f` of unknown type
-                    if found != owner:
-                        other = package.underlying(GoType("named", found))
-                        if other is None or other.kind != "struct" or name not in dict(other.fields):
-                            return False  # maybe owner's field promoted through an embedded struct
-                        continue
-                    value = next((r for l, r in pairs if strip_parens(l) == target), None)
-                    if value is None:
-                        return False  # `a, b = f()` or `op=`
-                    values.append((value, source))
-            elif node.type == "composite_literal":
-                if _struct_name(parse_type_node(node, source)) != owner:
-                    continue
-                body = node.child_by_field_name("body")
-                for element in body.named_children if body is not None else []:
-                    if element.type == "comment":
-                        continue
-                    if element.type != "keyed_element":
-                        return False  # positional: every field gets a value
-                    key_node = element.child_by_field_name("key") or (element.named_children[0] if element.named_children else None)
-                    if key_node is not None and "".join(text(key_node).split()) == name:
-                        value = element.child_by_field_name("value") or element.named_children[-1]
-                        if value.type == "literal_element" and value.named_children:
-                            value = value.named_children[0]
-                        values.append((value, source))
-    if not values:
-        return False
-    for value, source in values:
-        value = strip_parens(value)
-        if value.type == "nil" or (value.type == "identifier" and text(value) == "nil"):
-            continue
-        if package.origin_of(value, source) != C_MEMORY:
-            return False
-    return True
-
-
-def parse_type_node(literal: Node, source: SourceFile) -> GoType | None:
-    type_node = literal.child_by_field_name("type")
-    return parse_type(type_node, source.imports) if type_node is not None else None
 
 
 def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
