@@ -226,8 +226,11 @@ def _guards(keeping: list[tuple[Node, int]], body: Node, params: list[CParam]) -
     """For each kept parameter whose every keeping store is under a condition
     on an integer parameter: the conditions of each store."""
     integers = {p.name: p.index for p in params if p.name and not p.ctype.is_pointer}
-    if not integers:
+    if not integers or not keeping:
         return {}
+    # a parameter the body assigns (`if (len > 4) copy = 0;`) no longer holds what the caller passed
+    for node in [*_descendants(body, "assignment_expression"), *_descendants(body, "update_expression")]:
+        integers.pop(text(node.child_by_field_name("left") or node.child_by_field_name("argument") or node), None)
     guards: dict[int, list[tuple]] = {}
     for target, index in keeping:
         guards.setdefault(index, []).append(store_guard(target, body, integers))

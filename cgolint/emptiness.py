@@ -93,7 +93,8 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             return False
         if start is not None:  # `box[nonceSize:]` after `if len(box) < nonceSize+macSize { return }`
             low = constant_int(start, source, model)
-            return low is not None and low >= 0 and _longer_than(base, low, node, source, model)
+            return low is not None and low >= 0 and never_assigned(base, source, model) \
+                and _longer_than(base, low, node, source, model)
         base_type = model.underlying(model.type_of(base, source))
         if base_type is not None and base_type.kind == "array":
             return bool(base_type.length)
@@ -264,14 +265,23 @@ def _length_checked(container: Node, at: Node, source: SourceFile, model: Packag
     """length_checked; `asking` holds the slices whose question is already
     open (`len(a) != len(b)` asks about b, which asks about a...)."""
     key = _expr_key(container)
-    if not key or key in asking:
+    if not key or key in asking or len(asking) > 16:
         return False
     facts = _LengthFacts(key, source, model)
     facts.copy_of = _copied_slice(container, source, model)
     facts.at, facts.asking, facts.container = at, asking | {key}, container
     # A closure sees the variable, not its value at the check: the checks
     # around the closure hold inside it only for a variable never assigned.
-    return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model))
+    return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model),
+                      scope=_scope_of(container, source, model))
+
+
+def _scope_of(container: Node, source: SourceFile, model: PackageModel) -> Node | None:
+    """Where the variable `container` names is declared: checks outside it
+    (on an outer variable of the same name) say nothing of it."""
+    ident = strip_parens(container)
+    symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
+    return symbol.scope if symbol is not None and symbol.kind in ("local", "param") else None
 
 
 def _longer_than(container: Node, count: int, at: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -399,16 +409,17 @@ def never_assigned(container: Node, source: SourceFile, model: PackageModel) -> 
     return not any(mutations(symbol, outermost_function(ident) or ident, model, source, method_calls=True))
 
 
-def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_closures) -> bool:
+def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_closures, scope: Node | None = None) -> bool:
     """Whether `check` holds at `at`: the walk up from `at` meets a condition
     or an earlier statement that implies it. A slice's length (`of_length`)
     is also implied by ranging over it and by earlier statements that would
     have panicked on an empty slice; an integer's value only by `if`s and
     `switch`es (`switch { case n == 0: return }`). The
-    walk goes on out of a function literal when `through_closures()` says."""
+    walk goes on out of a function literal when `through_closures()` says,
+    and stops at `scope`, where the variable is declared."""
     node, parent = at, at.parent  # a node's parent is found from the root: asked once per level
     while parent is not None and node.type not in ("function_declaration", "method_declaration"):
-        if node.type == "func_literal" and not through_closures():
+        if node.type == "func_literal" and not through_closures() or scope is not None and node == scope:
             return False
         kind = parent.type
         if kind == "if_statement":
@@ -444,7 +455,7 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
                 if _assigns_key(sibling, check.key):
                     # `scratch = data` holds what data held there; `b = b[:0]` does not
                     copied = _copied_value(sibling, check.key) if of_length else None
-                    return copied is not None and \
+                    return copied is not None and _unchanged_since(sibling, at, check) and \
                         _length_checked(copied, sibling, check.source, check.model, check.asking)
                 sibling = sibling.prev_named_sibling
         node, parent = parent, parent.parent
@@ -475,6 +486,28 @@ def _assigns_key(statement: Node, key: str) -> bool:
         if any(_expr_key(target) == key for target in targets):
             return True
     return False
+
+
+def _unchanged_since(copy: Node, at: Node, check: "_LengthFacts") -> bool:
+    """Nothing between the copy `x = y` and `at` can change x: x is a
+    variable whose address is never taken, no other write of it (a reslice
+    included) lies between, and for a package variable no call runs
+    between (one may reset it)."""
+    container = strip_parens(check.container)
+    symbol = check.model.resolve(container, check.source) if container is not None \
+        and container.type == "identifier" else None
+    if symbol is None or symbol.kind not in ("local", "package_var"):
+        return False
+    between = lambda node: copy.end_byte <= node.start_byte < at.start_byte  # noqa: E731
+    if any(between(lhs) for lhs, _ in symbol.writes):
+        return False
+    function = outermost_function(at) or at
+    if symbol.kind == "local":
+        return not any(mutations(symbol, function, check.model, check.source, method_calls=True))
+    return not any(node.type == "call_expression" and between(node) and node.end_byte < at.end_byte
+                   and not is_conversion(node, check.source, check.model)
+                   and check.model.call_target(node, check.source).kind != "builtin"
+                   for node in walk(function))
 
 
 def _copied_value(statement: Node, key: str) -> Node | None:
@@ -888,8 +921,8 @@ class _LengthFacts:
         if not any(_expr_key(arg) == self.key for arg in args):
             return
         target = self.model.call_target(call, self.source)
-        if target.kind not in ("func", "method") or target.node is None:
-            return
+        if target.kind not in ("func", "method") or target.node is None or _declared_twice(target.node, self.model):
+            return  # (one per platform: which one builds is not known)
         names = parameter_names(target.node)
         if spread and len(args) == len(names):
             names[-1] = variadic_parameter_name(target.node)

@@ -5,7 +5,6 @@ constant the call passes where the store's condition looks
 passes a variable, or a constant of unknown value, leaves it kept."""
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -47,19 +46,18 @@ def _guard_holds(guard: KeepGuard, args: list[Node], source: SourceFile, model: 
 
 def _matches(value: str | int | None, guard: KeepGuard, model: PackageModel) -> bool | None:
     """Whether a passed constant (a C name, or an integer) is the guard's
-    constant, or has its bit: the same name (or a #define of it), or a
-    known value that says so; two names of unknown values are taken as
-    different constants (an enum's members, a set of flags)."""
+    constant, or has its bit: the same name (or a #define of it), or known
+    values that say so; unknown otherwise (an enum member may alias
+    another, a macro may combine flags)."""
     if value is None:
         return None
     wanted = c_integer(guard.constant, model)
     if isinstance(value, str):
         if value == guard.constant or model.preamble.macros.get(value, "").strip("() ") == guard.constant:
             return True
-        passed = c_integer(value, model)
-        if passed is None or wanted is None:
-            return False if _NAME.fullmatch(guard.constant) else None
-        value = passed
+        value = c_integer(value, model)
+        if value is None:
+            return None
     if guard.bit and value == 0:
         return False
     if wanted is None:
@@ -93,5 +91,3 @@ def _c_name(node: Node | None, source: SourceFile) -> str | None:
         return None
     return text(node.child_by_field_name("field"))
 
-
-_NAME = re.compile(r"[A-Za-z_]\w*")

@@ -263,15 +263,14 @@ def argument_class(expr: Node | None, package: PackageModel, source: SourceFile,
 
 
 def length_slot(function: CFunction, index: int, args: list[Node], package: PackageModel, source: SourceFile,
-                derived=None, skip=None) -> CParam | None:
+                derived=None) -> CParam | None:
     """The parameter of C `function` (other than the buffer's, `index`) taken to
     carry the length of the buffer passed at `index`, under the policy above;
     None when no parameter does. `derived(arg)` says whether an argument is
-    computed from the buffer's length (`derived_length` for a Go buffer);
-    `skip(param)` rules a parameter out."""
+    computed from the buffer's length (`derived_length` for a Go buffer)."""
     preamble = package.preamble
     for param in function.params:
-        if param.index == index or skip is not None and skip(param):
+        if param.index == index:
             continue
         arg = args[param.index] if param.index < len(args) else None
         if not length_capable(param, preamble):

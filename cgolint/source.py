@@ -389,20 +389,30 @@ class SourceFile:
 def _comment_group_above(anchor: Node) -> list[Node]:
     """The run of comments just above `anchor` that a blank line parts from it."""
     node = anchor.prev_sibling
-    if node is None or node.type != "comment" or node.end_point.row >= anchor.start_point.row - 1:
+    if node is None or node.type != "comment" or node.end_point.row >= anchor.start_point.row - 1 \
+            or _trailing(node):
         return []
     return _comments_above(node) + [node]
 
 
 def _comments_above(anchor: Node) -> list[Node]:
+    """The run of comments directly above `anchor`, as go/parser's doc
+    comment: no blank line inside, none trailing code on its line."""
     comments: list[Node] = []
     next_line = anchor.start_point.row
     node = anchor.prev_sibling
     while node is not None and node.type == "comment":
-        if node.end_point.row < next_line - 1:
-            break  # a blank line separates this comment: cgo ignores it
+        if node.end_point.row < next_line - 1 or _trailing(node):
+            break  # a blank line separates this comment, or it ends a line of code: cgo ignores it
         comments.append(node)
         next_line = node.start_point.row
         node = node.prev_sibling
     comments.reverse()
     return comments
+
+
+def _trailing(comment: Node) -> bool:
+    """A comment after code on its line (`"fmt" // printing`, `import ( // cgo`):
+    go/parser makes it that line's comment, never the doc of what follows."""
+    before = comment.prev_sibling
+    return before is not None and before.type != "comment" and before.end_point.row == comment.start_point.row

@@ -49,10 +49,7 @@ class GoStringAsCString(Rule):
       it, to such a function or to a `%s` of the printf family (not `%.*s`,
       which stops at a length), or scans it for `'\\0'`;
     - declared prototypes (no body in sight) with a `const char *` parameter
-      and no length slot beside it (a slot named after another pointer
-      parameter, `passwdlen` beside `passwd`, is that one's:
-      `crypto_pwhash_str_verify(str, passwd, passwdlen)` reads `str` to its
-      NUL).
+      and no length slot beside it.
 
     A length slot is judged as in CGL003: an integer parameter named like a
     length (`n`, `len`, `size`, `nbytes`, `*_len`, ...) or typed `size_t`,
@@ -166,8 +163,7 @@ class GoStringAsCString(Rule):
         if len(args) != len(function.params):
             return False
         slot = length_slot(function, index, args, ctx.package, ctx.file,
-                           derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length",
-                           skip=lambda other: _length_of_other(other, index, function))
+                           derived=lambda arg: argument_class(arg, ctx.package, ctx.file) == "length")
         if function.body is not None:  # what the body does decides
             bounds = tuple(p.name for p in function.params if p.name and p.index != index) if slot is not None else None
             if not param.name:
@@ -255,20 +251,6 @@ class GoStringAsCString(Rule):
             if string_terminated(value, source, ctx.package) is not False:
                 return None  # terminated, or a value this rule cannot follow
         return False
-
-
-def _length_of_other(param, index: int, function) -> bool:
-    """The parameter is named as the length of another pointer parameter
-    than the one at `index` (`passwdlen`, `key_len`, `nkey`): of the pointer
-    names it is spelled after, the longest is not the one at `index`."""
-    name = param.name.lower()
-    owners = [p for p in function.params if p.name and p.index != param.index and p.ctype.pointers
-              and _LENGTH_AFFIX.fullmatch(name.replace(p.name.lower(), "#", 1))]
-    return bool(owners) and max(owners, key=lambda p: len(p.name)).index != index
-
-
-# A pointer parameter's name (`#`) with a length affix: `passwdlen`, `key_len`, `nkey`, `len_key`.
-_LENGTH_AFFIX = re.compile(r"#_?(len|length|size|sz|bytes|nbytes|count)|(n|len_|size_|num_)#")
 
 
 def _is_char_pointer(param, preamble) -> bool:

@@ -83,3 +83,60 @@ func OpenAny(box []byte) int {
 	}
 	return 0
 }
+
+// The copy no longer holds what the check said: a call resets the package
+// variable, the copy is resliced or its address taken, or the checked name
+// is another variable (a range variable that shadows it).
+
+func resetScratch() { scratch = nil }
+
+func SumAfterReset(data []byte) int {
+	if len(data) == 0 {
+		return 0
+	}
+	scratch = data
+	resetScratch()
+	return int(C.checksum((*C.uchar)(&scratch[0]), C.size_t(len(scratch)))) // want CGL002 "when scratch is empty"
+}
+
+func SumResliced(data []byte) int {
+	if len(data) == 0 {
+		return 0
+	}
+	view := []byte(nil)
+	view = data
+	view = view[1:]
+	return int(C.checksum((*C.uchar)(&view[0]), C.size_t(len(view)))) // want CGL002 "when view is empty"
+}
+
+func dropFirst(b *[]byte) { *b = (*b)[1:] }
+
+func SumShrunk(data []byte) int {
+	if len(data) == 0 {
+		return 0
+	}
+	var view []byte
+	view = data
+	dropFirst(&view)
+	return int(C.checksum((*C.uchar)(&view[0]), C.size_t(len(view)))) // want CGL002 "when view is empty"
+}
+
+func SumChunks(data []byte, chunks [][]byte) int {
+	if len(data) == 0 {
+		return 0
+	}
+	total := 0
+	for _, data := range chunks {
+		total += int(C.checksum((*C.uchar)(&data[0]), C.size_t(len(data)))) // want CGL002 "when data is empty"
+	}
+	return total
+}
+
+func OpenResliced(box []byte) int {
+	if len(box) < nonceSize+1 {
+		return 0
+	}
+	box = box[1:]
+	sealed := box[nonceSize:] // empty when len(box) was nonceSize+1
+	return int(C.checksum((*C.uchar)(&sealed[0]), C.size_t(len(sealed)))) // want CGL002 "when sealed is empty"
+}

@@ -93,3 +93,11 @@ func MatrixNegative(data []byte, rows, cols int) (int, error) {
 	}
 	return int(C.checksum((*C.uchar)(&data[0]), C.size_t(len(data)))), nil // want CGL002 "when data is empty"
 }
+
+func DecodePlatform(data []byte) (int, error) {
+	_, err := platformInfo(data)
+	if err != nil {
+		return 0, err
+	}
+	return int(C.checksum((*C.uchar)(&data[0]), C.size_t(len(data)))), nil // want CGL002 "when data is empty"
+}

@@ -40,6 +40,15 @@ static int produce(int msgflags, void *payload, size_t len) {
 	return 0;
 }
 
+// The mode is changed before the test: big buffers are never duplicated.
+static const char *held;
+static void hold(const char *data, unsigned len, memory_mode mode) {
+	if (len > 4) mode = MODE_READONLY;
+	if (mode == MODE_DUPLICATE) { char *c = malloc(len ? len : 1); memcpy(c, data, len); held = c; }
+	else held = data;
+}
+#define MSG_F_DEFAULT (MSG_F_FREE | MSG_F_BLOCK)
+
 static void *last;
 static void remember(void *p, int keep) { if (keep != 0) last = p; }
 */
@@ -81,4 +90,12 @@ func Forget(p *int) {
 
 func Remember(p *int) {
 	C.remember(unsafe.Pointer(p), 1) // want CGL004 "keeps its `p` argument"
+}
+
+func HoldDuplicate(data []byte) {
+	C.hold((*C.char)(unsafe.Pointer(unsafe.SliceData(data))), C.uint(len(data)), C.MODE_DUPLICATE) // want CGL004 "keeps its `data` argument"
+}
+
+func ProduceDefault(payload []byte) {
+	C.produce(C.MSG_F_DEFAULT, unsafe.Pointer(unsafe.SliceData(payload)), C.size_t(len(payload))) // want CGL004 "keeps its `payload` argument"
 }

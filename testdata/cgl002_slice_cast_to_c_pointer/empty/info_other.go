@@ -1,0 +1,10 @@
+//go:build !linux
+
+package empty
+
+func platformInfo(data []byte) (int, error) {
+	if len(data) == 0 {
+		return 0, errNothing
+	}
+	return len(data), nil
+}
