@@ -496,13 +496,13 @@ def _unchanged_since(copy: Node, at: Node, check: "_LengthFacts") -> bool:
     container = strip_parens(check.container)
     symbol = check.model.resolve(container, check.source) if container is not None \
         and container.type == "identifier" else None
-    if symbol is None or symbol.kind not in ("local", "package_var"):
+    if symbol is None or symbol.kind not in ("local", "param", "package_var"):
         return False
     between = lambda node: copy.end_byte <= node.start_byte < at.start_byte  # noqa: E731
     if any(between(lhs) for lhs, _ in symbol.writes):
         return False
     function = outermost_function(at) or at
-    if symbol.kind == "local":
+    if symbol.kind != "package_var":
         return not any(mutations(symbol, function, check.model, check.source, method_calls=True))
     return not any(node.type == "call_expression" and between(node) and node.end_byte < at.end_byte
                    and not is_conversion(node, check.source, check.model)
