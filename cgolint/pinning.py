@@ -53,6 +53,15 @@ class FunctionPins:
         as legal as pinning the object, and guessing wrong costs a false report."""
         return any(call.start_byte < node.start_byte for call in self.pin_calls)
 
+    def unpinned_first(self, call: Node) -> PinnerUse | None:
+        """For a deferred call: a pinner whose deferred Unpin is registered
+        after it, and so runs before it (deferred calls run last in, first out)."""
+        statement = call.parent
+        if statement is None or statement.type != "defer_statement":
+            return None
+        return next((p for p in self.pinners if not p.escapes
+                     and any(u.start_byte > statement.end_byte for u in p.deferred_unpins)), None)
+
     def deferred_unpin(self) -> PinnerUse | None:
         """A pinner of this function unpinned by `defer`, if any."""
         return next((p for p in self.pinners if p.deferred_unpins and not p.escapes), None)

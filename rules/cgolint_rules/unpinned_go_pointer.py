@@ -56,7 +56,10 @@ class UnpinnedGoPointer(Rule):
       interface fields, `&ptrs[0]` of a `[]*T`, `&strs[0]` of a `[]string`,
       `&slice` itself, a C struct in Go memory whose field was set to a Go
       pointer; seen through `unsafe.Pointer(...)` and `(*C.T)(...)`
-      conversions and intermediate variables;
+      conversions and intermediate variables; a deferred call (`defer
+      C.picture_free(&pic)`) sees what the function stores before it
+      returns, and is reported when a `defer pinner.Unpin()` registered
+      after it runs first;
     - a Go pointer stored into C memory (`cs.field = &x` where `cs` came from
       `C.malloc`, `*(**T)(cptr) = &x`, `(*[n]*T)(cptr)[i] = p`, or `w.z.f = p`
       where every value the package ever gives the `*C.T` field `w.z` is
@@ -205,9 +208,10 @@ class UnpinnedGoPointer(Rule):
             if self._keeps(ctx, target.name, index, call):
                 yield from self._kept(call, arg, index, pointer, target.name, function, pins, ctx)
                 continue
-            if pins is not None and pins.pinned_before(call):
-                continue
-            yield from self._contents(call, arg, pointer, target.name, function, ctx)
+            unpinned = pins.unpinned_first(call) if pins is not None else None
+            if pins is not None and pins.pinned_before(_run_at(call)) and unpinned is None:
+                continue  # (a deferred call runs at the end: a pin anywhere before it counts)
+            yield from self._contents(call, arg, pointer, target.name, function, ctx, unpinned)
 
     def _helper_call(self, call: Node, ctx):
         """`d.open((*C.uchar)(unsafe.Pointer(&b[0])), len(b))` where the
@@ -266,15 +270,23 @@ class UnpinnedGoPointer(Rule):
                  f"calls back, pin it with a runtime.Pinner until C releases it, or copy it into C memory",
             related=_prototype(function))
 
-    def _contents(self, call, arg, pointer: GoPointer, cname, function, ctx):
+    def _contents(self, call, arg, pointer: GoPointer, cname, function, ctx, unpinned: PinnerUse | None = None):
+        """Go memory that holds Go pointers passed to C. A deferred call
+        reads the memory when the function returns: what the function
+        stores anywhere counts, and `unpinned` is the pinner whose deferred
+        Unpin runs before it."""
         package = ctx.package
+        when = _run_at(call)
+        order = (f"This deferred call runs after the deferred `{unpinned.name}.Unpin()` registered below it "
+                 f"(deferred calls run last in, first out): defer it after the Unpin, or call it before "
+                 f"returning") if unpinned is not None else ""
         memory = pointer.memory
         if memory is None or not pointer.is_go:
             return
         verdict = holds_go_pointers(package, memory)
         resolved = package.underlying(memory)
         contents_tell = verdict is None or (resolved is not None and resolved.kind == "c")
-        if (verdict is not True and not contents_tell) or _zero_valued(pointer.root, call, arg, ctx):
+        if (verdict is not True and not contents_tell) or _zero_valued(pointer.root, when, arg, ctx):
             return  # pointer-free memory (most arguments: asked first, it spares the walk for a zero value)
         runtime = _runtime_check(package, cname, call, arg)
         if verdict is True and _may_hold_c_pointers(pointer, resolved, package, ctx):
@@ -291,15 +303,16 @@ class UnpinnedGoPointer(Rule):
                 holds = f", whose elements hold Go pointers in {holder}"
             yield self.report(
                 arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
-                     f"passed to C unless what they point to is pinned ({runtime}). "
-                     f"Pin the pointed-to objects with a runtime.Pinner for the call, or copy the data into C memory",
+                     f"passed to C unless what they point to is pinned ({runtime}). " + (
+                         order or "Pin the pointed-to objects with a runtime.Pinner for the call, or copy the data "
+                                  "into C memory"),
                 related=_prototype(function))
             return
         if contents_tell:
             # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
             if not writes and pointer.root is not None and pointer.root.is_local:
-                writes = go_pointer_fields(pointer.root, call, package, ctx.file)
+                writes = go_pointer_fields(pointer.root, when, package, ctx.file)
             if writes:
                 field, value = writes[0]
                 where = text(field) if field.type in ("selector_expression", "index_expression") \
@@ -314,7 +327,9 @@ class UnpinnedGoPointer(Rule):
                 line = ctx.file.position(field.start_byte).line
                 holder = "a C struct in Go memory" if resolved is not None and resolved.kind == "c" else "Go memory"
                 stored = stored_go_pointer(value, package, ctx.file)
-                if stored is not None and go_object_pointer(stored, package, ctx.file):
+                if order:
+                    fix = order
+                elif stored is not None and go_object_pointer(stored, package, ctx.file):
                     # a Go object (callbacks, state) used as a payload: C memory may not hold it either
                     fix = (f"Store a runtime/cgo.Handle (an integer C hands back) instead of the pointer, or pin "
                            f"`{text(stored.expr)}` with a runtime.Pinner for as long as C uses it")
@@ -464,6 +479,15 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
         return f"the runtime panics: \"{panic}\""
     return (f"cgo does not check a `{ctype.spelling.strip()}` parameter at run time, so nothing catches it while "
             f"C reads pointers the garbage collector may move or free")
+
+
+def _run_at(call: Node) -> Node:
+    """Where a call reads its arguments' memory: in place, or for `defer
+    f(&x)` at the end of the function (the closing brace of its body)."""
+    statement = call.parent
+    function = enclosing_function(call) if statement is not None and statement.type == "defer_statement" else None
+    body = function.child_by_field_name("body") if function is not None else None
+    return body.children[-1] if body is not None and body.children else call
 
 
 def _zero_valued(symbol, call: Node, arg: Node, ctx) -> bool:
