@@ -25,8 +25,9 @@ _BYTE_COUNTED = {
     "strncpy": ((0,), 2), "snprintf": ((0,), 1), "fgets": ((0,), 1),
 }
 _INTEGER = re.compile(r"(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)[uUlL]*")
-_TOKEN = re.compile(r"\s*(0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|[-+*/%()])")
-_BINARY = {"+": int.__add__, "-": int.__sub__, "*": int.__mul__, "<<": int.__lshift__, ">>": int.__rshift__}
+_TOKEN = re.compile(r"\s*(0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|[A-Za-z_]\w*|<<|>>|[-+*/%()|&^])")
+_BINARY = {"+": int.__add__, "-": int.__sub__, "*": int.__mul__, "<<": int.__lshift__, ">>": int.__rshift__,
+           "|": int.__or__, "&": int.__and__, "^": int.__xor__}
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def constant_value(node: Node | None, body: Node, preamble: CPreamble, depth: in
         return None
     kind = node.type
     if kind == "number_literal":
-        return _integer(text(node))
+        return integer_literal(text(node))
     if kind == "identifier":
         return macro_value(text(node), preamble)
     if kind == "parenthesized_expression" and len(node.named_children) == 1:
@@ -247,7 +248,7 @@ def _tokens(spelled: str) -> list[str] | None:
 
 
 def _evaluate(tokens: list[str] | None, preamble: CPreamble) -> int | None:
-    """Precedence climbing over `+ - * / % << >>` and parentheses."""
+    """Precedence climbing over `+ - * / % << >> & ^ |` and parentheses."""
     if tokens is None:
         return None
     position = 0
@@ -268,10 +269,10 @@ def _evaluate(tokens: list[str] | None, preamble: CPreamble) -> int | None:
             value = operand()
             return -value if value is not None else None
         if token[0].isdigit():
-            return _integer(token)
+            return integer_literal(token)
         return macro_value(token, preamble)
 
-    levels = {"<<": 1, ">>": 1, "+": 2, "-": 2, "*": 3, "/": 3, "%": 3}
+    levels = {"|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "/": 6, "%": 6}
 
     def expression(minimum: int) -> int | None:
         nonlocal position
@@ -300,7 +301,8 @@ def _apply(operator: str, left: int | None, right: int | None) -> int | None:
     return apply(left, right) if apply is not None else None
 
 
-def _integer(spelled: str) -> int | None:
+def integer_literal(spelled: str) -> int | None:
+    """The value of a C integer literal (`24U`, `0x20`, `010`)."""
     match = _INTEGER.fullmatch(spelled)
     if match is None:
         return None

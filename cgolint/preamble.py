@@ -154,7 +154,8 @@ class CPreamble:
     noescape: set[str] = field(default_factory=set)
     nocallback: set[str] = field(default_factory=set)
     includes: set[str] = field(default_factory=set)  # local and system header names
-    macros: dict[str, str] = field(default_factory=dict)  # object-like #define name -> its text
+    # object-like #define name, or enum constant, -> its text (`(MODE_A + 1)` for an implicit one)
+    macros: dict[str, str] = field(default_factory=dict)
     definitions: list[CDefinition] = field(default_factory=list)  # external-linkage definitions
 
     def function(self, name: str) -> CFunction | None:
@@ -326,6 +327,14 @@ class _Extractor:
         for node in captures.get("define", []):
             _define(self.model.macros, text(node.child_by_field_name("name")),
                     text(node.child_by_field_name("value")).strip())
+        for node in captures.get("enumerators", []):
+            previous = ""  # an enumerator without a value is the one before it plus one (the first is 0)
+            for enumerator in (n for n in node.named_children if n.type == "enumerator"):
+                value = enumerator.child_by_field_name("value")
+                name = text(enumerator.child_by_field_name("name"))
+                spelled = text(value).strip() if value is not None else f"({previous} + 1)" if previous else "0"
+                _define(self.model.macros, name, spelled)
+                previous = name
         self.model.definitions += _external_definitions(captures, root, self.path, self.model.macros)
         packed = b"pack" in root.text and b"#pragma" in root.text
         for node in captures.get("struct", []):

@@ -12,6 +12,7 @@ import re
 from tree_sitter import Node
 
 from .buffers import is_c_conversion
+from .c_extents import integer_literal, macro_value
 from .call_targets import call_arguments
 from .conversions import int_literal_value, trace_value
 from .model import PackageModel
@@ -73,16 +74,16 @@ def is_conversion(call: Node, source: SourceFile, model: PackageModel) -> bool:
         is_c_conversion(call, model, source)
 
 
-# A C integer literal as a macro spells it: `24U`, `(1024UL)`, `0x20`.
-_C_INTEGER = re.compile(r"^\(?\s*((?:0[xX][0-9a-fA-F]+)|(?:[1-9][0-9]*)|0)[uUlL]*\s*\)?$")
+_C_NAME = re.compile(r"[A-Za-z_]\w*")
 
 
-def c_integer(constant: str, model: PackageModel, defined: bool = False) -> int | None:
+def c_integer(constant: str, model: PackageModel) -> int | None:
     """The value of a C integer constant as the preamble spells it: an
-    object-like #define of an integer literal, or (unless `defined`) the
-    literal itself."""
-    match = _C_INTEGER.match(model.preamble.macros.get(constant, "" if defined else constant))
-    return int(match.group(1), 0) if match else None
+    integer literal, or a #define or enum constant of an integer constant
+    expression (`24U`, `(F_FREE | F_BLOCK)`, `MODE_READONLY`)."""
+    if _C_NAME.fullmatch(constant):
+        return macro_value(constant, model.preamble)
+    return integer_literal(constant)
 
 
 def constant_int(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> int | None:
@@ -113,7 +114,7 @@ def constant_int(node: Node | None, source: SourceFile, model: PackageModel, dep
     if node.type == "selector_expression" and source.uses_cgo:  # `C.NONCEBYTES`: a #define of the preamble
         operand = node.child_by_field_name("operand")
         if operand is not None and operand.type == "identifier" and source.imports.get(text(operand)) == "C":
-            return c_integer(text(node.child_by_field_name("field")), model, defined=True)
+            return c_integer(text(node.child_by_field_name("field")), model)
         return None
     if node.type == "call_expression":  # a conversion such as C.int(4) or int(4)
         target = model.call_target(node, source)

@@ -84,3 +84,28 @@ def test_extents_of_bodies(tmp_path):
         # pointer arithmetic, a variable count, passed on, `&out[4]`, a macro with two values,
         # chosen as a `?:` value (parenthesised, not a test)
         assert extent(name) is None, name
+
+
+ENUMS = b'''package p
+
+/*
+#define F_FREE 0x1
+#define F_BLOCK 0x4
+#define F_DEFAULT (F_FREE | F_BLOCK)
+typedef enum { MODE_DUPLICATE, MODE_READONLY, MODE_WRITABLE = 8, MODE_NEXT, MODE_DEFAULT = MODE_READONLY } mode;
+enum { MASKED = F_DEFAULT & ~0, BITS = F_DEFAULT ^ F_FREE };
+*/
+import "C"
+'''
+
+
+@pytest.mark.parametrize("name,value", [
+    ("F_DEFAULT", 5), ("MODE_DUPLICATE", 0), ("MODE_READONLY", 1), ("MODE_WRITABLE", 8), ("MODE_NEXT", 9),
+    ("MODE_DEFAULT", 1), ("BITS", 4),
+    ("MASKED", None),  # `~` is not evaluated
+])
+def test_enum_constants_and_bit_operators(tmp_path, name, value):
+    path = tmp_path / "p.go"
+    path.write_bytes(ENUMS)
+    preamble = parse_preamble(SourceFile.parse(str(path), "p.go", ENUMS))
+    assert macro_value(name, preamble) == value

@@ -49,6 +49,12 @@ static void hold(const char *data, unsigned len, memory_mode mode) {
 }
 #define MSG_F_DEFAULT (MSG_F_FREE | MSG_F_BLOCK)
 
+typedef enum { KIND_COPY = 2, KIND_BORROW, KIND_DEFAULT = KIND_BORROW } share_kind;
+static void share(const char *data, unsigned len, share_kind kind) {
+	if (kind == KIND_BORROW) held = data;
+	else { char *c = malloc(len ? len : 1); memcpy(c, data, len); held = c; }
+}
+
 static void *last;
 static void remember(void *p, int keep) { if (keep != 0) last = p; }
 */
@@ -98,4 +104,12 @@ func HoldDuplicate(data []byte) {
 
 func ProduceDefault(payload []byte) {
 	C.produce(C.MSG_F_DEFAULT, unsafe.Pointer(unsafe.SliceData(payload)), C.size_t(len(payload))) // want CGL004 "keeps its `payload` argument"
+}
+
+func ShareCopy(data []byte) {
+	C.share((*C.char)(unsafe.Pointer(unsafe.SliceData(data))), C.uint(len(data)), C.KIND_COPY)
+}
+
+func ShareDefault(data []byte) {
+	C.share((*C.char)(unsafe.Pointer(unsafe.SliceData(data))), C.uint(len(data)), C.KIND_DEFAULT) // want CGL004 "keeps its `data` argument"
 }
