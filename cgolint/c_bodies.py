@@ -228,12 +228,15 @@ def _guards(keeping: list[tuple[Node, int]], body: Node, params: list[CParam]) -
     integers = {p.name: p.index for p in params if p.name and not p.ctype.is_pointer}
     if not integers or not keeping:
         return {}
-    # a parameter the body assigns (`if (len > 4) copy = 0;`) no longer holds what the caller passed
+    # a parameter the body assigns (`if (len > 4) copy = 0;`) before a store no longer holds what the caller passed
+    assigned: dict[str, int] = {}
     for node in [*_descendants(body, "assignment_expression"), *_descendants(body, "update_expression")]:
-        integers.pop(text(node.child_by_field_name("left") or node.child_by_field_name("argument") or node), None)
+        name = text(node.child_by_field_name("left") or node.child_by_field_name("argument") or node)
+        assigned[name] = min(node.start_byte, assigned.get(name, node.start_byte))
     guards: dict[int, list[tuple]] = {}
     for target, index in keeping:
-        guards.setdefault(index, []).append(store_guard(target, body, integers))
+        unchanged = {n: i for n, i in integers.items() if assigned.get(n, target.start_byte) >= target.start_byte}
+        guards.setdefault(index, []).append(store_guard(target, body, unchanged))
     return {index: stores for index, stores in guards.items() if all(stores)}
 
 

@@ -93,8 +93,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             return False
         if start is not None:  # `box[nonceSize:]` after `if len(box) < nonceSize+macSize { return }`
             low = constant_int(start, source, model)
-            return low is not None and low >= 0 and never_assigned(base, source, model) \
-                and _longer_than(base, low, node, source, model)
+            return low is not None and low >= 0 and _longer_than(base, low, node, source, model)
         base_type = model.underlying(model.type_of(base, source))
         if base_type is not None and base_type.kind == "array":
             return bool(base_type.length)
@@ -288,10 +287,20 @@ def _longer_than(container: Node, count: int, at: Node, source: SourceFile, mode
     """Whether a comparison of `len(container)` with a constant that
     dominates `at` says it holds more than `count` elements."""
     key = _expr_key(container)
-    if not key:
+    symbol = local_symbol(container, source, model) if strip_parens(container).type == "identifier" else None
+    if not key or symbol is None or symbol.range_of is not None:
         return False
+    function = outermost_function(at) or at
+    loop = at.parent
+    while loop is not None and loop.type not in ("for_statement", *FUNCTION_KINDS, "func_literal"):
+        loop = loop.parent
+    if any(mutations(symbol, function, model, source, method_calls=True)) or loop is not None \
+            and loop.type == "for_statement" and any(at.end_byte <= lhs.start_byte < loop.end_byte
+                                                     for lhs, _ in symbol.writes):
+        return False  # changed where the walk cannot see: through its address, or on the loop's next turn
     facts = _MoreThanFacts(key, source, model, count)
-    return _dominated(facts, at, of_length=False, through_closures=lambda: never_assigned(container, source, model))
+    return _dominated(facts, at, of_length=False, through_closures=lambda: never_assigned(container, source, model),
+                      scope=symbol.scope)
 
 
 def _constant_key(node: Node | None, source: SourceFile, model: PackageModel):
@@ -452,7 +461,7 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
                 if (of_length or sibling.type in ("if_statement", "expression_switch_statement")) \
                         and check.guards(sibling):
                     return True
-                if _assigns_key(sibling, check.key):
+                if _assigns_key(sibling, check.key, check.counts_reslices):
                     # `scratch = data` holds what data held there; `b = b[:0]` does not
                     copied = _copied_value(sibling, check.key) if of_length else None
                     return copied is not None and _unchanged_since(sibling, at, check) and \
@@ -462,11 +471,11 @@ def _dominated(check: "_LengthFacts", at: Node, *, of_length: bool, through_clos
     return False
 
 
-def _assigns_key(statement: Node, key: str) -> bool:
+def _assigns_key(statement: Node, key: str, reslices: bool = False) -> bool:
     """Whether the statement (or one inside it) assigns the variable or
     field spelled `key` with `=`, `op=`, `++` or `--`, other than by
-    reslicing it (`b = b[4:]` after `len(b) < 8`: the bounds' arithmetic is
-    not followed, so the check is taken to hold)."""
+    reslicing it unless `reslices` (`b = b[4:]` after `len(b) < 8`: the
+    bounds' arithmetic is not followed, so the check is taken to hold)."""
     if statement.type not in ("assignment_statement", "expression_statement", "inc_statement", "dec_statement",
                               "if_statement", "for_statement", "expression_switch_statement",
                               "type_switch_statement", "select_statement", "block", "labeled_statement") \
@@ -477,7 +486,7 @@ def _assigns_key(statement: Node, key: str) -> bool:
             left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
             targets = left.named_children if left is not None else []
             values = right.named_children if right is not None else []
-            if len(values) == len(targets):
+            if len(values) == len(targets) and not reslices:
                 targets = [t for t, v in zip(targets, values) if not _reslices(v, key)]
         elif node.type in ("inc_statement", "dec_statement"):
             targets = node.named_children[:1]
@@ -505,9 +514,15 @@ def _unchanged_since(copy: Node, at: Node, check: "_LengthFacts") -> bool:
     if symbol.kind != "package_var":
         return not any(mutations(symbol, function, check.model, check.source, method_calls=True))
     return not any(node.type == "call_expression" and between(node) and node.end_byte < at.end_byte
-                   and not is_conversion(node, check.source, check.model)
-                   and check.model.call_target(node, check.source).kind != "builtin"
-                   for node in walk(function))
+                   and _may_reset(check.model.call_target(node, check.source)) for node in walk(function))
+
+
+def _may_reset(target) -> bool:
+    """A call that may assign a package variable: a function or method of
+    the package, or a function value (not a builtin, a conversion, C, or a
+    function of another package such as fmt.Println)."""
+    return target.kind not in ("builtin", "conversion", "c", "unsafe") \
+        and not (target.kind == "other" and "." in target.name)
 
 
 def _copied_value(statement: Node, key: str) -> Node | None:
@@ -590,6 +605,8 @@ def _factors(node: Node) -> list[Node]:
 
 
 class _LengthFacts:
+    counts_reslices = False  # a reslice after the check (`b = b[4:]`) undoes it: see _assigns_key
+
     def __init__(self, key: str, source: SourceFile, model: PackageModel):
         self.key, self.source, self.model = key, source, model
         self.copy_of: tuple[Symbol, _LengthFacts] | None = None  # see _copied_slice
@@ -1060,13 +1077,19 @@ class _MoreThanFacts(_LengthFacts):
     holds), alone or in `&&`, `||` and `!`; `len(s) / 2 > 20` or a helper's
     check is not followed."""
 
+    counts_reslices = True  # a reslice changes the count the check was about
+
     def __init__(self, key: str, source: SourceFile, model: PackageModel, count: int):
         super().__init__(key, source, model)
         self.count = count
 
     def _length(self, node: Node | None) -> bool:
-        measured = self._measured(node)
-        return measured is not None and _expr_key(measured) == self.key
+        node = strip_parens(node)  # `len(s)` itself: `n := len(s)` may measure an s since replaced
+        if node is None or node.type != "call_expression" or text(node.child_by_field_name("function")) != "len":
+            return False
+        args = call_arguments(node)
+        return len(args) == 1 and _expr_key(args[0]) == self.key \
+            and self.model.call_target(node, self.source).kind == "builtin"
 
     def _bound(self, condition: Node | None) -> tuple[str, int] | None:
         node = strip_parens(condition)

@@ -56,9 +56,11 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
                 return C_MEMORY
             function = package.preamble.function(target.name)
             return C_MEMORY if function is not None and function.result.is_pointer else None
+        args = call_arguments(expr)
+        if target.kind == "builtin" and target.name == "append" and args and recurse(args[0]) == C_MEMORY:
+            return None  # `append(cslice[:0], s...)` stays in C memory while it has the capacity
         if target.kind == "builtin" and target.name in ("make", "new", "append"):
             return GO_MEMORY
-        args = call_arguments(expr)
         if target.kind == "unsafe" and target.name in ("Slice", "SliceData", "Pointer", "String", "StringData", "Add") and args:
             return recurse(args[0])
         if target.kind == "conversion" and args:
@@ -383,56 +385,41 @@ def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> boo
 
 
 def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> bool:
+    index = _field_writes(package)
+    for field, source in index.addressed.get(name, ()):
+        if _struct_name(package.type_of(field.child_by_field_name("operand"), source)) in ("", owner):
+            return False  # `&x.f`: written through a pointer source cannot follow
     values: list[tuple[Node, SourceFile]] = []
-    needle = name.encode()
-    for source in package.files:
-        if needle not in source.data:
+    struct = package.underlying(GoType("named", owner))
+    fields = [n for n, _ in struct.fields] if struct is not None and struct.kind == "struct" else []
+    for target, value, source in index.assigned.get(name, ()):
+        found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
+        if found == "":
+            return False  # a write to some `.f` of unknown type
+        if found != owner:
+            other = package.underlying(GoType("named", found))
+            if other is None or other.kind != "struct" or name not in dict(other.fields) or other == struct:
+                return False  # maybe owner's field promoted through an embedded struct, or `type T2 T`
             continue
-        for node in walk(source.tree.root_node):
-            if node.type == "selector_expression" and text(node.child_by_field_name("field")) == name:
-                parent = node.parent
-                while parent is not None and parent.type == "parenthesized_expression":
-                    parent = parent.parent
-                if parent is not None and parent.type == "unary_expression" \
-                        and text(parent.child_by_field_name("operator")) == "&":
-                    if _struct_name(package.type_of(node.child_by_field_name("operand"), source)) in ("", owner):
-                        return False  # `&x.f`: written through a pointer source cannot follow
-                continue
-            if node.type == "assignment_statement":
-                pairs = assignments(node)
-                left = node.child_by_field_name("left")
-                targets = left.named_children if left is not None else []
-                for target in targets:
-                    target = strip_parens(target)
-                    if target.type != "selector_expression" or text(target.child_by_field_name("field")) != name:
-                        continue
-                    found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
-                    if found == "":
-                        return False  # a write to some `.f` of unknown type
-                    if found != owner:
-                        other = package.underlying(GoType("named", found))
-                        if other is None or other.kind != "struct" or name not in dict(other.fields):
-                            return False  # maybe owner's field promoted through an embedded struct
-                        continue
-                    value = next((r for l, r in pairs if strip_parens(l) == target), None)
-                    if value is None:
-                        return False  # `a, b = f()` or `op=`
-                    values.append((value, source))
-            elif node.type == "composite_literal":
-                if _struct_name(parse_type_node(node, source)) != owner:
-                    continue
-                body = node.child_by_field_name("body")
-                for element in body.named_children if body is not None else []:
-                    if element.type == "comment":
-                        continue
-                    if element.type != "keyed_element":
-                        return False  # positional: every field gets a value
-                    key_node = element.child_by_field_name("key") or (element.named_children[0] if element.named_children else None)
-                    if key_node is not None and "".join(text(key_node).split()) == name:
-                        value = element.child_by_field_name("value") or element.named_children[-1]
-                        if value.type == "literal_element" and value.named_children:
-                            value = value.named_children[0]
-                        values.append((value, source))
+        if value is None:
+            return False  # `a, b = f()` or `op=`
+        values.append((value, source))
+    for body, source, typed in index.literals:
+        literal_type = _literal_type(body, source, package)
+        if (typed or literal_type is not None) and _struct_name(literal_type) != owner:
+            continue
+        # an elided type (`[]T{{b: p}}`, `map[K]*T{"a": {p, 2}}`) may be owner's: its values count
+        elements = [e for e in body.named_children if e.type != "comment"]
+        if all(e.type != "keyed_element" for e in elements) and elements:
+            if typed:
+                return False  # positional: every field gets a value
+            if len(elements) == len(fields) and name in fields:
+                values.append((_element_value(elements[fields.index(name)]), source))
+            continue
+        for element in elements:
+            key_node = element.child_by_field_name("key") or (element.named_children[0] if element.named_children else None)
+            if element.type == "keyed_element" and key_node is not None and "".join(text(key_node).split()) == name:
+                values.append((_element_value(element.child_by_field_name("value") or element.named_children[-1]), source))
     if not values:
         return False
     for value, source in values:
@@ -442,6 +429,71 @@ def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> b
         if package.origin_of(value, source) != C_MEMORY:
             return False
     return True
+
+
+def _literal_type(body: Node, source: SourceFile, package: PackageModel, depth: int = 0) -> GoType | None:
+    """The type of the composite literal whose body is `body`: written, or
+    for an elided one (`[]T{{...}}`, `map[K]*T{"k": {...}}`) the element
+    type of the literal around it; None when unknown (a map key, too deep)."""
+    parent = body.parent
+    if parent is None or depth > 8:
+        return None
+    if parent.type == "composite_literal":
+        return parse_type_node(parent, source)
+    if parent.type != "literal_element":
+        return None
+    up = parent.parent
+    if up is not None and up.type == "keyed_element":
+        if (up.child_by_field_name("key") or up.named_children[0]) == parent:
+            return None  # a map key
+        up = up.parent
+    outer = _literal_type(up, source, package, depth + 1) if up is not None and up.type == "literal_value" else None
+    outer = package.underlying(outer) if outer is not None else None
+    if outer is None or outer.kind not in ("slice", "array", "map"):
+        return None
+    element = outer.elem
+    return element.elem if element is not None and element.kind == "pointer" else element
+
+
+def _element_value(value: Node) -> Node:
+    return value.named_children[0] if value.type == "literal_element" and value.named_children else value
+
+
+class _FieldWrites:
+    """Every place the package gives a struct field a value, by field name,
+    from one walk of its files: `x.f = v` (v None when not one value),
+    `&x.f`, and the bodies of composite literals (typed or elided)."""
+
+    def __init__(self, package: PackageModel):
+        self.assigned: dict[str, list[tuple[Node, Node | None, SourceFile]]] = {}
+        self.addressed: dict[str, list[tuple[Node, SourceFile]]] = {}
+        self.literals: list[tuple[Node, SourceFile, bool]] = []
+        for source in package.files:
+            for node in walk(source.tree.root_node):
+                if node.type == "assignment_statement":
+                    pairs = assignments(node)
+                    left = node.child_by_field_name("left")
+                    for target in left.named_children if left is not None else []:
+                        target = strip_parens(target)
+                        if target.type == "selector_expression":
+                            value = next((r for l, r in pairs if strip_parens(l) == target), None)
+                            self.assigned.setdefault(text(target.child_by_field_name("field")), []).append(
+                                (target, value, source))
+                elif node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+                    operand = strip_parens(node.child_by_field_name("operand"))
+                    if operand is not None and operand.type == "selector_expression":
+                        self.addressed.setdefault(text(operand.child_by_field_name("field")), []).append(
+                            (operand, source))
+                elif node.type == "literal_value":
+                    self.literals.append((node, source, node.parent is not None
+                                          and node.parent.type == "composite_literal"))
+
+
+def _field_writes(package: PackageModel) -> _FieldWrites:
+    memo = package.memo("field writes")
+    if "index" not in memo:
+        memo["index"] = _FieldWrites(package)
+    return memo["index"]
 
 
 def parse_type_node(literal: Node, source: SourceFile) -> GoType | None:

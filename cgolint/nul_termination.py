@@ -85,8 +85,8 @@ def string_terminated(node: Node | None, source: SourceFile, model: PackageModel
         return None
     if kind == "call_expression":
         target = model.call_target(node, source)
-        if target.kind == "c" and target.name in ("GoString", "GoStringN"):
-            return False  # a Go copy of the C bytes, without their NUL
+        if target.kind == "c" and target.name == "GoString":
+            return False  # a Go copy of the C bytes, without their NUL (GoStringN may copy one)
         if target.kind == "other" and "." in target.name and not target.name.startswith("C."):
             # a library function's result (strings.ToUpper, fmt.Sprint, ...): unterminated
             # unless a literal argument supplies the NUL (fmt.Sprintf("%s\x00", x), or an

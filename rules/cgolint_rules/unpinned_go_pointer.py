@@ -231,10 +231,18 @@ class UnpinnedGoPointer(Rule):
                 continue
             for inner, position, owner in forwarded_to_c(ctx.package, target.node, index):
                 cname = ctx.package.call_target(inner, owner).name
+                if not _always_runs(inner, target.node):
+                    continue  # under a condition of the helper's: maybe not for this call
                 inner_pins = function_pins(ctx.package, owner, inner)
                 if inner_pins is not None and inner_pins.pinned_before(inner) \
                         or self._later_c_call(inner, ctx.package, owner):
                     break  # the function pins it, or a later C call of its own may release it
+                inner_pointer = go_pointer(call_arguments(inner)[position], ctx.package, owner)
+                if inner_pointer is not None and inner_pointer.is_go:
+                    break  # Go memory by its type: reported at the C call itself
+                c_function = ctx.package.preamble.function(cname)
+                if c_function is not None and position in c_function.keep_guards:
+                    break  # kept or not by an argument the helper passes on: unknown here
                 if self._keeps(ctx, cname, position, inner, owner):
                     pins = function_pins(ctx.package, ctx.file, call)
                     function = ctx.package.preamble.function(cname)
@@ -479,6 +487,19 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
         return f"the runtime panics: \"{panic}\""
     return (f"cgo does not check a `{ctype.spelling.strip()}` parameter at run time, so nothing catches it while "
             f"C reads pointers the garbage collector may move or free")
+
+
+def _always_runs(call: Node, function: Node) -> bool:
+    """The call is a statement of the function's body itself (not under an
+    if, a loop, a switch or a closure), with no return before it."""
+    body = function.child_by_field_name("body")
+    statement = call
+    while statement.parent is not None and statement.parent.type not in ("statement_list", "block"):
+        statement = statement.parent
+    container = statement.parent
+    if container is None or body is None or container not in (body, *body.named_children):
+        return False
+    return not any(node.type == "return_statement" and node.start_byte < call.start_byte for node in walk(body))
 
 
 def _run_at(call: Node) -> Node:

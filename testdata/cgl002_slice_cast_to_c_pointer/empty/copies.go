@@ -3,7 +3,11 @@ package empty
 // #include "empty.h"
 import "C"
 
-import "errors"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+)
 
 // A check holds of a plain copy (`scratch = data`) made where it holds,
 // and of a tail `box[k:]` taken where len(box) > k is checked.
@@ -155,4 +159,22 @@ func SumSwappedUnchecked(a, b []byte) int {
 	}
 	a, b = b, a
 	return int(C.checksum((*C.uchar)(&a[0]), C.size_t(len(a)))) // want CGL002 "when a is empty"
+}
+
+func SumLogged(data []byte) int {
+	if len(data) == 0 {
+		return 0
+	}
+	scratch = data
+	fmt.Println(len(scratch)) // another package's function cannot reset scratch
+	return int(C.checksum((*C.uchar)(&scratch[0]), C.size_t(len(scratch))))
+}
+
+func OpenTrimmed(box []byte) int {
+	box = bytes.TrimSpace(box)
+	if len(box) < nonceSize+1 {
+		return 0
+	}
+	sealed := box[nonceSize:]
+	return int(C.checksum((*C.uchar)(&sealed[0]), C.size_t(len(sealed))))
 }

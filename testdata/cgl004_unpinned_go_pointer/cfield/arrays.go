@@ -53,3 +53,25 @@ func (p *paramBinds) Bind(n int) []C.ulong {
 	}
 	return lens
 }
+
+// Negative: a literal with an elided type gives a tableBinds's b a Go
+// array, so b is not known to be C memory.
+type tableBinds struct {
+	b *C.bind
+	n int
+}
+
+var goBinds [2]C.bind
+
+func newTables() []*tableBinds {
+	return []*tableBinds{{b: &goBinds[0], n: 2}, {b: (*C.bind)(C.calloc(2, C.size_t(unsafe.Sizeof(C.bind{})))), n: 2}}
+}
+
+func (t *tableBinds) Bind() []C.ulong {
+	lens := make([]C.ulong, t.n)
+	binds := unsafe.Slice(t.b, t.n)
+	for i := range binds {
+		binds[i].length = &lens[i]
+	}
+	return lens
+}

@@ -38,7 +38,17 @@ func WriteTag(e *C.entry, t *tagged) {
 	C.set_pathname(e, (*C.char)(unsafe.Pointer(unsafe.StringData(t.Tag)))) // want CGL008 "the Go string t.Tag to C.set_pathname"
 }
 
-// Look-alike: every store ends in a NUL.
+// Look-alikes: every store ends in a NUL (GoStringN copies one when told to).
+
+type counted struct{ Text string }
+
+func readCounted(e *C.entry) *counted {
+	return &counted{Text: C.GoStringN(e.pathname, C.int(C.strlen(e.pathname))+1)}
+}
+
+func WriteCounted(e *C.entry, c *counted) {
+	C.set_pathname(e, (*C.char)(unsafe.Pointer(unsafe.StringData(c.Text))))
+}
 
 type named struct{ Path string }
 
