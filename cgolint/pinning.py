@@ -55,12 +55,20 @@ class FunctionPins:
 
     def unpinned_first(self, call: Node) -> PinnerUse | None:
         """For a deferred call: a pinner whose deferred Unpin is registered
-        after it, and so runs before it (deferred calls run last in, first out)."""
+        after it, and so runs before it (deferred calls run last in, first
+        out), when every pinner of the function is unpinned that way (which
+        object each pins is not compared: one still pinned may hold it)."""
         statement = call.parent
         if statement is None or statement.type != "defer_statement":
             return None
-        return next((p for p in self.pinners if not p.escapes
-                     and any(u.start_byte > statement.end_byte for u in p.deferred_unpins)), None)
+        pinning = [p for p in self.pinners if p.pins]
+        first = [p for p in pinning if not p.escapes and not p.unpins
+                 and any(u.start_byte > statement.end_byte for u in p.deferred_unpins)]
+        return first[0] if first and len(first) == len(pinning) else None
+
+    def unpinned_in_place(self) -> bool:
+        """Some pinner of the function is unpinned by a plain `p.Unpin()` call."""
+        return any(p.unpins for p in self.pinners)
 
     def deferred_unpin(self) -> PinnerUse | None:
         """A pinner of this function unpinned by `defer`, if any."""

@@ -328,13 +328,23 @@ class _Extractor:
             _define(self.model.macros, text(node.child_by_field_name("name")),
                     text(node.child_by_field_name("value")).strip())
         for node in captures.get("enumerators", []):
-            previous = ""  # an enumerator without a value is the one before it plus one (the first is 0)
-            for enumerator in (n for n in node.named_children if n.type == "enumerator"):
-                value = enumerator.child_by_field_name("value")
-                name = text(enumerator.child_by_field_name("name"))
-                spelled = text(value).strip() if value is not None else f"({previous} + 1)" if previous else "0"
-                _define(self.model.macros, name, spelled)
-                previous = name
+            # an enumerator without a value is the last valued one plus its distance (from 0 at the
+            # start); after an #if block or a macro list inside the enum, that distance is unknown
+            base, offset = "0", -1
+            for child in node.named_children:
+                if child.type == "comment":
+                    continue
+                if child.type != "enumerator" or child.has_error:
+                    base = ""
+                    continue
+                name, value = text(child.child_by_field_name("name")), child.child_by_field_name("value")
+                if value is not None:
+                    base, offset = name, 0
+                    _define(self.model.macros, name, text(value).strip())
+                    continue
+                offset += 1
+                if base:
+                    _define(self.model.macros, name, str(offset) if base == "0" else f"({base} + {offset})")
         self.model.definitions += _external_definitions(captures, root, self.path, self.model.macros)
         packed = b"pack" in root.text and b"#pragma" in root.text
         for node in captures.get("struct", []):

@@ -109,3 +109,29 @@ def test_enum_constants_and_bit_operators(tmp_path, name, value):
     path.write_bytes(ENUMS)
     preamble = parse_preamble(SourceFile.parse(str(path), "p.go", ENUMS))
     assert macro_value(name, preamble) == value
+
+
+def test_long_and_conditional_enums(tmp_path):
+    members = ", ".join(f"KEY_{i}" for i in range(300))
+    source = f'''package p
+
+/*
+enum keys {{ {members}, KEY_COUNT }};
+#define HAVE_A 1
+enum opt {{
+#ifdef HAVE_A
+	OPT_A,
+#endif
+	OPT_COUNT,
+	OPT_LAST = 40,
+	OPT_AFTER
+}};
+*/
+import "C"
+'''.encode()
+    path = tmp_path / "p.go"
+    path.write_bytes(source)
+    preamble = parse_preamble(SourceFile.parse(str(path), "p.go", source))
+    assert macro_value("KEY_COUNT", preamble) == 300  # no recursion through 300 members
+    assert macro_value("OPT_COUNT", preamble) is None  # after an #if block: the distance is not known
+    assert macro_value("OPT_AFTER", preamble) == 41

@@ -209,8 +209,9 @@ class UnpinnedGoPointer(Rule):
                 yield from self._kept(call, arg, index, pointer, target.name, function, pins, ctx)
                 continue
             unpinned = pins.unpinned_first(call) if pins is not None else None
-            if pins is not None and pins.pinned_before(_run_at(call)) and unpinned is None:
-                continue  # (a deferred call runs at the end: a pin anywhere before it counts)
+            if pins is not None and unpinned is None and (
+                    pins.pinned_before(call) or pins.pinned_before(_run_at(call)) and not pins.unpinned_in_place()):
+                continue  # (a deferred call runs at the end: a pin after it counts unless undone before)
             yield from self._contents(call, arg, pointer, target.name, function, ctx, unpinned)
 
     def _helper_call(self, call: Node, ctx):
@@ -362,12 +363,14 @@ class UnpinnedGoPointer(Rule):
 
     @staticmethod
     def _later_c_call(call: Node, package, source) -> bool:
-        """Another C call after `call` in the function (or deferred): it may be the one that releases the pointer."""
+        """Another C call after `call` in the function (or deferred, wherever the defer
+        stands): it may be the one that releases the pointer."""
         function = enclosing_function(call)
         if function is None:
             return False
         for node in walk(function):
-            if node.type == "call_expression" and node.start_byte > call.end_byte:
+            if node.type == "call_expression" and (node.start_byte > call.end_byte or node.parent is not None
+                                                   and node.parent.type == "defer_statement"):
                 target = package.call_target(node, source)
                 if target.kind == "c" and target.name not in ("free", "CString", "CBytes", "GoString", "GoBytes"):
                     return True

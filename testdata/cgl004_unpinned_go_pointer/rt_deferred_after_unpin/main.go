@@ -34,6 +34,25 @@ func encodeOrdered() int {
 	return int(wrt.size)
 }
 
+// The writer's pinner is unpinned after the deferred call; another pinner,
+// unpinned first, holds something else.
+func encodeTwoPinners() int {
+	var pic C.picture
+	var wrt C.writer
+	var pinWriter runtime.Pinner
+	pinWriter.Pin(&wrt)
+	defer pinWriter.Unpin()
+	pic.w = 9
+	pic.custom_ptr = unsafe.Pointer(&wrt)
+	defer C.picture_free(&pic)
+	other := new(C.writer)
+	var pinOther runtime.Pinner
+	pinOther.Pin(other)
+	defer pinOther.Unpin()
+	C.encode(&pic)
+	return int(wrt.size)
+}
+
 func encodeFreedLast() int {
 	var pic C.picture
 	defer C.picture_free(&pic) // want CGL004 "runs after the deferred `pinner.Unpin\(\)` registered below it"
@@ -49,5 +68,6 @@ func encodeFreedLast() int {
 
 func main() {
 	fmt.Println(encodeOrdered())
+	fmt.Println(encodeTwoPinners())
 	fmt.Println(encodeFreedLast())
 }
