@@ -43,12 +43,15 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
         return _address_origin(package, expr.child_by_field_name("operand"), source, depth)
     if kind in ("index_expression", "slice_expression"):
         container = _address_origin(package, expr, source, depth)
-        if kind == "index_expression" and container != C_MEMORY and \
-                _holds_c_pointer(package, package.type_of(expr, source), slices=True):
-            # a `*C.T` or slice element of Go memory (a cache, an argv being built, a
-            # table of buffers) points wherever what was stored in it points; C
-            # memory holds no Go pointers
-            return _stored_origin(package, expr, source, depth)
+        if kind == "index_expression" and container != C_MEMORY:
+            element = package.type_of(expr, source)
+            # a `*C.T` element of Go memory (a cache, an argv being built) points
+            # wherever what was stored in it points; C memory holds no Go pointers
+            if _holds_c_pointer(package, element):
+                return _stored_origin(package, expr, source, depth)
+            held = package.underlying(element)
+            if held is not None and held.kind == "slice":  # a table of buffers: as stored, when seen
+                return _stored_origin(package, expr, source, depth) or container
         return container
     if kind == "call_expression":
         target = package.call_target(expr, source)
@@ -148,12 +151,9 @@ def _element_stores(package: PackageModel, symbol) -> list[tuple[Node, SourceFil
     return found
 
 
-def _holds_c_pointer(package: PackageModel, t, slices: bool = False) -> bool:
-    """A `*C.T` or `unsafe.Pointer` value (or, with `slices`, a slice): typed
-    so that it may point to C memory."""
+def _holds_c_pointer(package: PackageModel, t) -> bool:
+    """A `*C.T` or `unsafe.Pointer` value: typed so that it may point to C memory."""
     held = package.underlying(t)
-    if slices and held is not None and held.kind == "slice":
-        return True
     if held is not None and held.kind == "pointer":
         held = package.underlying(held.elem)
         return held is not None and held.kind == "c"
