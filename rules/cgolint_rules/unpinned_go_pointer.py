@@ -526,9 +526,31 @@ def _zero_valued(symbol, call: Node, arg: Node, ctx) -> bool:
     for node in walk(function) if function is not None else ():
         if node.type != "identifier" or not (declaration.end_byte <= node.start_byte < call.start_byte):
             continue
-        if text(node) == symbol.name and ctx.resolve(node) is symbol and not _in_c_call(node, ctx):
+        if text(node) == symbol.name and ctx.resolve(node) is symbol and not _in_c_call(node, ctx) \
+                and not _read_only(node):
             return False  # used: may have been given a value (a C call cannot legally store a Go pointer)
     return declaration.start_byte < call.start_byte
+
+
+def _read_only(ident: Node) -> bool:
+    """A use that only reads the variable (`unsafe.Slice(slst, n)`, `x.n + 1`):
+    not on the left of an assignment, through fields and indexes included,
+    and not `&x`, `x++` or a method call (which may take its address)."""
+    node = ident
+    while node.parent is not None and node.parent.type in ("selector_expression", "index_expression",
+                                                           "parenthesized_expression") \
+            and node.parent.named_children and node.parent.named_children[0] == node:
+        if node.parent.type == "selector_expression" and node.parent.parent is not None \
+                and node.parent.parent.type == "call_expression":
+            return False  # `x.Method(...)`
+        node = node.parent
+    parent = node.parent
+    if parent is None or parent.type in ("inc_statement", "dec_statement") or parent.type == "unary_expression" \
+            and text(parent.child_by_field_name("operator")) == "&":
+        return False
+    statement = parent.parent if parent.type == "expression_list" else None
+    return not (statement is not None and statement.type in ("assignment_statement", "short_var_declaration")
+                and statement.child_by_field_name("left") == parent)
 
 
 def _in_c_call(node: Node, ctx) -> bool:

@@ -11,6 +11,8 @@ typedef struct { int size; } writer;
 typedef struct { int w; void *custom_ptr; } picture;
 static int encode(picture *p) { return ((writer *)p->custom_ptr)->size = p->w; }
 static void picture_free(picture *p) { (void)p; }
+static int suggest(char ***list) { *list = 0; return 0; }
+static void free_list(char ***list, int n) { (void)n; *list = 0; }
 */
 import "C"
 
@@ -66,8 +68,17 @@ func encodeFreedLast() int {
 	return int(wrt.size)
 }
 
+// A list C fills through &list, read, then freed by a deferred call:
+// only C ever gives the variable a value.
+func suggestions() int {
+	var list **C.char
+	n := C.suggest(&list)
+	defer C.free_list(&list, n)
+	return len(unsafe.Slice(list, int(n)))
+}
+
 func main() {
-	fmt.Println(encodeOrdered())
+	fmt.Println(encodeOrdered(), suggestions())
 	fmt.Println(encodeTwoPinners())
 	fmt.Println(encodeFreedLast())
 }
