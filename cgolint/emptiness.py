@@ -1085,11 +1085,8 @@ class _MoreThanFacts(_LengthFacts):
 
     def _length(self, node: Node | None) -> bool:
         node = strip_parens(node)  # `len(s)` itself: `n := len(s)` may measure an s since replaced
-        if node is None or node.type != "call_expression" or text(node.child_by_field_name("function")) != "len":
-            return False
-        args = call_arguments(node)
-        return len(args) == 1 and _expr_key(args[0]) == self.key \
-            and self.model.call_target(node, self.source).kind == "builtin"
+        measured = self._measured(node) if node is not None and node.type == "call_expression" else None
+        return measured is not None and _expr_key(measured) == self.key
 
     def _bound(self, condition: Node | None) -> tuple[str, int] | None:
         node = strip_parens(condition)

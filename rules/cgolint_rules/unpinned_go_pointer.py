@@ -5,6 +5,7 @@ from tree_sitter import Node
 from cgolint.buffer_calls import calls_c, cgo_wrapper_target, forwarded_to_c, package_uses_cgo
 from cgolint.buffers import is_c_conversion
 from cgolint.call_targets import call_arguments
+from cgolint.conversions import is_assignment_target
 from cgolint.go_pointers import (
     GoPointer,
     go_object_pointer,
@@ -548,9 +549,7 @@ def _read_only(ident: Node) -> bool:
     if parent is None or parent.type in ("inc_statement", "dec_statement") or parent.type == "unary_expression" \
             and text(parent.child_by_field_name("operator")) == "&":
         return False
-    statement = parent.parent if parent.type == "expression_list" else None
-    return not (statement is not None and statement.type in ("assignment_statement", "short_var_declaration")
-                and statement.child_by_field_name("left") == parent)
+    return not is_assignment_target(node)
 
 
 def _in_c_call(node: Node, ctx) -> bool:
