@@ -45,8 +45,7 @@ def store_guard(store: Node, body: Node, params: dict[str, int]) -> tuple[KeepGu
 
 
 def _read_guard(condition: Node | None, params: dict[str, int], holds: bool) -> KeepGuard | None:
-    while condition is not None and condition.type == "parenthesized_expression" and condition.named_children:
-        condition = condition.named_children[0]
+    condition = _unparenthesized(condition)
     if condition is None:
         return None
     if condition.type == "unary_expression" and text(condition.child_by_field_name("operator")) == "!":
@@ -69,6 +68,11 @@ def _read_guard(condition: Node | None, params: dict[str, int], holds: bool) -> 
 
 
 def _bit_test(node: Node | None) -> bool:
+    node = _unparenthesized(node)
+    return node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "&"
+
+
+def _unparenthesized(node: Node | None) -> Node | None:
     while node is not None and node.type == "parenthesized_expression" and node.named_children:
         node = node.named_children[0]
-    return node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "&"
+    return node
