@@ -134,17 +134,8 @@ def _memo(package: PackageModel) -> _PackageMemo:
 def is_c_conversion(call: Node, package: PackageModel, source: SourceFile) -> bool:
     """`C.size_t(x)`, `C.int(x)`: a C call of one argument that names a type, not a function."""
     target = package.call_target(call, source)
-    return target.kind == "c" and _names_c_type(target.name, package) and len(call_arguments(call)) == 1
-
-
-def _names_c_type(name: str, package: PackageModel) -> bool:
-    """Whether `C.name` called with one argument is a conversion: not a
-    function of the preamble, nor a libc function of one argument."""
-    return package.preamble.function(name) is None and name not in _LIBC_FUNCTIONS_OF_ONE_ARG
-
-
-_LIBC_FUNCTIONS_OF_ONE_ARG = frozenset({"strlen", "strdup", "free", "malloc", "CString", "CBytes", "GoString",
-                                        "GoBytes", "gets", "puts", "atoi", "atol", "atof", "abs", "close"})
+    return target.kind == "c" and len(call_arguments(call)) == 1 \
+        and package.preamble.names_type(target.name, lenient=True)
 
 
 def unwrap_conversions(expr: Node | None, package: PackageModel, source: SourceFile) -> Node | None:
@@ -165,7 +156,7 @@ def unwrap_conversions(expr: Node | None, package: PackageModel, source: SourceF
             return node
         target = package.call_target(node, source)
         if target.kind in _CONVERSION_KINDS or (target.kind == "unsafe" and target.name == "Pointer") \
-                or (target.kind == "c" and _names_c_type(target.name, package)):
+                or (target.kind == "c" and package.preamble.names_type(target.name, lenient=True)):
             node = strip_parens(args[0])
             continue
         return node

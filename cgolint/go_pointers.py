@@ -18,7 +18,6 @@ from .call_targets import call_arguments
 from .gotypes import GoType
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
-from .preamble import CType
 from .scopes import Symbol
 from .source import SourceFile, strip_parens, text
 
@@ -87,7 +86,7 @@ def _unwrap_pointer(expr: Node, package: PackageModel, source: SourceFile, depth
 
 def c_pointer_conversion(call: Node, name: str, package: PackageModel, source: SourceFile) -> bool:
     """`C.gpointer(p)`: a conversion to a C typedef of a pointer type."""
-    return is_c_conversion(call, package, source) and package.preamble.resolve(CType(name)).pointers > 0
+    return package.preamble.names_pointer_type(name) and is_c_conversion(call, package, source)
 
 
 def go_pointer(expr: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:

@@ -33,6 +33,9 @@ GLIB_TYPEDEFS = frozenset({"gpointer", "gconstpointer", "gchar", "guchar", "gsho
                            "glong", "gulong", "gint8", "guint8", "gint16", "guint16", "gint32", "guint32",
                            "gint64", "guint64", "gfloat", "gdouble", "gsize", "gssize", "goffset", "gboolean",
                            "gintptr", "guintptr", "gunichar"})
+# libc functions of one argument: `C.strlen(x)` is a call, not a conversion
+LIBC_FUNCTIONS_OF_ONE_ARG = frozenset({"strlen", "strdup", "free", "malloc", "CString", "CBytes", "GoString",
+                                       "GoBytes", "gets", "puts", "atoi", "atol", "atof", "abs", "close"})
 FLOATING = frozenset({"float", "double"})
 INTEGER_TYPES = frozenset(PRIMITIVE_SIZES) - FLOATING
 POINTER_SIZE = 8
@@ -161,14 +164,21 @@ class CPreamble:
     def function(self, name: str) -> CFunction | None:
         return self.functions.get(name)
 
-    def names_type(self, name: str) -> bool:
-        """Whether cgo's `C.name` is known to name a type, so that `C.name(x)`
-        is a conversion: a typedef, struct, union or enum of the preamble
-        and its headers, an arithmetic type, a `_t` type (the C and POSIX
-        convention), or a GLib typedef (`C.gpointer`, `C.gint`), which GLib
-        bindings convert to everywhere from headers this model does not read."""
+    def names_type(self, name: str, lenient: bool = False) -> bool:
+        """Whether cgo's `C.name` names a type, so that `C.name(x)` is a
+        conversion. Known (the default): a typedef, struct, union or enum of
+        the preamble and its headers, an arithmetic type, a `_t` type (the C
+        and POSIX convention), or a GLib typedef (`C.gpointer`, `C.gint`),
+        which GLib bindings convert to everywhere from headers this model
+        does not read. Lenient: anything but a function of the preamble or a
+        libc function of one argument, for the readers of lengths and
+        buffers, where a type of an unread header is the likelier answer;
+        the readers of ownership ask for the known answer, as a call taken
+        for a conversion would lose a free."""
         if name in self.functions:
             return False
+        if lenient:
+            return name not in LIBC_FUNCTIONS_OF_ONE_ARG
         return name in self.typedefs or name in PRIMITIVE_SIZES or name in GLIB_TYPEDEFS \
             or name.startswith(("struct_", "union_", "enum_")) or name.endswith("_t")
 
