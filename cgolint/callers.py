@@ -8,7 +8,8 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from .call_targets import call_arguments
-from .emptiness import known_nonempty, length_checked, never_assigned
+from .emptiness import known_nonempty, length_checked
+from .length_conditions import never_assigned
 from .model import PackageModel
 from .scopes import parameter_names
 from .source import SourceFile, strip_parens, text, walk
