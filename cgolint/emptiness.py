@@ -31,6 +31,7 @@ from .call_targets import call_arguments
 from .conversions import is_assignment_target, local_symbol, trace_value
 from .length_conditions import (
     ASSIGNING,
+    DivisibleFacts,
     Evidence,
     LengthFacts,
     MoreThanFacts,
@@ -324,6 +325,8 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     if value.type == "identifier":
         if _changed(value, source, model):
             return False
+        if _whole_quotient(trace_value(value, source, model), at, source, model):
+            return True
         unchanged = lambda: never_assigned(value, source, model)  # noqa: E731
     elif value.type == "selector_expression":
         unchanged = lambda: _field_never_assigned(value, source, model)  # noqa: E731
@@ -332,6 +335,38 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     else:
         return False
     return _dominated(ValueFacts(key, source, model, _EVIDENCE), at, of_length=False, through_closures=unchanged)
+
+
+def _whole_quotient(quotient: Node | None, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """`len(x) / d` where checks before `at` say x is not empty and d divides
+    len(x) (`if len(x) == 0 || len(x)%d != 0 { return }`): at least 1 in
+    size, so not 0 (FAISS's `n := len(x) / d` vectors). x and d must never
+    change (d a constant, or a variable or field never assigned), so the
+    checks hold of the quotient wherever it was taken."""
+    quotient = strip_parens(quotient)
+    if quotient is None or quotient.type != "binary_expression" or \
+            text(quotient.child_by_field_name("operator")) != "/":
+        return False
+    length, divisor = strip_parens(quotient.child_by_field_name("left")), \
+        strip_parens(quotient.child_by_field_name("right"))
+    if length is None or length.type != "call_expression" or text(length.child_by_field_name("function")) != "len" \
+            or model.call_target(length, source).kind != "builtin" or divisor is None:
+        return False
+    measured = call_arguments(length)
+    if len(measured) != 1 or not never_assigned(measured[0], source, model) or constant_int(divisor, source, model) \
+            is None and not (divisor.type == "identifier" and never_assigned(divisor, source, model) or
+                             divisor.type == "selector_expression" and _field_never_assigned(divisor, source, model)):
+        return False
+    memo = model.memo("whole quotients")
+    key = (quotient, at)
+    if key not in memo:
+        # x's own check may ask this again (`len(ids) != n` reads as a
+        # check of len(x) / d): unknown while open
+        memo[key] = False
+        facts = DivisibleFacts(expr_key(measured[0]), source, model, _EVIDENCE, divisor)
+        memo[key] = _positive_at(length, at, source, model) and _dominated(
+            facts, at, of_length=False, through_closures=lambda: True, scope=_scope_of(measured[0], source, model))
+    return memo[key]
 
 
 def _field_never_assigned(field: Node, source: SourceFile, model: PackageModel) -> bool:

@@ -253,7 +253,7 @@ class LengthFacts:
         if op == "!=":
             return value == 0
         if op == "==":
-            return self._nonzero(other)
+            return self._nonzero(other) or self._equals_nonzero(other)
         return False
 
     def implies_empty(self, condition: Node | None) -> bool:
@@ -295,23 +295,28 @@ class LengthFacts:
         """After `if len(s) != len(y) { return }` (or `|| ...`), len(s) is
         len(y): s is not empty where y is known not to be (h5py-style rank
         checks, BLAS `n != len(y)` checks followed by `n == 0`)."""
-        if self.at is None or self.container is None or not never_assigned(self.container, self.source, self.model):
-            return False  # (s must keep the length it was compared with)
         for disjunct in disjuncts(condition):
             compared = self._compare(disjunct) if disjunct.type == "binary_expression" else None
-            if compared is None or compared[0] != "!=":
-                continue
-            other = self._measured(compared[1])
-            if other is not None and expr_key(other) != self.key and (
-                    self.evidence.nonempty(other, self.source, self.model)
-                    or never_assigned(other, self.source, self.model)
-                    and self.evidence.checked(other, self.at, self.source, self.model, self.asking)):
-                return True
-            count = strip_parens(compared[1])  # `len(x) != n`, then `if n == 0 { return }`
-            if other is None and count is not None and count.type in ("identifier", "selector_expression") and \
-                    self.evidence.value_checked(count, self.at, self.source, self.model):
+            if compared is not None and compared[0] == "!=" and self._equals_nonzero(compared[1]):
                 return True
         return False
+
+    def _equals_nonzero(self, node: Node) -> bool:
+        """What len(s) was found equal to is not 0 where the question is
+        asked: `len(y)` of a y known not to be empty there, or a count
+        checked not to be 0 (`if n == 0 { return }`); s must never be
+        assigned, to keep the length it was compared with."""
+        if self.at is None or self.container is None or not never_assigned(self.container, self.source, self.model):
+            return False
+        other = self._measured(node)
+        if other is not None:
+            return expr_key(other) != self.key and (
+                self.evidence.nonempty(other, self.source, self.model)
+                or never_assigned(other, self.source, self.model)
+                and self.evidence.checked(other, self.at, self.source, self.model, self.asking))
+        count = strip_parens(node)
+        return count is not None and count.type in ("identifier", "selector_expression") and \
+            self.evidence.value_checked(count, self.at, self.source, self.model)
 
     def _measured(self, node: Node | None) -> Node | None:
         """y for `len(y)`, or a local bound once to it."""
@@ -623,50 +628,105 @@ class ValueFacts(LengthFacts):
         return compared
 
 
-class MoreThanFacts(LengthFacts):
-    """len(s) > count, for a count that may exceed 0: told only by `len(s)`
-    itself compared with a constant (`len(s) < 40` is false, `len(s) >= 40`
-    holds), alone or in `&&`, `||` and `!`; `len(s) / 2 > 20` or a helper's
-    check is not followed."""
+class _LengthItselfFacts(LengthFacts):
+    """A fact about `len(s)` told only by comparisons of `len(s)` itself,
+    alone or in `&&`, `||` and `!`, and by an `if` that leaves when it
+    fails; `n := len(s)` may measure an s since replaced, and a helper's
+    check is not followed. `_holds(c)`: c holding tells the fact;
+    `_fails(c)`: c failing does."""
 
-    counts_reslices = True  # a reslice changes the count the check was about
-
-    def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence, count: int):
-        super().__init__(key, source, model, evidence)
-        self.count = count
+    counts_reslices = True  # a reslice changes the length the check was about
 
     def _length(self, node: Node | None) -> bool:
-        node = strip_parens(node)  # `len(s)` itself: `n := len(s)` may measure an s since replaced
+        node = strip_parens(node)
         measured = self._measured(node) if node is not None and node.type == "call_expression" else None
         return measured is not None and expr_key(measured) == self.key
 
-    def _bound(self, condition: Node | None) -> tuple[str, int] | None:
-        node = strip_parens(condition)
-        compared = self._compare(node) if node is not None and node.type == "binary_expression" else None
-        value = self._value(compared[1]) if compared is not None else None
-        return (compared[0], value) if value is not None else None
+    def _holds(self, node: Node | None) -> bool:
+        raise NotImplementedError
+
+    def _fails(self, node: Node | None) -> bool:
+        raise NotImplementedError
 
     def implies_nonempty(self, condition: Node | None) -> bool:
         node = strip_parens(condition)
         if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "&&":
             return self.implies_nonempty(node.child_by_field_name("left")) or \
                 self.implies_nonempty(node.child_by_field_name("right"))
-        bound = self._bound(node)
-        return bound is not None and (bound[0] == ">" and bound[1] >= self.count
-                                      or bound[0] in (">=", "==") and bound[1] > self.count)
+        return self._holds(node)
 
     def implies_empty(self, condition: Node | None) -> bool:
-        """True when the condition being false implies len(s) > count."""
+        """True when the condition being false tells the fact."""
         node = strip_parens(condition)
         if node is not None and node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "!":
             return self.implies_nonempty(node.child_by_field_name("operand"))
         if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "||":
             return any(self.implies_empty(d) for d in disjuncts(node))
-        bound = self._bound(node)
-        return bound is not None and (bound[0] == "<" and bound[1] > self.count
-                                      or bound[0] == "<=" and bound[1] >= self.count)
+        return self._fails(node)
 
     def guards(self, statement: Node) -> bool:
         return statement.type == "if_statement" and statement.child_by_field_name("alternative") is None and \
             self.implies_empty(statement.child_by_field_name("condition")) and \
             terminates(statement.child_by_field_name("consequence"))
+
+
+class MoreThanFacts(_LengthItselfFacts):
+    """len(s) > count, for a count that may exceed 0, told by `len(s)`
+    compared with a constant (`len(s) < 40` is false, `len(s) >= 40`
+    holds); `len(s) / 2 > 20` is not followed."""
+
+    def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence, count: int):
+        super().__init__(key, source, model, evidence)
+        self.count = count
+
+    def _bound(self, node: Node | None) -> tuple[str, int] | None:
+        compared = self._compare(node) if node is not None and node.type == "binary_expression" else None
+        value = self._value(compared[1]) if compared is not None else None
+        return (compared[0], value) if value is not None else None
+
+    def _holds(self, node: Node | None) -> bool:
+        bound = self._bound(node)
+        return bound is not None and (bound[0] == ">" and bound[1] >= self.count
+                                      or bound[0] in (">=", "==") and bound[1] > self.count)
+
+    def _fails(self, node: Node | None) -> bool:
+        bound = self._bound(node)
+        return bound is not None and (bound[0] == "<" and bound[1] > self.count
+                                      or bound[0] == "<=" and bound[1] >= self.count)
+
+
+class DivisibleFacts(_LengthItselfFacts):
+    """`len(s) % d == 0`, told by that comparison (`len(s)%d != 0` failing,
+    `len(s)%d == 0` holding), for a divisor spelled `divisor` (a constant,
+    or a variable or field the caller knows unchanged)."""
+
+    def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence, divisor: Node):
+        super().__init__(key, source, model, evidence)
+        self.divisor = divisor
+
+    def _remainder_zero(self, node: Node | None, operator: str) -> bool:
+        """`len(s) % d <operator> 0`, either way round."""
+        if node is None or node.type != "binary_expression" or text(node.child_by_field_name("operator")) != operator:
+            return False
+        for remainder, zero in ((node.child_by_field_name("left"), node.child_by_field_name("right")),
+                                (node.child_by_field_name("right"), node.child_by_field_name("left"))):
+            remainder = strip_parens(remainder)
+            if remainder is not None and remainder.type == "binary_expression" \
+                    and text(remainder.child_by_field_name("operator")) == "%" \
+                    and constant_int(zero, self.source, self.model) == 0 \
+                    and self._length(remainder.child_by_field_name("left")) \
+                    and self._same_divisor(remainder.child_by_field_name("right")):
+                return True
+        return False
+
+    def _same_divisor(self, node: Node | None) -> bool:
+        value = constant_int(node, self.source, self.model)
+        if value is not None:
+            return value == constant_int(self.divisor, self.source, self.model)
+        return bool(expr_key(node)) and expr_key(node) == expr_key(self.divisor)
+
+    def _holds(self, node: Node | None) -> bool:
+        return self._remainder_zero(node, "==")
+
+    def _fails(self, node: Node | None) -> bool:
+        return self._remainder_zero(node, "!=")
