@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from tree_sitter import Node
 
+from . import newer_syntax
 from .config import Settings
 from .loader import PackageJob, may_hold_finding
 from .declarations import ContextFiles
@@ -98,7 +99,22 @@ def parse_file(path: str, data: bytes, base: str | None = None, dispatched: froz
     # parses three spaces in its place and positions stay the same.
     parsed = b"   " + data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     source = SourceFile.parse(path, display_path(path, base), parsed, dispatched)
+    if source.root.has_error:
+        source = _reparsed_newer_syntax(source, dispatched)
     source.data = data
+    return source
+
+
+def _reparsed_newer_syntax(source: SourceFile, dispatched: frozenset[str]) -> SourceFile:
+    """The file parsed again with the Go newer than the grammar masked
+    (newer_syntax): methods with type parameters first, whose errors can
+    swallow the rest of the file, then the `new(expr)` calls errors touch."""
+    masked = newer_syntax.masked_methods(source.data)
+    if masked is not None:
+        source = SourceFile.parse(source.path, source.display_path, masked, dispatched)
+    masked = newer_syntax.masked_calls(source.data, source.error_nodes) if source.root.has_error else None
+    if masked is not None:
+        source = SourceFile.parse(source.path, source.display_path, masked, dispatched)
     return source
 
 

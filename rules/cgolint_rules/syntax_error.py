@@ -1,16 +1,12 @@
 from __future__ import annotations
 
-import re
-
+from cgolint.newer_syntax import GENERIC_METHOD, NEW_CALL, closing_bracket
 from cgolint.rule import Level, Report, Rule
 from cgolint.source import SourceFile, text
 
-# Go syntax newer than the grammar (tree-sitter-go 0.25), which parses it
-# as errors: `new(expr)` (Go 1.26; `make(expr)` too, where a local `make`
-# shadows the builtin) and methods with type parameters (Go 1.27).
-_NEW_CALL = re.compile(rb"(?<![\w.])(?:new|make)\s*\(")
-_GENERIC_METHOD = re.compile(rb"^func\s*\((?:[^()\n]|\([^()\n]*\))*\)\s*[^\W\d]\w*\s*\[", re.MULTILINE)
-_NEW_CALL_REACH = 400  # bytes before an error where its `new(` may start
+# Bytes before an error where a `new(` it may come from starts: the
+# engine masks what it can of such calls before parsing (newer_syntax).
+_NEW_CALL_REACH = 400
 
 
 class SyntaxErrorRule(Rule):
@@ -23,7 +19,10 @@ class SyntaxErrorRule(Rule):
 
     Two forms of newer Go that the parser does not know are valid code, not
     errors, and are not reported: `new(expr)` (Go 1.26) and methods with
-    type parameters (Go 1.27). The code inside them is not analysed.
+    type parameters (Go 1.27). They are read as Go the parser knows, of the
+    same length: a method without its type parameter list, and `new(expr)`
+    as a call of an unknown function, whose result is not followed (a Go
+    pointer it makes is not seen). Everything around them is analysed.
 
     ## Why is this bad?
     A file that does not parse does not build, and the code inside a broken
@@ -84,7 +83,7 @@ def _newer_syntax(error, source: SourceFile) -> bool:
     can swallow the rest of the file), or a `new(...)` nearby."""
     data = source.data
     line_start = data.rfind(b"\n", 0, error.start_byte) + 1
-    if _GENERIC_METHOD.search(data, line_start, max(error.end_byte, data.find(b"\n", error.start_byte))):
+    if GENERIC_METHOD.search(data, line_start, max(error.end_byte, data.find(b"\n", error.start_byte))):
         return True
     return _near_new_call(data, error.start_byte)
 
@@ -96,47 +95,10 @@ def _near_new_call(data: bytes, offset: int) -> bool:
     expression there can begin anywhere on the line."""
     line_start = data.rfind(b"\n", 0, offset) + 1
     line_end = data.find(b"\n", offset)
-    if _NEW_CALL.search(data, line_start, len(data) if line_end < 0 else line_end):
+    if NEW_CALL.search(data, line_start, len(data) if line_end < 0 else line_end):
         return True
-    for match in reversed(list(_NEW_CALL.finditer(data, max(0, offset - _NEW_CALL_REACH), offset))):
-        close = _closing_paren(data, match.end() - 1)
+    for match in reversed(list(NEW_CALL.finditer(data, max(0, offset - _NEW_CALL_REACH), offset))):
+        close = closing_bracket(data, match.end() - 1)
         if close is None or close >= offset:
             return True
     return False
-
-
-def _closing_paren(data: bytes, opening: int) -> int | None:
-    """The offset of the `)` that closes the `(` at `opening`, skipping
-    string, raw string and rune literals and line comments; None if the
-    file ends first."""
-    depth, at, end = 0, opening, len(data)
-    while at < end:
-        char = data[at]
-        if char in b"([{":
-            depth += 1
-        elif char in b")]}":
-            depth -= 1
-            if depth == 0:
-                return at
-        elif char in b"\"'`":
-            at = _literal_end(data, at)
-        elif data.startswith(b"//", at):
-            newline = data.find(b"\n", at)
-            at = end if newline < 0 else newline
-        at += 1
-    return None
-
-
-def _literal_end(data: bytes, start: int) -> int:
-    """The offset of the quote that ends the literal opened at `start`."""
-    quote = data[start:start + 1]
-    at = start + 1
-    while at < len(data):
-        char = data[at:at + 1]
-        if char == b"\\" and quote != b"`":
-            at += 2
-            continue
-        if char == quote or (char == b"\n" and quote != b"`"):
-            return at
-        at += 1
-    return len(data)
