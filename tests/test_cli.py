@@ -108,3 +108,17 @@ def test_missing_path_is_reported_and_others_still_run(cli, write_tree):
 def test_version_and_module_entry(cli):
     result = cli("--version")
     assert result.returncode == 0 and "cgolint" in result.stdout
+
+
+def test_code_frame_caret_sits_under_the_finding_past_wide_characters(write_tree):
+    from cgolint.config import Settings
+    from cgolint.registry import load_rules
+    from cgolint.reporters import ReportContext, render
+    from cgolint.runner import run
+
+    # `𝛼` and `😀` are one character each, four bytes and two UTF-16 units
+    root = write_tree({"a.go": 'package p\n\nimport "C"\n\nvar s = "𝛼😀"; func f( {\n}\n'})
+    result = run([str(root / "a.go")], Settings(root=str(root)), jobs=1)
+    frame = render("text", result, ReportContext(load_rules(), Settings(root=str(root)), str(root), tty=True))
+    line, caret = [row.split("| ", 1)[1] for row in frame.splitlines()[1:3]]
+    assert line[:caret.index("^")].endswith("func f(")  # the missing `)` goes right after `(`

@@ -28,10 +28,14 @@ def _frame(finding, paint) -> list[str]:
     number = str(finding.start.line)
     gutter = " " * len(number)
     source = finding.source_line.expandtabs(4)
-    raw = finding.source_line
-    start = len(raw[:finding.start.utf16_column - 1].expandtabs(4)) if finding.start.utf16_column else 0
+    raw = finding.source_line.encode("utf-8")  # columns count bytes; the caret goes under characters
+
+    def before(column: int) -> int:
+        return len(raw[:max(column - 1, 0)].decode("utf-8", "replace").expandtabs(4))
+
+    start = before(finding.start.column)
     if finding.end.line == finding.start.line:
-        width = max(1, len(raw[:finding.end.utf16_column - 1].expandtabs(4)) - start)
+        width = max(1, before(finding.end.column) - start)
     else:
         width = max(1, len(source) - start)
     return [f"  {paint('dim', number + ' |')} {source}",
