@@ -81,6 +81,16 @@ def is_pinner_type(t: GoType | None) -> bool:
     return t is not None and t.kind == "struct" and t.name == PINNER_NAME
 
 
+def _promotes_pin(package: PackageModel, t: GoType) -> bool:
+    """A struct of the package that embeds a `runtime.Pinner` (or a pointer
+    to one) and has no `Pin` method of its own: `sr.Pin(p)` is the Pinner's."""
+    name = package.underlying_name(t)
+    struct = package.underlying(GoType("named", name)) if name else None
+    if struct is None or struct.kind != "struct" or package.method(name, "Pin") is not None:
+        return False
+    return any(field == "Pinner" and is_pinner_type(field_type) for field, field_type in struct.fields)
+
+
 def function_pins(package: PackageModel, source: SourceFile, node: Node) -> FunctionPins | None:
     """Pinning facts of the top-level function containing `node` (cached per package)."""
     function = outermost_function(node, source.root)
@@ -204,7 +214,8 @@ def _collect_pins(package: PackageModel, source: SourceFile, function: Node) -> 
                 named.add(base.text)
             if field.text == b"Pin" and len(call_arguments(node)) == 1:
                 operand_type = package.type_of(operand, source)
-                if operand_type is None or is_pinner_type(package.underlying(operand_type) or operand_type):
+                if operand_type is None or is_pinner_type(package.underlying(operand_type) or operand_type) \
+                        or _promotes_pin(package, operand_type):
                     pin_calls.append(node)
         elif node.type == "identifier":
             identifiers.append(node)
