@@ -31,6 +31,7 @@ from .call_targets import call_arguments
 from .conversions import is_assignment_target, local_symbol, trace_value
 from .length_conditions import (
     ASSIGNING,
+    BelowLengthFacts,
     DivisibleFacts,
     Evidence,
     LengthFacts,
@@ -89,6 +90,8 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             high = constant_int(end, source, model)
             if low is not None and high is not None:
                 return high > low
+            if start is not None and _window_past(base, start, end, source, model):
+                return True
             # `b[:min(len(b), n)]` where b and n are checked: at least one
             return low == 0 and at is not None and _positive_at(end, at, source, model)
         if node.child_by_field_name("capacity") is not None:
@@ -175,27 +178,66 @@ def _positive_at(node: Node | None, at: Node, source: SourceFile, model: Package
 
 
 def _checked_by_loop(container: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
-    """`for len(s) > 0 { chunk := s[:min(len(s), k)]; ...; s = s[n:] }`: the
-    loop's condition holds at `at` when every write to s lies in the loop's
-    body after `at` (the condition is asked again before `at` comes round)."""
-    symbol = local_symbol(container, source, model)
+    """`for len(s) > 0 { chunk := s[:min(len(s), k)]; ...; s = s[n:] }`."""
+    facts = LengthFacts(expr_key(container), source, model, _EVIDENCE)
+    return _loop_condition_holds(facts, (container,), at, source, model)
+
+
+def _loop_condition_holds(facts: LengthFacts, variables: tuple[Node, ...], at: Node, source: SourceFile,
+                          model: PackageModel) -> bool:
+    """The condition of the loop around `at` implies `facts`, and holds at
+    `at`: every write to the `variables` it reads lies in the loop's body
+    after `at` or in its update (the condition is asked again before `at`
+    comes round)."""
+    symbols = [local_symbol(v, source, model) for v in variables]
     loop = at.parent
     while loop is not None and loop.type not in ("for_statement", "func_literal", *FUNCTION_KINDS):
         loop = loop.parent
-    if symbol is None or loop is None or loop.type != "for_statement":
+    if None in symbols or loop is None or loop.type != "for_statement":
         return False
     body = loop.child_by_field_name("body")
     conditions = [c.child_by_field_name("condition") if c.type == "for_clause" else c
                   for c in loop.named_children if c.type not in ("range_clause", "block", "comment")]
     update = next((c.child_by_field_name("update") for c in loop.named_children if c.type == "for_clause"), None)
-    facts = LengthFacts(expr_key(container), source, model, _EVIDENCE)
 
     def after_at(node: Node) -> bool:  # in the body after `at`, or in the clause's update
         return at.end_byte <= node.start_byte < body.end_byte or \
             update is not None and update.start_byte <= node.start_byte < update.end_byte
     return body is not None and any(facts.implies_nonempty(c) for c in conditions) and \
-        all(after_at(lhs) for lhs, _ in symbol.writes) and \
-        all(after_at(node) for node in mutations(symbol, loop, model, source, method_calls=True))
+        all(after_at(lhs) for symbol in symbols for lhs, _ in symbol.writes) and \
+        all(after_at(node) for symbol in symbols for node in mutations(symbol, loop, model, source, method_calls=True))
+
+
+def _window_past(base: Node, start: Node, end: Node, source: SourceFile, model: PackageModel) -> bool:
+    """`buf[off:min(off+k, len(buf))]` inside `for off < len(buf)`, with k
+    checked positive: every bound of the `min` (or the end itself) is past
+    `off`, so the window holds at least one element."""
+    start, end = strip_parens(start), strip_parens(end)
+    if start is None or end is None or start.type != "identifier" or strip_parens(base).type != "identifier":
+        return False
+    bounds = [end]
+    if end.type == "call_expression" and text(end.child_by_field_name("function")) == "min" \
+            and model.call_target(end, source).kind == "builtin":
+        bounds = [strip_parens(b) for b in call_arguments(end)]
+    key = expr_key(start)
+    for bound in bounds:
+        if bound is None:
+            return False
+        if bound.type == "binary_expression" and text(bound.child_by_field_name("operator")) == "+":
+            left, right = bound.child_by_field_name("left"), bound.child_by_field_name("right")
+            step = right if expr_key(left) == key else left if expr_key(right) == key else None
+            if step is None or not _positive_at(step, end, source, model):
+                return False
+            continue
+        if bound.type == "call_expression" and text(bound.child_by_field_name("function")) == "len":
+            measured = call_arguments(bound)
+            facts = BelowLengthFacts(expr_key(base), source, model, _EVIDENCE, start)
+            if len(measured) != 1 or expr_key(measured[0]) != expr_key(base) or \
+                    not _loop_condition_holds(facts, (start, base), end, source, model):
+                return False
+            continue
+        return False
+    return bool(bounds)
 
 
 def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, at: Node | None = None) -> bool:

@@ -730,3 +730,24 @@ class DivisibleFacts(_LengthItselfFacts):
 
     def _fails(self, node: Node | None) -> bool:
         return self._remainder_zero(node, "!=")
+
+
+class BelowLengthFacts(_LengthItselfFacts):
+    """`i < len(s)` for an index spelled `index`, told by that comparison
+    (`i < len(s)` holding, `i >= len(s)` failing)."""
+
+    def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence, index: Node):
+        super().__init__(key, source, model, evidence)
+        self.index = expr_key(index)
+
+    def _below(self, node: Node | None, operator: str) -> bool:
+        compared = self._compare(node) if node is not None and node.type == "binary_expression" else None
+        return compared is not None and compared[0] == operator and bool(self.index) \
+            and expr_key(compared[1]) == self.index
+
+    def _holds(self, node: Node | None) -> bool:
+        return self._below(node, ">")  # len(s) > i
+
+    def _fails(self, node: Node | None) -> bool:
+        return self._below(node, "<=")  # len(s) <= i
+

@@ -1,0 +1,59 @@
+package empty
+
+// #include "empty.h"
+import "C"
+
+// `buf[off:min(off+k, len(buf))]` inside `for off < len(buf)`, with k
+// checked positive, holds at least one element: both bounds of the min
+// are past off. A bound that may not be (no check of k, `off <= len(buf)`,
+// off moved before the window is cut) leaves it possibly empty.
+
+func Chunks(buf []byte, k int) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	for off := 0; off < len(buf); off += k {
+		part := buf[off:min(off+k, len(buf))]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part))))
+	}
+	return sum
+}
+
+func Tail(buf []byte) (sum int) {
+	for off := 0; len(buf) > off; off += 4 {
+		rest := buf[off:len(buf)]
+		sum += int(C.checksum((*C.uchar)(&rest[0]), C.size_t(len(rest))))
+	}
+	return sum
+}
+
+func ChunksUnchecked(buf []byte, k int) (sum int) {
+	for off := 0; off < len(buf); off += k {
+		part := buf[off:min(off+k, len(buf))]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part)))) // want CGL002 "when part is empty"
+	}
+	return sum
+}
+
+func ChunksToTheEnd(buf []byte, k int) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	for off := 0; off <= len(buf); off += k {
+		part := buf[off:min(off+k, len(buf))]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part)))) // want CGL002 "when part is empty"
+	}
+	return sum
+}
+
+func ChunksMoved(buf []byte, k int) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	for off := 0; off < len(buf); off += k {
+		off++
+		part := buf[off:min(off+k, len(buf))]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part)))) // want CGL002 "when part is empty"
+	}
+	return sum
+}
