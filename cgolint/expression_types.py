@@ -129,14 +129,34 @@ def _selector_type(package: PackageModel, expr: Node, source: SourceFile, depth:
             global_type = package.preamble.globals.get(name)
             return gotypes.c_type(global_type.base.replace(" ", "_"), global_type.pointers) if global_type else None
         return gotypes.STANDARD_TYPES.get((path, name))
-    base = package.underlying(package.type_of(operand, source, depth + 1))
-    if base is not None and base.kind == "pointer":
-        base = package.underlying(base.elem)
-    if base is None or base.kind != "struct":
-        return None
-    for field_name, field_type in base.fields:
-        if field_name == name:
-            return field_type
+    found = declared_field(package, package.type_of(operand, source, depth + 1), name)
+    return found[1] if found is not None else None
+
+
+def declared_field(package: PackageModel, holder: GoType | None, name: str) -> tuple[str, GoType | None] | None:
+    """Field `name` of a struct (or a pointer to one): the name of the
+    named struct type that declares it ("" for an unnamed one) and its
+    type, promoted from embedded structs too, the shallowest first as in
+    Go (code that builds has one at that depth). An embedded field is one
+    named after its type (`handle`, `*Counter`): a field spelled `handle
+    handle` looks the same, but a selector that builds cannot go through it."""
+    level = [holder]
+    for _ in range(4):
+        embedded = []
+        for held in level:
+            if held is not None and held.kind == "pointer":
+                held = held.elem
+            owner = held.name if held is not None and held.kind == "named" else ""
+            struct = package.underlying(held)
+            if struct is None or struct.kind != "struct":
+                continue
+            for field_name, type_ in struct.fields:
+                if field_name == name:
+                    return owner, type_
+                named = type_.elem if type_ is not None and type_.kind == "pointer" else type_
+                if named is not None and named.kind == "named" and named.name.rsplit(".", 1)[-1] == field_name:
+                    embedded.append(named)
+        level = embedded
     return None
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tree_sitter import Node
 
 from .call_targets import call_arguments
-from .expression_types import symbol_type
+from .expression_types import declared_field, symbol_type
 from .gotypes import GoType, parse_type
 from .scopes import mutations, parameter_names, returns_of
 from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
@@ -362,6 +362,7 @@ def _struct_name(t: GoType | None) -> str:
 
 def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> bool:
     """`x.f` where `f` is a `*C.T` field of a Go struct type of this package
+    (promoted from an embedded struct too: `ch.c` for `ch.handle.c`)
     and every value the package ever gives `f` (assignments, keyed composite
     literals) is C memory or nil: `w.z` after `&Writer{z: (*C.stream)(C.calloc(...))}`
     in a constructor. Any other write, an unknown operand type, `&x.f` or a
@@ -371,12 +372,10 @@ def c_memory_field(expr: Node, package: PackageModel, source: SourceFile) -> boo
         return False
     operand = expr.child_by_field_name("operand")
     name = text(expr.child_by_field_name("field"))
-    owner = _struct_name(package.type_of(operand, source))
-    if not owner:
+    found = declared_field(package, package.type_of(operand, source), name)
+    if found is None or not found[0]:
         return False
-    struct = package.underlying(GoType("named", owner))
-    fields = dict(struct.fields) if struct is not None and struct.kind == "struct" else {}
-    declared = package.underlying(fields.get(name))
+    owner, declared = found[0], package.underlying(found[1])
     if declared is None or declared.kind != "pointer" or package.underlying(declared.elem) is None \
             or package.underlying(declared.elem).kind != "c":
         return False
@@ -397,14 +396,13 @@ def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> b
     struct = package.underlying(GoType("named", owner))
     fields = [n for n, _ in struct.fields] if struct is not None and struct.kind == "struct" else []
     for target, value, source in index.assigned.get(name, ()):
-        found = _struct_name(package.type_of(target.child_by_field_name("operand"), source))
-        if found == "":
+        declared = declared_field(package, package.type_of(target.child_by_field_name("operand"), source), name)
+        if declared is None or not declared[0]:
             return False  # a write to some `.f` of unknown type
-        if found != owner:
-            other = package.underlying(GoType("named", found))
-            if other is None or other.kind != "struct" or name not in dict(other.fields) or other == struct:
-                return False  # maybe owner's field promoted through an embedded struct, or `type T2 T`
-            continue
+        if declared[0] != owner:
+            if _defined_as(package, declared[0], owner) or _defined_as(package, owner, declared[0]):
+                return False  # `type T2 T`: the same field
+            continue  # another struct's field (promoted from another embedded struct, too)
         if value is None:
             return False  # `a, b = f()` or `op=`
         values.append((value, source))
@@ -433,6 +431,21 @@ def _field_values_in_c_memory(owner: str, name: str, package: PackageModel) -> b
         if package.origin_of(value, source) != C_MEMORY:
             return False
     return True
+
+
+def _defined_as(package: PackageModel, name: str, other: str) -> bool:
+    """Whether the named type `name` is declared as `other`, or as a type
+    declared as `other` (`type T2 T`): they share their fields."""
+    for _ in range(8):
+        symbol = package.declaration(name)
+        spelled = package.spelled_type(symbol.type_node, symbol.file.imports) \
+            if symbol is not None and symbol.kind == "type" else None
+        if spelled is None or spelled.kind != "named":
+            return False
+        if spelled.name == other:
+            return True
+        name = spelled.name
+    return False
 
 
 def _literal_type(body: Node, source: SourceFile, package: PackageModel, depth: int = 0) -> GoType | None:
