@@ -176,9 +176,7 @@ class FunctionScope:
             elif kind == "range_clause":
                 self._range(node)
             elif kind == "type_switch_statement":
-                alias = node.child_by_field_name("alias")
-                for ident in alias.named_children if alias is not None else []:
-                    self._add(Symbol(text(ident), "local", ident, self.file, node))
+                self._type_switch(node)
             elif kind == "assignment_statement":
                 assignments.append(node)
         for node in assignments:
@@ -193,6 +191,18 @@ class FunctionScope:
                 if symbol is not None:
                     value = rhs[i] if len(rhs) == len(lhs) and operator == "=" else None
                     symbol.writes.append((target, value))
+
+    def _type_switch(self, switch: Node) -> None:
+        """`switch v := x.(type)` declares a variable v in each clause, of
+        the clause's type when it names one (`case []byte:`), else of x's."""
+        alias = switch.child_by_field_name("alias")
+        for ident in alias.named_children if alias is not None else []:
+            for clause in switch.named_children:
+                if clause.type not in ("type_case", "default_case"):
+                    continue
+                types = clause.children_by_field_name("type") if clause.type == "type_case" else []
+                single = types[0] if len(types) == 1 and text(types[0]) != "nil" else None
+                self._add(Symbol(text(ident), "local", ident, self.file, clause, type_node=single))
 
     def _parameters(self, function: Node) -> None:
         scope = function
