@@ -264,8 +264,9 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
         return any(_length_may_be_zero(node.child_by_field_name(side), source, model, at) for side in ("left", "right"))
     if node.type == "identifier":
         symbol = local_symbol(node, source, model)
-        if at is not None and symbol is not None and not symbol.writes and symbol.range_of is None \
-                and _value_checked(node, at, source, model):
+        if at is not None and symbol is not None and symbol.range_of is None and all(
+                value is not None and positive_int(value, source, model) for _, value in symbol.writes) \
+                and _value_checked(node, at, source, model):  # (`if n > 40 { n = 40 }` keeps n not 0)
             return False
         if symbol is not None and symbol.kind == "param":
             return True
@@ -437,13 +438,16 @@ def _field_never_assigned(field: Node, source: SourceFile, model: PackageModel) 
 
 def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
     """Whether the variable `ident` names is assigned (`=`, `+=`, `--`, `&n`
-    taken) anywhere in its function after its declaration."""
+    taken) anywhere in its function after its declaration, other than to a
+    positive constant (`if n > 40 { n = 40 }`), which keeps it not 0."""
     symbol = model.resolve(ident, source)
     function = ident
     while function is not None and function.type not in FUNCTION_KINDS:
         function = function.parent
     if symbol is None or function is None:
         return True
+    positive = {lhs.start_byte for lhs, value in symbol.writes
+                if value is not None and positive_int(value, symbol.file, model)}
     for node in walk(function):
         if node.type != "identifier" or text(node) != symbol.name or node.start_byte == symbol.node.start_byte:
             continue
@@ -452,7 +456,7 @@ def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
             return True
         if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&":
             return True
-        if is_assignment_target(node) and model.resolve(node, source) is symbol:
+        if is_assignment_target(node) and node.start_byte not in positive and model.resolve(node, source) is symbol:
             return True
     return False
 
@@ -500,7 +504,7 @@ def _dominated(check: "LengthFacts", at: Node, *, of_length: bool, through_closu
                 if (of_length or sibling.type in ("if_statement", "expression_switch_statement")) \
                         and check.guards(sibling):
                     return True
-                if _assigns_key(sibling, check.key, check.counts_reslices):
+                if _assigns_key(sibling, check.key, check.counts_reslices, check):
                     # `scratch = data` holds what data held there; `b = b[:0]` does not
                     copied = _copied_value(sibling, check.key) if of_length else None
                     return copied is not None and _unchanged_since(sibling, at, check) and \
@@ -510,11 +514,13 @@ def _dominated(check: "LengthFacts", at: Node, *, of_length: bool, through_closu
     return False
 
 
-def _assigns_key(statement: Node, key: str, reslices: bool = False) -> bool:
+def _assigns_key(statement: Node, key: str, reslices: bool = False, check: LengthFacts | None = None) -> bool:
     """Whether the statement (or one inside it) assigns the variable or
     field spelled `key` with `=`, `op=`, `++` or `--`, other than by
     reslicing it unless `reslices` (`b = b[4:]` after `len(b) < 8`: the
-    bounds' arithmetic is not followed, so the check is taken to hold)."""
+    bounds' arithmetic is not followed, so the check is taken to hold), or,
+    for a `check` that a positive value keeps (ValueFacts: n is not 0), by
+    `n = 40`."""
     if statement.type not in ("assignment_statement", "expression_statement", "inc_statement", "dec_statement",
                               "if_statement", "for_statement", "expression_switch_statement",
                               "type_switch_statement", "select_statement", "block", "labeled_statement") \
@@ -527,6 +533,9 @@ def _assigns_key(statement: Node, key: str, reslices: bool = False) -> bool:
             values = right.named_children if right is not None else []
             if len(values) == len(targets) and not reslices:
                 targets = [t for t, v in zip(targets, values) if not _reslices(v, key)]
+            if len(values) == len(targets) and check is not None and check.kept_by_positive \
+                    and text(node.child_by_field_name("operator")) == "=":
+                targets = [t for t, v in zip(targets, values) if not positive_int(v, check.source, check.model)]
         elif node.type in ("inc_statement", "dec_statement"):
             targets = node.named_children[:1]
         else:

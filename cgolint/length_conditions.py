@@ -158,6 +158,7 @@ class LengthFacts:
     (after it, s is not empty or the function has left) and `case_holds`."""
 
     counts_reslices = False  # a reslice after the check (`b = b[4:]`) undoes it: see emptiness._assigns_key
+    kept_by_positive = False  # an assignment of a positive constant keeps the fact (ValueFacts: not 0)
 
     def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence):
         self.key, self.source, self.model, self.evidence = key, source, model, evidence
@@ -614,6 +615,8 @@ _SKIPS = frozenset({"continue_statement", "break_statement", "return_statement",
 class ValueFacts(LengthFacts):
     """The facts of LengthFacts about an integer variable itself (`n > 0`,
     `n == 0`) instead of `len(s)`."""
+
+    kept_by_positive = True
 
     def _length(self, node: Node | None) -> bool:
         node = strip_parens(node)

@@ -1,0 +1,46 @@
+package empty
+
+// #include "empty.h"
+import "C"
+
+import "unsafe"
+
+// `if n <= 0 { return }` then `if n > 40 { n = 40 }`: a positive constant
+// keeps n from being 0, so `make([]byte, n)` holds an element. Clamped to
+// 0 or to a value not known to be positive, it may not.
+
+func Short(n int) []byte {
+	if n <= 0 {
+		return nil
+	}
+	if n > 40 {
+		n = 40
+	}
+	buf := make([]byte, n)
+	C.copy_name((*C.char)(unsafe.Pointer(&buf[0])), nil, C.size_t(n))
+	return buf
+}
+
+func ClampedToZero(n int) []byte {
+	if n <= 0 {
+		return nil
+	}
+	if n > 40 {
+		n = 0
+	}
+	buf := make([]byte, n)
+	C.copy_name((*C.char)(unsafe.Pointer(&buf[0])), nil, C.size_t(n)) // want CGL002 "when buf is empty"
+	return buf
+}
+
+func ClampedToLimit(n, limit int) []byte {
+	if n <= 0 {
+		return nil
+	}
+	if n > limit {
+		n = limit
+	}
+	buf := make([]byte, n)
+	C.copy_name((*C.char)(unsafe.Pointer(&buf[0])), nil, C.size_t(n)) // want CGL002 "when buf is empty"
+	return buf
+}
