@@ -2,6 +2,7 @@
 (`c_param_extent`), when every use of the parameter says so: constant
 subscripts (`p[3]`, `p[N - 1]` with `#define N 4`), subscripts by a loop
 variable bounded by a constant (`for (i = 0; i < DIM * DIM; i++) p[i]`),
+or linear in one (`p[2 * i + 1]`),
 `*p`, `p->f`, and libc calls that move a constant number of bytes
 (`memcpy(out, b, sizeof b)`, `memset(p, 0, 16)`). The constants are C
 integer constant expressions: literals with any suffix or base, object-like
@@ -110,6 +111,17 @@ def _index_reach(subscript: Node | None, body: Node, preamble: CPreamble) -> int
     value = constant_value(subscript, body, preamble)
     if value is not None:
         return value if value >= 0 else None
+    if subscript.type == "parenthesized_expression" and len(subscript.named_children) == 1:
+        return _index_reach(subscript.named_children[0], body, preamble)
+    if subscript.type == "binary_expression":  # `2 * i + 1`: linear in a bounded variable, never below 0
+        operator = text(subscript.child_by_field_name("operator"))
+        left, right = subscript.child_by_field_name("left"), subscript.child_by_field_name("right")
+        for variable, factor in ((left, right), (right, left)) if operator in ("+", "*") else ():
+            amount = constant_value(factor, body, preamble)
+            reach = _index_reach(variable, body, preamble) if amount is not None and amount >= 0 else None
+            if reach is not None:
+                return reach + amount if operator == "+" else reach * amount
+        return None
     if subscript.type != "identifier":
         return None
     name = text(subscript)

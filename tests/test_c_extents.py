@@ -58,6 +58,9 @@ static void redefined(unsigned char *out) { memset(out, 0, KEY_LEN); }
 static unsigned char zeros[32], dst[32];
 static void tested(const unsigned char *p) { if (p) memcpy(dst, p, 32); if (!(p)) return; }
 static void chosen(const unsigned char *p, int z) { const unsigned char *src = z ? zeros : (p); memcpy(dst, src, 32); }
+static void hex(char *out) { for (int i = 0; i < 20; i++) { out[2 * i] = 'a'; out[(i * 2) + 1] = 'b'; } }
+static void shifted(char *out) { for (int i = 0; i < 4; i++) out[i - 1] = 0; }
+static void scaled(char *out, int k) { for (int i = 0; i < 4; i++) out[k * i] = 0; }
 */
 import "C"
 '''
@@ -80,9 +83,10 @@ def test_extents_of_bodies(tmp_path):
     assert extent("commented") == Extent(0, 64)     # a comment among the arguments
     assert extent("grid") == Extent(0, 64)          # both dimensions
     assert extent("tested") == Extent(0, 32)       # tests of the pointer's value touch nothing
-    for name in ("walks", "variable", "passes", "offset", "redefined", "chosen"):
+    assert extent("hex") == Extent(40, 0)           # linear in a bounded loop variable: 2*19+1
+    for name in ("walks", "variable", "passes", "offset", "redefined", "chosen", "shifted", "scaled"):
         # pointer arithmetic, a variable count, passed on, `&out[4]`, a macro with two values,
-        # chosen as a `?:` value (parenthesised, not a test)
+        # chosen as a `?:` value (parenthesised, not a test), `i - 1` (below 0 at first), a factor not constant
         assert extent(name) is None, name
 
 

@@ -15,6 +15,8 @@ static void iota8(int *p) { for (unsigned i = 0; i < 8u; i++) p[i] = (int)i; }
 static void get_uuid(unsigned char *out) { static const unsigned char id[UUID_LEN] = {1}; memcpy(out, id, UUID_LEN); }
 static void clear_cells(uint8_t *cells) { memset(cells, 0, CELLS); }
 static void last_cell(uint8_t *cells) { cells[CELLS - 1] = 1; }
+// Two hex digits per byte of a 20-byte id (git_oid_fmt).
+static void oid_hex(char *out) { for (int i = 0; i < 20; i++) { out[2 * i] = 'a'; out[2 * i + 1] = 'b'; } }
 // Seeds only when given a seed (secp256k1_context_randomize).
 static int randomize(uint8_t *state, const unsigned char *seed32) {
 	if (seed32) memcpy(state, seed32, 32);
@@ -38,6 +40,8 @@ func fits() {
 	C.get_uuid((*C.uchar)(unsafe.Pointer(&id[0])))
 	var cells [16]uint8
 	C.clear_cells((*C.uint8_t)(unsafe.Pointer(&cells[0])))
+	var hex [40]byte
+	C.oid_hex((*C.char)(unsafe.Pointer(&hex[0])))
 	C.last_cell((*C.uint8_t)(unsafe.Pointer(&cells[0])))
 }
 
@@ -52,6 +56,8 @@ func short() {
 	var cells [8]uint8
 	C.clear_cells((*C.uint8_t)(unsafe.Pointer(&cells[0]))) // want CGL001 "C.clear_cells gets the local array `cells` \(8 bytes\)"
 	C.last_cell((*C.uint8_t)(unsafe.Pointer(&cells[0])))   // want CGL001 "C.last_cell gets the local array `cells` \(8 bytes\)"
+	var hex [39]byte
+	C.oid_hex((*C.char)(unsafe.Pointer(&hex[0]))) // want CGL001 "C.oid_hex gets the local array `hex` \(39 bytes\), but the body of C.oid_hex reaches 40 bytes"
 }
 
 // The body tests the pointer for NULL before it reads 32 bytes.
