@@ -235,7 +235,8 @@ class _Collector:
     def _alias_statements(self, assigns: list[Node]) -> list[tuple[Node, Node, Node]]:
         """(target, source, statement) for each `target := source`, `target =
         source` and `var target = source` with one identifier on each side
-        (pointer conversions around the source are looked through)."""
+        (pointer conversions around the source are looked through, and an
+        `unsafe.Slice(source, n)` view is a copy of the pointer)."""
         found = []
         for statement in assigns:
             if statement.type == "var_spec":
@@ -250,6 +251,11 @@ class _Collector:
             if len(lhs) != 1 or len(rhs) != 1 or lhs[0].type != "identifier" or self._text(lhs[0]) == "_":
                 continue
             source = strip_wrappers(rhs[0], self.unsafe_name)
+            if source is not None and source.type == "call_expression":  # `unsafe.Slice(p, n)`: a view of p
+                function, args = source.child_by_field_name("function"), call_arguments(source)
+                if function is not None and text(function).replace(" ", "") == f"{self.unsafe_name}.Slice" \
+                        and len(args) == 2:
+                    source = strip_wrappers(args[0], self.unsafe_name)
             if source is not None and source.type == "identifier" and self._text(source) != self._text(lhs[0]):
                 found.append((lhs[0], source, statement))
         return found

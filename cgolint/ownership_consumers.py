@@ -174,6 +174,13 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
             return "handover", statement.type, None
         if kind == "return_statement":
             return "handover", "returned", None
+        if kind == "variadic_argument":  # `f(v...)`: v itself is the argument; append copies its elements
+            call = context.parent(context.parent(parent) or parent)
+            target = context.target(call) if call is not None and call.type == "call_expression" else None
+            if target is not None and target.kind == "builtin" and target.name == "append":
+                return "use", "read", None
+            node = parent
+            continue
         if kind == "send_statement":
             if parent.child_by_field_name("value") == node:
                 return "handover", "sent on a channel", None
