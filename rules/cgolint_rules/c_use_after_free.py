@@ -44,7 +44,8 @@ class CUseAfterFree(Rule):
     assigns, are not followed.
 
     A copy made by `q := p` (also `q = p`, `var q = p`, through
-    `unsafe.Pointer` or `(*T)` conversions) is followed too: freeing one
+    `unsafe.Pointer` or `(*T)` conversions, and a view `v :=
+    unsafe.Slice((*T)(p), n)`) is followed too: freeing one
     and then using the other is reported when, at the free, every path
     from the function's start went through the copy with neither variable
     assigned since.
