@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from cgolint.call_targets import CallTarget
 from cgolint.conversions import (
     enclosing_deref,
@@ -27,14 +29,25 @@ def _header(t: GoType | None) -> str | None:
 
 def _header_layout(t: GoType | None, model) -> str | None:
     """"slice" or "string" for a struct of this package laid out like one
-    (a pointer or uintptr, then two or one ints): a home-made header."""
+    (a pointer or uintptr, then two or one ints), or an array of three or
+    two words (`[3]uintptr`): a home-made header."""
     u = model.underlying(t) if t is not None else None
-    fields = [model.underlying(f) for _, f in u.fields] if u is not None and u.kind == "struct" else []
+    if u is not None and u.kind == "array" and u.length in (2, 3):
+        fields = [model.underlying(u.elem)] * u.length
+    else:
+        fields = [model.underlying(f) for _, f in u.fields] if u is not None and u.kind == "struct" else []
     if len(fields) not in (2, 3) or any(f is None for f in fields):
         return None
     first_is_pointer = fields[0].kind in ("unsafe_pointer", "pointer") or fields[0].name == "uintptr"
     ints = all(f.kind == "basic" and f.name in ("int", "uint", "uintptr", "int64", "uint64") for f in fields[1:])
     return ("string" if len(fields) == 2 else "slice") if first_is_pointer and ints else None
+
+
+def _shape(t: GoType | None, model) -> str:
+    u = model.underlying(t) if t is not None else None
+    if u is not None and u.kind == "pointer":
+        u = model.underlying(u.elem)
+    return "an array" if u is not None and u.kind == "array" else "a struct"
 
 
 def _resolved(t: GoType | None, node, ctx) -> GoType | None:
@@ -83,7 +96,13 @@ def _may_concern(node, kind: str, data: bytes) -> bool:
     spelled = data[spelled.start_byte:spelled.end_byte]
     if kind in ("composite_literal", "var_spec"):
         return b"eader" in spelled  # (also `type header reflect.SliceHeader`)
-    return b"Header" in spelled or b"string" in spelled or b"[]" in spelled
+    return b"eader" in spelled or b"string" in spelled or b"[]" in spelled or _HEADER_LIKE.search(spelled) is not None
+
+
+# The pointer types a home-made header view converts to, spelled: a type
+# named like a header (`*sliceHeader`, `*hdr`) or an array of two or three
+# words (`*[3]uintptr`).
+_HEADER_LIKE = re.compile(rb"\(\s*\*\s*(?:\w*(?:[Hh]eader|[Hh]dr)\w*|\[[23]\]\s*u?int(?:ptr)?)\s*\)")
 
 
 class SliceHeaderForgery(Rule):
@@ -103,10 +122,13 @@ class SliceHeaderForgery(Rule):
       `unsafe.Pointer`: `*(*string)(unsafe.Pointer(&b))` where `b` is a
       slice, `*(*[]byte)(unsafe.Pointer(&s))` where `s` is a string;
     - the same with a header of the package's own, a struct laid out like
-      the runtime's (a pointer or `uintptr`, then one or two ints): a slice
-      or string forged from one (`*(*[]byte)(unsafe.Pointer(&hdr))`, also
-      through a pointer to one: `h := new(sliceHeader)`), or a
-      slice or string viewed through one (`(*sliceHeader)(unsafe.Pointer(&s))`).
+      the runtime's (a pointer or `uintptr`, then one or two ints) or an
+      array of three or two `uintptr`s: a slice or string forged from one
+      (`*(*[]byte)(unsafe.Pointer(&hdr))`, also through a pointer to one:
+      `h := new(sliceHeader)`), or a slice or string viewed through one
+      (`(*sliceHeader)(unsafe.Pointer(&s))`, `(*[3]uintptr)(unsafe.Pointer(&s))`).
+      A view is looked for where the pointer type is named like a header
+      (`...Header`, `...header`, `...hdr`, `...Hdr`) or is such an array.
       Not in the Go distribution's own packages, which define that layout.
 
     `unsafe.Slice`, `unsafe.String`, `unsafe.SliceData` and
@@ -185,7 +207,8 @@ class SliceHeaderForgery(Rule):
             return b'"unsafe"' in data or b'"reflect"' in data
         # a reinterpretation converts `unsafe.Pointer(&x)` (or a variable
         # holding one) to `*string` or `*[]T`
-        return b'"unsafe"' in data and b"Pointer(&" in data and (b"(*string)(" in data or b"(*[]" in data)
+        return b'"unsafe"' in data and b"Pointer(&" in data and (
+            b"(*string)(" in data or b"(*[]" in data or _HEADER_LIKE.search(data) is not None)
 
     @classmethod
     def applies(cls, source, package):
@@ -309,7 +332,7 @@ class SliceHeaderForgery(Rule):
             if self._once(node):
                 yield self.report(
                     node,
-                    f"`{self._viewed(conversion, ctx)}` is viewed as *{pointee}, a struct laid out like its "
+                    f"`{self._viewed(conversion, ctx)}` is viewed as *{pointee}, {_shape(pointee, ctx.package)} laid out like its "
                     f"{home_made} header: this relies on the runtime's private layout, and a {home_made} written "
                     f"through it can point at memory the garbage collector frees; use {_replacement(home_made)} "
                     f"(Go 1.20+)")
@@ -394,7 +417,8 @@ class SliceHeaderForgery(Rule):
         if self._once(reported):
             yield self.report(
                 reported,
-                f"`{text(reported)}` forges a {kind} from `{text(value)}`, a struct laid out like a {kind} header: "
+                f"`{text(reported)}` forges a {kind} from `{text(value)}`, {_shape(ctx.type_of(value), ctx.package)} "
+                f"laid out like a {kind} header: "
                 f"this relies on the runtime's private layout, and nothing tells the garbage collector what the "
                 f"data pointer keeps alive; use {_replacement(kind)} (Go 1.20+)")
 

@@ -68,3 +68,35 @@ func headerAsValue(p unsafe.Pointer, n int) sliceHeader {
 func tripleView(t *triple) *[3]int {
 	return (*[3]int)(unsafe.Pointer(t))
 }
+
+// Headers named otherwise (`hdr`), and arrays of words laid out like a
+// header (`[3]uintptr`, `[2]uintptr`), are views all the same.
+type hdr struct {
+	data     uintptr
+	len, cap int
+}
+
+func viewedThroughHdr(s []byte) int {
+	return (*hdr)(unsafe.Pointer(&s)).cap // want CGL007 "`s` is viewed as \*hdr, a struct laid out like its slice header"
+}
+
+func viewedAsWords(p unsafe.Pointer, n int) []byte {
+	var b []byte
+	words := (*[3]uintptr)(unsafe.Pointer(&b)) // want CGL007 "`b` is viewed as \*\[3\]uintptr, an array laid out like its slice header"
+	words[0], words[1], words[2] = uintptr(p), uintptr(n), uintptr(n)
+	return b
+}
+
+func stringWords(s string) uintptr {
+	return (*[2]uintptr)(unsafe.Pointer(&s))[1] // want CGL007 "`s` is viewed as \*\[2\]uintptr, an array laid out like its string header"
+}
+
+func forgedFromWords(p unsafe.Pointer, n int) []byte {
+	words := [3]uintptr{uintptr(p), uintptr(n), uintptr(n)}
+	return *(*[]byte)(unsafe.Pointer(&words)) // want CGL007 "forges a slice from `words`, an array laid out like a slice header"
+}
+
+// Look-alike: the first words of a slice's elements, not of its header.
+func firstWords(s []uintptr) *[3]uintptr {
+	return (*[3]uintptr)(unsafe.Pointer(&s[0]))
+}
