@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 # C functions (as `C.name`) whose result is memory the caller must free.
 C_ALLOCATORS = frozenset({"CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup"})
+# Library functions whose string result is always new Go memory (never one
+# of their arguments, as `strings.TrimSpace(s)` or `strings.Join` may be).
+_NEW_STRINGS = frozenset({"fmt.Sprint", "fmt.Sprintf", "fmt.Sprintln"})
 GO_MEMORY, C_MEMORY = "go", "c"
 
 
@@ -72,6 +75,8 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
             if converted is not None and converted.kind in ("slice", "string"):
                 return GO_MEMORY
             return recurse(args[0])
+        if target.kind == "other" and target.name in _NEW_STRINGS:
+            return GO_MEMORY
         if target.kind == "func" and target.node is not None:
             index = returned_parameter(package, target.node)
             if index is not None:  # `byteToChar(b)`: where b's memory lives
@@ -315,6 +320,8 @@ def _parameter_memory(package: PackageModel, expr: Node, source: SourceFile, fun
         if (target.kind == "unsafe" and target.name in ("Pointer", "SliceData", "StringData", "Add")) or \
                 (target.kind == "conversion" and len(args) == 1):
             return _parameter_memory(package, args[0], source, function, parameters, depth + 1)
+        if target.kind == "other" and target.name in _NEW_STRINGS:
+            return GO_MEMORY
         if target.kind == "func" and target.node is not None:
             index = returned_parameter(package, target.node)
             if index is not None and index < len(args):

@@ -8,7 +8,7 @@ from cgolint.memory_origins import C_MEMORY, GO_MEMORY
 from cgolint.pinning import pinned_for_good_before, pinned_package_variables
 from cgolint.rule import IMPORT_C, Level, Rule
 from cgolint.scopes import returns_of
-from cgolint.source import exported_name, text
+from cgolint.source import assignments, exported_name, literal_values, strip_parens, text, walk
 
 # What each kind of result hands C, and what to return instead.
 _KINDS = {
@@ -39,7 +39,10 @@ class ExportReturnsGoPointer(Rule):
     `func`) whose result is a Go pointer: a pointer to a Go type, a string,
     slice, map, chan, func or interface, and `unsafe.Pointer` or `*C.T`
     results when the returned value is Go memory (`new(C.int)`,
-    `unsafe.Pointer(&x)`). It stays silent for C types, C pointers to C
+    `unsafe.Pointer(&x)`, the bytes of a string from `fmt.Sprintf`), and C
+    structs returned by value whose pointer field holds such a value (a
+    literal `C.struct_err{msg: p}`, or a local whose fields the function
+    sets). It stays silent for C types, C pointers to C
     memory, integers (including `runtime/cgo.Handle`), results of unknown
     origin, functions whose every return is `nil`, a string literal or
     C memory, and pointers to memory pinned for good by a package-level
@@ -143,6 +146,19 @@ class ExportReturnsGoPointer(Rule):
                                f"of Go function {name} called from cgo is unpinned Go ...\"); {_KINDS['pointer'][1]}")
                     return
             return
+        if kind == "c" and values:  # a C struct by value: its pointer fields go to C with it
+            for value in values:
+                for field, stored in _stored_fields(value, ctx):
+                    pointer = go_pointer(stored, package, ctx.file)
+                    if pointer is not None and pointer.origin == GO_MEMORY and not _pinned(pointer, stored, ctx):
+                        yield self.report(
+                            stored, f"exported function `{name}` returns a {declared} whose field `{field}` holds "
+                                    f"{pointer.what}, Go memory: C keeps the result after the call, where the garbage "
+                                    f"collector cannot see it (the runtime panics: \"cgo result has Go pointer\"; "
+                                    f"recent releases: \"result of Go function ... called from cgo is unpinned Go "
+                                    f"pointer\"); {_KINDS['pointer'][1]}")
+                        return
+            return
         if kind == "pointer":
             pointee = package.underlying(resolved.elem)
             if pointee is None or pointee.kind in ("struct", "array"):
@@ -178,6 +194,28 @@ class ExportReturnsGoPointer(Rule):
                 return None  # `return f()` with several results
             values.append(items[index])
         return values if returns else None
+
+
+def _stored_fields(value: Node, ctx) -> list[tuple[str, Node]]:
+    """(field, value) of what a returned C struct holds: the elements of a
+    literal (`C.struct_err{msg: p}`), or of a local variable its initializer
+    and the `v.f = x` writes of its function."""
+    value = strip_parens(value)
+    if value is not None and value.type == "composite_literal":
+        return [(text(element.child_by_field_name("key")) if element.type == "keyed_element" else "?", item)
+                for element, item in literal_values(value)]
+    symbol = ctx.resolve(value) if value is not None and value.type == "identifier" else None
+    if symbol is None or symbol.kind != "local" or symbol.scope is None:
+        return []
+    found = _stored_fields(symbol.value, ctx) if symbol.value is not None else []
+    for statement in walk(symbol.scope):
+        for target, assigned in assignments(statement) if statement.type == "assignment_statement" else ():
+            target = strip_parens(target)
+            operand = strip_parens(target.child_by_field_name("operand")) \
+                if target.type == "selector_expression" else None
+            if operand is not None and operand.type == "identifier" and ctx.resolve(operand) is symbol:
+                found.append((text(target.child_by_field_name("field")), assigned))
+    return found
 
 
 def _pinned(pointer, value: Node, ctx) -> bool:

@@ -1,0 +1,1 @@
+struct herr { int code; const char *message; };
