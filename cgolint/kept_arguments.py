@@ -1,6 +1,8 @@
 """Whether a C call keeps a pointer argument: the C body keeps it
-(`CFunction.keeps_param`), and not every store of it is ruled out by a
-constant the call passes where the store's condition looks
+(`CFunction.keeps_param`), not only through out-parameters the call points
+into Go memory (`*tail = sql + k` with `&tail` a Go variable: the pointer
+lands where the garbage collector sees it), and not every store of it is
+ruled out by a constant the call passes where the store's condition looks
 (`keep_guards`: `C.MODE_DUPLICATE`, `C.F_COPY|C.F_BLOCK`). A call that
 passes a variable, or a constant of unknown value, leaves it kept."""
 from __future__ import annotations
@@ -11,6 +13,7 @@ from tree_sitter import Node
 
 from .call_targets import call_arguments
 from .keep_guards import KeepGuard
+from .memory_origins import GO_MEMORY
 from .source import SourceFile, strip_parens, text
 from .value_facts import c_integer, constant_int
 
@@ -25,10 +28,14 @@ def kept_at(function: CFunction, index: int, call: Node, source: SourceFile, mod
     call passes (`C.MODE_DUPLICATE`, `C.F_COPY|C.F_BLOCK`)."""
     if not function.keeps_param(index):
         return False
+    args = call_arguments(call)
+    through = function.keeps_into.get(index)
+    if index not in function.keeps and through and all(
+            j < len(args) and model.origin_of(args[j], source) == GO_MEMORY for j in through):
+        return False  # stored only through out-parameters into Go memory (`&tail`), where the collector sees it
     guards = function.keep_guards.get(index)
     if not guards:
         return True
-    args = call_arguments(call)
     return not all(any(_guard_holds(guard, args, source, model) is False for guard in store) for store in guards)
 
 
