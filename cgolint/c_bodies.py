@@ -6,6 +6,7 @@ with these; `propagate_keeps` then carries the facts through wrappers once a
 package's preambles and headers are merged."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,13 +22,28 @@ if TYPE_CHECKING:
 
 def freed_params(definition: Node, params: list[CParam]) -> set[int]:
     """Indices of pointer parameters that the body passes to `free` (on some
-    path: a C function that may free what it is given owns it)."""
+    path: a C function that may free what it is given owns it), or to a
+    call beside `free` as its destructor (`sqlite3_result_text(ctx, s, -1,
+    &free)`, `g_object_set_data_full(o, k, p, g_free)`)."""
     body = definition.child_by_field_name("body")
     pointer_params = {p.name: p.index for p in params if p.name and p.ctype.is_pointer}
     if body is None or not pointer_params or b"free" not in body.text:
         return set()
-    return {index for callee, args in _body_stores(body).calls if text(callee) == "free"
-            for arg in c_arguments(args)[:1] if (index := pointer_params.get(value_name(arg))) is not None}
+    freed = set()
+    for callee, args in _body_stores(body).calls:
+        arguments = c_arguments(args)
+        if text(callee) != "free" and not any(_DESTRUCTOR.fullmatch(text(a)) for a in arguments):
+            continue
+        for arg in arguments[:1] if text(callee) == "free" else arguments:
+            index = pointer_params.get(value_name(arg))
+            if index is not None:
+                freed.add(index)
+    return freed
+
+
+# `free` handed to a call as the destructor of what it is given: `&free`,
+# `(sqlite3_destructor_type)free`, `g_free`.
+_DESTRUCTOR = re.compile(r"\(?\s*(?:\([\w\s*]+\)\s*)?&?\s*(?:g_)?free\s*\)?")
 
 
 def pointee_effect(body: Node, name: str) -> str:

@@ -1,0 +1,35 @@
+package freed
+
+/*
+#include <stdlib.h>
+#include <string.h>
+
+typedef void (*destructor_fn)(void *);
+static char last_text[64];
+// sqlite3_result_text's contract: the text is copied, then xDel(z) runs.
+static void result_text(const char *z, destructor_fn xDel) {
+	strncpy(last_text, z, sizeof last_text - 1);
+	if (xDel) xDel((void *)z);
+}
+// go-sqlite3's helpers: one hands the string over with free as its
+// destructor, the other with none (the caller keeps it).
+static inline void result_text_owned(char *s) { result_text(s, &free); }
+static inline void result_text_cast(char *s) { result_text(s, (destructor_fn)free); }
+static inline void result_text_copied(char *s) { result_text(s, NULL); }
+*/
+import "C"
+
+// A wrapper that passes the pointer beside `free` as its destructor hands
+// the memory over: the callee frees it.
+
+func ResultOwned(v string) {
+	C.result_text_owned(C.CString(v))
+}
+
+func ResultCast(v string) {
+	C.result_text_cast(C.CString(v))
+}
+
+func ResultCopied(v string) {
+	C.result_text_copied(C.CString(v)) // want CGL005 "the result of C.CString passed straight to C.result_text_copied is never freed"
+}
