@@ -46,8 +46,10 @@ class CMemoryLeak(Rule):
     stays silent: returning the pointer (also inside a composite literal),
     storing it in a struct field, a package variable, a map or a slice,
     sending it on a channel, passing it to a Go function or method, to
-    `runtime.SetFinalizer`, to a C function whose preamble body keeps it or
-    that the `takes-ownership` option names, capturing it in a closure, or
+    `runtime.SetFinalizer`, to a C function whose preamble body keeps it,
+    may free it (also by handing it on with `free` as its destructor:
+    `result_text(s, &free)`) or that the `takes-ownership` option names,
+    capturing it in a closure, or
     copying it to another variable. Passing it to an ordinary C function
     (`C.puts(cs)`) or to `C.GoString` does not hand it over. Branches on
     which the pointer is known to be `nil` (`if p == nil { return err }`,
