@@ -19,6 +19,9 @@ from cgolint.conversions import (
 from cgolint.lengths import argument_class, length_slot
 from cgolint.nul_termination import bytes_terminated, string_terminated
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
+from cgolint.block_exits import sole_return_value
+from cgolint.length_conditions import never_assigned
+from cgolint.scopes import parameter_names
 from cgolint.source import strip_parens, text
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
@@ -37,7 +40,8 @@ class GoStringAsCString(Rule):
     ## What it does
     Finds C calls whose argument, through `(*C.char)(...)`,
     `unsafe.Pointer(...)` and local variables, is the memory of a Go string
-    or of a byte slice with no terminating 0: `unsafe.StringData(s)`,
+    or of a byte slice with no terminating 0: `unsafe.StringData(s)` (also
+    returned by a package helper of one `return`: `cstr(s)`),
     `&[]byte(s)[0]`, or `&b[0]`/`unsafe.SliceData(b)` of `b := []byte(s)`.
     It reports them where the C side reads the parameter as a C string:
 
@@ -210,8 +214,8 @@ class GoStringAsCString(Rule):
             break
         if node is None:
             return None
-        if is_unsafe_call(node, "StringData", source, model):
-            string = single_argument(node)
+        string = _string_behind(node, source, model)
+        if string is not False:
             if string is None:
                 return None
             terminated = string_terminated(string, source, model)
@@ -251,6 +255,47 @@ class GoStringAsCString(Rule):
             if string_terminated(value, source, ctx.package) is not False:
                 return None  # terminated, or a value this rule cannot follow
         return False
+
+
+def _string_behind(node, source, model):
+    """The string whose bytes `node` points at: `unsafe.StringData(s)`, or a
+    package helper that returns that of its parameter (`cstr(path)`); None
+    when it is such a call but the string is unknown, False when it is not."""
+    if is_unsafe_call(node, "StringData", source, model):
+        return single_argument(node)
+    target = model.call_target(node, source) if node.type == "call_expression" else None
+    index = _string_data_parameter(target.node, model) if target is not None and target.kind == "func" \
+        and target.node is not None else None
+    if index is None:
+        return False
+    args = call_arguments(node)
+    return args[index] if index < len(args) else None
+
+
+def _string_data_parameter(function, model) -> int | None:
+    """For `func cstr(s string) *C.char { return (*C.char)(unsafe.Pointer(
+    unsafe.StringData(s))) }`: the index of the parameter whose bytes the
+    function returns, when it never assigns it; None otherwise."""
+    memo = model.memo("string data helpers")
+    if function not in memo:
+        memo[function] = None
+        source = model.file_of(function)
+        value = strip_parens(sole_return_value(function))
+        for _ in range(8):
+            conversion = pointer_conversion(value, source) if value is not None else None
+            if conversion is not None and not conversion.deref:
+                value = strip_parens(conversion.operand)
+            elif value is not None and is_unsafe_call(value, "Pointer", source, model):
+                value = strip_parens(single_argument(value))
+            else:
+                break
+        string = strip_parens(single_argument(value)) \
+            if value is not None and is_unsafe_call(value, "StringData", source, model) else None
+        names = [text(n) if n is not None else None for n in parameter_names(function)]
+        if string is not None and string.type == "identifier" and text(string) in names \
+                and never_assigned(string, source, model):
+            memo[function] = names.index(text(string))
+    return memo[function]
 
 
 def _is_char_pointer(param, preamble) -> bool:
