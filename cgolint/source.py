@@ -315,11 +315,23 @@ class SourceFile:
         ignores, and why: "blank line" (a blank line parts it from the
         preamble or from `import "C"`), "group" (above an `import (` of
         several imports), "spec comment" (above an `import (` whose "C" has
-        a comment of its own, the preamble). Empty when there is none."""
+        a comment of its own, the preamble), "other import" (the doc
+        comment of another import declaration: `// #cgo ...` above
+        `import "unsafe"`). Empty when there is none."""
         found = self._import_c()
         if found is None:
             return [], ""
-        spec, declaration, specs = found
+        group, why = self._ignored_near_c(*found)
+        if group:
+            return group, why
+        for declaration in self.root.named_children:
+            if declaration.type == "import_declaration" and declaration != found[1]:
+                group = _comments_above(declaration)
+                if any(b"#" in comment.text for comment in group):  # (a licence or a note is no preamble)
+                    return group, "other import"
+        return [], ""
+
+    def _ignored_near_c(self, spec: Node, declaration: Node, specs: int) -> tuple[list[Node], str]:
         preamble = self.preamble_comments
         if preamble:
             group = _comment_group_above(preamble[0])

@@ -22,7 +22,9 @@ class IgnoredPreamble(Rule):
     - it is above an `import (` group that imports more than "C": cgo reads
       the group's comment only when "C" is its one import;
     - it is above an `import (` group whose `"C"` has a comment of its own:
-      cgo reads only that one.
+      cgo reads only that one;
+    - it is directly above another import declaration (`import "unsafe"`)
+      of a file that imports "C".
 
     Comments without preprocessor lines (licences, notes) are not reported.
 
@@ -88,6 +90,12 @@ class IgnoredPreamble(Rule):
                          f"than \"C\", and cgo reads such a comment only when \"C\" is the group's one import, so its "
                          f"#{directive} lines never reach C; put `import \"C\"` in an import declaration of its own "
                          f"directly below the comment")
+            return
+        if why == "other import":
+            yield Report(self, first.start_byte, end,
+                         f"this comment is not the cgo preamble: it is above another import declaration, and cgo "
+                         f"reads only the comment directly above `import \"C\"`, so its #{directive} lines never "
+                         f"reach C; move them into the comment above `import \"C\"`")
             return
         if why == "spec comment":
             yield Report(self, first.start_byte, end,
