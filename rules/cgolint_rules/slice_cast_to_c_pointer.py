@@ -15,6 +15,7 @@ from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import text
 from cgolint.toolchain import go_version_at_least
+from cgolint.type_parameters import type_set
 
 
 class SliceCastToCPointer(Rule):
@@ -32,7 +33,11 @@ class SliceCastToCPointer(Rule):
       those of an LP64 target (linux/amd64, linux/arm64, darwin/arm64: Go
       `int` and C `long` are 8 bytes, C `int` is 4), with typedefs and structs
       of the preamble resolved. Byte views (`[]byte`, `*C.char`) and record
-      views (a float slice read as a struct of floats) are not judged;
+      views (a float slice read as a struct of floats) are not judged. A
+      slice of a type parameter is reported when some type of its
+      constraint's union does not fit (`[T ~int32 | ~int64]` read as
+      `*C.int`), also through a constraint interface of the package or a
+      generic type's method; `any` and other constraints are not judged;
     - `&s[0]` of a slice variable (local, parameter or package-level) that may be empty: no `len(s)`
       check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
       before it, `for i := range s`, `len(s) > 0 && ...`, or the same on
@@ -41,7 +46,11 @@ class SliceCastToCPointer(Rule):
       non-empty value; the earlier cases of a `switch` without a tag;
       `s == ""` for the string `[]byte(s)` copies; `len(a) != len(s) ||
       len(a) == 0`, also as two checks, in either order; `s := b[:min(len(b),
-      n)]` with b and n checked; `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
+      n)]` with b and n checked; `buf[off:min(off+k, len(buf))]` inside
+      `for off < len(buf)` with k checked positive; `n := len(x) / d` after
+      checks that x is not empty and d divides len(x); a check of n kept by
+      assignments of positive constants (`if n > 40 { n = 40 }`);
+      `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
       `len(s) != keySize()`, a size some function computes; a call of a
       package function that panics first thing when `s` is empty or of the
       wrong size, like libsodium's `CheckSize(k, keyBytes(), "key")` (also
@@ -143,10 +152,15 @@ class SliceCastToCPointer(Rule):
             if sink.kind != "conversion" or not sink.via_unsafe:
                 continue
             pointee = c_pointee(sink.conversion.target)
-            mismatch = layout_mismatch(container.elem, pointee, model)
+            mismatch, parameter = layout_mismatch(container.elem, pointee, model), None
+            if mismatch is None and container.elem is not None and container.elem.kind == "named":
+                # a type parameter: wrong for some type of its set (`[T ~int32 | ~int64]` read as *C.int)
+                terms = type_set(container.elem.name, node, source, model) or ()
+                mismatch = next((m for t in terms if (m := layout_mismatch(t, pointee, model)) is not None), None)
+                parameter = container.elem.name
             if mismatch is None or not self._first("layout", sink.node.start_byte):
                 continue
-            yield self.report(sink.node, self._layout_message(spelled, container, mismatch, c_calls))
+            yield self.report(sink.node, self._layout_message(spelled, container, mismatch, c_calls, parameter))
 
         if address.kind == "index" and address.index_is_zero and container.kind == "slice" \
                 and not known_nonempty(address.container, source, model, at=node) \
@@ -196,10 +210,15 @@ class SliceCastToCPointer(Rule):
         return True
 
     @staticmethod
-    def _layout_message(spelled, container, mismatch, c_calls) -> str:
+    def _layout_message(spelled, container, mismatch, c_calls, parameter: str | None = None) -> str:
+        """`parameter`: the type parameter the elements are, when one of its
+        set (mismatch.go) is the misread type."""
         go, c = mismatch.go, mismatch.c
-        slice_type = f"[]{go.spelling}" if container.kind == "slice" else f"[{container.length}]{go.spelling}"
+        element = parameter or go.spelling
+        slice_type = f"[]{element}" if container.kind == "slice" else f"[{container.length}]{element}"
         read = f"is passed to C.{c_calls[0]} as *{c.spelling}" if c_calls else f"is read as *{c.spelling}"
+        if parameter is not None:
+            read = f"{read}, and {parameter} may be {go.spelling}"
         if mismatch.reason == "kind":
             go_kind = "floating-point" if go.cls == FLOAT else "integer"
             c_kind = "floating-point" if c.cls == FLOAT else "integer"

@@ -1,0 +1,83 @@
+"""The type set of a type parameter, as source spells it: the terms of its
+constraint's union (`[T ~int32 | ~int64]`, or a constraint interface of
+the package that is one union: `type Wide interface{ ~int64 | ~uint64 }`),
+for a function's own type parameters and for a method's through its
+receiver (`func (v *Vec[T]) Sum()` with `type Vec[T ~int64] struct`).
+Anything else (`any`, `comparable`, methods in the constraint, embedded
+constraints) is not a known set: the answer is None, and rules stay silent.
+"""
+from __future__ import annotations
+
+from tree_sitter import Node
+
+from .gotypes import GoType, parse_type
+from .model import PackageModel
+from .scopes import outermost_function
+from .source import SourceFile, text, walk
+
+
+def type_set(name: str, at: Node, source: SourceFile, model: PackageModel) -> list[GoType] | None:
+    """The types the type parameter `name`, in scope at `at`, may be; None
+    when `name` is no type parameter there or its set is not a known union."""
+    function = outermost_function(at)
+    if function is None:
+        return None
+    constraint = _function_constraint(function, name)
+    if constraint is None and function.type == "method_declaration":
+        constraint = _receiver_constraint(function, name, model)
+    if constraint is None:
+        return None
+    return _terms(constraint, source, model)
+
+
+def _function_constraint(function: Node, name: str) -> Node | None:
+    parameters = function.child_by_field_name("type_parameters")
+    for declaration in parameters.named_children if parameters is not None else []:
+        if declaration.type == "type_parameter_declaration" and \
+                any(text(n) == name for n in declaration.children_by_field_name("name")):
+            return declaration.child_by_field_name("type")
+    return None
+
+
+def _receiver_constraint(method: Node, name: str, model: PackageModel) -> Node | None:
+    """`func (v *Vec[T]) ...`: the constraint `type Vec[T C]` gives the
+    parameter at T's position."""
+    receiver = method.child_by_field_name("receiver")
+    generic = next((n for n in walk(receiver) if n.type == "generic_type"), None) if receiver is not None else None
+    arguments = generic.child_by_field_name("type_arguments") if generic is not None else None
+    names = [text(a) for a in arguments.named_children] if arguments is not None else []
+    if name not in names:
+        return None
+    symbol = model.declaration(text(generic.child_by_field_name("type")))
+    spec = symbol.node if symbol is not None and symbol.kind == "type" else None
+    if spec is not None and spec.type != "type_spec":
+        spec = spec.parent
+    parameters = spec.child_by_field_name("type_parameters") if spec is not None else None
+    declared = [(n, d) for d in (parameters.named_children if parameters is not None else [])
+                if d.type == "type_parameter_declaration" for n in d.children_by_field_name("name")]
+    position = names.index(name)
+    return declared[position][1].child_by_field_name("type") if position < len(declared) else None
+
+
+def _terms(constraint: Node, source: SourceFile, model: PackageModel, depth: int = 0) -> list[GoType] | None:
+    """The types of a constraint that is a union of type terms."""
+    if depth > 4:
+        return None
+    nodes = constraint.named_children if constraint.type in ("type_constraint", "type_elem") else [constraint]
+    if len(nodes) == 1 and nodes[0].type == "type_identifier":  # a constraint interface of the package
+        symbol = model.declaration(text(nodes[0]))
+        declared = symbol.type_node if symbol is not None and symbol.kind == "type" else None
+        elements = [n for n in declared.named_children if n.type != "comment"] \
+            if declared is not None and declared.type == "interface_type" else []
+        if len(elements) != 1 or elements[0].type != "type_elem":
+            return None
+        return _terms(elements[0], model.file_of(declared), model, depth + 1)
+    found = []
+    for node in nodes:
+        spelled = node.named_children[0] if node.type == "negated_type" and node.named_children else node
+        term = parse_type(spelled, source.imports)
+        if term is None or term.kind not in ("basic", "string", "named", "c", "struct", "pointer"):
+            return None
+        found.append(term)
+    return found or None
+

@@ -1,0 +1,53 @@
+package layout
+
+// #include "layout.h"
+import "C"
+
+import "unsafe"
+
+// A slice of a type parameter read as a C type is misread when some type
+// of the parameter's set does not fit: a union in the constraint, a
+// constraint interface of the package, a method's through its receiver.
+// A set that fits throughout, or one source cannot tell (`any`), is not
+// reported.
+
+type wideInts interface{ ~int64 | ~uint64 }
+
+type fitting interface{ ~int32 | ~uint32 }
+
+func SumMixed[T ~int32 | ~int64](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values))) // want CGL002 "of \[\]T is passed to C.sum_ints as \*C.int, and T may be int64: int64 elements are 8 bytes"
+}
+
+func SumWide[T wideInts](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values))) // want CGL002 "and T may be int64"
+}
+
+type vector[E ~int64] struct{ data []E }
+
+func (v *vector[E]) Sum() C.long {
+	if len(v.data) == 0 {
+		return 0
+	}
+	return C.sum_ints((*C.int)(unsafe.Pointer(&v.data[0])), C.size_t(len(v.data))) // want CGL002 "of \[\]E is passed to C.sum_ints as \*C.int, and E may be int64"
+}
+
+func SumFitting[T fitting](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
+}
+
+func SumAny[T any](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
+}
