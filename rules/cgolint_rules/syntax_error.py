@@ -17,6 +17,10 @@ class SyntaxErrorRule(Rule):
     an unexpected token or a missing one. Only the broken region is affected;
     every other function of the file is still checked.
 
+    A file that imports "C" and starts with a byte order mark is reported
+    too: cgo copies it after a line directive, where the toolchain rejects
+    the mark ("invalid BOM in the middle of the file").
+
     Two forms of newer Go that the parser does not know are valid code, not
     errors, and are not reported: `new(expr)` (Go 1.26) and methods with
     type parameters (Go 1.27). They are read as Go the parser knows, of the
@@ -58,6 +62,11 @@ class SyntaxErrorRule(Rule):
     MAX_PER_FILE = 10
 
     def check_package(self, ctx):
+        if ctx.file.uses_cgo and ctx.file.data.startswith(b"\xef\xbb\xbf"):
+            yield Report(self, 0, 3, "this file starts with a byte order mark, which Go accepts at the start of a "
+                                     "file only: cgo copies a file that imports \"C\" after a line directive of its "
+                                     "own, so the build fails (\"invalid BOM in the middle of the file\"); save the "
+                                     "file as UTF-8 without a BOM")
         errors = [node for node in ctx.file.error_nodes if not _newer_syntax(node, ctx.file)]
         for count, node in enumerate(errors):
             if count == self.MAX_PER_FILE:
