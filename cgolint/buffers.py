@@ -134,8 +134,8 @@ def _memo(package: PackageModel) -> _PackageMemo:
 def is_c_conversion(call: Node, package: PackageModel, source: SourceFile) -> bool:
     """`C.size_t(x)`, `C.int(x)`: a C call of one argument that names a type, not a function."""
     target = package.call_target(call, source)
-    return target.kind == "c" and len(call_arguments(call)) == 1 \
-        and package.preamble.names_type(target.name, lenient=True)
+    return target.kind == "c" and package.preamble.names_type(target.name, lenient=True) \
+        and len(call_arguments(call)) == 1
 
 
 def unwrap_conversions(expr: Node | None, package: PackageModel, source: SourceFile) -> Node | None:

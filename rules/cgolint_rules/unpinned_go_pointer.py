@@ -220,7 +220,8 @@ class UnpinnedGoPointer(Rule):
         package's `open` hands that parameter, unchanged, to a C function
         that keeps it."""
         args = call.child_by_field_name("arguments")
-        if args is None or not any(marker in args.text for marker in (b"&", b"Pointer", b"SliceData")) \
+        spelled = args.text if args is not None else b""
+        if not (b"&" in spelled or b"Pointer" in spelled or b"SliceData" in spelled) \
                 or not package_uses_cgo(ctx.package):
             return  # cheap test first: no argument takes an address or converts a pointer
         target = cgo_wrapper_target(call, ctx.file, ctx.package)
