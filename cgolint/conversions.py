@@ -350,21 +350,87 @@ def _stored_in(expr_list: Node, value: Node, source: SourceFile, model: PackageM
 
 
 def uses_after(symbol: Symbol, offset: int, source: SourceFile, model: PackageModel) -> list[Node]:
-    """Reads of `symbol` after byte `offset`, up to its next assignment."""
+    """Reads of `symbol` after byte `offset` that the value it holds there
+    reaches: up to its next assignment, and past it where some path goes
+    round that assignment (`if c { p = q } else { buf = append(buf, x) }`,
+    then a read of p)."""
     function = outermost_function(symbol.node)
     if function is None:
         return []
     later_writes = sorted(lhs.start_byte for lhs, _ in symbol.writes if lhs.start_byte > offset)
     stop = later_writes[0] if later_writes else function.end_byte
-    uses = []
+    uses, beyond = [], []
     for node in walk(function):
-        if node.type != "identifier" or node.start_byte <= offset or node.start_byte >= stop:
+        if node.type != "identifier" or node.start_byte <= offset:
             continue
         if node.text != symbol.node.text or is_assignment_target(node):
             continue
         if model.resolve(node, source) is symbol:
-            uses.append(node)
-    return uses
+            (uses if node.start_byte < stop else beyond).append(node)
+    return uses + _reached_past_writes(symbol, offset, later_writes, beyond, source, model)
+
+
+def _reached_past_writes(symbol: Symbol, offset: int, writes: list[int], reads: list[Node], source: SourceFile,
+                         model: PackageModel) -> list[Node]:
+    """The `reads` that a path from `offset` reaches without passing a
+    write of `symbol` (at the byte offsets `writes`)."""
+    paths = _ValuePaths.of(symbol, writes, source, model) if reads else None
+    if paths is None:
+        return []
+    reached = paths.reached(offset)
+    return [read for read in reads if paths.reads_there(read.start_byte, reached)]
+
+
+def value_reaches(holder: Symbol, taken: int, via: int, use: int, source: SourceFile, model: PackageModel) -> bool:
+    """Whether some path goes from `taken` (where `holder` got its value)
+    through `via` to `use` without `holder` being assigned on the way: a
+    write of the slice at `via` then matters to the value read at `use`.
+    True when the flow is unknown."""
+    # every assignment of the holder ends a path, its declaration too (a loop comes round to it)
+    writes = [lhs.start_byte for lhs, _ in holder.writes] + [holder.node.start_byte]
+    paths = _ValuePaths.of(holder, writes, source, model)
+    if paths is None:
+        return True
+    step = paths.flow.node_at(via)
+    return step is not None and step.id in paths.reached(taken) and paths.reads_there(use, paths.reached(via + 1))
+
+
+class _ValuePaths:
+    """Paths through the function around a variable on which it keeps its
+    value: the flow with the statements that assign it blocked."""
+
+    def __init__(self, flow, writes: list[int]):
+        self.flow = flow
+        self.writes = writes
+        self.blocked = {node.id for at in writes if (node := flow.node_at(at)) is not None}
+
+    @classmethod
+    def of(cls, symbol: Symbol, writes: list[int], source: SourceFile, model: PackageModel) -> "_ValuePaths | None":
+        from .flow import function_flow  # (flow reads no conversion facts)
+
+        function = symbol.node.parent
+        while function is not None and function.type not in ("function_declaration", "method_declaration",
+                                                              "func_literal"):
+            function = function.parent
+        return cls(function_flow(function, source, model), writes) if function is not None else None
+
+    def reached(self, offset: int) -> set[int]:
+        """The flow nodes a path from `offset` reaches with the value unchanged
+        (a blocked node is reached, and ends the path)."""
+        start = self.flow.node_at(max(offset - 1, 0))  # (`offset` may end the statement it is in)
+        if start is None:
+            return set()
+        return {n.id for n in self.flow.reach(start.id, lambda n: n.id in self.blocked)}
+
+    def reads_there(self, offset: int, reached: set[int]) -> bool:
+        """A read at `offset` sees the value when its node is reached; in a
+        node that assigns the variable, only before the assignment
+        (`p = f(p)` reads p first)."""
+        node = self.flow.node_at(offset)
+        if node is None or node.id not in reached:
+            return False
+        return node.id not in self.blocked or \
+            offset > min(at for at in self.writes if self.flow.node_at(at) is node)
 
 
 def is_assignment_target(ident: Node) -> bool:

@@ -9,6 +9,7 @@ from cgolint.conversions import (
     local_symbol,
     moving_writes,
     pointer_flow,
+    value_reaches,
 )
 from cgolint.emptiness import known_nonempty, length_checked
 from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
@@ -70,7 +71,10 @@ class SliceCastToCPointer(Rule):
       `[]byte(s + "\x00")` or `[]byte(strconv.Itoa(v))`). Struct fields
       are not judged: their length is set elsewhere;
     - the pointer is kept in a variable and used after `s` is appended to or
-      assigned a different slice.
+      assigned a different slice on some path to the use, with the variable
+      not set again on the way: on one branch of an `if` whose other branch
+      takes the pointer again, or on a loop's previous turn. A path that
+      returns after the append, or takes the pointer again, is fine.
 
     ## Why is this bad?
     Passing `&s[0]` to C is legal: cgo pins the backing array for the call.
@@ -184,18 +188,24 @@ class SliceCastToCPointer(Rule):
         if slice_symbol is None:
             return
         for hop in flow.hops:
-            writes = moving_writes(slice_symbol, node.end_byte, hop.use.start_byte)
+            # a write on a path from the pointer to this use, with the holder not set again on the way
+            # (after the use in the text too: a loop comes round to the use)
+            writes = [w for w in moving_writes(slice_symbol, node.end_byte, len(source.data))
+                      if value_reaches(hop.symbol, hop.stored.end_byte, w[0].start_byte, hop.use.start_byte, source,
+                                       model)]
             if not writes or not self._first("stale", hop.use.start_byte):
                 continue
-            lhs, rhs = writes[0]
+            before = [w for w in writes if w[0].start_byte < hop.use.start_byte]
+            lhs, rhs = before[0] if before else writes[0]
             line = source.position(lhs.start_byte).line
             taken = source.position(node.start_byte).line
             holder = hop.symbol.name
+            where = f"on line {line}" if before else f"on line {line}, and the loop comes back here"
             if is_append(rhs):
-                what = (f"{name} is appended to on line {line}: append may move {name} to a new backing array, "
+                what = (f"{name} is appended to {where}: append may move {name} to a new backing array, "
                         f"so {holder} no longer points at {name}'s elements")
             else:
-                what = (f"{name} is assigned a different slice on line {line}, so {holder} still points into "
+                what = (f"{name} is assigned a different slice {where}, so {holder} still points into "
                         f"the old array")
             yield self.report(
                 hop.use,
