@@ -369,7 +369,7 @@ class _Collector:
         memo = self.package.memo("go_frees")
         key = (declaration.id, index, self.options.frees)
         if key not in memo:
-            memo[key] = _frees_parameter(declaration, index, self.options)
+            memo[key] = frees_parameter(declaration, index, self.options)
         return memo[key]
 
     # --- occurrences -----------------------------------------------------
@@ -459,7 +459,7 @@ def strip_wrappers(expr: Node | None, unsafe_name: str = "unsafe") -> Node | Non
 
 def freeing_helpers(package: PackageModel, options: OwnershipOptions) -> frozenset[bytes]:
     """The package's functions that free a parameter first thing (see
-    `_frees_parameter`), as `name(` byte strings: a function that calls
+    `frees_parameter`), as `name(` byte strings: a function that calls
     one frees C memory though it never spells `C.free`."""
     memo = package.memo("freeing helpers")
     if options not in memo:
@@ -469,14 +469,14 @@ def freeing_helpers(package: PackageModel, options: OwnershipOptions) -> frozens
                 if declaration.type != "function_declaration" or not options.may_free(declaration.text):
                     continue
                 names = parameter_names(declaration)
-                if any(name is not None and _frees_parameter(declaration, i, options)
+                if any(name is not None and frees_parameter(declaration, i, options)
                        for i, name in enumerate(names)):
                     found.add(declaration.child_by_field_name("name").text + b"(")
         memo[options] = frozenset(found)
     return memo[options]
 
 
-def _frees_parameter(declaration: Node, index: int, options: OwnershipOptions) -> bool:
+def frees_parameter(declaration: Node, index: int, options: OwnershipOptions) -> bool:
     """One of the first statements of the function's own block, with no
     `return` (but an `if p == nil { return }`) or assignment of the
     parameter before it, frees the parameter:

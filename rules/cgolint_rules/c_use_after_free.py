@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from cgolint.call_targets import call_arguments
+from cgolint.cleanups import repeated_frees
 from cgolint.flow import FlowNode
 from cgolint.ownership import freeing_helpers, pointer_facts
 from cgolint.ownership_facts import WRITES, Occurrence, OwnershipOptions, PointerFacts
 from cgolint.rule import IMPORT_C, Level, Rule
+from cgolint.source import text
 
 # Occurrences that do not read the pointer at the statement they sit in
 # (`C.get(&p)` hands C the variable, not the freed block).
@@ -26,6 +29,14 @@ class CUseAfterFree(Rule):
     when the function returns, and a free that a deferred function literal
     (`defer func() { C.free(p) }()`) repeats because the variable still
     holds the freed pointer when the function returns.
+
+    A free that a runtime cleanup repeats is reported too: a `C.free` of
+    the pointer that `runtime.AddCleanup(obj, cleanup, p)` hands a cleanup
+    that frees what it is given (the same local variable, or the same field
+    `obj.p` of the struct type, freed in a method or a function given such
+    an object), or of a local variable a `runtime.SetFinalizer` closure
+    frees; not in a function that stops the cleanup (`c.Stop()`) or clears
+    the finalizer (`runtime.SetFinalizer(x, nil)`).
 
     Frees and uses on different branches are not reported, nor is anything
     after `p = nil` or another assignment to `p`. Comparing the pointer with
@@ -123,6 +134,8 @@ class CUseAfterFree(Rule):
         code = ctx.file.data[node.start_byte:node.end_byte]
         if not options.may_free(code) and not any(h in code for h in freeing_helpers(ctx.package, options)):
             return
+        if node.type in ("function_declaration", "method_declaration"):  # (its literals are in it)
+            yield from self._repeated_by_cleanup(node, ctx, options)
         facts = pointer_facts(node, ctx.file, ctx.package, options)
         reported: set[int] = set()
         untracked = facts.address_taken | facts.written_in_closure
@@ -151,6 +164,20 @@ class CUseAfterFree(Rule):
                 if key not in reported:
                     reported.add(key)
                     yield report
+
+    def _repeated_by_cleanup(self, function, ctx, options):
+        for call, registration in repeated_frees(function, ctx.file, ctx.package, options):
+            kind = "runtime.AddCleanup" if b"AddCleanup" in registration.call.text else "runtime.SetFinalizer"
+            where = registration.source.position(registration.call.start_byte)
+            place = f"line {where.line}" if registration.source is ctx.file \
+                else f"{registration.source.display_path}:{where.line}"
+            owner = text(call_arguments(registration.call)[0])
+            freed = text(call_arguments(call)[0])
+            yield self.report(
+                call, f"`{text(call.child_by_field_name('function'))}({freed})` frees memory that the cleanup "
+                      f"{kind} registers at {place} frees again once `{owner}` becomes unreachable (a double "
+                      f"free); free it in one place: let the cleanup do it, or stop the cleanup (`Stop()` on what "
+                      f"AddCleanup returns, `runtime.SetFinalizer(x, nil)`) where it is freed by hand")
 
     def _judge_alias(self, symbol, partner, events: list[Occurrence], facts: PointerFacts, ctx):
         """Uses of `partner`, a copy of `symbol` (or the variable `symbol`
