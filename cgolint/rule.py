@@ -142,6 +142,18 @@ class RuleContext:
     def call_target(self, call: Node):
         return self.package.call_target(call, self.file)
 
+    def lists_c_function(self, option: str, name: str, index: int) -> bool:
+        """Whether the option (a list of C function names) names C.name for
+        its argument `index`: an entry `name` or `C.name` (every argument),
+        or `name:index`."""
+        entries = self.options.get(option) or ()
+        for entry in (entries,) if isinstance(entries, str) else entries:
+            listed, _, position = str(entry).strip().partition(":")
+            if listed.removeprefix("C.") == name and \
+                    (not position or position.strip().isdigit() and int(position) == index):
+                return True
+        return False
+
 
 @dataclass(frozen=True)
 class RuleDoc:

@@ -141,3 +141,25 @@ func f(v *T) {
     assert pointer.what == "`x` (*T)"
     field = go_pointer(args[2], package, source)
     assert field.memory is not None and field.memory.kind == "pointer"
+
+
+def test_knows_length_option_silences_a_c_function_that_knows_the_size():
+    directory = os.path.join(TESTDATA, "cgl003_missing_length_argument", "slots")
+    before = _findings(directory, "CGL003")
+    oid = [f for f in before if "C.oid_fmt" in f.message]
+    assert oid
+    after = _findings(directory, "CGL003", {"CGL003": {"knows-length": ["C.oid_fmt:0"]}})
+    assert not [f for f in after if "C.oid_fmt" in f.message]
+    assert len(after) == len(before) - len(oid)
+    # another argument of the same function does not match
+    assert len(_findings(directory, "CGL003", {"CGL003": {"knows-length": ["oid_fmt:1"]}})) == len(before)
+
+
+def test_keeps_pointer_option_forms_for_local_arrays():
+    directory = os.path.join(TESTDATA, "cgl001_local_array_to_c", "extents")
+    before = _findings(directory, "CGL001")
+    for entry in ("oid_hex", "C.oid_hex", "oid_hex:0"):
+        after = _findings(directory, "CGL001", {"CGL001": {"keeps-pointer": [entry]}})
+        kept = [f for f in after if "C.oid_hex keeps the pointer" in f.message]
+        assert len(kept) == 2, entry  # the fitting array and the short one: both kept now
+    assert not [f for f in before if "keeps the pointer" in f.message and "oid_hex" in f.message]

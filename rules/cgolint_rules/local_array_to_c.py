@@ -161,10 +161,7 @@ class LocalArrayToC(Rule):
         function = ctx.package.preamble.function(name)
         if function is not None and kept_at(function, index, call, source, ctx.package):
             return "its C body stores the pointer where it outlives the call"
-        configured = ctx.options.get("keeps-pointer") or ()
-        if isinstance(configured, str):
-            configured = (configured,)
-        if name in configured or f"C.{name}" in configured:
+        if ctx.lists_c_function("keeps-pointer", name, index):
             return "listed in the keeps-pointer option"
         return None
 

@@ -48,6 +48,12 @@ class MissingLengthArgument(Rule):
     function first sets a field of the struct it passes to the buffer's
     length (`z.avail_in = C.uint(len(src))`, also through a field: `s.z.avail_in`).
 
+    Option (`[rules.CGL003]` in `.cgolint.toml`): `knows-length`, C
+    functions that know a buffer argument's length without being told
+    (a fixed size, or one the library's handle holds, as FAISS's
+    `faiss_Index_reconstruct` writes `d` floats for an index of dimension
+    `d`): `"name"` for every argument, `"name:index"` for one.
+
     Helper functions of the package that pass a parameter straight on to C
     are followed one level. Function-local arrays are CGL001's
     (local-array-to-c) except in unbounded libc calls, which are reported
@@ -126,6 +132,10 @@ class MissingLengthArgument(Rule):
     tags = ("security", "cgo", "memory-safety")
     node_kinds = ("call_with_arguments",)
 
+    # C functions that know the length of a buffer argument without being told: a fixed size, or one the
+    # library's handle holds (FAISS's `faiss_Index_reconstruct`): "name" or "name:index"
+    options = {"knows-length": []}
+
     @classmethod
     def applies(cls, source, package):
         return buffer_calls.package_uses_cgo(package)  # a wrapper in a cgo-free file still counts
@@ -169,6 +179,8 @@ class MissingLengthArgument(Rule):
 
     def _c_call(self, call, name: str, ctx):
         for index, arg, buffer in self._buffers(call, ctx, local_arrays=False):
+            if ctx.lists_c_function("knows-length", name, index):
+                continue
             problem = buffer_verdicts.length_problem(call, index, buffer, ctx.package, ctx.file)
             if problem is not None:
                 yield self.report(arg, f"C.{name} gets {buffer.describe()}, but {problem.explain(buffer)}; "
@@ -179,7 +191,8 @@ class MissingLengthArgument(Rule):
         for index, arg, buffer in self._buffers(call, ctx, local_arrays=False):
             for inner, position, owner in buffer_calls.forwarded_to_c(ctx.package, target.node, index):
                 name = ctx.package.call_target(inner, owner).name
-                if buffer_verdicts.unbounded_call(name, ctx.package.preamble) is not None:
+                if buffer_verdicts.unbounded_call(name, ctx.package.preamble) is not None \
+                        or ctx.lists_c_function("knows-length", name, position):
                     continue
                 problem = buffer_verdicts.length_problem(inner, position, buffer, ctx.package, owner)
                 if problem is not None:

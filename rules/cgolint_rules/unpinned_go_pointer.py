@@ -183,12 +183,7 @@ class UnpinnedGoPointer(Rule):
         function = ctx.package.preamble.function(name)
         if function is not None and kept_at(function, index, call, source or ctx.file, ctx.package):
             return True
-        for entry in ctx.options.get("keeps-pointer") or ():
-            entry = str(entry)
-            fname, _, position = entry.partition(":")
-            if fname == name and (not position or (position.strip().isdigit() and int(position) == index)):
-                return True
-        return False
+        return ctx.lists_c_function("keeps-pointer", name, index)
 
     def _c_call(self, call: Node, ctx):
         callee = call.child_by_field_name("function")
