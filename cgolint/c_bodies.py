@@ -30,15 +30,31 @@ def freed_params(definition: Node, params: list[CParam]) -> set[int]:
     if body is None or not pointer_params or b"free" not in body.text:
         return set()
     freed = set()
+    shadowed = _declares_free(definition)
     for callee, args in _body_stores(body).calls:
         arguments = c_arguments(args)
-        if text(callee) != "free" and not any(_DESTRUCTOR.fullmatch(text(a)) for a in arguments):
-            continue
-        for arg in arguments[:1] if text(callee) == "free" else arguments:
+        if text(callee) == "free":
+            handed = arguments[:1]
+        else:
+            # the data goes just before its destructor (`(ctx, s, n, free)`, `(o, key, p, g_free)`):
+            # the nearest pointer parameter before it is taken over, not a handle or key beside it
+            at = next((i for i, a in enumerate(arguments) if _DESTRUCTOR.fullmatch(text(a))), None) \
+                if not shadowed else None
+            handed = [a for a in arguments[:at] if value_name(a) in pointer_params][-1:] if at else []
+        for arg in handed:
             index = pointer_params.get(value_name(arg))
             if index is not None:
                 freed.add(index)
     return freed
+
+
+def _declares_free(definition: Node) -> bool:
+    """A parameter or local named `free` or `g_free` (`int free = 1;`): then
+    the name is no destructor."""
+    return any(text(node) in ("free", "g_free") and node.parent is not None
+               and node.parent.type in ("init_declarator", "declaration", "parameter_declaration",
+                                        "pointer_declarator", "array_declarator")
+               for node in _descendants(definition, "identifier"))
 
 
 # `free` handed to a call as the destructor of what it is given: `&free`,

@@ -16,6 +16,18 @@ static void result_text(const char *z, destructor_fn xDel) {
 static inline void result_text_owned(char *s) { result_text(s, &free); }
 static inline void result_text_cast(char *s) { result_text(s, (destructor_fn)free); }
 static inline void result_text_copied(char *s) { result_text(s, NULL); }
+// Only the data beside the destructor is taken over: the key is copied
+// (g_object_set_data_full), and a local named free is no destructor.
+static char *last_key;
+static void set_data_full(const char *key, void *data, destructor_fn destroy) {
+	free(last_key);
+	last_key = strdup(key);
+	if (destroy) destroy(data);
+}
+static void attach(char *key, char *data) { set_data_full(key, data, free); }
+static int notes;
+static void note(void *p, int flag) { (void)p; notes += flag; }
+static void account(char *s) { int free = 1; note(s, free); }
 */
 import "C"
 
@@ -32,4 +44,13 @@ func ResultCast(v string) {
 
 func ResultCopied(v string) {
 	C.result_text_copied(C.CString(v)) // want CGL005 "the result of C.CString passed straight to C.result_text_copied is never freed"
+}
+
+func Attach(k, v string) {
+	key := C.CString(k) // want CGL005 "`key` holds C memory from C.CString that is never freed"
+	C.attach(key, C.CString(v))
+}
+
+func Account(v string) {
+	C.account(C.CString(v)) // want CGL005 "passed straight to C.account is never freed"
 }
