@@ -315,8 +315,9 @@ class LengthFacts:
                 self.evidence.nonempty(other, self.source, self.model)
                 or never_assigned(other, self.source, self.model)
                 and self.evidence.checked(other, self.at, self.source, self.model, self.asking))
-        count = strip_parens(node)
-        return count is not None and count.type in ("identifier", "selector_expression") and \
+        count = strip_parens(node)  # (never assigned: the check at `at` must be of the value compared)
+        return count is not None and (count.type == "selector_expression" or count.type == "identifier"
+                                      and never_assigned(count, self.source, self.model)) and \
             self.evidence.value_checked(count, self.at, self.source, self.model)
 
     def _measured(self, node: Node | None) -> Node | None:

@@ -44,3 +44,15 @@ func ClampedToLimit(n, limit int) []byte {
 	C.copy_name((*C.char)(unsafe.Pointer(&buf[0])), nil, C.size_t(n)) // want CGL002 "when buf is empty"
 	return buf
 }
+
+// The count a length was found equal to must be the count checked: one
+// given a default after the comparison says nothing of the length.
+func DefaultAfterCompare(a []byte, n int) {
+	if len(a) != n {
+		return
+	}
+	if n <= 0 {
+		n = 16
+	}
+	C.copy_name((*C.char)(unsafe.Pointer(&a[0])), nil, C.size_t(n)) // want CGL002 "when a is empty"
+}
