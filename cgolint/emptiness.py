@@ -196,6 +196,8 @@ def _loop_condition_holds(facts: LengthFacts, variables: tuple[Node, ...], at: N
     if None in symbols or loop is None or loop.type != "for_statement":
         return False
     body = loop.child_by_field_name("body")
+    if body is None or any(body.start_byte <= symbol.node.start_byte < body.end_byte for symbol in symbols):
+        return False  # declared in the body: not the variable the condition reads (`off := off + skip`)
     conditions = [c.child_by_field_name("condition") if c.type == "for_clause" else c
                   for c in loop.named_children if c.type not in ("range_clause", "block", "comment")]
     update = next((c.child_by_field_name("update") for c in loop.named_children if c.type == "for_clause"), None)
@@ -203,9 +205,12 @@ def _loop_condition_holds(facts: LengthFacts, variables: tuple[Node, ...], at: N
     def after_at(node: Node) -> bool:  # in the body after `at`, or in the clause's update
         return at.end_byte <= node.start_byte < body.end_byte or \
             update is not None and update.start_byte <= node.start_byte < update.end_byte
-    return body is not None and any(facts.implies_nonempty(c) for c in conditions) and \
+    # (changed anywhere else, or through its address taken anywhere, it may not be what the condition saw)
+    function = outermost_function(loop) or loop
+    return any(facts.implies_nonempty(c) for c in conditions) and \
         all(after_at(lhs) for symbol in symbols for lhs, _ in symbol.writes) and \
-        all(after_at(node) for symbol in symbols for node in mutations(symbol, loop, model, source, method_calls=True))
+        all(after_at(node) for symbol in symbols
+            for node in mutations(symbol, function, model, source, method_calls=True))
 
 
 def _window_past(base: Node, start: Node, end: Node, source: SourceFile, model: PackageModel) -> bool:

@@ -57,3 +57,30 @@ func ChunksMoved(buf []byte, k int) (sum int) {
 	}
 	return sum
 }
+
+func ChunksThroughPointer(buf []byte, k int) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	off := 0
+	p := &off
+	for off < len(buf) {
+		*p = len(buf)
+		part := buf[off:min(off+k, len(buf))]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part)))) // want CGL002 "when part is empty"
+		off += k
+	}
+	return sum
+}
+
+func ChunksShadowed(buf []byte, k, skip int) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	for off := 0; off < len(buf); off += k {
+		off := off + skip
+		part := buf[off:min(off+k, len(buf))]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part)))) // want CGL002 "when part is empty"
+	}
+	return sum
+}
