@@ -87,6 +87,8 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
             if target.kind == "builtin":
                 if target.name == "delete" and arg_index(parent, node) == 1:
                     return "compare", "used as a map key", call
+                if target.name in ("len", "cap"):  # of a slice view: its header, not the memory
+                    return "compare", f"measured by {target.name}", call
                 if target.name in NON_OWNING_BUILTINS:
                     return "use", f"passed to {target.name}", call
                 if target.name == "append":

@@ -41,3 +41,10 @@ func ViewOfOtherMemory(n int) float64 {
 	C.free(keep)
 	return first
 }
+
+func ViewMeasuredAfterFree(n int) int {
+	out := C.malloc(C.size_t(8 * n))
+	view := u.Slice((*float64)(out), n)
+	C.free(out)
+	return len(view) + cap(view) // the slice header only
+}
