@@ -81,13 +81,14 @@ def is_pinner_type(t: GoType | None) -> bool:
     return t is not None and t.kind == "struct" and t.name == PINNER_NAME
 
 
-def _promotes_pin(package: PackageModel, t: GoType) -> bool:
+def _promotes_pin(package: PackageModel, t: GoType | None) -> bool:
     """A struct of the package that embeds a `runtime.Pinner` (or a pointer
     to one) and has no `Pin` method of its own: `sr.Pin(p)` is the Pinner's."""
     name = package.underlying_name(t)
     struct = package.underlying(GoType("named", name)) if name else None
-    if struct is None or struct.kind != "struct" or package.method(name, "Pin") is not None:
-        return False
+    if struct is None or struct.kind != "struct" or package.method(name, "Pin") is not None \
+            or any(field == "Pin" for field, _ in struct.fields):
+        return False  # (a method or a field of its own named Pin hides the Pinner's)
     return any(field == "Pinner" and is_pinner_type(field_type) for field, field_type in struct.fields)
 
 
@@ -224,7 +225,8 @@ def _collect_pins(package: PackageModel, source: SourceFile, function: Node) -> 
         if symbol is None or symbol.kind != "local":
             continue
         if symbol.node.start_byte == node.start_byte:
-            if id(symbol) not in pinners and is_pinner_type(package.type_of(node, source)):
+            declared = package.type_of(node, source)
+            if id(symbol) not in pinners and (is_pinner_type(declared) or _promotes_pin(package, declared)):
                 pinners[id(symbol)] = PinnerUse(symbol)
             continue
         uses.append((node, symbol))

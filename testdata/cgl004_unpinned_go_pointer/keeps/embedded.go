@@ -41,3 +41,23 @@ func listenCounting() *countingListener {
 	C.add_listener(nil, unsafe.Pointer(l.state)) // want CGL004 "`C.add_listener` keeps its `ctx` argument"
 	return l
 }
+
+// A local that embeds a Pinner is a pinner: pinned and never unpinned, it
+// leaks. A field named Pin hides the promoted method.
+func listenLeaking() {
+	var l pinnedListener
+	state := &listenerState{}
+	l.Pin(state) // want CGL004 "runtime.Pinner `l` pins `state` but is never unpinned"
+	C.add_listener(nil, unsafe.Pointer(state))
+}
+
+type hookedListener struct {
+	runtime.Pinner
+	Pin   func(any)
+	state *listenerState
+}
+
+func listenHooked(l *hookedListener) {
+	l.Pin(l.state)
+	C.add_listener(nil, unsafe.Pointer(l.state)) // want CGL004 "`C.add_listener` keeps its `ctx` argument"
+}
