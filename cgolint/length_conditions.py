@@ -727,7 +727,12 @@ class DivisibleFacts(_LengthItselfFacts):
         value = constant_int(node, self.source, self.model)
         if value is not None:
             return value == constant_int(self.divisor, self.source, self.model)
-        return bool(expr_key(node)) and expr_key(node) == expr_key(self.divisor)
+        if not expr_key(node) or expr_key(node) != expr_key(self.divisor):
+            return False
+        # the same variable, not one of the same name (`if d := 1; len(x)%d != 0`)
+        ours, theirs = _root(self.divisor), _root(node)
+        symbol = self.model.resolve(ours, self.source) if ours is not None else None
+        return symbol is not None and theirs is not None and self.model.resolve(theirs, self.source) is symbol
 
     def _holds(self, node: Node | None) -> bool:
         return self._remainder_zero(node, "==")
@@ -755,3 +760,10 @@ class BelowLengthFacts(_LengthItselfFacts):
     def _fails(self, node: Node | None) -> bool:
         return self._below(node, "<=")  # len(s) <= i
 
+
+def _root(node: Node | None) -> Node | None:
+    """The variable `d` or `ix.d` starts from."""
+    node = strip_parens(node)
+    while node is not None and node.type == "selector_expression":
+        node = strip_parens(node.child_by_field_name("operand"))
+    return node if node is not None and node.type == "identifier" else None

@@ -138,3 +138,15 @@ func SameLengthUnchecked(a, b []byte) int {
 	}
 	return 0
 }
+
+func DivisorShadowed(x []float32, ids []int64, d int) error {
+	if d := 1; len(x) == 0 || len(x)%d != 0 {
+		return errShape
+	}
+	n := len(x) / d // d is the parameter here, which may not divide len(x)
+	if len(ids) != n {
+		return errShape
+	}
+	C.consume(unsafe.Pointer(&ids[0]), C.size_t(n*8)) // want CGL002 "when ids is empty"
+	return nil
+}
