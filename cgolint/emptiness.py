@@ -304,7 +304,7 @@ def _length_checked(container: Node, at: Node, source: SourceFile, model: Packag
     """length_checked; `asking` holds the slices whose question is already
     open (`len(a) != len(b)` asks about b, which asks about a...)."""
     key = expr_key(container)
-    if not key or key in asking or len(asking) > 16:
+    if not key or key in asking or len(asking) > 16 or _shadowed_at(container, at, source, model):
         return False
     facts = LengthFacts(key, source, model, _EVIDENCE)
     facts.copy_of = _copied_slice(container, source, model)
@@ -313,6 +313,22 @@ def _length_checked(container: Node, at: Node, source: SourceFile, model: Packag
     # around the closure hold inside it only for a variable never assigned.
     return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model),
                       scope=_scope_of(container, source, model))
+
+
+def _shadowed_at(container: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:
+    """Whether at `at` the name of the variable `container` names another
+    variable, declared between them (`if len(a) == len(b) { b := next()`):
+    checks the walk meets on that name are of the other one."""
+    ident = strip_parens(container)
+    if ident is None or ident.type != "identifier" or not (ident.start_byte < at.start_byte):
+        return False
+    symbol = model.resolve(ident, source)
+    scope = model.scope_of(at, source) if symbol is not None else None
+    return scope is not None and any(
+        other is not symbol and other.scope is not None and other.kind == "local"
+        and ident.end_byte <= other.node.start_byte < at.start_byte
+        and other.scope.start_byte <= at.start_byte < other.scope.end_byte
+        for other in scope.by_name.get(symbol.name, ()))
 
 
 def _scope_of(container: Node, source: SourceFile, model: PackageModel) -> Node | None:

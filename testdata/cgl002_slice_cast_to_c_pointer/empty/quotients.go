@@ -150,3 +150,16 @@ func DivisorShadowed(x []float32, ids []int64, d int) error {
 	C.consume(unsafe.Pointer(&ids[0]), C.size_t(n*8)) // want CGL002 "when ids is empty"
 	return nil
 }
+
+func nextBytes() []byte { return []byte("x") }
+
+func SameLengthShadowed(a, b []byte) int {
+	if len(a) == len(b) {
+		b := nextBytes()
+		if len(b) == 0 {
+			return 0
+		}
+		return int(C.checksum((*C.uchar)(&a[0]), C.size_t(len(a)))) // want CGL002 "when a is empty"
+	}
+	return 0
+}
