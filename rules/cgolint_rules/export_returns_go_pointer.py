@@ -198,8 +198,10 @@ class ExportReturnsGoPointer(Rule):
 
 def _stored_fields(value: Node, ctx) -> list[tuple[str, Node]]:
     """(field, value) of what a returned C struct holds: the elements of a
-    literal (`C.struct_err{msg: p}`), or of a local variable its initializer
-    and the `v.f = x` writes of its function."""
+    literal (`C.struct_err{msg: p}`), or of a local variable, for each field
+    the last value the text gives it before the return (its initializer's,
+    or a `v.f = x` of its function; branches are not told apart, so a value
+    overwritten on one branch only is not seen)."""
     value = strip_parens(value)
     if value is not None and value.type == "composite_literal":
         return [(text(element.child_by_field_name("key")) if element.type == "keyed_element" else "?", item)
@@ -207,15 +209,17 @@ def _stored_fields(value: Node, ctx) -> list[tuple[str, Node]]:
     symbol = ctx.resolve(value) if value is not None and value.type == "identifier" else None
     if symbol is None or symbol.kind != "local" or symbol.scope is None:
         return []
-    found = _stored_fields(symbol.value, ctx) if symbol.value is not None else []
+    last = dict(_stored_fields(symbol.value, ctx)) if symbol.value is not None else {}
     for statement in walk(symbol.scope):
+        if statement.start_byte >= value.start_byte:
+            break
         for target, assigned in assignments(statement) if statement.type == "assignment_statement" else ():
             target = strip_parens(target)
             operand = strip_parens(target.child_by_field_name("operand")) \
                 if target.type == "selector_expression" else None
             if operand is not None and operand.type == "identifier" and ctx.resolve(operand) is symbol:
-                found.append((text(target.child_by_field_name("field")), assigned))
-    return found
+                last[text(target.child_by_field_name("field"))] = assigned
+    return list(last.items())
 
 
 def _pinned(pointer, value: Node, ctx) -> bool:

@@ -29,3 +29,16 @@ func checkInto(n C.int) C.struct_herr {
 	e.message = messageOK
 	return e
 }
+
+var scratch = []byte("go bytes\x00")
+
+// The Go pointer is overwritten with C memory before the return.
+//
+//export checkOverwritten
+func checkOverwritten(n C.int) C.struct_herr {
+	var e C.struct_herr
+	e.message = (*C.char)(unsafe.Pointer(&scratch[0]))
+	e.message = messageOK
+	e.code = n
+	return e
+}
