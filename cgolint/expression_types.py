@@ -15,8 +15,9 @@ from tree_sitter import Node
 from . import gotypes
 from .call_targets import call_arguments
 from .gotypes import GoType
-from .scopes import Symbol
+from .scopes import Symbol, outermost_function
 from .source import SourceFile, text
+from .type_parameters import declared_names, with_parameters
 
 if TYPE_CHECKING:
     from .model import PackageModel
@@ -102,7 +103,10 @@ def symbol_type(package: PackageModel, symbol: Symbol | None, depth: int) -> GoT
     if symbol.type_node is not None:
         declared = package.spelled_type(symbol.type_node, symbol.file.imports) if symbol.type_node.type != "variadic_parameter_declaration" \
             else gotypes.slice_of(package.spelled_type(symbol.type_node.child_by_field_name("type"), symbol.file.imports))
-        return declared
+        function = outermost_function(symbol.node) if symbol.kind != "package_var" else None
+        # in a generic function, `T` is its type parameter, not a package type of that name
+        return with_parameters(declared, declared_names(function, symbol.file, package)) if function is not None \
+            else declared
     if symbol.range_of is not None:
         ranged = package.underlying(package.type_of(symbol.range_of, symbol.file, depth + 1))
         if ranged is None:

@@ -1,4 +1,6 @@
-"""The type set of a type parameter, as source spells it: the terms of its
+"""Type parameters: which names of a function are its type parameters
+(`declared_names`, to keep `T` from meaning a package type `T` there,
+`with_parameters` marks them in a type), and the type set of one, as source spells it: the terms of its
 constraint's union (`[T ~int32 | ~int64]`, or a constraint interface of
 the package that is one union: `type Wide interface{ ~int64 | ~uint64 }`),
 for a function's own type parameters and for a method's through its
@@ -8,12 +10,18 @@ constraints) is not a known set: the answer is None, and rules stay silent.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from tree_sitter import Node
 
 from .gotypes import GoType, parse_type
-from .model import PackageModel
 from .scopes import outermost_function
 from .source import SourceFile, text, walk
+
+if TYPE_CHECKING:
+    from .model import PackageModel
 
 
 def type_set(name: str, at: Node, source: SourceFile, model: PackageModel) -> list[GoType] | None:
@@ -80,4 +88,61 @@ def _terms(constraint: Node, source: SourceFile, model: PackageModel, depth: int
             return None
         found.append(term)
     return found or None
+
+
+def declared_names(function: Node, source: SourceFile, model: PackageModel) -> frozenset[str]:
+    """The type parameters in scope in `function` (a declaration): its own
+    (`[T any]`, also for a method, whose list the engine masks before
+    parsing: read from the file's bytes) and its receiver type's (`(v
+    *Vec[T])`). Cached per function."""
+    memo = model.memo("type parameter names")
+    if function not in memo:
+        names: set[str] = set()
+        parameters = function.child_by_field_name("type_parameters")
+        for declaration in parameters.named_children if parameters is not None else []:
+            names.update(text(n) for n in declaration.children_by_field_name("name"))
+        if function.type == "method_declaration":
+            receiver = function.child_by_field_name("receiver")
+            for generic in (n for n in walk(receiver) if n.type == "generic_type") if receiver is not None else ():
+                arguments = generic.child_by_field_name("type_arguments")
+                if arguments is not None:
+                    names.update(text(a) for a in arguments.named_children)
+            name, listed = function.child_by_field_name("name"), function.child_by_field_name("parameters")
+            if name is not None and listed is not None:
+                names.update(_masked_names(source.data[name.end_byte:listed.start_byte]))
+        memo[function] = frozenset(names)
+    return memo[function]
+
+
+def _masked_names(between: bytes) -> list[str]:
+    """The names of a method's type parameter list as written (`[K comparable, V any]`)."""
+    opened = between.find(b"[")
+    if opened < 0:
+        return []
+    names, depth, start = [], 0, opened + 1
+    for at in range(opened, len(between)):
+        char = between[at:at + 1]
+        depth += char in (b"[", b"(", b"{")
+        depth -= char in (b"]", b")", b"}")
+        if depth == 1 and char == b"," or depth == 0:
+            first = re.match(rb"\s*([^\W\d]\w*)", between[start:at])
+            if first:
+                names.append(first.group(1).decode())
+            start = at + 1
+            if depth == 0:
+                break
+    return names
+
+
+def with_parameters(t: GoType | None, names: frozenset[str]) -> GoType | None:
+    """`t` with the named types that are type parameters marked as such
+    (kind "typeparam"), through pointers, slices, arrays and maps."""
+    if t is None or not names:
+        return t
+    if t.kind == "named" and t.name in names:
+        return GoType("typeparam", t.name)
+    if t.elem is not None and t.kind in ("pointer", "slice", "array", "map", "chan"):
+        elem = with_parameters(t.elem, names)
+        return t if elem is t.elem else replace(t, elem=elem)
+    return t
 

@@ -157,7 +157,7 @@ class SliceCastToCPointer(Rule):
                 continue
             pointee = c_pointee(sink.conversion.target)
             mismatch, parameter = layout_mismatch(container.elem, pointee, model), None
-            if mismatch is None and container.elem is not None and container.elem.kind == "named":
+            if mismatch is None and container.elem is not None and container.elem.kind in ("typeparam", "named"):
                 # a type parameter: wrong for some type of its set (`[T ~int32 | ~int64]` read as *C.int)
                 terms = type_set(container.elem.name, node, source, model) or ()
                 mismatch = next((m for t in terms if (m := layout_mismatch(t, pointee, model)) is not None), None)
