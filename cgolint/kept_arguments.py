@@ -1,7 +1,7 @@
 """Whether a C call keeps a pointer argument: the C body keeps it
-(`CFunction.keeps_param`), not only through out-parameters the call points
-into Go memory (`*tail = sql + k` with `&tail` a Go variable: the pointer
-lands where the garbage collector sees it), and not every store of it is
+(`CFunction.keeps_param`), not only through `T **` out-parameters the call
+points at Go variables (`*tail = sql + k` with `&tail` a Go variable: the
+pointer lands where the garbage collector sees it), and not every store of it is
 ruled out by a constant the call passes where the store's condition looks
 (`keep_guards`: `C.MODE_DUPLICATE`, `C.F_COPY|C.F_BLOCK`). A call that
 passes a variable, or a constant of unknown value, leaves it kept."""
@@ -31,8 +31,11 @@ def kept_at(function: CFunction, index: int, call: Node, source: SourceFile, mod
     args = call_arguments(call)
     through = function.keeps_into.get(index)
     if index not in function.keeps and through and all(
-            j < len(args) and model.origin_of(args[j], source) == GO_MEMORY for j in through):
-        return False  # stored only through out-parameters into Go memory (`&tail`), where the collector sees it
+            j < len(args) and j < len(function.params) and function.params[j].ctype.pointers >= 2
+            and model.origin_of(args[j], source) == GO_MEMORY for j in through):
+        # stored only through `T **` out-parameters into Go variables (`&tail`), where the collector sees
+        # it; not into a struct (`m->data = data`), which the code hands C again (zmq_msg_send)
+        return False
     guards = function.keep_guards.get(index)
     if not guards:
         return True

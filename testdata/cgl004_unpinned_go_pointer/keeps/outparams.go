@@ -9,6 +9,9 @@ static int prepare_sql(const char *sql, int n, const char **tail) {
 	*tail = semi ? semi + 1 : sql + n;
 	return 0;
 }
+// zmq_msg_init_data: the data goes into a message struct, which goes to C again.
+typedef struct { void *data; size_t size; } message;
+static int message_init(message *m, void *data, size_t size) { m->data = data; m->size = size; return 0; }
 */
 import "C"
 
@@ -35,4 +38,13 @@ func restIntoCMemory(q []byte) {
 	tail := (**C.char)(C.malloc(C.size_t(unsafe.Sizeof(uintptr(0)))))
 	defer C.free(unsafe.Pointer(tail))
 	C.prepare_sql((*C.char)(unsafe.Pointer(&q[0])), C.int(len(q)), tail) // want CGL004 "`C.prepare_sql` keeps its `sql` argument"
+}
+
+func messageOfGoBytes(b []byte) C.message {
+	var m C.message
+	if len(b) == 0 {
+		return m
+	}
+	C.message_init(&m, unsafe.Pointer(&b[0]), C.size_t(len(b))) // want CGL004 "`C.message_init` keeps its `data` argument"
+	return m
 }
