@@ -38,6 +38,35 @@ def type_set(name: str, at: Node, source: SourceFile, model: PackageModel) -> li
     return _terms(constraint, source, model)
 
 
+def narrowed(name: str, terms: list[GoType], at: Node, source: SourceFile, model: PackageModel) -> list[GoType]:
+    """`terms` where a type switch on a value of the type parameter `name`
+    says which it is: inside `case int32:` of `switch any(zero).(type)`
+    (zero a `T`), T is int32 (a dispatch on the type, as in a generic
+    kernel that calls the C function for each element type)."""
+    node = at.parent
+    while node is not None and node.type not in ("function_declaration", "method_declaration"):
+        if node.type == "type_case" and node.parent is not None and node.parent.type == "type_switch_statement" \
+                and _switches_on(node.parent, name, source, model):
+            cased = [parse_type(t, source.imports) for t in node.children_by_field_name("type")]
+            if cased and None not in cased:
+                return cased
+        node = node.parent
+    return terms
+
+
+def _switches_on(switch: Node, name: str, source: SourceFile, model: PackageModel) -> bool:
+    """`switch any(v).(type)` (or `interface{}(v)`) with v of the type parameter `name`."""
+    value = switch.child_by_field_name("value")
+    while value is not None and value.type in ("parenthesized_expression", "type_assertion_expression"):
+        value = value.named_children[0] if value.named_children else None
+    if value is None or value.type not in ("call_expression", "type_conversion_expression"):
+        return False
+    converted = value.child_by_field_name("operand") if value.type == "type_conversion_expression" else \
+        (value.child_by_field_name("arguments").named_children or [None])[0]
+    held = model.type_of(converted, source) if converted is not None else None
+    return held is not None and held.kind in ("typeparam", "named") and held.name == name
+
+
 def _function_constraint(function: Node, name: str) -> Node | None:
     parameters = function.child_by_field_name("type_parameters")
     for declaration in parameters.named_children if parameters is not None else []:

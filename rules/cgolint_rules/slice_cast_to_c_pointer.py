@@ -16,7 +16,7 @@ from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import text
 from cgolint.toolchain import go_version_at_least
-from cgolint.type_parameters import type_set
+from cgolint.type_parameters import narrowed, type_set
 
 
 class SliceCastToCPointer(Rule):
@@ -159,7 +159,8 @@ class SliceCastToCPointer(Rule):
             mismatch, parameter = layout_mismatch(container.elem, pointee, model), None
             if mismatch is None and container.elem is not None and container.elem.kind in ("typeparam", "named"):
                 # a type parameter: wrong for some type of its set (`[T ~int32 | ~int64]` read as *C.int)
-                terms = type_set(container.elem.name, node, source, model) or ()
+                terms = type_set(container.elem.name, node, source, model) or []
+                terms = narrowed(container.elem.name, terms, sink.node, source, model) if terms else terms
                 mismatch = next((m for t in terms if (m := layout_mismatch(t, pointee, model)) is not None), None)
                 parameter = container.elem.name
             if mismatch is None or not self._first("layout", sink.node.start_byte):

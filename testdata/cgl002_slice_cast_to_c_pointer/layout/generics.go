@@ -51,3 +51,33 @@ func SumAny[T any](values []T) C.long {
 	}
 	return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
 }
+
+// A type switch on a value of T says which type T is in each case: a
+// kernel per element type is fine; the wrong kernel for a case is not.
+func SumDispatch[T ~int32 | ~int64](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	p := unsafe.Pointer(&values[0])
+	var zero T
+	switch any(zero).(type) {
+	case int32:
+		return C.sum_ints((*C.int)(p), C.size_t(len(values)))
+	case int64:
+		return C.sum_longs((*C.long)(p), C.size_t(len(values)))
+	}
+	return 0
+}
+
+func SumMisdispatched[T ~int32 | ~int64](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	p := unsafe.Pointer(&values[0])
+	var zero T
+	switch any(zero).(type) {
+	case int64:
+		return C.sum_ints((*C.int)(p), C.size_t(len(values))) // want CGL002 "and T may be int64"
+	}
+	return 0
+}
