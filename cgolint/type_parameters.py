@@ -51,6 +51,12 @@ def narrowed(name: str, terms: list[GoType], at: Node, source: SourceFile, model
             if cased and None not in cased:
                 return cased
         node = node.parent
+    function = node
+    # the size or kind asked some other way (`if unsafe.Sizeof(zero) == 4`, reflect): which branch runs for
+    # which type is not followed, so no type is known to reach `at`
+    if function is not None and any(m in source.data[function.start_byte:function.end_byte]
+                                    for m in (b"Sizeof(", b"reflect.", b".(type)", b".Kind()")):
+        return []
     return terms
 
 

@@ -38,7 +38,10 @@ class SliceCastToCPointer(Rule):
       slice of a type parameter is reported when some type of its
       constraint's union does not fit (`[T ~int32 | ~int64]` read as
       `*C.int`), also through a constraint interface of the package or a
-      generic type's method; `any` and other constraints are not judged;
+      generic type's method; inside a `case` of a type switch on a value
+      of T, T is that case's type; a function that asks T's size or kind
+      otherwise (`unsafe.Sizeof`, reflect) is not judged, nor are `any`
+      and other constraints;
     - `&s[0]` of a slice variable (local, parameter or package-level) that may be empty: no `len(s)`
       check dominates it (`if len(s) > 0 {...}`, `if len(s) == 0 { return }`
       before it, `for i := range s`, `len(s) > 0 && ...`, or the same on

@@ -81,3 +81,14 @@ func SumMisdispatched[T ~int32 | ~int64](values []T) C.long {
 	}
 	return 0
 }
+
+func SumBySize[T ~int32 | ~int64](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	p := unsafe.Pointer(&values[0])
+	if unsafe.Sizeof(values[0]) == 4 {
+		return C.sum_ints((*C.int)(p), C.size_t(len(values)))
+	}
+	return C.sum_longs((*C.long)(p), C.size_t(len(values)))
+}
