@@ -96,7 +96,8 @@ def _may_concern(node, kind: str, data: bytes) -> bool:
     spelled = data[spelled.start_byte:spelled.end_byte]
     if kind in ("composite_literal", "var_spec"):
         return b"eader" in spelled  # (also `type header reflect.SliceHeader`)
-    return b"eader" in spelled or b"string" in spelled or b"[]" in spelled or _HEADER_LIKE.search(spelled) is not None
+    return b"eader" in spelled or b"string" in spelled or b"[]" in spelled or \
+        (b"dr" in spelled or b"[2]" in spelled or b"[3]" in spelled) and _HEADER_LIKE.search(spelled) is not None
 
 
 # The pointer types a home-made header view converts to, spelled: a type
