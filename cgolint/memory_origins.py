@@ -42,6 +42,9 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
         return recurse(operand)
     if kind == "composite_literal":
         return GO_MEMORY
+    if kind == "binary_expression" and text(expr.child_by_field_name("operator")) == "+" \
+            and _concatenates(expr, package, source):
+        return GO_MEMORY  # `"prefix: " + err.Error()`: a new string
     if kind == "unary_expression" and text(expr.child_by_field_name("operator")) == "&":
         return _address_origin(package, expr.child_by_field_name("operand"), source, depth)
     if kind in ("index_expression", "slice_expression"):
@@ -94,6 +97,20 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
             return C_MEMORY if c_memory_field(expr, package, source) else None
         return _address_origin(package, expr, source, depth, address_taken=False)
     return None
+
+
+def _concatenates(expr: Node, package: PackageModel, source: SourceFile) -> bool:
+    """`"prefix: " + x`, x not a constant: a string made at run time, in new
+    Go memory (a non-empty literal on one side: never just the other side)."""
+    literals = ("interpreted_string_literal", "raw_string_literal")
+    left, right = strip_parens(expr.child_by_field_name("left")), strip_parens(expr.child_by_field_name("right"))
+    for one, other in ((left, right), (right, left)):
+        if one is None or other is None or one.type not in literals or len(one.text) <= 2 or other.type in literals:
+            continue
+        symbol = package.resolve(other, source) if other.type == "identifier" else None
+        if symbol is None or symbol.kind != "const":
+            return True
+    return False
 
 
 def _stored_origin(package: PackageModel, element: Node, source: SourceFile, depth: int) -> str | None:

@@ -42,3 +42,19 @@ func checkOverwritten(n C.int) C.struct_herr {
 	e.code = n
 	return e
 }
+
+// A message made at run time from a prefix and an error's text is new Go
+// memory too; one made of constants is static data.
+const prefix = "check: "
+
+//export checkConcat
+func checkConcat(n C.int, detail *C.char) C.struct_herr {
+	msg := "check failed: " + C.GoString(detail)
+	return C.struct_herr{code: n, message: (*C.char)(unsafe.Pointer(unsafe.StringData(msg)))} // want CGL010 "field `message` holds `unsafe.StringData\(msg\)`"
+}
+
+//export checkConstant
+func checkConstant(n C.int) C.struct_herr {
+	msg := prefix + "done\x00"
+	return C.struct_herr{code: n, message: (*C.char)(unsafe.Pointer(unsafe.StringData(msg)))}
+}
