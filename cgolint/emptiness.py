@@ -90,7 +90,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             high = constant_int(end, source, model)
             if low is not None and high is not None:
                 return high > low
-            if start is not None and _window_past(base, start, end, source, model):
+            if start is not None and _window_past(node, base, start, end, source, model):
                 return True
             # `b[:min(len(b), n)]` where b and n are checked: at least one
             return low == 0 and at is not None and _positive_at(end, at, source, model)
@@ -213,13 +213,19 @@ def _loop_condition_holds(facts: LengthFacts, variables: tuple[Node, ...], at: N
             for node in mutations(symbol, function, model, source, method_calls=True))
 
 
-def _window_past(base: Node, start: Node, end: Node, source: SourceFile, model: PackageModel) -> bool:
+def _window_past(window: Node, base: Node, start: Node, end: Node, source: SourceFile, model: PackageModel) -> bool:
     """`buf[off:min(off+k, len(buf))]` inside `for off < len(buf)`, with k
     checked positive: every bound of the `min` (or the end itself) is past
-    `off`, so the window holds at least one element."""
+    `off`, so the window holds at least one element. The end may be a
+    variable bound once to it (`end := min(off+k, len(buf))`): off and buf
+    are then unchanged from the loop's test to the window."""
     start, end = strip_parens(start), strip_parens(end)
     if start is None or end is None or start.type != "identifier" or strip_parens(base).type != "identifier":
         return False
+    if end.type == "identifier":
+        end = strip_parens(trace_value(end, source, model))
+        if end is None or end.type == "identifier":
+            return False
     bounds = [end]
     if end.type == "call_expression" and text(end.child_by_field_name("function")) == "min" \
             and model.call_target(end, source).kind == "builtin":
@@ -238,7 +244,7 @@ def _window_past(base: Node, start: Node, end: Node, source: SourceFile, model: 
             measured = call_arguments(bound)
             facts = BelowLengthFacts(expr_key(base), source, model, _EVIDENCE, start)
             if len(measured) != 1 or expr_key(measured[0]) != expr_key(base) or \
-                    not _loop_condition_holds(facts, (start, base), end, source, model):
+                    not _loop_condition_holds(facts, (start, base), window, source, model):
                 return False
             continue
         return False

@@ -84,3 +84,28 @@ func ChunksShadowed(buf []byte, k, skip int) (sum int) {
 	}
 	return sum
 }
+
+func ChunksEndVariable(buf []byte, k int) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	for off := 0; off < len(buf); off += k {
+		end := min(off+k, len(buf))
+		part := buf[off:end]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part))))
+	}
+	return sum
+}
+
+func ChunksEndThenMoved(buf []byte, k int) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	for off := 0; off < len(buf); off += k {
+		end := min(off+k, len(buf))
+		off++
+		part := buf[off:end]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part)))) // want CGL002 "when part is empty"
+	}
+	return sum
+}
