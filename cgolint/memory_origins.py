@@ -8,6 +8,7 @@ the types it consults (`symbol_type`, `PackageModel.type_of`);
 `PackageModel.origin_of` memoises `derive_origin` and bounds its depth."""
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -200,8 +201,29 @@ def _identifier_origin(package: PackageModel, ident: Node, source: SourceFile, d
             return None
     if not values or any(v is None for v in values):
         return None
-    origins = {package.origin_of(v, symbol.file, depth + 1) for v in values}
+    # A variable built from itself (`buf = append(buf, a...)` six times) asks
+    # about itself from each of its values: answered once up the stack, and
+    # unknown inside (else the questions multiply with every write).
+    asking = _asking_about()
+    if id(symbol) in asking:
+        return None
+    asking.add(id(symbol))
+    try:
+        origins = {package.origin_of(v, symbol.file, depth + 1) for v in values}
+    finally:
+        asking.discard(id(symbol))
     return origins.pop() if len(origins) == 1 else None
+
+
+_asked = threading.local()
+
+
+def _asking_about() -> set[int]:
+    """The variables whose origin is being derived on this thread's stack."""
+    found = getattr(_asked, "symbols", None)
+    if found is None:
+        found = _asked.symbols = set()
+    return found
 
 
 def _address_origin(package: PackageModel, operand: Node | None, source: SourceFile, depth: int, address_taken: bool = True) -> str | None:
