@@ -19,5 +19,6 @@ func Message(header, body, trailer []byte) int {
 	buf = append(buf, body...)
 	buf = append(buf, ';')
 	buf = append(buf, trailer...)
+	buf = append(buf, '\n')
 	return int(C.message_sum((*C.uchar)(&buf[0]), C.size_t(len(buf))))
 }
