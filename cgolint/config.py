@@ -127,6 +127,11 @@ def settings_from(data: dict[str, Any], path: str) -> Settings:
     rules = data.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{path}: `[rules.CODE]` tables hold per-rule options")
+    for code, options in rules.items():
+        for name, value in options.items():  # every rule option is a list of C function names
+            if not (isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise ConfigError(f"{path}: `[rules.{code}]` option `{name}` must be a list of C function names "
+                                  f"(\"name\" or \"name:index\"), got {value!r}")
     changes["rule_options"] = {code.upper(): dict(options) for code, options in rules.items()}
     return replace(settings, **changes)
 

@@ -31,7 +31,7 @@ def kept_at(function: CFunction, index: int, call: Node, source: SourceFile, mod
     args = call_arguments(call)
     through = function.keeps_into.get(index)
     if index not in function.keeps and through and all(
-            j < len(args) and j < len(function.params) and function.params[j].ctype.pointers >= 2
+            j < len(args) and j < len(function.params) and model.preamble.resolve(function.params[j].ctype).pointers >= 2
             and model.origin_of(args[j], source) == GO_MEMORY for j in through):
         # stored only through `T **` out-parameters into Go variables (`&tail`), where the collector sees
         # it; not into a struct (`m->data = data`), which the code hands C again (zmq_msg_send)

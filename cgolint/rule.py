@@ -147,10 +147,14 @@ class RuleContext:
         its argument `index`: an entry `name` or `C.name` (every argument),
         or `name:index`."""
         entries = self.options.get(option) or ()
-        for entry in (entries,) if isinstance(entries, str) else entries:
+        if isinstance(entries, str):
+            entries = (entries,)
+        elif not isinstance(entries, (list, tuple)):
+            return False  # (a number or a table: not a list of names; the configuration warns of it)
+        for entry in entries:
             listed, _, position = str(entry).strip().partition(":")
-            if listed.removeprefix("C.") == name and \
-                    (not position or position.strip().isdigit() and int(position) == index):
+            if listed.strip().removeprefix("C.") == name and \
+                    (not position.strip() or position.strip().isdigit() and int(position) == index):
                 return True
         return False
 

@@ -62,6 +62,9 @@ def test_bad_config_is_a_clear_error(cli, write_tree):
     (root / ".cgolint.toml").write_text('selct = ["CGL"]\n')
     result = cli(".", cwd=str(root))
     assert result.returncode == 2 and "unknown setting(s) selct" in result.stderr
+    (root / ".cgolint.toml").write_text('[rules.CGL003]\nknows-length = 3\n')
+    result = cli(".", cwd=str(root))
+    assert result.returncode == 2 and "option `knows-length` must be a list of C function names" in result.stderr
 
 
 def test_json_format(cli, write_tree):

@@ -158,7 +158,7 @@ def test_knows_length_option_silences_a_c_function_that_knows_the_size():
 def test_keeps_pointer_option_forms_for_local_arrays():
     directory = os.path.join(TESTDATA, "cgl001_local_array_to_c", "extents")
     before = _findings(directory, "CGL001")
-    for entry in ("oid_hex", "C.oid_hex", "oid_hex:0"):
+    for entry in ("oid_hex", "C.oid_hex", "oid_hex:0", " oid_hex : 0 "):
         after = _findings(directory, "CGL001", {"CGL001": {"keeps-pointer": [entry]}})
         kept = [f for f in after if "C.oid_hex keeps the pointer" in f.message]
         assert len(kept) == 2, entry  # the fitting array and the short one: both kept now
