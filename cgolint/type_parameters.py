@@ -42,22 +42,35 @@ def narrowed(name: str, terms: list[GoType], at: Node, source: SourceFile, model
     """`terms` where a type switch on a value of the type parameter `name`
     says which it is: inside `case int32:` of `switch any(zero).(type)`
     (zero a `T`), T is int32 (a dispatch on the type, as in a generic
-    kernel that calls the C function for each element type)."""
-    node = at.parent
+    kernel that calls the C function for each element type). On another
+    branch, or in a function that asks T's size or kind, none: the choice
+    may be made on T in a way not followed."""
+    node, branched = at.parent, False
     while node is not None and node.type not in ("function_declaration", "method_declaration"):
         if node.type == "type_case" and node.parent is not None and node.parent.type == "type_switch_statement" \
                 and _switches_on(node.parent, name, source, model):
             cased = [parse_type(t, source.imports) for t in node.children_by_field_name("type")]
             if cased and None not in cased:
                 return cased
+        # on one branch of a choice: the choice may be made on T at run time (a helper's `sizeOf[T]()`, a
+        # width field), so which T reaches here is not known
+        branched = branched or node.type in ("expression_case", "default_case", "type_case", "communication_case") \
+            or node.type == "block" and node.parent is not None and node.parent.type == "if_statement"
         node = node.parent
     function = node
-    # the size or kind asked some other way (`if unsafe.Sizeof(zero) == 4`, reflect): which branch runs for
-    # which type is not followed, so no type is known to reach `at`
-    if function is not None and any(m in source.data[function.start_byte:function.end_byte]
-                                    for m in (b"Sizeof(", b"reflect.", b".(type)", b".Kind()")):
+    if branched or function is None:
+        return []
+    # the size or kind asked some other way (`if unsafe.Sizeof(zero) == 4`, reflect), or the data read as
+    # several C types (`sum_int` for some T, `sum_ll` for others, chosen by a tag): which runs for which T is
+    # not followed, so no type is known to reach `at`
+    body = source.data[function.start_byte:function.end_byte]
+    if any(m in body for m in (b"Sizeof(", b"reflect.", b".(type)", b".Kind()")) or \
+            len(set(_C_POINTER_CONVERSION.findall(body))) > 1:
         return []
     return terms
+
+
+_C_POINTER_CONVERSION = re.compile(rb"\(\s*\*\s*C\.(\w+)\s*\)\s*\(")
 
 
 def _switches_on(switch: Node, name: str, source: SourceFile, model: PackageModel) -> bool:
@@ -98,6 +111,8 @@ def _receiver_constraint(method: Node, name: str, model: PackageModel) -> Node |
     parameters = spec.child_by_field_name("type_parameters") if spec is not None else None
     declared = [(n, d) for d in (parameters.named_children if parameters is not None else [])
                 if d.type == "type_parameter_declaration" for n in d.children_by_field_name("name")]
+    if [text(n) for n, _ in declared] != names:
+        return None  # renamed in the receiver (`(p *Pair[V, K])`): the fields' types use the declaration's names
     position = names.index(name)
     return declared[position][1].child_by_field_name("type") if position < len(declared) else None
 

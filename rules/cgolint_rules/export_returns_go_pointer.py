@@ -151,8 +151,9 @@ class ExportReturnsGoPointer(Rule):
                 for field, stored in _stored_fields(value, ctx):
                     pointer = go_pointer(stored, package, ctx.file)
                     if pointer is not None and pointer.origin == GO_MEMORY and not _pinned(pointer, stored, ctx):
+                        label = f"field {field[1:]}" if field.startswith("#") else f"field `{field}`"
                         yield self.report(
-                            stored, f"exported function `{name}` returns a {declared} whose field `{field}` holds "
+                            stored, f"exported function `{name}` returns a {declared} whose {label} holds "
                                     f"{pointer.what}, Go memory: C keeps the result after the call, where the garbage "
                                     f"collector cannot see it (the runtime panics: \"cgo result has Go pointer\"; "
                                     f"recent releases: \"result of Go function ... called from cgo is unpinned Go "
@@ -204,8 +205,8 @@ def _stored_fields(value: Node, ctx) -> list[tuple[str, Node]]:
     overwritten on one branch only is not seen)."""
     value = strip_parens(value)
     if value is not None and value.type == "composite_literal":
-        return [(text(element.child_by_field_name("key")) if element.type == "keyed_element" else "?", item)
-                for element, item in literal_values(value)]
+        return [(text(element.child_by_field_name("key")) if element.type == "keyed_element" else f"#{position + 1}",
+                 item) for position, (element, item) in enumerate(literal_values(value))]
     symbol = ctx.resolve(value) if value is not None and value.type == "identifier" else None
     if symbol is None or symbol.kind != "local" or symbol.scope is None:
         return []

@@ -92,3 +92,20 @@ func SumBySize[T ~int32 | ~int64](values []T) C.long {
 	}
 	return C.sum_longs((*C.long)(p), C.size_t(len(values)))
 }
+
+// A tag or a helper chooses the C function for T at run time: the data
+// is read as more than one C type, so which T reaches which is not known.
+func sizeOf[T any]() uintptr {
+	var zero T
+	return unsafe.Sizeof(zero)
+}
+
+func SumByHelper[T ~int32 | ~int64](values []T) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	if sizeOf[T]() == 4 {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
+	}
+	return C.sum_longs((*C.long)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
+}
