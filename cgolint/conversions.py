@@ -224,6 +224,9 @@ class Hop:
     symbol: Symbol
     stored: Node
     use: Node
+    # a read past a reassignment that some path goes round: the value reaches it on some path, which a
+    # later test may rule out (`if isF { p = a } else { p = b }` ... `if !isF { use(p) }`)
+    past_write: bool = False
 
 
 @dataclass(frozen=True)
@@ -313,8 +316,10 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
             if kind == "expression_list":
                 holder = _stored_in(parent, current, source, model)
                 if holder is not None and len(hops) < 4:
-                    for use in uses_after(holder, current.end_byte, source, model):
-                        hop = Hop(holder, current, use)
+                    reads = [(use, False) for use in uses_after(holder, current.end_byte, source, model)]
+                    reads += [(use, True) for use in reads_past_writes(holder, current.end_byte, source, model)]
+                    for use, past_write in reads:
+                        hop = Hop(holder, current, use, past_write)
                         all_hops.append(hop)
                         pending.append((use, via_unsafe, hops + (hop,)))
             break
@@ -350,13 +355,27 @@ def _stored_in(expr_list: Node, value: Node, source: SourceFile, model: PackageM
 
 
 def uses_after(symbol: Symbol, offset: int, source: SourceFile, model: PackageModel) -> list[Node]:
-    """Reads of `symbol` after byte `offset` that the value it holds there
-    reaches: up to its next assignment, and past it where some path goes
-    round that assignment (`if c { p = q } else { buf = append(buf, x) }`,
-    then a read of p)."""
+    """Reads of `symbol` after byte `offset`, up to its next assignment."""
+    return _reads_after(symbol, offset, source, model)[0]
+
+
+def reads_past_writes(symbol: Symbol, offset: int, source: SourceFile, model: PackageModel) -> list[Node]:
+    """Reads of `symbol` past its next assignment that the value it holds
+    at `offset` still reaches, where a path goes round that assignment
+    (`if c { p = q } else { buf = append(buf, x) }`, then a read of p).
+    Not part of `uses_after`: which branch runs can be correlated with a
+    later test (`if isF { p = ... } ... if !isF { use(p) }`), which only a
+    question about the writes on the way (a stale pointer) can afford."""
+    later_writes = sorted(lhs.start_byte for lhs, _ in symbol.writes if lhs.start_byte > offset)
+    return _reached_past_writes(symbol, offset, later_writes, _reads_after(symbol, offset, source, model)[1],
+                                source, model) if later_writes else []
+
+
+def _reads_after(symbol: Symbol, offset: int, source: SourceFile, model: PackageModel) -> tuple[list[Node], list[Node]]:
+    """(reads after `offset` up to the next assignment, reads past it)."""
     function = outermost_function(symbol.node)
     if function is None:
-        return []
+        return [], []
     later_writes = sorted(lhs.start_byte for lhs, _ in symbol.writes if lhs.start_byte > offset)
     stop = later_writes[0] if later_writes else function.end_byte
     uses, beyond = [], []
@@ -367,7 +386,7 @@ def uses_after(symbol: Symbol, offset: int, source: SourceFile, model: PackageMo
             continue
         if model.resolve(node, source) is symbol:
             (uses if node.start_byte < stop else beyond).append(node)
-    return uses + _reached_past_writes(symbol, offset, later_writes, beyond, source, model)
+    return uses, beyond
 
 
 def _reached_past_writes(symbol: Symbol, offset: int, writes: list[int], reads: list[Node], source: SourceFile,

@@ -156,8 +156,8 @@ class SliceCastToCPointer(Rule):
         where = f"passed to C.{c_calls[0]}" if c_calls else "converted to a C pointer"
 
         for sink in flow.sinks:
-            if sink.kind != "conversion" or not sink.via_unsafe:
-                continue
+            if sink.kind != "conversion" or not sink.via_unsafe or any(hop.past_write for hop in sink.hops):
+                continue  # (past a reassignment, the path may be one a later test rules out)
             pointee = c_pointee(sink.conversion.target)
             mismatch, parameter = layout_mismatch(container.elem, pointee, model), None
             if mismatch is None and container.elem is not None and container.elem.kind in ("typeparam", "named"):
@@ -191,19 +191,18 @@ class SliceCastToCPointer(Rule):
         slice_symbol = local_symbol(address.container, source, model)
         if slice_symbol is None:
             return
-        for hop in flow.hops:
+        for symbol, stored, use in ((hop.symbol, hop.stored, hop.use) for hop in flow.hops):
             # a write on a path from the pointer to this use, with the holder not set again on the way
             # (after the use in the text too: a loop comes round to the use)
             writes = [w for w in moving_writes(slice_symbol, node.end_byte, len(source.data))
-                      if value_reaches(hop.symbol, hop.stored.end_byte, w[0].start_byte, hop.use.start_byte, source,
-                                       model)]
-            if not writes or not self._first("stale", hop.use.start_byte):
+                      if value_reaches(symbol, stored.end_byte, w[0].start_byte, use.start_byte, source, model)]
+            if not writes or not self._first("stale", use.start_byte):
                 continue
-            before = [w for w in writes if w[0].start_byte < hop.use.start_byte]
+            before = [w for w in writes if w[0].start_byte < use.start_byte]
             lhs, rhs = before[0] if before else writes[0]
             line = source.position(lhs.start_byte).line
             taken = source.position(node.start_byte).line
-            holder = hop.symbol.name
+            holder = symbol.name
             where = f"on line {line}" if before else f"on line {line}, and the loop comes back here"
             if is_append(rhs):
                 what = (f"{name} is appended to {where}: append may move {name} to a new backing array, "
@@ -212,7 +211,7 @@ class SliceCastToCPointer(Rule):
                 what = (f"{name} is assigned a different slice {where}, so {holder} still points into "
                         f"the old array")
             yield self.report(
-                hop.use,
+                use,
                 f"`{holder}` holds `{spelled}` (line {taken}) but {what}; take the pointer after the last "
                 f"change to {name}, right where it is passed to C")
 

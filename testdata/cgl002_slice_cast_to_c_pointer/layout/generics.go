@@ -109,3 +109,21 @@ func SumByHelper[T ~int32 | ~int64](values []T) C.long {
 	}
 	return C.sum_longs((*C.long)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
 }
+
+// The branch that took the pointer and the one that converts it are
+// chosen by the same test: the int64 elements never reach *C.int.
+func SumEither(isLong bool, longs []int64, ints []C.int) C.long {
+	if len(longs) == 0 || len(ints) == 0 {
+		return 0
+	}
+	var p unsafe.Pointer
+	if isLong {
+		p = unsafe.Pointer(&longs[0])
+	} else {
+		p = unsafe.Pointer(&ints[0])
+	}
+	if !isLong {
+		return C.sum_ints((*C.int)(p), C.size_t(len(ints)))
+	}
+	return C.sum_longs((*C.long)(unsafe.Pointer(&longs[0])), C.size_t(len(longs)))
+}
