@@ -8,15 +8,17 @@ collector runs the cleanup.
 
 `repeated_frees(function, ...)` lists the explicit frees in a function
 that a registered cleanup repeats: of the same local variable (in the
-function that registers), or of the same field of the same struct type
-for an `AddCleanup` whose argument is that field (`w.p` of a `*W`: in the
-function that registers, or of a receiver or parameter anywhere in the
-package, an object the registering constructor may have made). A function that stops a cleanup (`c.Stop()`) or
+function that registers, after it and with no new value since), or of the
+same field of the same struct type for an `AddCleanup` whose argument is
+that field (`w.p` of a `*W`: in the function that registers, or of the
+receiver of a method of that type). An `AddCleanup` whose result is kept
+may be stopped anywhere, and is not followed. A function that stops a cleanup (`c.Stop()`) or
 clears a finalizer (`runtime.SetFinalizer(x, nil)`) is taken to have
 cancelled it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -56,16 +58,42 @@ def repeated_frees(function: Node, source: SourceFile, package: PackageModel,
         for registration in sorted(registered, key=lambda r: not (r.source is source and _inside(r.call, function))):
             if _inside(call, registration.call):
                 continue  # the cleanup's own free
+            here = registration.source is source and _inside(registration.call, function)
+            if here and not _after_unchanged(registration, call, freed, source, package):
+                continue  # freed before the registration (an error path), or a new value since
             if registration.variable is not None and freed is not None and freed.type == "identifier" \
                     and package.resolve(freed, source) is registration.variable:
                 found.append((call, registration))
                 break
             if registration.field is not None and _field_of(freed, source, package) == registration.field \
-                    and (_from_caller(freed, source, package) or registration.source is source
-                         and _inside(registration.call, function)):
+                    and (here or _of_receiver(freed, function, source, package)):
                 found.append((call, registration))
                 break
     return found
+
+
+def _after_unchanged(registration: Registration, call: Node, freed: Node | None, source: SourceFile,
+                     package: PackageModel) -> bool:
+    """In the registering function: the free comes after the registration,
+    and the variable (or the field's variable) is not assigned between."""
+    if call.start_byte < registration.call.end_byte:
+        return False
+    root = freed
+    while root is not None and root.type == "selector_expression":
+        root = strip_parens(root.child_by_field_name("operand"))
+    symbol = package.resolve(root, source) if root is not None and root.type == "identifier" else None
+    if symbol is None:
+        return False
+    field = text(freed.child_by_field_name("field")) if freed.type == "selector_expression" else None
+    for target, _ in symbol.writes:
+        if registration.call.end_byte <= target.start_byte < call.start_byte:
+            return False
+    if field is not None:  # `w.p = C.CString(...)` between: a new block
+        function_text = source.data[registration.call.end_byte:call.start_byte]
+        if re.search(rb"\b" + re.escape(root.text) + rb"\s*\.\s*" + re.escape(field.encode()) + rb"\s*=[^=]",
+                     function_text):
+            return False
+    return True
 
 
 def registrations(package: PackageModel, options: OwnershipOptions) -> list[Registration]:
@@ -96,6 +124,8 @@ def _registration(call: Node, source: SourceFile, package: PackageModel,
         if cleanup is None or not frees_parameter(cleanup, 0, options):
             return None
         value = strip_parens(args[2])
+        if call.parent is None or call.parent.type != "expression_statement":
+            return None  # the Cleanup is kept: it may be stopped anywhere (`x.cl.Stop()` in a helper)
         if value.type == "identifier":
             symbol = package.resolve(value, source)
             return Registration(call, source, symbol, None) if symbol is not None and symbol.is_local else None
@@ -147,13 +177,13 @@ def _field_of(node: Node | None, source: SourceFile, package: PackageModel) -> t
     return (name, text(node.child_by_field_name("field"))) if name else None
 
 
-def _from_caller(field: Node, source: SourceFile, package: PackageModel) -> bool:
-    """`w.p` of a receiver or parameter `w`: an object made elsewhere, as
-    the constructor that registers the cleanup makes them (a local made
-    here, without one, is not)."""
+def _of_receiver(field: Node, function: Node, source: SourceFile, package: PackageModel) -> bool:
+    """`w.p` of the receiver of a method of the type (`func (w *W) Close()`):
+    an object its constructor made, with the cleanup (a function that is
+    given a `*W` may be given one made without it)."""
     operand = strip_parens(field.child_by_field_name("operand"))
     symbol = package.resolve(operand, source) if operand is not None and operand.type == "identifier" else None
-    return symbol is not None and symbol.kind in ("param", "receiver")
+    return symbol is not None and symbol.kind == "receiver" and function.type == "method_declaration"
 
 
 def _cancels(function: Node, source: SourceFile, package: PackageModel) -> bool:

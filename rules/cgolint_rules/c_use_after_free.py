@@ -32,11 +32,12 @@ class CUseAfterFree(Rule):
 
     A free that a runtime cleanup repeats is reported too: a `C.free` of
     the pointer that `runtime.AddCleanup(obj, cleanup, p)` hands a cleanup
-    that frees what it is given (the same local variable, or the same field
-    `obj.p` of the struct type, freed in a method or a function given such
-    an object), or of a local variable a `runtime.SetFinalizer` closure
-    frees; not in a function that stops the cleanup (`c.Stop()`) or clears
-    the finalizer (`runtime.SetFinalizer(x, nil)`).
+    that frees what it is given (the same local variable after the
+    registration, or the same field `obj.p` of the struct type, also in a
+    method of that type), or of a local variable a `runtime.SetFinalizer`
+    closure frees; not in a function that stops the cleanup (`c.Stop()`)
+    or clears the finalizer (`runtime.SetFinalizer(x, nil)`), nor for an
+    `AddCleanup` whose result is kept (it may be stopped anywhere).
 
     Frees and uses on different branches are not reported, nor is anything
     after `p = nil` or another assignment to `p`. Comparing the pointer with

@@ -10,6 +10,7 @@ import "C"
 
 import (
 	"fmt"
+	"strings"
 	"runtime"
 	"time"
 	"unsafe"
@@ -24,7 +25,7 @@ func newName(s string) *name {
 }
 
 func (n *name) Close() {
-	C.free(unsafe.Pointer(n.p)) // want CGL006 "frees memory that the cleanup runtime.AddCleanup registers at line 22 frees again once `n` becomes unreachable"
+	C.free(unsafe.Pointer(n.p)) // want CGL006 "frees memory that the cleanup runtime.AddCleanup registers at line 23 frees again once `n` becomes unreachable"
 }
 
 // closeStopped frees by hand and stops the cleanup first: one free.
@@ -39,6 +40,8 @@ func main() {
 	closeStopped("ok")
 	newCounted("counted")
 	plainName("plain")
+	newChecked(strings.Repeat("x", 65))
+	release(&name{p: C.CString("released")})
 	for i := 0; i < 4; i++ {
 		newName(fmt.Sprint("name ", i)).Close()
 		runtime.GC()
@@ -61,3 +64,17 @@ func plainName(s string) {
 	n := &name{p: C.CString(s)}
 	C.free(unsafe.Pointer(n.p))
 }
+
+// The error path frees before any cleanup is registered: one free.
+func newChecked(s string) (*name, bool) {
+	n := &name{p: C.CString(s)}
+	if len(s) > 64 {
+		C.free(unsafe.Pointer(n.p))
+		return nil, false
+	}
+	runtime.AddCleanup(n, func(p *C.char) { C.free(unsafe.Pointer(p)) }, n.p)
+	return n, true
+}
+
+// A function given a name made elsewhere (not by newName) frees its own.
+func release(n *name) { C.free(unsafe.Pointer(n.p)) }
