@@ -41,6 +41,8 @@ def freed_params(definition: Node, params: list[CParam]) -> set[int]:
             at = next((i for i, a in enumerate(arguments) if _DESTRUCTOR.fullmatch(text(a))), None) \
                 if not shadowed else None
             handed = [a for a in arguments[:at] if value_name(a) in pointer_params][-1:] if at else []
+            if at is not None and at + 1 < len(arguments) and value_name(arguments[at + 1]) in pointer_params:
+                handed.append(arguments[at + 1])  # `(ctx, free, data)`: the data right after it
         for arg in handed:
             index = pointer_params.get(value_name(arg))
             if index is not None:

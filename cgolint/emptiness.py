@@ -205,12 +205,20 @@ def _loop_condition_holds(facts: LengthFacts, variables: tuple[Node, ...], at: N
     def after_at(node: Node) -> bool:  # in the body after `at`, or in the clause's update
         return at.end_byte <= node.start_byte < body.end_byte or \
             update is not None and update.start_byte <= node.start_byte < update.end_byte
-    # (changed anywhere else, or through its address taken anywhere, it may not be what the condition saw)
+    # changed elsewhere in the loop, or through an address kept anywhere (`p := &off`), it may not be what
+    # the condition saw; before the loop, `x++` or a call given `&x` (`fmt.Sscan(s, &off)`) is over by then
     function = outermost_function(loop) or loop
+
+    def harmless(node: Node) -> bool:
+        if loop.start_byte <= node.start_byte < loop.end_byte:
+            return after_at(node)
+        above = node.parent
+        while above is not None and above.type == "parenthesized_expression":
+            above = above.parent
+        return node.type != "unary_expression" or above is not None and above.type == "argument_list"
     return any(facts.implies_nonempty(c) for c in conditions) and \
         all(after_at(lhs) for symbol in symbols for lhs, _ in symbol.writes) and \
-        all(after_at(node) for symbol in symbols
-            for node in mutations(symbol, function, model, source, method_calls=True))
+        all(harmless(node) for symbol in symbols for node in mutations(symbol, function, model, source, method_calls=True))
 
 
 def _window_past(window: Node, base: Node, start: Node, end: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -395,7 +403,8 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     if value.type == "identifier":
         if _changed(value, source, model):
             return False
-        if _whole_quotient(trace_value(value, source, model), at, source, model):
+        if _whole_quotient(trace_value(value, source, model), at, source, model) or \
+                _only_positive(value, source, model):
             return True
         unchanged = lambda: never_assigned(value, source, model)  # noqa: E731
     elif value.type == "selector_expression":
@@ -405,6 +414,16 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
     else:
         return False
     return _dominated(ValueFacts(key, source, model, _EVIDENCE), at, of_length=False, through_closures=unchanged)
+
+
+def _only_positive(ident: Node, source: SourceFile, model: PackageModel) -> bool:
+    """A local declared with a positive constant and given only positive
+    constants since (`n := 16; if wide { n = 32 }`): never 0. (`var n int`
+    is 0 until some path assigns it: not this.)"""
+    symbol = model.resolve(ident, source)
+    if symbol is None or symbol.kind != "local" or symbol.value is None or symbol.index:
+        return False
+    return all(v is not None and positive_int(v, source, model) for v in [symbol.value, *(v for _, v in symbol.writes)])
 
 
 def _whole_quotient(quotient: Node | None, at: Node, source: SourceFile, model: PackageModel) -> bool:

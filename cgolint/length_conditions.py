@@ -315,10 +315,26 @@ class LengthFacts:
                 self.evidence.nonempty(other, self.source, self.model)
                 or never_assigned(other, self.source, self.model)
                 and self.evidence.checked(other, self.at, self.source, self.model, self.asking))
-        count = strip_parens(node)  # (never assigned: the check at `at` must be of the value compared)
+        count = strip_parens(node)  # (not assigned after the comparison: the check at `at` is of the value compared)
         return count is not None and (count.type == "selector_expression" or count.type == "identifier"
-                                      and never_assigned(count, self.source, self.model)) and \
+                                      and self._set_before(count)) and \
             self.evidence.value_checked(count, self.at, self.source, self.model)
+
+    def _set_before(self, count: Node) -> bool:
+        """Every assignment of the variable `count` comes before this read of
+        it, none in a loop around the read, and nothing else changes it
+        (`n := 16; if wide { n = 32 }; if len(key) != n`)."""
+        symbol = self.model.resolve(count, self.source)
+        if symbol is None or symbol.kind not in ("local", "param") or \
+                any(mutations(symbol, outermost_function(count) or count, self.model, self.source, method_calls=True)):
+            return False
+        loop = count.parent
+        while loop is not None and loop.type not in ("for_statement", "function_declaration", "method_declaration",
+                                                     "func_literal"):
+            loop = loop.parent
+        return all(lhs.start_byte < count.start_byte and
+                   (loop is None or loop.type != "for_statement" or not loop.start_byte <= lhs.start_byte < loop.end_byte)
+                   for lhs, _ in symbol.writes)
 
     def _measured(self, node: Node | None) -> Node | None:
         """y for `len(y)`, or a local bound once to it."""

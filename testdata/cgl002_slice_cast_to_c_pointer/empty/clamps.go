@@ -56,3 +56,15 @@ func DefaultAfterCompare(a []byte, n int) {
 	}
 	C.copy_name((*C.char)(unsafe.Pointer(&a[0])), nil, C.size_t(n)) // want CGL002 "when a is empty"
 }
+
+// A count set to positive constants before the comparison, and not after.
+func WideOrNarrow(a []byte, wide bool) {
+	n := 16
+	if wide {
+		n = 32
+	}
+	if len(a) != n {
+		return
+	}
+	C.copy_name((*C.char)(unsafe.Pointer(&a[0])), nil, C.size_t(n))
+}

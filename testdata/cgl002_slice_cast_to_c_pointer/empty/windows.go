@@ -3,6 +3,8 @@ package empty
 // #include "empty.h"
 import "C"
 
+import "fmt"
+
 // `buf[off:min(off+k, len(buf))]` inside `for off < len(buf)`, with k
 // checked positive, holds at least one element: both bounds of the min
 // are past off. A bound that may not be (no check of k, `off <= len(buf)`,
@@ -106,6 +108,19 @@ func ChunksEndThenMoved(buf []byte, k int) (sum int) {
 		off++
 		part := buf[off:end]
 		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part)))) // want CGL002 "when part is empty"
+	}
+	return sum
+}
+
+func ChunksFromOffset(buf []byte, k int, start string) (sum int) {
+	if k <= 0 {
+		return 0
+	}
+	off := 0
+	fmt.Sscan(start, &off)
+	for ; off < len(buf); off += k {
+		part := buf[off:min(off+k, len(buf))]
+		sum += int(C.checksum((*C.uchar)(&part[0]), C.size_t(len(part))))
 	}
 	return sum
 }
