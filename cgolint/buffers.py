@@ -54,7 +54,7 @@ from .gotypes import GoType
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
 from .scopes import Symbol, mutations, outermost_function
-from .source import SourceFile, strip_parens, text, walk
+from .source import SourceFile, root_variable, strip_parens, text, walk
 
 # Where a buffer lives.
 LOCAL = "local"                  # a local variable (or a by-value parameter) of the function
@@ -483,10 +483,8 @@ def named_buffer(expr: Node | None, package: PackageModel, source: SourceFile) -
             aliased = named_buffer(value, package, symbol.file)
             if aliased is not None:
                 return aliased  # `s := arr[:]`: len(s) is the array's length
-    root = node
-    while root is not None and root.type == "selector_expression":
-        root = strip_parens(root.child_by_field_name("operand"))
-    symbol = package.resolve(root, source) if root is not None and root.type == "identifier" else None
+    root = root_variable(node)
+    symbol = package.resolve(root, source) if root is not None else None
     if symbol is None:
         return None
     return Buffer(" ".join(text(node).split()), LOCAL, SLICE, GoType("slice"), None, None, symbol, node)

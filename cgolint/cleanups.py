@@ -28,7 +28,7 @@ from .model import PackageModel
 from .ownership import frees_parameter, strip_wrappers
 from .ownership_facts import OwnershipOptions
 from .scopes import FUNCTION_KINDS, Symbol
-from .source import SourceFile, strip_parens, text, walk
+from .source import SourceFile, root_variable, strip_parens, text, walk
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,8 @@ def _after_unchanged(registration: Registration, call: Node, freed: Node | None,
     and the variable (or the field's variable) is not assigned between."""
     if call.start_byte < registration.call.end_byte:
         return False
-    root = freed
-    while root is not None and root.type == "selector_expression":
-        root = strip_parens(root.child_by_field_name("operand"))
-    symbol = package.resolve(root, source) if root is not None and root.type == "identifier" else None
+    root = root_variable(freed)
+    symbol = package.resolve(root, source) if root is not None else None
     if symbol is None:
         return False
     field = text(freed.child_by_field_name("field")) if freed.type == "selector_expression" else None

@@ -36,7 +36,7 @@ from .scopes import (
     parameter_names,
     variadic_parameter_name,
 )
-from .source import SourceFile, strip_parens, text, walk
+from .source import SourceFile, root_variable, strip_parens, text, walk
 from .toolchain import go_version_at_least
 from .value_facts import constant_int, is_conversion, positive_int
 
@@ -746,7 +746,7 @@ class DivisibleFacts(_LengthItselfFacts):
         if not expr_key(node) or expr_key(node) != expr_key(self.divisor):
             return False
         # the same variable, not one of the same name (`if d := 1; len(x)%d != 0`)
-        ours, theirs = _root(self.divisor), _root(node)
+        ours, theirs = root_variable(self.divisor), root_variable(node)
         symbol = self.model.resolve(ours, self.source) if ours is not None else None
         return symbol is not None and theirs is not None and self.model.resolve(theirs, self.source) is symbol
 
@@ -776,10 +776,3 @@ class BelowLengthFacts(_LengthItselfFacts):
     def _fails(self, node: Node | None) -> bool:
         return self._below(node, "<=")  # len(s) <= i
 
-
-def _root(node: Node | None) -> Node | None:
-    """The variable `d` or `ix.d` starts from."""
-    node = strip_parens(node)
-    while node is not None and node.type == "selector_expression":
-        node = strip_parens(node.child_by_field_name("operand"))
-    return node if node is not None and node.type == "identifier" else None

@@ -132,6 +132,15 @@ def field_chain(node: Node) -> list[Node] | None:
     return parts
 
 
+def root_variable(node: Node | None) -> Node | None:
+    """The identifier a selector chain starts from (`s` of `s.a.b`, also
+    through parentheses), the identifier itself; None for anything else."""
+    node = strip_parens(node)
+    while node is not None and node.type == "selector_expression":
+        node = strip_parens(node.child_by_field_name("operand"))
+    return node if node is not None and node.type == "identifier" else None
+
+
 def assignments(statement: Node) -> list[tuple[Node, Node]]:
     """(lhs, rhs) pairs of a plain `=` assignment statement."""
     if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":

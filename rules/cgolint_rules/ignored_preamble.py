@@ -84,24 +84,11 @@ class IgnoredPreamble(Rule):
         line_end = source.data.find(b"\n", first.start_byte, first.end_byte)
         end = line_end if line_end != -1 else first.end_byte
         directive = found.group(1)
-        if why == "group":
-            yield Report(self, first.start_byte, end,
-                         f"this comment is not the cgo preamble: it is above an `import (` group that imports more "
-                         f"than \"C\", and cgo reads such a comment only when \"C\" is the group's one import, so its "
-                         f"#{directive} lines never reach C; put `import \"C\"` in an import declaration of its own "
-                         f"directly below the comment")
-            return
-        if why == "other import":
-            yield Report(self, first.start_byte, end,
-                         f"this comment is not the cgo preamble: it is above another import declaration, and cgo "
-                         f"reads only the comment directly above `import \"C\"`, so its #{directive} lines never "
-                         f"reach C; move them into the comment above `import \"C\"`")
-            return
-        if why == "spec comment":
-            yield Report(self, first.start_byte, end,
-                         f"this comment is not the cgo preamble: the `\"C\"` inside the `import (` group below has a "
-                         f"comment of its own, and cgo reads only that one, so these #{directive} lines never reach "
-                         f"C; move them into the comment above `\"C\"`")
+        elsewhere = _NOT_THE_PREAMBLE.get(why)
+        if elsewhere is not None:  # (no fix: the import has to move, or the lines)
+            whose = "these" if why == "spec comment" else "its"
+            yield Report(self, first.start_byte, end, f"this comment is not the cgo preamble: {elsewhere}, so "
+                                                      f"{whose} #{directive} lines never reach C; {_MOVE[why]}")
             return
         last = group[-1]
         following = last.next_sibling
@@ -115,3 +102,21 @@ class IgnoredPreamble(Rule):
                      f"ignores it and its #{directive} lines never reach C (C names it declares are undefined: "
                      f"\"could not determine what C.x refers to\"; #cgo flags are dropped); remove the blank line",
                      fix=fix)
+
+
+# Why a comment with C directives is not the preamble, and what to do, by
+# the reason `SourceFile.ignored_preamble` gives (a blank line has a fix).
+_NOT_THE_PREAMBLE = {
+    "group": "it is above an `import (` group that imports more than \"C\", and cgo reads such a comment only "
+             "when \"C\" is the group's one import",
+    "other import": "it is above another import declaration, and cgo reads only the comment directly above "
+                    "`import \"C\"`",
+    "spec comment": "the `\"C\"` inside the `import (` group below has a comment of its own, and cgo reads only "
+                    "that one",
+}
+_MOVE = {
+    "group": "put `import \"C\"` in an import declaration of its own directly below the comment",
+    "other import": "move them into the comment above `import \"C\"`",
+    "spec comment": "move them into the comment above `\"C\"`",
+}
+
