@@ -115,6 +115,7 @@ def _reparsed_newer_syntax(source: SourceFile, dispatched: frozenset[str]) -> So
     masked = newer_syntax.masked_calls(source.data, source.error_nodes) if source.root.has_error else None
     if masked is not None:
         source = SourceFile.parse(source.path, source.display_path, masked, dispatched)
+        source.renamed_builtins = True
     return source
 
 
@@ -283,14 +284,19 @@ class Analyzer:
 
     def _finding(self, source: SourceFile, code: str, name: str, level: Level, report) -> Finding:
         start, end = source.position(report.start_byte), source.position(report.end_byte)
+        # Messages and fixes quote node text: from a tree parsed with renamed
+        # builtins, it is spelled back as the user wrote it.
+        spelled = newer_syntax.unmasked if source.renamed_builtins else str
         fix = report.fix
         if fix is not None:
-            edits = tuple(replace(e, start_pos=source.position(e.start), end_pos=source.position(e.end))
-                          for e in fix.edits)
-            fix = replace(fix, edits=edits)
-        return Finding(code, name, level, report.message, source.path, source.display_path,
+            edits = tuple(replace(e, replacement=spelled(e.replacement), start_pos=source.position(e.start),
+                                  end_pos=source.position(e.end)) for e in fix.edits)
+            fix = replace(fix, description=spelled(fix.description), edits=edits)
+        related = tuple(replace(r, message=spelled(r.message)) for r in report.related) \
+            if source.renamed_builtins else report.related
+        return Finding(code, name, level, spelled(report.message), source.path, source.display_path,
                        report.start_byte, report.end_byte, start, end, source.line_text(start.line),
-                       report.related, fix)
+                       related, fix)
 
     def _suppress(self, source: SourceFile, findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
         kept = []

@@ -22,6 +22,7 @@ from typing import Iterable
 from tree_sitter import Node
 
 NEW_CALL = re.compile(rb"(?<![\w.])(?:new|make)\s*\(")
+_RENAMED_CALL = re.compile(r"(?<![\w.])_(?=(?:ew|ake)\s*\()")
 GENERIC_METHOD = re.compile(rb"^func\s*\((?:[^()\n]|\([^()\n]*\))*\)\s*[^\W\d]\w*\s*\[", re.MULTILINE)
 
 
@@ -49,6 +50,12 @@ def masked_calls(data: bytes, errors: Iterable[Node]) -> bytes | None:
             renamed[match.start()] = ord("_")
             changed = True
     return bytes(renamed) if changed else None
+
+
+def unmasked(text: str) -> str:
+    """`text` (a message or fix quoting node text of a tree parsed from
+    masked_calls' bytes) with each renamed `new`/`make` spelled back."""
+    return _RENAMED_CALL.sub(lambda match: "n" if text.startswith("ew", match.end()) else "m", text)
 
 
 def _blanked(data: bytes, spans: list[tuple[int, int]]) -> bytes:

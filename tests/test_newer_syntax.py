@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cgolint.engine import parse_file
-from cgolint.newer_syntax import masked_calls, masked_methods
+from cgolint.newer_syntax import masked_calls, masked_methods, unmasked
 from cgolint.source import SourceFile
 
 SOURCE = b"""package p
@@ -47,3 +47,29 @@ def test_the_engine_parses_the_masked_bytes_and_keeps_the_original():
 
 def test_a_real_syntax_error_stays_one():
     assert parse_file("p.go", b"package p\nfunc f() { x := new(int) + }\n").root.has_error
+
+
+CGO_NEW_EXPR = """package p
+
+/*
+static void use(int *p, int n) {}
+*/
+import "C"
+import "unsafe"
+
+func F(s []int, n int) {
+\tC.use((*C.int)(unsafe.Pointer(&s[*new(int(n))])), 4)
+}
+"""
+
+
+def test_messages_quote_new_as_written(cli, write_tree):
+    root = write_tree({"go.mod": "module p\n\ngo 1.26\n", "a.go": CGO_NEW_EXPR})
+    done = cli("--no-cache", "--select", "CGL002", ".", cwd=str(root))
+    assert "CGL002 `&s[*new(int(n))]` of []int" in done.stdout, done.stdout
+    assert "_ew" not in done.stdout
+
+
+def test_unmasked_spells_back_only_renamed_calls():
+    assert unmasked("`_ew(int(n))` and _ake ( x ) but not x._ew(1) or my_ew(2) or _ewer(3)") == \
+        "`new(int(n))` and make ( x ) but not x._ew(1) or my_ew(2) or _ewer(3)"
