@@ -66,6 +66,9 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         return False
     if node.type == "identifier":
         symbol = local_symbol(node, source, model) or model.resolve(node, source)
+        if depth and symbol is not None and symbol.kind in ("local", "param") and \
+                never_assigned(node, source, model) and length_checked(node, node, source, model):
+            return True  # `report := b` after `if len(b) == 0 { return }`: b's one value is not empty
         if symbol is None or symbol.kind not in ("local", "package_var") or symbol.range_of is not None:
             return False
         values = ([symbol.value] if symbol.value is not None and not symbol.index else []) + [r for _, r in symbol.writes]

@@ -610,8 +610,15 @@ class LengthFacts:
             rhs = right.named_children if right is not None else []
             return statement.type == "assignment_statement" and len(lhs) == 1 == len(rhs) \
                 and text(statement.child_by_field_name("operator")) == "=" and expr_key(lhs[0]) == self.key \
-                and self.evidence.nonempty(rhs[0], self.source, self.model)
+                and (self.evidence.nonempty(rhs[0], self.source, self.model) or self._checked_copy(rhs[0]))
         return False
+
+    def _checked_copy(self, value: Node) -> bool:
+        """`s = b` where b, never assigned, is checked not empty there (in
+        one branch of an if whose other branch fills s otherwise)."""
+        value = strip_parens(value)
+        return value is not None and value.type == "identifier" and never_assigned(value, self.source, self.model) \
+            and self.evidence.checked(value, value, self.source, self.model, self.asking)
 
     def _assigns(self, block: Node | None) -> bool:
         for node in walk(block) if block is not None else []:

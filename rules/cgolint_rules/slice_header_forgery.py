@@ -106,6 +106,20 @@ def _may_concern(node, kind: str, data: bytes) -> bool:
 _HEADER_LIKE = re.compile(rb"\(\s*\*\s*(?:\w*(?:[Hh]eader|[Hh]dr)\w*|\[[23]\]\s*u?int(?:ptr)?)\s*\)")
 
 
+def _never_evaluated(node, ctx) -> bool:
+    """Inside the operand of unsafe.Sizeof, Alignof or Offsetof, which the
+    compiler sizes and never evaluates: `unsafe.Sizeof(reflect.SliceHeader{})`
+    allocates nothing."""
+    parent = node.parent
+    while parent is not None and not parent.type.endswith(("statement", "declaration", "func_literal")):
+        if parent.type == "call_expression":
+            target = ctx.call_target(parent)
+            if target.kind == "unsafe" and target.name in ("Sizeof", "Alignof", "Offsetof"):
+                return True
+        parent = parent.parent
+    return False
+
+
 class SliceHeaderForgery(Rule):
     """Slices and strings built or read through `reflect.SliceHeader`/`StringHeader`, or by reinterpreting one header as the other.
 
@@ -239,7 +253,7 @@ class SliceHeaderForgery(Rule):
 
     def _literal(self, node, ctx):
         header = self._declared_header(node.child_by_field_name("type"), ctx)
-        if header and self._once(node):
+        if header and not _never_evaluated(node, ctx) and self._once(node):
             name = text(node.child_by_field_name("type"))
             reflect_name = "reflect.SliceHeader" if header == "slice" else "reflect.StringHeader"
             what = name if name.endswith(reflect_name.split(".")[1]) and "." in name else f"{name}, a {reflect_name},"
@@ -316,7 +330,8 @@ class SliceHeaderForgery(Rule):
             argument = single_argument(node)
             header = _header(parse_type(argument, source.imports))
             # the type first: asking the model whether `new` is the builtin can mean a scan of the package
-            if header and model.call_target(node, source) == _BUILTIN_NEW and self._once(node):
+            if header and model.call_target(node, source) == _BUILTIN_NEW and not _never_evaluated(node, ctx) \
+                    and self._once(node):
                 yield self.report(
                     node,
                     f"`{text(node)}` allocates a {text(argument)}: the type is deprecated (Go 1.21) and must not "
