@@ -556,8 +556,13 @@ def _dominated(check: "LengthFacts", at: Node, *, of_length: bool, through_closu
                 if _assigns_key(sibling, check.key, check.counts_reslices, check):
                     # `scratch = data` holds what data held there; `b = b[:0]` does not
                     copied = _copied_value(sibling, check.key) if of_length else None
-                    return copied is not None and _unchanged_since(sibling, at, check) and \
-                        _length_checked(copied, sibling, check.source, check.model, check.asking)
+                    if copied is not None:
+                        return _unchanged_since(sibling, at, check) and \
+                            _length_checked(copied, sibling, check.source, check.model, check.asking)
+                    # `s = make([]byte, n)` (or `s = s[:n]`), then `if n == 0 { return }`
+                    length = strip_parens(check.sized_by(sibling)) if of_length else None
+                    return length is not None and length.type == "identifier" and \
+                        _unchanged_since(sibling, at, check) and _value_checked(length, at, check.source, check.model)
                 sibling = sibling.prev_named_sibling
         node, parent = parent, parent.parent
     return False

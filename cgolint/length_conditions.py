@@ -583,35 +583,72 @@ class LengthFacts:
     def _every_branch_fills(self, statement: Node) -> bool:
         """`if cap(s) >= n { s = s[:n] } else { s = make([]byte, n) }`: an if
         with an else whose every branch leaves, or last gives s a value known
-        to be non-empty."""
+        to be non-empty; a reslice to the length of a make of another branch
+        known to be non-empty is too (both hold n elements)."""
         alternative = statement.child_by_field_name("alternative")
         if alternative is None:
             return False
-        for branch in (statement.child_by_field_name("consequence"), alternative):
+        branches = (statement.child_by_field_name("consequence"), alternative)
+        values = [self._last_value(b) if b is not None and b.type == "block" else None for b in branches]
+        made = {expr_key(_made_length(v)) for v in values
+                if _made_length(v) is not None and self.evidence.nonempty(v, self.source, self.model)}
+        for branch, value in zip(branches, values):
             if branch is None:
                 return False
             if branch.type == "if_statement":
                 if not self._every_branch_fills(branch):
                     return False
-            elif not (terminates(branch) or self._ends_nonempty(branch)):
+            elif not (terminates(branch) or value is not None and (
+                    self.evidence.nonempty(value, self.source, self.model) or self._checked_copy(value)
+                    or expr_key(_resliced_length(value)) in made - {""})):
                 return False
         return True
 
     def _ends_nonempty(self, block: Node) -> bool:
         """The block's last assignment to s is a plain `s = v` at its top
         level, with `v` known to be non-empty."""
+        value = self._last_value(block)
+        return value is not None and self.evidence.nonempty(value, self.source, self.model)
+
+    def _last_value(self, block: Node) -> Node | None:
+        """v of the block's last assignment to s when that is a plain `s = v`
+        at its top level; None when it is another or there is none."""
         statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
         for position in range(len(statements) - 1, -1, -1):
             statement = statements[position]
-            if not self._assigns(statement):
+            if self._assigns(statement):
+                return self._plain_value(statement)
+        return None
+
+    def _plain_value(self, statement: Node) -> Node | None:
+        """v when the statement is `s = v`."""
+        if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
+            return None
+        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
+        lhs = left.named_children if left is not None else []
+        rhs = right.named_children if right is not None else []
+        return rhs[0] if len(lhs) == 1 == len(rhs) and expr_key(lhs[0]) == self.key else None
+
+    def sized_by(self, statement: Node) -> Node | None:
+        """n when the statement leaves s holding n elements (or panics):
+        `s = make([]T, n)`, `s = x[:n]`, or an if with an else whose every
+        branch leaves or ends so, with the same n."""
+        if statement.type != "if_statement":
+            return _sized_length(self._plain_value(statement))
+        alternative = statement.child_by_field_name("alternative")
+        lengths = []
+        for branch in (statement.child_by_field_name("consequence"), alternative):
+            if branch is None:
+                return None
+            if branch.type == "block" and terminates(branch):
                 continue
-            left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
-            lhs = left.named_children if left is not None else []
-            rhs = right.named_children if right is not None else []
-            return statement.type == "assignment_statement" and len(lhs) == 1 == len(rhs) \
-                and text(statement.child_by_field_name("operator")) == "=" and expr_key(lhs[0]) == self.key \
-                and (self.evidence.nonempty(rhs[0], self.source, self.model) or self._checked_copy(rhs[0]))
-        return False
+            value = self._last_value(branch) if branch.type == "block" else None
+            length = self.sized_by(branch) if branch.type == "if_statement" else _sized_length(value)
+            if length is None:
+                return None
+            lengths.append(length)
+        keys = {expr_key(n) for n in lengths}
+        return lengths[0] if len(keys) == 1 and "" not in keys else None
 
     def _checked_copy(self, value: Node) -> bool:
         """`s = b` where b, never assigned, is checked not empty there (in
@@ -627,6 +664,28 @@ class LengthFacts:
                 if left is not None and any(expr_key(t) == self.key for t in left.named_children):
                     return True
         return False
+
+
+def _made_length(value: Node | None) -> Node | None:
+    """n of `make([]T, n)` (no capacity given)."""
+    value = strip_parens(value)
+    if value is None or value.type != "call_expression" or text(value.child_by_field_name("function")) != "make":
+        return None
+    args = call_arguments(value)
+    return args[1] if len(args) == 2 else None
+
+
+def _sized_length(value: Node | None) -> Node | None:
+    return _made_length(value) or _resliced_length(value)
+
+
+def _resliced_length(value: Node | None) -> Node | None:
+    """n of `x[:n]` or `x[0:n]` (no capacity given): a slice of n elements, or a panic."""
+    value = strip_parens(value)
+    if value is None or value.type != "slice_expression" or value.child_by_field_name("capacity") is not None:
+        return None
+    start = value.child_by_field_name("start")
+    return value.child_by_field_name("end") if start is None or text(start) == "0" else None
 
 
 ASSIGNING = frozenset({"assignment_statement", "short_var_declaration"})
