@@ -27,7 +27,7 @@ from cgolint.pointer_stores import (
 )
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.scopes import FUNCTION_KINDS, enclosing_function
-from cgolint.source import text, walk
+from cgolint.source import strip_parens, text, walk
 
 # cgo's own helpers copy their argument or take C memory: nothing is handed over.
 _CGO_HELPERS = frozenset({"CString", "CBytes", "GoString", "GoStringN", "GoBytes", "free", "malloc", "calloc",
@@ -512,11 +512,12 @@ def _run_at(call: Node) -> Node:
 
 
 def _zero_valued(symbol, call: Node, arg: Node, ctx) -> bool:
-    """A local declared without a value (`var s string`) and not used between
-    its declaration and the call: it holds only zero values, nil pointers,
-    so no Go pointer reaches C (`var out *T; C.get(unsafe.Pointer(&out))`)."""
-    if symbol is None or symbol.kind != "local" or symbol.value is not None or symbol.writes \
-            or symbol.range_of is not None or symbol.file is not ctx.file:
+    """A local declared without a value (`var s string`), or with a literal
+    that sets no field to a Go pointer (`c := &Ctx{ctx: cptr}`), and not used
+    between its declaration and the call: its Go pointers are all nil, so
+    none reaches C (`var out *T; C.get(unsafe.Pointer(&out))`)."""
+    if symbol is None or symbol.kind != "local" or symbol.writes or symbol.range_of is not None \
+            or symbol.file is not ctx.file or symbol.value is not None and not _pointer_free_literal(symbol.value, ctx):
         return False
     declaration = symbol.node
     function = enclosing_function(call)
@@ -527,6 +528,28 @@ def _zero_valued(symbol, call: Node, arg: Node, ctx) -> bool:
                 and not _read_only(node):
             return False  # used: may have been given a value (a C call cannot legally store a Go pointer)
     return declaration.start_byte < call.start_byte
+
+
+def _pointer_free_literal(value: Node, ctx) -> bool:
+    """A struct literal `T{...}` or `&T{...}` whose elements are all keyed
+    and hold no Go pointer (nil, C memory, numbers): the fields it leaves
+    out are nil."""
+    value = strip_parens(value)
+    if value is not None and value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "&":
+        value = strip_parens(value.child_by_field_name("operand"))
+    body = value.child_by_field_name("body") if value is not None and value.type == "composite_literal" else None
+    built = ctx.package.underlying(ctx.type_of(value)) if body is not None else None
+    if built is None or built.kind != "struct":
+        return False  # (a map or slice literal is itself a Go pointer)
+    for element in body.named_children:
+        if element.type == "comment":
+            continue
+        item = element.child_by_field_name("value") if element.type == "keyed_element" else None
+        item = strip_parens(item.named_children[0]) if item is not None and item.named_children else None
+        if item is None or not (item.type == "nil" or ctx.package.origin_of(item, ctx.file) == C_MEMORY
+                                or holds_go_pointers(ctx.package, ctx.type_of(item)) is False):
+            return False
+    return True
 
 
 def _read_only(ident: Node) -> bool:

@@ -286,3 +286,21 @@ func aliasedPointerArray(goBuf []byte) int {
 	*pp = &goBuf[0]
 	return int(C.run(2, (**C.char)(u.Pointer(&css[0])))) // want CGL004 "backing array of `css`"
 }
+
+// A literal that sets no Go pointer leaves the Go pointer fields nil: nothing
+// to pin at a call right after it (spacemonkeygo/openssl's newCtx).
+func literalWithoutGoPointers() {
+	w := &wrapper{}
+	C.use(u.Pointer(w))
+	n := &node{next: nil}
+	C.use(u.Pointer(n))
+}
+
+// Positive: a Go pointer set by the literal, or between it and the call.
+func literalThenField(next *node) {
+	n := &node{next: next}
+	C.use(u.Pointer(n)) // want CGL004 "`n` \(\*node\), which holds Go pointers in field `next`"
+	m := &node{}
+	m.next = next
+	C.use(u.Pointer(m)) // want CGL004 "`m` \(\*node\), which holds Go pointers in field `next`"
+}
