@@ -76,6 +76,10 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             return False
         at = at if not symbol.writes and symbol.file is source else None
         return all(known_nonempty(v, symbol.file, model, depth + 1, at) for v in values)
+    if node.type == "type_assertion_expression" and depth:  # `bs := v.([]byte)` where `len(v.([]byte)) > 0`
+        operand = strip_parens(node.child_by_field_name("operand"))
+        return operand is not None and operand.type == "identifier" and never_assigned(operand, source, model) \
+            and length_checked(node, node, source, model)
     if node.type == "composite_literal":
         body = node.child_by_field_name("body")
         return body is not None and any(c.type in ("literal_element", "keyed_element") for c in body.named_children)
@@ -112,9 +116,11 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         if (target.kind == "builtin" and target.name == "make" and len(args) >= 2) or \
                 (target.kind == "unsafe" and target.name == "Slice" and len(args) == 2):
             length = strip_parens(args[1])
+            # at `at`, a length of unchanged variables may be checked since the make
             return not _length_may_be_zero(args[1], source, model, node) or (
                 at is not None and not _length_may_be_zero(args[1], source, model, at) and
-                (length.type == "identifier" or bool(product_factors(length))))  # unchanged variables: checked at `at`
+                (length.type == "identifier" or bool(product_factors(length))
+                 or _length_of_unassigned(length, source, model)))
         if target.kind == "builtin" and target.name == "append" and len(args) >= 2:
             spread = node.child_by_field_name("arguments")
             if spread is not None and any(c.type == "variadic_argument" for c in spread.named_children):
@@ -123,6 +129,15 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         if target.kind == "func" and target.node is not None:
             return _returns_nonempty(target.node, model, depth + 1)
     return False
+
+
+def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -> bool:
+    """`len(x)` of a variable x never assigned: the same length wherever it is asked."""
+    if node.type != "call_expression" or text(node.child_by_field_name("function")) != "len":
+        return False
+    args = call_arguments(node)
+    measured = strip_parens(args[0]) if len(args) == 1 else None
+    return measured is not None and measured.type == "identifier" and never_assigned(measured, source, model)
 
 
 def _returns_nonempty(function: Node, model: PackageModel, depth: int) -> bool:

@@ -130,6 +130,9 @@ def expr_key(node: Node | None) -> str:
     factors = product_factors(node) if node is not None else []
     if factors:  # `frames*ch`: checked as a whole (`if frames*ch == 0`), in any order
         return "*".join(sorted("".join(text(f).split()) for f in factors))
+    if node is not None and node.type == "type_assertion_expression":  # `v.([]byte)`: the same slice while v is
+        operand = strip_parens(node.child_by_field_name("operand"))
+        return "".join(text(node).split()) if operand is not None and operand.type == "identifier" else ""
     if node is None or node.type not in ("identifier", "selector_expression"):
         return ""
     return "".join(text(node).split())

@@ -69,8 +69,11 @@ class SliceCastToCPointer(Rule):
       and the slice is
       not known to be non-empty (a literal with elements, `make` with a
       constant or `n + 1` length, `make(T, len(x))` or `unsafe.Slice(p, n)`
-      after (or, for a variable n, before the use and after the make) a
-      check that x or n is not empty/zero, `append` of an element,
+      after (or, for a variable n or a never-assigned x, before the use and
+      after the make) a check that x or n is not empty/zero; a slice reused
+      or made to the same length on the two branches of an if (`dst =
+      dst[:n]` / `dst = make([]byte, n)`); a copy of a never-assigned slice,
+      or of a type assertion `v.([]byte)`, made where it is checked; `append` of an element,
       `[]byte(s + "\x00")` or `[]byte(strconv.Itoa(v))`). Struct fields
       are not judged: their length is set elsewhere;
     - the pointer is kept in a variable and used after `s` is appended to or

@@ -61,9 +61,21 @@ func SubmitManyIf(frames []int) {
 	}
 }
 
-// Positive: the check on frames comes after the make.
+// Negative: the check on frames comes after the make, before the use:
+// blocks has len(frames) elements, and frames is never assigned
+// (linxGnu/grocksdb's GetApproximateSizes).
 func SubmitLateCheck(frames []int) {
 	blocks := make([]*C.block, len(frames))
+	if len(frames) == 0 {
+		return
+	}
+	C.submit_blocks(&blocks[0], C.int(len(blocks)))
+}
+
+// Positive: frames is assigned after the make, so the check is of another slice.
+func SubmitLateCheckReassigned(frames, more []int) {
+	blocks := make([]*C.block, len(frames))
+	frames = more
 	if len(frames) == 0 {
 		return
 	}
