@@ -38,7 +38,7 @@ from .scopes import (
 )
 from .source import SourceFile, root_variable, strip_parens, text, walk
 from .toolchain import go_version_at_least
-from .value_facts import constant_int, is_conversion, positive_int
+from .value_facts import constant_int, is_conversion, positive_int, unseen_c_constant
 
 
 class Evidence(NamedTuple):
@@ -230,7 +230,14 @@ class LengthFacts:
         return None
 
     def _value(self, node: Node) -> int | None:
-        return 0 if empty_string(node) else constant_int(node, self.source, self.model)
+        if empty_string(node):
+            return 0
+        value = constant_int(node, self.source, self.model)
+        if value is None and unseen_c_constant(node, self.source, self.model):
+            # a C constant out of sight: taken as the least positive value, so
+            # that `n < C.MIN` failing says n is not 0, and nothing claims more
+            return 1
+        return value
 
     def implies_nonempty(self, condition: Node | None) -> bool:
         node = strip_parens(condition)

@@ -61,11 +61,33 @@ def positive_int(node: Node | None, source: SourceFile, model: PackageModel) -> 
     value = constant_int(node, source, model)
     if value is not None:
         return value >= 1
+    if unseen_c_constant(node, source, model):
+        return True  # `if n < minLen { n = minLen }` with minLen = C.ZDICT_DICTSIZE_MIN: no finding rests on it being 0
     if node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "+":
         return any((constant_int(node.child_by_field_name(side), source, model) or 0) >= 1 for side in ("left", "right"))
     if node.type == "call_expression" and is_conversion(node, source, model):
         return positive_int(call_arguments(node)[0], source, model)
     return False
+
+
+def unseen_c_constant(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
+    """`C.NAME` (or a Go constant defined as one) that nothing of the
+    preamble and its local headers declares: a macro or enum constant of a
+    header out of sight, whose value is unknown."""
+    node = strip_parens(node)
+    if node is None or depth > 8:
+        return False
+    if node.type == "identifier":
+        symbol = model.resolve(node, source)
+        return symbol is not None and symbol.kind == "const" and symbol.value is not None and not symbol.index \
+            and unseen_c_constant(symbol.value, symbol.file, model, depth + 1)
+    if node.type != "selector_expression" or not source.uses_cgo:
+        return False
+    operand, name = node.child_by_field_name("operand"), text(node.child_by_field_name("field"))
+    preamble = model.preamble
+    return operand is not None and operand.type == "identifier" and source.imports.get(text(operand)) == "C" \
+        and name not in preamble.macros and name not in preamble.functions and name not in preamble.globals \
+        and not preamble.names_type(name)
 
 
 def is_conversion(call: Node, source: SourceFile, model: PackageModel) -> bool:

@@ -53,7 +53,9 @@ class SliceCastToCPointer(Rule):
       n)]` with b and n checked; `buf[off:min(off+k, len(buf))]` inside
       `for off < len(buf)` with k checked positive; `n := len(x) / d` after
       checks that x is not empty and d divides len(x); a check of n kept by
-      assignments of positive constants (`if n > 40 { n = 40 }`);
+      assignments of positive constants (`if n > 40 { n = 40 }`); n raised
+      to a floor (`if n < C.DICTSIZE_MIN { n = C.DICTSIZE_MIN }`; a C
+      constant of a header out of sight counts as positive);
       `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
       `len(s) != keySize()`, a size some function computes; a call of a
       package function that panics first thing when `s` is empty or of the
