@@ -11,6 +11,7 @@ from functools import cached_property
 from tree_sitter import Node
 
 from .c_bodies import freed_params, pointee_effect, propagate_always_frees, propagate_keeps, stored_params
+from .c_markers import marker_macros, masked
 from .parsing import C, c_parser, query
 from .source import Position, SourceFile, parse_bytes, text
 
@@ -277,7 +278,9 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
         return model
     parser = c_parser()
     parser.included_ranges = ranges
-    tree = parse_bytes(parser, source.data)
+    spans = [(r.start_byte, r.end_byte) for r in ranges]
+    markers = marker_macros(source.data, spans)  # (`#define CK_PTR *`: each file sees those of the files before it)
+    tree = parse_bytes(parser, masked(source.data, markers, spans))
     _Extractor(model, source.path, source.position).run(tree.root_node)
     read_header = read_header or _read_file
     seen: set[str] = set()
@@ -292,6 +295,8 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
         if data is None:
             continue
         header = CPreamble()
+        markers.update(marker_macros(data))
+        data = masked(data, markers)
         header_file = SourceFile(path, path, data, parse_bytes(c_parser(), data))
         _Extractor(header, path, header_file.position).run(header_file.root)
         model.merge(header)

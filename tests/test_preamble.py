@@ -233,3 +233,34 @@ def test_struct_sizes_follow_plain_layouts_only(tmp_path):
     assert c.size_of("struct_plain") == 36  # both dimensions of b
     assert c.size_of("struct_aligned") is None  # an attribute this model does not lay out
     assert c.size_of("struct_sized") is None  # a length it cannot read
+
+
+MARKED = b"""package p
+
+/*
+#define CK_PTR *
+#define CK_ENTRY
+#include "marked.h"
+typedef unsigned char CK_BYTE;
+static int set_state(CK_BYTE_PTR state, unsigned long n) { return (int)n; }
+*/
+import "C"
+"""
+
+
+def test_marker_macros_are_expanded_in_place(tmp_path):
+    # PKCS#11 spells its pointer types through `#define CK_PTR *`, here in
+    # a header read after the preamble that defines it, and marks
+    # functions with an empty macro
+    (tmp_path / "marked.h").write_bytes(b"typedef CK_BYTE CK_PTR CK_BYTE_PTR;\n"
+                                        b"unsigned long CK_ENTRY C_Version(CK_BYTE_PTR out);\n")
+    path = tmp_path / "p.go"
+    path.write_bytes(MARKED)
+    preamble = parse_preamble(SourceFile.parse(str(path), "p.go", MARKED))
+    assert preamble.typedefs["CK_BYTE_PTR"].pointers == 1
+    assert preamble.names_pointer_type("CK_BYTE_PTR")
+    assert [p.name for p in preamble.functions["C_Version"].params] == ["out"]
+    function = preamble.functions["set_state"]
+    assert function.params[0].ctype.spelling.startswith("CK_BYTE_PTR")
+    # positions are those of the source: the expansion keeps every offset
+    assert function.location.start.line == 8
