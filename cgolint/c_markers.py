@@ -5,10 +5,11 @@ CK_PTR *`, and libraries put empty macros before declarations (`#define
 API`, `API int f(void);`). tree-sitter-c reads both as errors, and the
 typedef or function is lost.
 
-`masked(data, markers, ranges)` replaces each use of such a macro, outside
-preprocessor lines, by its value padded with blanks to the same length, so
-every offset, line and column stays the same: `CK_PTR` becomes `*     `.
-Only macros whose value is `*` or nothing are expanded: any other text
+`masked(data, markers, ranges)` replaces each use of such a macro after its
+definition, outside preprocessor lines, by its value padded with blanks to
+the same length, so every offset, line and column stays the same: `CK_PTR`
+becomes `*     `. Only macros whose value is `*` or nothing, and that no
+other line defines otherwise or undefines, are expanded: any other text
 could change what the parser sees beyond one token.
 """
 from __future__ import annotations
@@ -17,26 +18,35 @@ import re
 from typing import Iterable
 
 # (a line of a `//` preamble starts with the comment's slashes)
-_MARKER_DEFINE = re.compile(
-    rb"^[ \t]*(?://[ \t]*)?#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+(\*?)[ \t]*)?(?:/\*[^\n]*?\*/[ \t]*)?(?://[^\n]*)?\r?$",
-    re.MULTILINE)
+_DEFINE = re.compile(rb"^[ \t]*(?://[ \t]*)?#[ \t]*(define|undef)[ \t]+([A-Za-z_]\w*)([^\n]*)$", re.MULTILINE)
+_COMMENT = re.compile(rb"/\*.*?\*/|//.*$")
+
+Markers = dict[bytes, tuple[bytes, int]]  # name -> (value, offset of its #define; -1: defined by an earlier file)
 
 
-def marker_macros(data: bytes, ranges: Iterable[tuple[int, int]] | None = None) -> dict[bytes, bytes]:
+def marker_macros(data: bytes, ranges: Iterable[tuple[int, int]] | None = None) -> Markers:
     """The `#define NAME *` and `#define NAME` of `data` (within the byte
-    `ranges`, if given): name -> value."""
+    `ranges`, if given). A name also defined otherwise (in another branch
+    of an `#if`) or `#undef`ined is left out: which text it has is not known."""
     spans = list(ranges) if ranges is not None else [(0, len(data))]
-    found: dict[bytes, bytes] = {}
+    found: Markers = {}
+    other: set[bytes] = set()
     for start, end in spans:
         # from the start of the range's line: `^` matches only there
-        for match in _MARKER_DEFINE.finditer(data, data.rfind(b"\n", 0, start) + 1, end):
-            found[match.group(1)] = match.group(2) or b""
-    return found
+        for match in _DEFINE.finditer(data, data.rfind(b"\n", 0, start) + 1, end):
+            kind, name, rest = match.groups()
+            value = _COMMENT.sub(b"", rest).strip()
+            if kind == b"define" and rest[:1] != b"(" and value in (b"*", b""):
+                found.setdefault(name, (value, match.start()))
+            else:
+                other.add(name)
+    return {name: found[name] for name in found.keys() - other}
 
 
-def masked(data: bytes, markers: dict[bytes, bytes], ranges: Iterable[tuple[int, int]] | None = None) -> bytes:
-    """`data` with each use of a marker macro, outside preprocessor lines,
-    replaced by its value and blanks; `data` itself when nothing changes."""
+def masked(data: bytes, markers: Markers, ranges: Iterable[tuple[int, int]] | None = None) -> bytes:
+    """`data` with each use of a marker macro after its `#define`, outside
+    preprocessor lines, replaced by its value and blanks; `data` itself
+    when nothing changes."""
     if not markers:
         return data
     use = re.compile(rb"\b(?:" + b"|".join(re.escape(name) for name in sorted(markers, key=len, reverse=True)) + rb")\b")
@@ -44,13 +54,18 @@ def masked(data: bytes, markers: dict[bytes, bytes], ranges: Iterable[tuple[int,
     out = None
     for start, end in spans:
         for match in use.finditer(data, start, end):
-            if _in_directive(data, match.start()):
+            value, defined_at = markers[match.group(0)]
+            if match.start() < defined_at or _in_directive(data, match.start()):
                 continue
             if out is None:
                 out = bytearray(data)
-            value = markers[match.group(0)]
             out[match.start():match.end()] = value.ljust(match.end() - match.start())
     return bytes(out) if out is not None else data
+
+
+def carried(markers: Markers) -> Markers:
+    """The markers of a file as a file read after it sees them: defined from its start."""
+    return {name: (value, -1) for name, (value, _) in markers.items()}
 
 
 def _in_directive(data: bytes, at: int) -> bool:

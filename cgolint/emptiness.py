@@ -132,12 +132,16 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
 
 
 def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -> bool:
-    """`len(x)` of a variable x never assigned: the same length wherever it is asked."""
+    """`len(x)` of a slice or string x never assigned: the same length
+    wherever it is asked (not a map's or a channel's, which change in place)."""
     if node.type != "call_expression" or text(node.child_by_field_name("function")) != "len":
         return False
     args = call_arguments(node)
     measured = strip_parens(args[0]) if len(args) == 1 else None
-    return measured is not None and measured.type == "identifier" and never_assigned(measured, source, model)
+    if measured is None or measured.type != "identifier" or not never_assigned(measured, source, model):
+        return False
+    measured_type = model.underlying(model.type_of(measured, source))
+    return measured_type is not None and measured_type.kind in ("slice", "string", "array")
 
 
 def _returns_nonempty(function: Node, model: PackageModel, depth: int) -> bool:
@@ -351,7 +355,7 @@ def _shadowed_at(container: Node, at: Node, source: SourceFile, model: PackageMo
     """Whether at `at` the name of the variable `container` names another
     variable, declared between them (`if len(a) == len(b) { b := next()`):
     checks the walk meets on that name are of the other one."""
-    ident = strip_parens(container)
+    ident = _variable_of(container)
     if ident is None or ident.type != "identifier" or not (ident.start_byte < at.start_byte):
         return False
     symbol = model.resolve(ident, source)
@@ -366,9 +370,17 @@ def _shadowed_at(container: Node, at: Node, source: SourceFile, model: PackageMo
 def _scope_of(container: Node, source: SourceFile, model: PackageModel) -> Node | None:
     """Where the variable `container` names is declared: checks outside it
     (on an outer variable of the same name) say nothing of it."""
-    ident = strip_parens(container)
+    ident = _variable_of(container)
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
     return symbol.scope if symbol is not None and symbol.kind in ("local", "param") else None
+
+
+def _variable_of(container: Node) -> Node | None:
+    """The variable a container expression reads: `v` of `v.([]byte)`."""
+    node = strip_parens(container)
+    if node is not None and node.type == "type_assertion_expression":
+        node = strip_parens(node.child_by_field_name("operand"))
+    return node
 
 
 def _longer_than(container: Node, count: int, at: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -577,7 +589,10 @@ def _dominated(check: "LengthFacts", at: Node, *, of_length: bool, through_closu
                     # `s = make([]byte, n)` (or `s = s[:n]`), then `if n == 0 { return }`
                     length = strip_parens(check.sized_by(sibling)) if of_length else None
                     return length is not None and length.type == "identifier" and \
-                        _unchanged_since(sibling, at, check) and _value_checked(length, at, check.source, check.model)
+                        not _shadowed_at(length, at, check.source, check.model) and \
+                        _unchanged_since(sibling, at, check) and \
+                        _unchanged_between(length, sibling, at, check.source, check.model) and \
+                        _value_checked(length, at, check.source, check.model)
                 sibling = sibling.prev_named_sibling
         node, parent = parent, parent.parent
     return False
@@ -615,23 +630,38 @@ def _assigns_key(statement: Node, key: str, reslices: bool = False, check: Lengt
 
 
 def _unchanged_since(copy: Node, at: Node, check: "LengthFacts") -> bool:
-    """Nothing between the copy `x = y` and `at` can change x: x is a
-    variable whose address is never taken, no other write of it (a reslice
-    included) lies between, and for a package variable no call runs
-    between (one may reset it)."""
-    container = strip_parens(check.container)
-    symbol = check.model.resolve(container, check.source) if container is not None \
-        and container.type == "identifier" else None
+    """Nothing between the copy `x = y` and `at` can change x (see _unchanged_between)."""
+    return _unchanged_between(check.container, copy, at, check.source, check.model)
+
+
+def _unchanged_between(variable: Node | None, statement: Node, at: Node, source: SourceFile,
+                       model: PackageModel) -> bool:
+    """Nothing between `statement` and `at` can change the variable: its
+    address is never taken, no other write of it (a reslice included) lies
+    between or inside a closure (which may run between), and for a package
+    variable no call runs between (one may reset it)."""
+    variable = strip_parens(variable)
+    symbol = model.resolve(variable, source) if variable is not None and variable.type == "identifier" else None
     if symbol is None or symbol.kind not in ("local", "param", "package_var"):
         return False
-    between = lambda node: copy.end_byte <= node.start_byte < at.start_byte  # noqa: E731
-    if any(between(lhs) for lhs, _ in symbol.writes):
+    between = lambda node: statement.end_byte <= node.start_byte < at.start_byte  # noqa: E731
+    if any(between(lhs) or symbol.kind != "package_var" and _in_closure(lhs, symbol) for lhs, _ in symbol.writes):
         return False
     function = outermost_function(at) or at
     if symbol.kind != "package_var":
-        return not any(mutations(symbol, function, check.model, check.source, method_calls=True))
+        return not any(mutations(symbol, function, model, source, method_calls=True))
     return not any(node.type == "call_expression" and between(node) and node.end_byte < at.end_byte
-                   and _may_reset(check.model.call_target(node, check.source)) for node in walk(function))
+                   and _may_reset(model.call_target(node, source)) for node in walk(function))
+
+
+def _in_closure(node: Node, symbol) -> bool:
+    """Whether `node` lies in a function literal inside the local's scope."""
+    parent = node.parent
+    while parent is not None and parent != symbol.scope:
+        if parent.type == "func_literal":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _may_reset(target) -> bool:
@@ -660,4 +690,5 @@ def _reslices(value: Node, key: str) -> bool:
 
 
 # What the condition algebra asks back of the walk (see length_conditions).
-_EVIDENCE = Evidence(nonempty=known_nonempty, checked=_length_checked, value_checked=_value_checked)
+_EVIDENCE = Evidence(nonempty=known_nonempty, checked=_length_checked, value_checked=_value_checked,
+                     may_be_zero=_length_may_be_zero)

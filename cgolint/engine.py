@@ -114,8 +114,9 @@ def _reparsed_newer_syntax(source: SourceFile, dispatched: frozenset[str]) -> So
         source = SourceFile.parse(source.path, source.display_path, masked, dispatched)
     masked = newer_syntax.masked_calls(source.data, source.error_nodes) if source.root.has_error else None
     if masked is not None:
+        renamed = newer_syntax.renamed_builtins(source.data)
         source = SourceFile.parse(source.path, source.display_path, masked, dispatched)
-        source.renamed_builtins = True
+        source.renamed_builtins = renamed
     return source
 
 
@@ -286,7 +287,8 @@ class Analyzer:
         start, end = source.position(report.start_byte), source.position(report.end_byte)
         # Messages and fixes quote node text: from a tree parsed with renamed
         # builtins, it is spelled back as the user wrote it.
-        spelled = newer_syntax.unmasked if source.renamed_builtins else str
+        spelled = (lambda message: newer_syntax.unmasked(message, source.renamed_builtins)) \
+            if source.renamed_builtins else str
         fix = report.fix
         if fix is not None:
             edits = tuple(replace(e, replacement=spelled(e.replacement), start_pos=source.position(e.start),

@@ -27,7 +27,7 @@ from .block_exits import (
     terminates,
 )
 from .call_targets import call_arguments
-from .conversions import trace_value
+from .conversions import local_symbol, trace_value
 from .model import PackageModel
 from .scopes import (
     Symbol,
@@ -48,6 +48,8 @@ class Evidence(NamedTuple):
     # emptiness._length_checked(container, at, source, model, asking)
     checked: Callable[[Node, Node, SourceFile, PackageModel, frozenset], bool]
     value_checked: Callable[[Node, Node, SourceFile, PackageModel], bool]  # emptiness._value_checked
+    # emptiness._length_may_be_zero(value, source, model, at): an integer that may be 0 at `at`
+    may_be_zero: Callable[[Node, SourceFile, PackageModel, Node], bool]
 
 
 def declared_twice(function: Node, model: PackageModel) -> bool:
@@ -600,8 +602,7 @@ class LengthFacts:
             return False
         branches = (statement.child_by_field_name("consequence"), alternative)
         values = [self._last_value(b) if b is not None and b.type == "block" else None for b in branches]
-        made = {expr_key(_made_length(v)) for v in values
-                if _made_length(v) is not None and self.evidence.nonempty(v, self.source, self.model)}
+        made = {expr_key(_made_length(v)) for v in values} - {""}
         for branch, value in zip(branches, values):
             if branch is None:
                 return False
@@ -610,9 +611,21 @@ class LengthFacts:
                     return False
             elif not (terminates(branch) or value is not None and (
                     self.evidence.nonempty(value, self.source, self.model) or self._checked_copy(value)
-                    or expr_key(_resliced_length(value)) in made - {""})):
+                    or self._resliced_like_made(value, made))):
                 return False
         return True
+
+    def _resliced_like_made(self, value: Node, made: set[str]) -> bool:
+        """`s[:n]`, where another branch makes s with n elements, and n is
+        not 0 there (judged where the reslice is: a check inside the other
+        branch says nothing of this one)."""
+        length = strip_parens(_resliced_length(value))
+        if length is None or expr_key(length) not in made:
+            return False
+        symbol = local_symbol(length, self.source, self.model) if length.type == "identifier" else None
+        if symbol is not None and symbol.writes:  # which of its values n holds here is not followed: a check must say
+            return self.evidence.value_checked(length, value, self.source, self.model)
+        return not self.evidence.may_be_zero(length, self.source, self.model, value)
 
     def _ends_nonempty(self, block: Node) -> bool:
         """The block's last assignment to s is a plain `s = v` at its top

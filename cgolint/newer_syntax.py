@@ -52,10 +52,19 @@ def masked_calls(data: bytes, errors: Iterable[Node]) -> bytes | None:
     return bytes(renamed) if changed else None
 
 
-def unmasked(text: str) -> str:
+def renamed_builtins(data: bytes) -> frozenset[str]:
+    """The builtins whose renamed spelling (`_ew`, `_ake`) the source does
+    not use itself: those a message can spell back without doubt."""
+    return frozenset(name for name in ("new", "make") if not re.search(rb"\b_" + name[1:].encode() + rb"\b", data))
+
+
+def unmasked(text: str, builtins: frozenset[str] = frozenset({"new", "make"})) -> str:
     """`text` (a message or fix quoting node text of a tree parsed from
-    masked_calls' bytes) with each renamed `new`/`make` spelled back."""
-    return _RENAMED_CALL.sub(lambda match: "n" if text.startswith("ew", match.end()) else "m", text)
+    masked_calls' bytes) with each renamed call of `builtins` spelled back."""
+    def spell(match: re.Match) -> str:
+        name = "new" if text.startswith("ew", match.end()) else "make"
+        return name[0] if name in builtins else "_"
+    return _RENAMED_CALL.sub(spell, text)
 
 
 def _blanked(data: bytes, spans: list[tuple[int, int]]) -> bytes:

@@ -11,7 +11,7 @@ from functools import cached_property
 from tree_sitter import Node
 
 from .c_bodies import freed_params, pointee_effect, propagate_always_frees, propagate_keeps, stored_params
-from .c_markers import marker_macros, masked
+from .c_markers import carried, marker_macros, masked
 from .parsing import C, c_parser, query
 from .source import Position, SourceFile, parse_bytes, text
 
@@ -279,8 +279,9 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
     parser = c_parser()
     parser.included_ranges = ranges
     spans = [(r.start_byte, r.end_byte) for r in ranges]
-    markers = marker_macros(source.data, spans)  # (`#define CK_PTR *`: each file sees those of the files before it)
+    markers = marker_macros(source.data, spans)
     tree = parse_bytes(parser, masked(source.data, markers, spans))
+    markers = carried(markers)  # (`#define CK_PTR *`: a header read next sees those of the files before it)
     _Extractor(model, source.path, source.position).run(tree.root_node)
     read_header = read_header or _read_file
     seen: set[str] = set()
@@ -295,8 +296,9 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
         if data is None:
             continue
         header = CPreamble()
-        markers.update(marker_macros(data))
-        data = masked(data, markers)
+        own = marker_macros(data)
+        data = masked(data, {**markers, **own})
+        markers.update(carried(own))
         header_file = SourceFile(path, path, data, parse_bytes(c_parser(), data))
         _Extractor(header, path, header_file.position).run(header_file.root)
         model.merge(header)

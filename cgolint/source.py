@@ -209,9 +209,9 @@ class SourceFile:
     data: bytes
     tree: Tree = field(repr=False)
     dispatched: frozenset[str] = field(default=frozenset(), repr=False)  # node kinds the engine hands to rules
-    # The tree was parsed with `new`/`make` calls renamed (newer_syntax), so
-    # node text spells them `_ew`/`_ake`: the engine spells them back.
-    renamed_builtins: bool = field(default=False, repr=False)
+    # The builtins whose calls the tree was parsed with renamed (newer_syntax:
+    # node text spells them `_ew`/`_ake`): the engine spells them back.
+    renamed_builtins: frozenset[str] = field(default=frozenset(), repr=False)
 
     @classmethod
     def parse(cls, path: str, display_path: str, data: bytes, dispatched: frozenset[str] = frozenset()) -> "SourceFile":

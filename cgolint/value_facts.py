@@ -70,10 +70,17 @@ def positive_int(node: Node | None, source: SourceFile, model: PackageModel) -> 
     return False
 
 
+# Names of C constants that are sizes or bounds (BUFSIZ, ZDICT_DICTSIZE_MIN,
+# crypto_box_NONCEBYTES, PATH_MAX, MAX_LEN): positive. Status codes and
+# offsets (SEEK_SET, EOF, Z_OK) and limits such as INT_MIN may be 0 or below.
+_SIZE_NAME = re.compile(r"SIZ|BYTES|LEN(?:GTH)?(?:_|$)|(?:^|_)(?:MAX|CAP|CAPACITY|COUNT)(?:_|$)", re.IGNORECASE)
+
+
 def unseen_c_constant(node: Node | None, source: SourceFile, model: PackageModel, depth: int = 0) -> bool:
     """`C.NAME` (or a Go constant defined as one) that nothing of the
-    preamble and its local headers declares: a macro or enum constant of a
-    header out of sight, whose value is unknown."""
+    preamble and its local headers declares, named as a size or bound: a
+    macro of a header out of sight, whose value is unknown but positive by
+    its use."""
     node = strip_parens(node)
     if node is None or depth > 8:
         return False
@@ -86,7 +93,7 @@ def unseen_c_constant(node: Node | None, source: SourceFile, model: PackageModel
     operand, name = node.child_by_field_name("operand"), text(node.child_by_field_name("field"))
     preamble = model.preamble
     return operand is not None and operand.type == "identifier" and source.imports.get(text(operand)) == "C" \
-        and name not in preamble.macros and name not in preamble.functions and name not in preamble.globals \
+        and _SIZE_NAME.search(name) is not None and name not in preamble.macros and name not in preamble.functions and name not in preamble.globals \
         and not preamble.names_type(name)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cgolint.engine import parse_file
-from cgolint.newer_syntax import masked_calls, masked_methods, unmasked
+from cgolint.newer_syntax import masked_calls, masked_methods, renamed_builtins, unmasked
 from cgolint.source import SourceFile
 
 SOURCE = b"""package p
@@ -73,3 +73,8 @@ def test_messages_quote_new_as_written(cli, write_tree):
 def test_unmasked_spells_back_only_renamed_calls():
     assert unmasked("`_ew(int(n))` and _ake ( x ) but not x._ew(1) or my_ew(2) or _ewer(3)") == \
         "`new(int(n))` and make ( x ) but not x._ew(1) or my_ew(2) or _ewer(3)"
+
+
+def test_a_function_named_like_a_renamed_builtin_keeps_its_name():
+    assert renamed_builtins(b"func _ew(n int) *T { return nil }\nvar p = new(int(3))\n") == frozenset({"make"})
+    assert unmasked("`_ew(n)` and `_ake(4)`", frozenset({"make"})) == "`_ew(n)` and `make(4)`"

@@ -55,7 +55,8 @@ class SliceCastToCPointer(Rule):
       checks that x is not empty and d divides len(x); a check of n kept by
       assignments of positive constants (`if n > 40 { n = 40 }`); n raised
       to a floor (`if n < C.DICTSIZE_MIN { n = C.DICTSIZE_MIN }`; a C
-      constant of a header out of sight counts as positive);
+      constant of a header out of sight named as a size or bound, such as
+      BUFSIZ, ..._LEN or ..._MAX, counts as positive);
       `d := s` refilled by `if len(s) == 0 { d = []byte{0} }`;
       `len(s) != keySize()`, a size some function computes; a call of a
       package function that panics first thing when `s` is empty or of the

@@ -541,13 +541,21 @@ def _pointer_free_literal(value: Node, ctx) -> bool:
     built = ctx.package.underlying(ctx.type_of(value)) if body is not None else None
     if built is None or built.kind != "struct":
         return False  # (a map or slice literal is itself a Go pointer)
+    fields = dict(built.fields)
     for element in body.named_children:
         if element.type == "comment":
             continue
-        item = element.child_by_field_name("value") if element.type == "keyed_element" else None
+        key = element.child_by_field_name("key") if element.type == "keyed_element" else None
+        item = element.child_by_field_name("value") if key is not None else None
         item = strip_parens(item.named_children[0]) if item is not None and item.named_children else None
-        if item is None or not (item.type == "nil" or ctx.package.origin_of(item, ctx.file) == C_MEMORY
-                                or holds_go_pointers(ctx.package, ctx.type_of(item)) is False):
+        slot = ctx.package.underlying(fields.get(text(key).strip())) if key is not None else None
+        if item is None or slot is None:
+            return False
+        if item.type == "nil" or holds_go_pointers(ctx.package, slot) is False:
+            continue
+        # an interface field boxes what it is given (an int on the heap): only a pointer-free slot of its own is safe
+        if slot.kind == "interface" or not (ctx.package.origin_of(item, ctx.file) == C_MEMORY
+                                            or holds_go_pointers(ctx.package, ctx.type_of(item)) is False):
             return False
     return True
 

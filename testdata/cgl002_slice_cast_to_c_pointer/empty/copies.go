@@ -239,3 +239,14 @@ func SumAssertedOther(v, w interface{}) int {
 	bs := v.([]byte)
 	return int(C.checksum((*C.uchar)(&bs[0]), C.size_t(len(bs)))) // want CGL002 "when bs is empty"
 }
+
+func SumAssertedShadowed(v interface{}, vals []interface{}) int {
+	if len(v.([]byte)) == 0 {
+		return 0
+	}
+	for _, v := range vals {
+		bs := v.([]byte)
+		return int(C.checksum((*C.uchar)(&bs[0]), C.size_t(len(bs)))) // want CGL002 "when bs is empty"
+	}
+	return 0
+}

@@ -72,6 +72,16 @@ func SubmitLateCheck(frames []int) {
 	C.submit_blocks(&blocks[0], C.int(len(blocks)))
 }
 
+// Positive: a map changes length without being assigned.
+func SubmitLateCheckMap(frames map[string]int) {
+	blocks := make([]*C.block, len(frames))
+	frames["a"] = 1
+	if len(frames) == 0 {
+		return
+	}
+	C.submit_blocks(&blocks[0], C.int(len(blocks))) // want CGL002 "when blocks is empty"
+}
+
 // Positive: frames is assigned after the make, so the check is of another slice.
 func SubmitLateCheckReassigned(frames, more []int) {
 	blocks := make([]*C.block, len(frames))

@@ -24,3 +24,5 @@ type wrapper struct {
 }
 
 type names []string
+
+type boxed struct{ v interface{} }
