@@ -147,6 +147,10 @@ class PointerFacts:
 
 # Always tracked; `OwnershipOptions.allocators` adds a project's own.
 _ALLOCATOR_NAMES = ("CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup")
+# Always frees of their first argument: libc's, and the deallocators of
+# libraries whose Go bindings hand their memory around (glib, SQLite, libpq,
+# curl, SDL, FFmpeg); `OwnershipOptions.frees` adds a project's own.
+LIBRARY_FREES = frozenset({"free", "g_free", "sqlite3_free", "PQfreemem", "curl_free", "SDL_free", "av_free"})
 # libc functions that keep the pointer they are given (the caller must not free it).
 KEEPING_LIBC = frozenset({"putenv", "setbuf", "setvbuf", "setbuffer", "pthread_setspecific"})
 
@@ -157,7 +161,7 @@ class OwnershipOptions:
     first argument, and C functions that take ownership of a pointer argument."""
 
     allocators: frozenset[str] = frozenset()
-    frees: frozenset[str] = frozenset({"free"})
+    frees: frozenset[str] = LIBRARY_FREES
     takes_ownership: frozenset[str] = KEEPING_LIBC
 
     @classmethod
@@ -200,4 +204,4 @@ def _option_names(value) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def _ownership_options(allocators: tuple[str, ...], frees: tuple[str, ...],
                        takes_ownership: tuple[str, ...]) -> OwnershipOptions:
-    return OwnershipOptions(frozenset(allocators), frozenset({"free", *frees}), KEEPING_LIBC | frozenset(takes_ownership))
+    return OwnershipOptions(frozenset(allocators), LIBRARY_FREES | frozenset(frees), KEEPING_LIBC | frozenset(takes_ownership))

@@ -33,7 +33,9 @@ class CMemoryLeak(Rule):
     `allocators` option) through the control flow of the function that
     allocates it, and reports it when some path reaches a `return`, the end
     of the function, or the same allocation again without a `C.free` (or a
-    function named in the `frees` option, or a preamble function whose body
+    library deallocator: `g_free`, `sqlite3_free`, `PQfreemem`, `curl_free`,
+    `SDL_free`, `av_free`; or a function named in the `frees` option, or a
+    preamble function whose body
     frees its first argument on every path), a `defer C.free(...)`, or a
     hand-over of ownership. An allocation passed straight to a C function
     (`C.puts(C.CString(s))`) or discarded is reported too, and so is a

@@ -18,7 +18,8 @@ class CUseAfterFree(Rule):
     """A C pointer read, passed or freed again after `C.free` on the same path.
 
     ## What it does
-    Follows each local variable passed to `C.free` (or to a C function named
+    Follows each local variable passed to `C.free` (or to a library
+    deallocator such as `g_free` or `sqlite3_free`, to a C function named
     in the `frees` option, or to a preamble function whose body frees its
     first argument on every path: `void item_free(item *p) { free(p); }`,
     and wrappers of it) through the control flow of its function, and
