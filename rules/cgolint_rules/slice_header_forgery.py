@@ -373,12 +373,15 @@ class SliceHeaderForgery(Rule):
         if header:
             if self._once(node):
                 viewed = self._viewed(conversion, ctx)
-                what = f"`{viewed}` is viewed" if viewed else "memory is viewed"
+                # a view of a live variable: its Data word is the variable's own, scanned while it lives
+                hazard = (f"its Data is a uintptr: a pointer read from it keeps nothing alive once `{viewed}` is no "
+                          f"longer used, and a {header} written through it can point at freed memory") if viewed else \
+                    (f"its Data is a uintptr the garbage collector does not track, so a {header} forged or read "
+                     f"through it can point at freed memory")
                 yield self.report(
                     node,
-                    f"{what} as *reflect.{header.capitalize()}Header: the type is deprecated (Go 1.21) and its Data is "
-                    f"a uintptr the garbage collector does not track, so a {header} forged or read through it can "
-                    f"point at freed memory; use {_replacement(header)} (Go 1.20+)")
+                    f"{f'`{viewed}` is viewed' if viewed else 'memory is viewed'} as *reflect.{header.capitalize()}Header: "
+                    f"the type is deprecated (Go 1.21) and {hazard}; use {_replacement(header)} (Go 1.20+)")
             return
         if pointee is None or pointee.kind not in ("string", "slice"):
             return
