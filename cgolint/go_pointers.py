@@ -9,6 +9,7 @@ Every fact is computed from source and stays None/empty when source does
 not tell; the rules that read these facts then stay silent."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tree_sitter import Node
@@ -155,7 +156,8 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
 
 
 def _is_go(origin: str | None, memory: GoType | None, package: PackageModel) -> bool:
-    """Go memory: known to be, or of unknown origin but typed as a Go (not C) type."""
+    """Go memory: known to be, or of unknown origin but typed as a Go (not C)
+    type that the package does not lay over C memory itself."""
     if origin == GO_MEMORY:
         return True
     if origin == C_MEMORY or memory is None:
@@ -163,7 +165,51 @@ def _is_go(origin: str | None, memory: GoType | None, package: PackageModel) -> 
     resolved = package.underlying(memory)
     if resolved is None:
         return False  # a named type this package does not declare: could be a C type
+    if memory.kind == "named" and memory.name in c_mirror_types(package):
+        return False
     return resolved.kind not in ("c", "unsafe_pointer")
+
+
+_MIRROR_CAST = re.compile(rb"\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(\s*unsafe\.Pointer\s*\(")
+
+
+def c_mirror_types(package: PackageModel) -> frozenset[str]:
+    """The package's types it lays over C memory: `(*PixelFormat)(unsafe.Pointer(
+    C.SDL_AllocFormat(f)))`, a Go copy of a C struct (go-sdl2). A pointer to
+    one, of unknown origin, may well point to C memory."""
+    memo = package.memo("c mirror types")
+    if "names" not in memo:
+        names = set()
+        for source in package.files:
+            if not source.uses_cgo:
+                continue
+            for match in _MIRROR_CAST.finditer(source.data):
+                name = match.group(1).decode()
+                if name in names:
+                    continue
+                node = source.root.descendant_for_byte_range(match.end() - 1, match.end())
+                while node is not None and not (node.type == "call_expression" and node.child_count
+                                                and node.children[-1].start_byte == match.end() - 1):
+                    node = node.parent  # the unsafe.Pointer(...) call whose "(" the match ends at
+                args = call_arguments(node) if node is not None else []
+                if len(args) == 1 and _c_memory(args[0], package, source):
+                    names.add(name)
+        memo["names"] = frozenset(names)
+    return memo["names"]
+
+
+def _c_memory(expr: Node, package: PackageModel, source: SourceFile) -> bool:
+    """A C pointer: C memory by origin, what a C function returns (from a
+    header out of sight too), or typed as a pointer to a C type."""
+    if package.origin_of(expr, source) == C_MEMORY:
+        return True
+    inner = strip_parens(expr)
+    if inner is not None and inner.type == "call_expression":
+        target = package.call_target(inner, source)
+        if target.kind == "c" and not package.preamble.names_type(target.name):
+            return True
+    t = package.underlying(package.type_of(expr, source))
+    return t is not None and t.kind == "pointer" and t.elem is not None and t.elem.kind == "c"
 
 
 def holds_go_pointers(package: PackageModel, t: GoType | None, depth: int = 0) -> bool | None:

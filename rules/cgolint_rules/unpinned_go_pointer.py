@@ -93,7 +93,10 @@ class UnpinnedGoPointer(Rule):
     call, for `runtime/cgo.Handle` values, for pointers to C memory, for
     pointer-free Go memory passed for the duration of a call (legal), and
     wherever source does not tell what a pointer points to: a `**uint8`
-    parameter of unknown origin (go-gl's generated wrappers), or a local
+    parameter of unknown origin (go-gl's generated wrappers), a pointer of
+    unknown origin to a Go copy of a C struct that the package lays over C
+    memory (`(*PixelFormat)(unsafe.Pointer(C.SDL_AllocFormat(f)))`), a
+    struct just built by a literal that sets no Go pointer, or a local
     `[]*T` made empty and filled only with pointers into C memory.
 
     ## Why is this bad?

@@ -1,0 +1,37 @@
+package mirror
+
+/*
+#include <stdlib.h>
+typedef struct palette { int n; } palette;
+typedef struct format { unsigned fmt; palette *pal; } format;
+static format *alloc_format(unsigned f) { format *p = calloc(1, sizeof(format)); p->fmt = f; return p; }
+static unsigned map_rgb(const format *f, unsigned char r) { return f->fmt + r; }
+*/
+import "C"
+
+import "unsafe"
+
+// A Go copy of a C struct that the package lays over C memory (go-sdl2's
+// PixelFormat): its pointer field holds a C pointer, and a *Format of
+// unknown origin may well be C memory. Not judged by its field types.
+
+type Palette struct{ N int32 }
+
+type Format struct {
+	Fmt     uint32
+	Palette *Palette
+}
+
+func AllocFormat(f uint32) *Format {
+	return (*Format)(unsafe.Pointer(C.alloc_format(C.unsigned(f))))
+}
+
+func (f *Format) MapRGB(r uint8) uint32 {
+	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(f)), C.uchar(r)))
+}
+
+// Positive: one the function builds itself in Go memory, with a Go pointer in it.
+func MapWithPalette(r uint8) uint32 {
+	f := &Format{Palette: &Palette{N: 1}}
+	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(f)), C.uchar(r))) // want CGL004 "which holds Go pointers in field `Palette`"
+}
