@@ -311,6 +311,8 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
             return False
         if symbol is not None and symbol.kind == "param":
             return True
+        if symbol is not None and any(mutations(symbol, outermost_function(node) or node, model, source)):
+            return False  # `pn := C.ALint(0); C.get_count(&pn)`: its value is C's, not its initializer
         traced = trace_value(node, source, model)
         return traced is not None and traced is not node and _length_may_be_zero(traced, source, model, traced)
     if node.type == "call_expression":

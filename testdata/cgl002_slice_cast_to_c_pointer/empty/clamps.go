@@ -68,3 +68,16 @@ func WideOrNarrow(a []byte, wide bool) {
 	}
 	C.copy_name((*C.char)(unsafe.Pointer(&a[0])), nil, C.size_t(n))
 }
+
+// A count C fills in through its address holds C's value, not its
+// initializer: checked before the make, it is not 0 (ebitengine/oto's
+// OpenAL driver).
+func Processed() C.int {
+	count := C.size_t(0)
+	C.consume(unsafe.Pointer(&count), 8)
+	if count > 0 {
+		buf := make([]byte, count)
+		return C.checksum((*C.uchar)(&buf[0]), C.size_t(len(buf)))
+	}
+	return 0
+}
