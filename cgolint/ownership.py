@@ -147,7 +147,10 @@ class _Collector:
         """The model's CallTarget, with C calls recognised cheaply."""
         name = self.c_name(call)
         if name is None:
-            return self.package.call_target(call, self.source)
+            found = self.package.call_target(call, self.source)
+            if found.kind != "c":
+                return found
+            name = found.name  # `(C.statsPtr)(p)`: spelled in parentheses
         if self.package.preamble.names_pointer_type(name) and len(call_arguments(call)) == 1:
             return _CTarget("conversion", f"C.{name}")  # `C.gpointer(p)` hands p on unchanged
         return _CTarget("c", name)

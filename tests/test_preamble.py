@@ -264,3 +264,13 @@ def test_marker_macros_are_expanded_in_place(tmp_path):
     assert function.params[0].ctype.spelling.startswith("CK_BYTE_PTR")
     # positions are those of the source: the expansion keeps every offset
     assert function.location.start.line == 8
+
+
+def test_pointer_typedefs_of_unread_headers_are_known_by_name():
+    from cgolint.preamble import CFunction, CLocation, CPreamble, Position
+    preamble = CPreamble()
+    assert preamble.names_pointer_type("virDomainMemoryStatPtr") and preamble.names_pointer_type("CK_BYTE_PTR")
+    assert not preamble.names_pointer_type("virDomainFree")
+    where = CLocation("p.go", Position(1, 1, 1), Position(1, 1, 1))
+    preamble.functions["lookupPtr"] = CFunction("lookupPtr", [], CType("void", 1), where)
+    assert not preamble.names_pointer_type("lookupPtr")  # a function of the preamble stays one
