@@ -192,13 +192,13 @@ def c_mirror_types(package: PackageModel) -> frozenset[str]:
                                                 and node.children[-1].start_byte == match.end() - 1):
                     node = node.parent  # the unsafe.Pointer(...) call whose "(" the match ends at
                 args = call_arguments(node) if node is not None else []
-                if len(args) == 1 and _c_memory(args[0], package, source):
+                if len(args) == 1 and c_memory_value(args[0], package, source):
                     names.add(name)
         memo["names"] = frozenset(names)
     return memo["names"]
 
 
-def _c_memory(expr: Node, package: PackageModel, source: SourceFile) -> bool:
+def c_memory_value(expr: Node, package: PackageModel, source: SourceFile) -> bool:
     """A C pointer: C memory by origin, what a C function returns (from a
     header out of sight too), or typed as a pointer to a C type."""
     if package.origin_of(expr, source) == C_MEMORY:

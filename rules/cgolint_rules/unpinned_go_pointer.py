@@ -5,9 +5,10 @@ from tree_sitter import Node
 from cgolint.buffer_calls import calls_c, cgo_wrapper_target, forwarded_to_c, package_uses_cgo
 from cgolint.buffers import is_c_conversion
 from cgolint.call_targets import call_arguments
-from cgolint.conversions import is_assignment_target
+from cgolint.conversions import is_assignment_target, trace_value
 from cgolint.go_pointers import (
     GoPointer,
+    c_memory_value,
     go_object_pointer,
     go_pointer,
     holds_go_pointers,
@@ -557,7 +558,8 @@ def _pointer_free_literal(value: Node, ctx) -> bool:
         if item.type == "nil" or holds_go_pointers(ctx.package, slot) is False:
             continue
         # an interface field boxes what it is given (an int on the heap): only a pointer-free slot of its own is safe
-        if slot.kind == "interface" or not (ctx.package.origin_of(item, ctx.file) == C_MEMORY
+        if slot.kind == "interface" or not (c_memory_value(trace_value(item, ctx.file, ctx.package) or item,
+                                                           ctx.package, ctx.file)
                                             or holds_go_pointers(ctx.package, ctx.type_of(item)) is False):
             return False
     return True

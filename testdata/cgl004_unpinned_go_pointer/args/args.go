@@ -296,6 +296,14 @@ func literalWithoutGoPointers() {
 	C.use(u.Pointer(n))
 }
 
+// A literal given C memory through a variable sets no Go pointer either.
+func literalWithCVariable() {
+	p := C.make_buf(8)
+	h := &cholder{buf: p}
+	C.use(u.Pointer(h))
+	C.free(p)
+}
+
 // Positive: a Go pointer set by the literal, or between it and the call.
 func literalThenField(next *node) {
 	n := &node{next: next}

@@ -2,6 +2,8 @@ package args
 
 // Types used by args.go: declared in another file of the same package.
 
+import "unsafe"
+
 type node struct {
 	next  *node
 	value int
@@ -26,3 +28,8 @@ type wrapper struct {
 type names []string
 
 type boxed struct{ v interface{} }
+
+type cholder struct {
+	buf  unsafe.Pointer
+	next *node
+}
