@@ -91,6 +91,18 @@ def call_arguments(call: Node) -> list[Node]:
     return [a for a in args.named_children if a.kind_id != _COMMENT]
 
 
+def parenthesized_c_type(call: Node, package, source) -> bool:
+    """`(C.virDomainMemoryStatPtr)(p)`: a C name in parentheses, not a
+    function of the preamble or libc, called with one argument: how a conversion to
+    a type of a header out of sight is spelled (nobody parenthesizes a
+    function's name)."""
+    function = call.child_by_field_name("function")
+    if function is None or function.type != "parenthesized_expression" or len(call_arguments(call)) != 1:
+        return False
+    target = package.call_target(call, source)
+    return target.kind == "c" and package.preamble.names_type(target.name, lenient=True)  # (not `(C.free)(p)`)
+
+
 _ARGUMENT_LIST = GO.id_for_node_kind("argument_list", True)
 _COMMENT = GO.id_for_node_kind("comment", True)
 

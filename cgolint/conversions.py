@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-from .call_targets import call_arguments
+from .call_targets import call_arguments, parenthesized_c_type
 from .gotypes import GoType, parse_type
 from .model import PackageModel
 from .scopes import Symbol, outermost_function
@@ -297,7 +297,8 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                     current = call
                     continue
                 target = model.call_target(call, source)
-                if target.kind == "c" and model.preamble.names_pointer_type(target.name) and len(call_arguments(call)) == 1:
+                if target.kind == "c" and (model.preamble.names_pointer_type(target.name) and len(call_arguments(call)) == 1
+                                           or parenthesized_c_type(call, model, source)):
                     current = call  # `C.gpointer(p)`: p goes on, unchanged, to the call around it
                     continue
                 if target.kind == "c":

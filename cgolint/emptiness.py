@@ -27,7 +27,7 @@ import re
 
 from tree_sitter import Node
 
-from .call_targets import call_arguments
+from .call_targets import CallTarget, call_arguments
 from .conversions import is_assignment_target, local_symbol, trace_value
 from .length_conditions import (
     ASSIGNING,
@@ -129,6 +129,32 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         if target.kind == "func" and target.node is not None:
             return _returns_nonempty(target.node, model, depth + 1)
     return False
+
+
+def _given_to_c(change: Node, source: SourceFile, model: PackageModel) -> bool:
+    """`&x` passed to a C call, through pointer conversions (`C.get(&x)`,
+    `C.get((*C.int)(unsafe.Pointer(&x)))`): C writes x there."""
+    if change.type != "unary_expression":
+        return False  # (x++ and x--)
+    node = change
+    for _ in range(8):
+        parent = node.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            node, parent = parent, parent.parent
+        if parent is not None and parent.type == "type_conversion_expression":
+            node = parent
+            continue
+        call = parent.parent if parent is not None and parent.type == "argument_list" else None
+        if call is None or call.type != "call_expression":
+            return False
+        if is_conversion(call, source, model) or model.call_target(call, source) == _UNSAFE_POINTER:
+            node = call  # a conversion: on to the call it is passed to
+            continue
+        return model.call_target(call, source).kind == "c"
+    return False
+
+
+_UNSAFE_POINTER = CallTarget("unsafe", "Pointer")
 
 
 def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -311,7 +337,8 @@ def _length_may_be_zero(length: Node, source: SourceFile, model: PackageModel, a
             return False
         if symbol is not None and symbol.kind == "param":
             return True
-        if symbol is not None and any(mutations(symbol, outermost_function(node) or node, model, source)):
+        if symbol is not None and any(_given_to_c(m, source, model)
+                                      for m in mutations(symbol, outermost_function(node) or node, model, source)):
             return False  # `pn := C.ALint(0); C.get_count(&pn)`: its value is C's, not its initializer
         traced = trace_value(node, source, model)
         return traced is not None and traced is not node and _length_may_be_zero(traced, source, model, traced)

@@ -185,7 +185,7 @@ def c_mirror_types(package: PackageModel) -> frozenset[str]:
                 continue
             for match in _MIRROR_CAST.finditer(source.data):
                 name = match.group(1).decode()
-                if name in names:
+                if name in names or _made_in_go(name, package):
                     continue
                 node = source.root.descendant_for_byte_range(match.end() - 1, match.end())
                 while node is not None and not (node.type == "call_expression" and node.child_count
@@ -198,6 +198,13 @@ def c_mirror_types(package: PackageModel) -> frozenset[str]:
     return memo["names"]
 
 
+def _made_in_go(name: str, package: PackageModel) -> bool:
+    """Whether the package also makes a T of its own: `T{...}`, `&T{...}` or `new(T)`."""
+    # (gofmt writes a literal `T{` with no blank: `) T {` is a function returning a T)
+    made = re.compile(rb"(?<![\w.*])" + re.escape(name.encode()) + rb"\{|\bnew\(\s*" + re.escape(name.encode()) + rb"\s*\)")
+    return any(made.search(source.data) for source in package.files)
+
+
 def c_memory_value(expr: Node, package: PackageModel, source: SourceFile) -> bool:
     """A C pointer: C memory by origin, what a C function returns (from a
     header out of sight too), or typed as a pointer to a C type."""
@@ -206,7 +213,8 @@ def c_memory_value(expr: Node, package: PackageModel, source: SourceFile) -> boo
     inner = strip_parens(expr)
     if inner is not None and inner.type == "call_expression":
         target = package.call_target(inner, source)
-        if target.kind == "c" and not package.preamble.names_type(target.name):
+        # (cgo's C.GoString, C.GoStringN and C.GoBytes copy into Go memory)
+        if target.kind == "c" and not target.name.startswith("Go") and not package.preamble.names_type(target.name):
             return True
     t = package.underlying(package.type_of(expr, source))
     return t is not None and t.kind == "pointer" and t.elem is not None and t.elem.kind == "c"

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from tree_sitter import Node, Query, QueryCursor
 
-from .call_targets import call_arguments
+from .call_targets import call_arguments, parenthesized_c_type
 from .flow import function_flow
 from .ownership_consumers import (
     NON_OWNING_BUILTINS,
@@ -151,7 +151,8 @@ class _Collector:
             if found.kind != "c":
                 return found
             name = found.name  # `(C.statsPtr)(p)`: spelled in parentheses
-        if self.package.preamble.names_pointer_type(name) and len(call_arguments(call)) == 1:
+        if self.package.preamble.names_pointer_type(name) and len(call_arguments(call)) == 1 \
+                or parenthesized_c_type(call, self.package, self.source):
             return _CTarget("conversion", f"C.{name}")  # `C.gpointer(p)` hands p on unchanged
         return _CTarget("c", name)
 

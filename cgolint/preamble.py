@@ -169,8 +169,7 @@ class CPreamble:
         """Whether cgo's `C.name` names a type, so that `C.name(x)` is a
         conversion. Known (the default): a typedef, struct, union or enum of
         the preamble and its headers, an arithmetic type, a `_t` type (the C
-        and POSIX convention), a `...Ptr` or `..._PTR` pointer typedef (libvirt,
-        PKCS#11), or a GLib typedef (`C.gpointer`, `C.gint`),
+        and POSIX convention), or a GLib typedef (`C.gpointer`, `C.gint`),
         which GLib bindings convert to everywhere from headers this model
         does not read. Lenient: anything but a function of the preamble or a
         libc function of one argument, for the readers of lengths and
@@ -182,15 +181,13 @@ class CPreamble:
         if lenient:
             return name not in LIBC_FUNCTIONS_OF_ONE_ARG
         return name in self.typedefs or name in PRIMITIVE_SIZES or name in GLIB_TYPEDEFS \
-            or name.startswith(("struct_", "union_", "enum_")) or name.endswith(("_t", *_POINTER_TYPEDEF_SUFFIXES))
+            or name.startswith(("struct_", "union_", "enum_")) or name.endswith("_t")
 
     def names_pointer_type(self, name: str) -> bool:
         """Whether `C.name(p)` converts p to a C pointer type (`C.gpointer`,
         a typedef of `struct x *`): the pointer goes on, unchanged. Not an
         integer type (`C.uintptr_t(uintptr(p))`): what C does with an integer
         is not followed."""
-        if name not in self.typedefs and name not in self.functions and name.endswith(_POINTER_TYPEDEF_SUFFIXES):
-            return True  # `C.virDomainMemoryStatPtr(p)`, `C.CK_BYTE_PTR(p)`: a pointer typedef of an unread header
         return self.names_type(name) and (name in ("gpointer", "gconstpointer")
                                           or self.resolve(CType(name)).pointers > 0)
 
@@ -419,10 +416,6 @@ class _Extractor:
         if existing is None or (function.has_body and not existing.has_body):
             self.model.functions[name] = function
 
-
-# How C libraries name their pointer typedefs (libvirt's virDomainPtr,
-# PKCS#11's CK_BYTE_PTR): `C.<name>(p)` of one unread is a conversion.
-_POINTER_TYPEDEF_SUFFIXES = ("Ptr", "_PTR")
 
 # Spellings that change a struct's layout from the plain C rules.
 _LAYOUT_WORDS = (b"__attribute__", b"_Alignas", b"alignas", b"__declspec")

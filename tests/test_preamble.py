@@ -266,11 +266,31 @@ def test_marker_macros_are_expanded_in_place(tmp_path):
     assert function.location.start.line == 8
 
 
-def test_pointer_typedefs_of_unread_headers_are_known_by_name():
-    from cgolint.preamble import CFunction, CLocation, CPreamble, Position
-    preamble = CPreamble()
-    assert preamble.names_pointer_type("virDomainMemoryStatPtr") and preamble.names_pointer_type("CK_BYTE_PTR")
-    assert not preamble.names_pointer_type("virDomainFree")
-    where = CLocation("p.go", Position(1, 1, 1), Position(1, 1, 1))
-    preamble.functions["lookupPtr"] = CFunction("lookupPtr", [], CType("void", 1), where)
-    assert not preamble.names_pointer_type("lookupPtr")  # a function of the preamble stays one
+UNREAD = """package p
+
+/*
+#include "stats_wrapper.h"
+*/
+import "C"
+
+import "unsafe"
+
+func MemoryStats(n uint32) int {
+\tstats := make([]C.stat, n)
+\treturn int(C.memory_stats((C.statPtr)(unsafe.Pointer(&stats[0])), C.uint(n)))
+}
+
+func Lookup(id string) C.handle {
+\treturn C.lookupPtr(C.CString(id))
+}
+"""
+
+
+def test_a_parenthesized_c_name_is_a_conversion_a_bare_one_a_call(cli, write_tree):
+    # libvirt converts to pointer typedefs of a generated header out of sight
+    # as `(C.virDomainMemoryStatPtr)(p)`; mlpack's C.mlpackGetSparseCodingPtr
+    # is a function of such a header
+    root = write_tree({"go.mod": "module p\n\ngo 1.21\n", "p.go": UNREAD})
+    out = cli("--no-cache", "--select", "CGL002,CGL005", ".", cwd=str(root)).stdout
+    assert "`&stats[0]` passed to C.memory_stats panics" in out, out
+    assert "the result of C.CString passed straight to C.lookupPtr is never freed" in out, out

@@ -304,6 +304,14 @@ func literalWithCVariable() {
 	C.free(p)
 }
 
+// Positive: cgo's C.GoBytes copies into Go memory, a slice the struct holds.
+func literalWithGoBytes() {
+	p := C.make_buf(8)
+	r := &request{buf: C.GoBytes(p, 8)}
+	C.free(p)
+	C.use(u.Pointer(r)) // want CGL004 "`r` \(\*request\), which holds Go pointers in field `name`"
+}
+
 // Positive: a Go pointer set by the literal, or between it and the call.
 func literalThenField(next *node) {
 	n := &node{next: next}

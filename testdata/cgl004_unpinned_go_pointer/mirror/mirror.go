@@ -30,8 +30,27 @@ func (f *Format) MapRGB(r uint8) uint32 {
 	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(f)), C.uchar(r)))
 }
 
-// Positive: one the function builds itself in Go memory, with a Go pointer in it.
+// Positive: one the function declares itself in Go memory, with a Go pointer in it.
 func MapWithPalette(r uint8) uint32 {
-	f := &Format{Palette: &Palette{N: 1}}
-	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(f)), C.uchar(r))) // want CGL004 "which holds Go pointers in field `Palette`"
+	var f Format
+	f.Palette = &Palette{N: 1}
+	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(&f)), C.uchar(r))) // want CGL004 "which holds Go pointers in field `Palette`"
+}
+
+// Positive: a type laid over C memory that the package also builds in Go,
+// with a Go pointer inside: a pointer to it may be either.
+
+type Chain struct {
+	Fmt  uint32
+	Next *Chain
+}
+
+func ChainFromC(f uint32) *Chain {
+	return (*Chain)(unsafe.Pointer(C.alloc_format(C.unsigned(f))))
+}
+
+func NewChain() *Chain { return &Chain{Next: &Chain{}} }
+
+func (c *Chain) MapRGB(r uint8) uint32 {
+	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(c)), C.uchar(r))) // want CGL004 "which holds Go pointers in field `Next`"
 }
