@@ -8,11 +8,13 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from .call_targets import call_arguments
+from .conversions import single_value
 from .emptiness import known_nonempty, length_checked
 from .length_conditions import never_assigned
 from .model import PackageModel
 from .scopes import parameter_names
 from .source import SourceFile, strip_parens, text, walk
+from .value_facts import positive_int
 
 
 def checked_by_every_caller(container: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -25,15 +27,48 @@ def checked_by_every_caller(container: Node, source: SourceFile, model: PackageM
     function = symbol.scope if symbol is not None and symbol.kind == "param" else None
     if function is None or function.type != "function_declaration" or not never_assigned(ident, source, model):
         return False
-    memo = model.memo("checked-by-every-caller")
-    key = (function, symbol.name)
+    return _every_call_gives(function, symbol.name, source, model, "non-empty",
+                             lambda arg, file, call: _nonempty_there(arg, file, call, model))
+
+
+def made_by_every_caller_positive(container: Node, source: SourceFile, model: PackageModel) -> bool:
+    """A local slice made once as `make(T, n)`, n a parameter of an
+    unexported function that every call in the package gives a positive
+    constant or `x + k` (zmq4's `getString(opt, 256)`)."""
+    ident = strip_parens(container)
+    symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
+    made = single_value(symbol) if symbol is not None else None
+    made = strip_parens(made)
+    if made is None or made.type != "call_expression" or text(made.child_by_field_name("function")) != "make":
+        return False
+    args = call_arguments(made)
+    length = strip_parens(args[1]) if len(args) == 2 else None
+    parameter = model.resolve(length, source) if length is not None and length.type == "identifier" else None
+    function = parameter.scope if parameter is not None and parameter.kind == "param" else None
+    if function is None or function.type != "function_declaration" or not never_assigned(length, source, model):
+        return False
+    return _every_call_gives(function, parameter.name, source, model, "positive",
+                             lambda arg, file, call: positive_int(arg, file, model))
+
+
+def _nonempty_there(arg: Node, file: SourceFile, call: Node, model: PackageModel) -> bool:
+    return known_nonempty(arg, file, model, at=call) or never_assigned(arg, file, model) \
+        and length_checked(arg, call, file, model)
+
+
+def _every_call_gives(function: Node, parameter: str, source: SourceFile, model: PackageModel, fact: str,
+                      accepts) -> bool:
+    """Whether every call of the unexported `function` gives `parameter` an
+    argument that `accepts(arg, file, call)`; remembered per fact."""
+    memo = model.memo("every caller")
+    key = (function, parameter, fact)
     if key not in memo:
         memo[key] = False  # a recursive call asks again: not known
-        memo[key] = _every_call_checks(function, symbol.name, source, model)
+        memo[key] = _every_call_checks(function, parameter, source, model, accepts)
     return memo[key]
 
 
-def _every_call_checks(function: Node, parameter: str, source: SourceFile, model: PackageModel) -> bool:
+def _every_call_checks(function: Node, parameter: str, source: SourceFile, model: PackageModel, accepts) -> bool:
     name_node = function.child_by_field_name("name")
     name = text(name_node)
     names = [text(n) if n is not None else None for n in parameter_names(function)]
@@ -52,9 +87,7 @@ def _every_call_checks(function: Node, parameter: str, source: SourceFile, model
             if model.call_target(call, file).node != function:
                 continue  # another function of that name (a method, a local)
             args = call_arguments(call)
-            if index >= len(args) or not (known_nonempty(args[index], file, model, at=call)
-                                          or never_assigned(args[index], file, model)
-                                          and length_checked(args[index], call, file, model)):
+            if index >= len(args) or not accepts(args[index], file, call):
                 return False
             calls += 1
     return calls > 0

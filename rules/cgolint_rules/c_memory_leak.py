@@ -24,6 +24,14 @@ _LIBC_NON_KEEPING = frozenset({
 })
 
 
+def _free_declared(ctx) -> bool:
+    """Whether `C.free` builds in this package: the preamble includes
+    <stdlib.h>, or the package already calls C.free (a header of its own,
+    such as libvips' vips.h, brings it)."""
+    package = ctx.package
+    return "<stdlib.h>" in package.preamble.includes or any(b"C.free(" in f.data for f in package.files)
+
+
 class CMemoryLeak(Rule):
     """C memory from `C.CString`, `C.CBytes`, `C.malloc` and friends that is not freed on some path.
 
@@ -112,7 +120,8 @@ class CMemoryLeak(Rule):
     it); otherwise C might keep the pointer, freeing it would leave C with a
     dangling pointer, and the fix is unsafe (applied with `--unsafe-fixes`).
     `C.free` is declared in `<stdlib.h>`: when the preamble does not
-    include it, the message says so and the fix is unsafe too (it does not
+    include it and the package calls `C.free` nowhere (another header may
+    declare it), the message says so and the fix is unsafe too (it does not
     build until the include is added).
 
     ## References
@@ -265,7 +274,7 @@ class CMemoryLeak(Rule):
         return f"add `defer {call.strip('`')}` right after the allocation"
 
     def _stdlib_note(self, allocation: Allocation, ctx) -> str:
-        if allocation.allocator not in _BUILTIN_ALLOCATORS or "<stdlib.h>" in ctx.package.preamble.includes:
+        if allocation.allocator not in _BUILTIN_ALLOCATORS or _free_declared(ctx):
             return ""
         return " (C.free is declared in <stdlib.h>: add `#include <stdlib.h>` to the cgo preamble)"
 
@@ -315,8 +324,7 @@ class CMemoryLeak(Rule):
             eol = "\r\n"
         else:
             eol = "\n"
-        safe = all(self._does_not_keep(o, ctx) for o in events if o.kind == "use") and \
-            "<stdlib.h>" in ctx.package.preamble.includes
+        safe = all(self._does_not_keep(o, ctx) for o in events if o.kind == "use") and _free_declared(ctx)
         return Fix(f"Insert `defer {call}` after the allocation",
                    (Edit(newline, newline, f"{eol}{indent}defer {call}"),), safe=safe)
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from cgolint.callers import checked_by_every_caller
+from cgolint.callers import checked_by_every_caller, made_by_every_caller_positive
 from cgolint.conversions import (
     c_pointee,
     container_type,
@@ -180,6 +180,7 @@ class SliceCastToCPointer(Rule):
                 and not known_nonempty(address.container, source, model, at=node) \
                 and not length_checked(address.container, node, source, model) \
                 and not checked_by_every_caller(address.container, source, model) \
+                and not made_by_every_caller_positive(address.container, source, model) \
                 and address.container.type == "identifier" and self._first("empty", node.start_byte):
             fix = None
             unsafe_name = source.import_name("unsafe")

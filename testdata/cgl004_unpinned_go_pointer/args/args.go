@@ -319,6 +319,6 @@ func literalThenField(next *node) {
 	m := &node{}
 	m.next = next
 	C.use(u.Pointer(m)) // want CGL004 "`m` \(\*node\), which holds Go pointers in field `next`"
-	b := &boxed{v: 3} // an interface holds the int on the heap
+	b := &boxed{v: 3}   // an interface holds the int on the heap
 	C.use(u.Pointer(b)) // want CGL004 "`b` \(\*boxed\), which holds Go pointers in field `v`"
 }
