@@ -14,7 +14,7 @@ from .length_conditions import never_assigned
 from .model import PackageModel
 from .scopes import parameter_names
 from .source import SourceFile, strip_parens, text, walk
-from .value_facts import positive_int
+from .value_facts import constant_int
 
 
 def checked_by_every_caller(container: Node, source: SourceFile, model: PackageModel) -> bool:
@@ -34,10 +34,10 @@ def checked_by_every_caller(container: Node, source: SourceFile, model: PackageM
 def made_by_every_caller_positive(container: Node, source: SourceFile, model: PackageModel) -> bool:
     """A local slice made once as `make(T, n)`, n a parameter of an
     unexported function that every call in the package gives a positive
-    constant or `x + k` (zmq4's `getString(opt, 256)`)."""
+    constant (zmq4's `getString(opt, 256)`)."""
     ident = strip_parens(container)
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
-    made = single_value(symbol) if symbol is not None else None
+    made = single_value(symbol) if symbol is not None and never_assigned(ident, source, model) else None
     made = strip_parens(made)
     if made is None or made.type != "call_expression" or text(made.child_by_field_name("function")) != "make":
         return False
@@ -48,7 +48,7 @@ def made_by_every_caller_positive(container: Node, source: SourceFile, model: Pa
     if function is None or function.type != "function_declaration" or not never_assigned(length, source, model):
         return False
     return _every_call_gives(function, parameter.name, source, model, "positive",
-                             lambda arg, file, call: positive_int(arg, file, model))
+                             lambda arg, file, call: (constant_int(arg, file, model) or 0) >= 1)
 
 
 def _nonempty_there(arg: Node, file: SourceFile, call: Node, model: PackageModel) -> bool:

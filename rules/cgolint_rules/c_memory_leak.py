@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from cgolint.call_targets import call_arguments
 from cgolint.deferred_frees import nil_deferred_frees
 from cgolint.flow import FlowNode
@@ -25,11 +27,19 @@ _LIBC_NON_KEEPING = frozenset({
 
 
 def _free_declared(ctx) -> bool:
-    """Whether `C.free` builds in this package: the preamble includes
-    <stdlib.h>, or the package already calls C.free (a header of its own,
-    such as libvips' vips.h, brings it)."""
-    package = ctx.package
-    return "<stdlib.h>" in package.preamble.includes or any(b"C.free(" in f.data for f in package.files)
+    """Whether `C.free` builds in this file (cgo reads each file with its own
+    preamble): the preamble includes <stdlib.h>, or the file already calls
+    C.free (a header of its own, such as libvips' vips.h, brings it)."""
+    source = ctx.file
+    preamble = b"".join(source.data[r.start_byte:r.end_byte] for r in source.preamble_ranges())
+    if _STDLIB.search(preamble):
+        return True
+    return b"C.free" in source.data and any(
+        node.type == "call_expression" and text(node.child_by_field_name("function")).replace(" ", "") == "C.free"
+        for node in walk(source.root))
+
+
+_STDLIB = re.compile(rb"#\s*include\s*<stdlib\.h>")
 
 
 class CMemoryLeak(Rule):
@@ -119,8 +129,8 @@ class CMemoryLeak(Rule):
     it (a libc function, or a preamble function whose body does not store
     it); otherwise C might keep the pointer, freeing it would leave C with a
     dangling pointer, and the fix is unsafe (applied with `--unsafe-fixes`).
-    `C.free` is declared in `<stdlib.h>`: when the preamble does not
-    include it and the package calls `C.free` nowhere (another header may
+    `C.free` is declared in `<stdlib.h>`: when the file's preamble does not
+    include it and the file calls `C.free` nowhere (another header may
     declare it), the message says so and the fix is unsafe too (it does not
     build until the include is added).
 
