@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from .call_targets import call_arguments
-from .ownership import strip_wrappers
+from .ownership import frees_parameter, strip_wrappers
 from .ownership_facts import OwnershipOptions
 from .scopes import Symbol, mutations
 from .source import SourceFile, strip_parens, text, walk
@@ -24,13 +24,14 @@ from .source import SourceFile, strip_parens, text, walk
 @dataclass(frozen=True)
 class NilDeferredFree:
     defer: Node      # the `defer` statement
-    free: str        # the C function it defers (`free`)
+    free: str        # the function it defers, as spelled: `C.free`, or a Go helper that frees its argument
     symbol: Symbol   # the variable, nil when the defer runs
     later: Node      # the first write after the defer: `&out` or an assignment target
 
 
 def nil_deferred_frees(function: Node, source: SourceFile, package, options: OwnershipOptions) -> list[NilDeferredFree]:
-    """The `defer C.free(...x...)` statements of `function` itself (not of
+    """The `defer C.free(...x...)` statements (or of a package function that
+    frees its first argument) of `function` itself (not of
     its function literals, not in a loop) where the local `x` is declared
     without a value or with nil, nothing writes or takes the address of it
     before the defer, and something does after it."""
@@ -42,7 +43,13 @@ def nil_deferred_frees(function: Node, source: SourceFile, package, options: Own
             continue
         target = package.call_target(call, source)
         args = call_arguments(call)
-        if target.kind != "c" or target.name not in options.frees or not args:
+        if not args:
+            continue
+        if target.kind == "c" and target.name in options.frees:
+            free = f"C.{target.name}"
+        elif target.kind == "func" and target.node is not None and frees_parameter(target.node, 0, options):
+            free = target.name  # govips' `defer gFreePointer(unsafe.Pointer(out))`
+        else:
             continue
         ident = strip_wrappers(args[0], unsafe_name)
         symbol = package.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
@@ -56,7 +63,7 @@ def nil_deferred_frees(function: Node, source: SourceFile, package, options: Own
             continue
         later = next((w for w in writes if w.start_byte > defer.end_byte), None)
         if later is not None and not _released_after(symbol, defer, function, package, source, options):
-            found.append(NilDeferredFree(defer, target.name, symbol, later))
+            found.append(NilDeferredFree(defer, free, symbol, later))
     return found
 
 

@@ -492,7 +492,7 @@ def frees_parameter(declaration: Node, index: int, options: OwnershipOptions) ->
         return False
     name = re.escape(text(names[index]).encode())
     assigned = re.compile(rb"\b" + name + rb"\s*(=[^=]|:=|\+\+|--)")
-    freed = re.compile(rb"(?:\w+\.Pointer\(\s*)?" + name + rb"\s*\)?")  # `p`, `unsafe.Pointer(p)`
+    freed = re.compile(rb"(?:\w+\.(?:Pointer|gpointer)\(\s*)?" + name + rb"\s*\)?")  # `p`, `unsafe.Pointer(p)`, `C.gpointer(p)`
     nil_guard = re.compile(rb"if\s+" + name + rb"\s*==\s*nil\s*\{\s*return\s*\}")
     statements = [s for part in body.named_children if part.type == "statement_list" for s in part.named_children]
     for statement in statements[:_FIRST_STATEMENTS]:
