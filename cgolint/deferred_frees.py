@@ -69,9 +69,10 @@ def nil_deferred_frees(function: Node, source: SourceFile, package, options: Own
 
 def _released_after(symbol: Symbol, defer: Node, function: Node, package, source: SourceFile,
                     options: OwnershipOptions) -> bool:
-    """Whether, after the defer, the variable is returned, or passed to a
-    free or to any Go function (which may free it): then the deferred nil
-    free is only useless, and the leak not certain."""
+    """Whether, after the defer, the variable is returned, stored in a
+    field, a table or a package variable, or passed to a free or to any Go
+    function (which may free it): then the deferred nil free is only
+    useless, and the leak not certain."""
     unsafe_name = source.import_name("unsafe") or "unsafe"
     for node in walk(function):
         if node.type != "identifier" or node.start_byte < defer.end_byte or text(node) != symbol.name \
@@ -87,7 +88,26 @@ def _released_after(symbol: Symbol, defer: Node, function: Node, package, source
                     return True
                 break
             holder = holder.parent
-        if holder is not None and holder.type == "return_statement":
+        if holder is not None and holder.type in ("return_statement", "literal_element"):
+            return True
+        if holder is not None and holder.type == "assignment_statement" and _stores_away(holder, node, package, source):
+            return True
+    return False
+
+
+def _stores_away(assignment: Node, value: Node, package, source: SourceFile) -> bool:
+    """`h.p = out`, `table[k] = out`, `current = out` (a package variable):
+    the value goes where something else may free it."""
+    right = assignment.child_by_field_name("right")
+    if right is None or not (right.start_byte <= value.start_byte < right.end_byte):
+        return False
+    left = assignment.child_by_field_name("left")
+    for target in left.named_children if left is not None else ():
+        target = strip_parens(target)
+        if target is None or target.type != "identifier":
+            return True
+        symbol = package.resolve(target, source)
+        if symbol is None or symbol.kind not in ("local", "param"):
             return True
     return False
 

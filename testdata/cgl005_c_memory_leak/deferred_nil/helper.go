@@ -36,3 +36,14 @@ func HeaderLate() int {
 	defer gFreePointer(out)
 	return 1
 }
+
+type image struct{ p unsafe.Pointer }
+
+// Negative: stored in a field after the defer, the memory may be freed by
+// whoever holds it: the nil free is only useless.
+func HeaderStored(img *image) {
+	var out unsafe.Pointer
+	defer gFreePointer(out)
+	C.make_image(&out)
+	img.p = out
+}
