@@ -25,7 +25,7 @@ def checked_by_every_caller(container: Node, source: SourceFile, model: PackageM
     ident = strip_parens(container)
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
     function = symbol.scope if symbol is not None and symbol.kind == "param" else None
-    if function is None or function.type != "function_declaration" or not never_assigned(ident, source, model):
+    if function is None or function.type not in _DECLARATIONS or not never_assigned(ident, source, model):
         return False
     return _every_call_gives(function, symbol.name, source, model, "non-empty",
                              lambda arg, file, call: _nonempty_there(arg, file, call, model))
@@ -45,10 +45,13 @@ def made_by_every_caller_positive(container: Node, source: SourceFile, model: Pa
     length = strip_parens(args[1]) if len(args) == 2 else None
     parameter = model.resolve(length, source) if length is not None and length.type == "identifier" else None
     function = parameter.scope if parameter is not None and parameter.kind == "param" else None
-    if function is None or function.type != "function_declaration" or not never_assigned(length, source, model):
+    if function is None or function.type not in _DECLARATIONS or not never_assigned(length, source, model):
         return False
     return _every_call_gives(function, parameter.name, source, model, "positive",
                              lambda arg, file, call: (constant_int(arg, file, model) or 0) >= 1)
+
+
+_DECLARATIONS = ("function_declaration", "method_declaration")  # unexported: every call is in the package
 
 
 def _nonempty_there(arg: Node, file: SourceFile, call: Node, model: PackageModel) -> bool:
@@ -76,15 +79,23 @@ def _every_call_checks(function: Node, parameter: str, source: SourceFile, model
             b"//export" in source.data:
         return False
     index = names.index(parameter)
+    method = function.type == "method_declaration"
     calls = 0
     for file in model.files_mentioning(name):
         for node in walk(file.root):
-            if node.type != "identifier" or text(node) != name or node == name_node:
+            if node.type != ("field_identifier" if method else "identifier") or text(node) != name \
+                    or node == name_node:
                 continue
-            call = node.parent
-            if call is None or call.type != "call_expression" or call.child_by_field_name("function") != node:
+            used = node.parent if method else node  # a method is called as `x.name(...)`
+            if used is None or method and used.type != "selector_expression":
+                continue  # (a struct field of that name)
+            call = used.parent
+            if call is None or call.type != "call_expression" or call.child_by_field_name("function") != used:
                 return False  # used as a value: its callers are not known
-            if model.call_target(call, file).node != function:
+            called = model.call_target(call, file).node
+            if called is None and method:
+                return False  # through an interface, or a receiver of unknown type: maybe this method
+            if called != function:
                 continue  # another function of that name (a method, a local)
             args = call_arguments(call)
             if index >= len(args) or not accepts(args[index], file, call):

@@ -112,3 +112,24 @@ func readOptionAny(bufsize int) C.int {
 
 func Fixed() C.int      { return readOptionAny(256) }
 func Sized(n int) C.int { return readOptionAny(n) }
+
+type socket struct{ fd C.int }
+
+// The same for an unexported method (pebbe/zmq4's (*Socket).getString).
+func (s *socket) option(bufsize int) C.int {
+	value := make([]byte, bufsize)
+	return C.checksum((*C.uchar)(&value[0]), C.size_t(len(value)))
+}
+
+func (s *socket) Identity() C.int { return s.option(256) }
+
+type optioner interface{ optionAny(int) C.int }
+
+// Positive: also called through an interface, with any length.
+func (s *socket) optionAny(bufsize int) C.int {
+	value := make([]byte, bufsize)
+	return C.checksum((*C.uchar)(&value[0]), C.size_t(len(value))) // want CGL002 "when value is empty"
+}
+
+func (s *socket) Fixed() C.int        { return s.optionAny(256) }
+func Through(o optioner, n int) C.int { return o.optionAny(n) }
