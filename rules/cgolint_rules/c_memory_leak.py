@@ -31,12 +31,13 @@ def _free_declared(ctx) -> bool:
     preamble): the preamble includes <stdlib.h>, or the file already calls
     C.free (a header of its own, such as libvips' vips.h, brings it)."""
     source = ctx.file
-    preamble = b"".join(source.data[r.start_byte:r.end_byte] for r in source.preamble_ranges())
-    if _STDLIB.search(preamble):
-        return True
-    return b"C.free" in source.data and any(
-        node.type == "call_expression" and text(node.child_by_field_name("function")).replace(" ", "") == "C.free"
-        for node in walk(source.root))
+    memo = ctx.package.memo("C.free declared")
+    if source.path not in memo:
+        preamble = b"".join(source.data[r.start_byte:r.end_byte] for r in source.preamble_ranges())
+        memo[source.path] = bool(_STDLIB.search(preamble)) or b"C.free" in source.data and any(
+            node.type == "call_expression" and text(node.child_by_field_name("function")).replace(" ", "") == "C.free"
+            for node in walk(source.root))
+    return memo[source.path]
 
 
 _STDLIB = re.compile(rb"#\s*include\s*<stdlib\.h>")
