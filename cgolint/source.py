@@ -313,13 +313,8 @@ class SourceFile:
         directly above `import "C"`, stopping at a blank line as cgo does;
         above `import (` too when "C" is the group's only import (cmd/cgo
         takes the declaration's doc comment then)."""
-        found = self._import_c()
-        if found is None:
-            return []
-        spec, declaration, specs = found
-        if spec.parent is declaration:
-            return _comments_above(declaration)
-        return _comments_above(spec) or (_comments_above(declaration) if specs == 1 else [])
+        # (a file may import "C" more than once: cgo joins their preambles)
+        return [comment for found in self._imports_of_c for comment in _own_preamble(*found)]
 
     @cached_property
     def ignored_preamble(self) -> tuple[list[Node], str]:
@@ -330,21 +325,22 @@ class SourceFile:
         a comment of its own, the preamble), "other import" (the doc
         comment of another import declaration: `// #cgo ...` above
         `import "unsafe"`). Empty when there is none."""
-        found = self._import_c()
-        if found is None:
+        imports = self._imports_of_c
+        if not imports:
             return [], ""
-        group, why = self._ignored_near_c(*found)
+        group, why = self._ignored_near_c(*imports[0])
         if group:
             return group, why
+        importing_c = {declaration for _, declaration, _ in imports}
         for declaration in self.root.named_children:
-            if declaration.type == "import_declaration" and declaration != found[1]:
+            if declaration.type == "import_declaration" and declaration not in importing_c:
                 group = _comments_above(declaration)
                 if any(b"#" in comment.text for comment in group):  # (a licence or a note is no preamble)
                     return group, "other import"
         return [], ""
 
     def _ignored_near_c(self, spec: Node, declaration: Node, specs: int) -> tuple[list[Node], str]:
-        preamble = self.preamble_comments
+        preamble = _own_preamble(spec, declaration, specs)
         if preamble:
             group = _comment_group_above(preamble[0])
             if group or spec.parent is declaration or preamble[0].end_byte <= declaration.start_byte:
@@ -362,7 +358,14 @@ class SourceFile:
         return [], ""
 
     def _import_c(self) -> tuple[Node, Node, int] | None:
-        """(the `"C"` import spec, its import declaration, how many specs that declaration has)."""
+        """(the first `"C"` import spec, its import declaration, how many specs that declaration has)."""
+        imports = self._imports_of_c
+        return imports[0] if imports else None
+
+    @cached_property
+    def _imports_of_c(self) -> list[tuple[Node, Node, int]]:
+        """(spec, declaration, specs) of each `import "C"`, in document order."""
+        found = []
         for declaration in self.root.named_children:
             if declaration.type != "import_declaration":
                 continue
@@ -370,8 +373,8 @@ class SourceFile:
             for spec in specs:
                 path_node = spec.child_by_field_name("path")
                 if path_node is not None and string_value(path_node) == "C":
-                    return spec, declaration, len(specs)
-        return None
+                    found.append((spec, declaration, len(specs)))
+        return found
 
     def preamble_ranges(self) -> list[Range]:
         """Byte ranges of the preamble comment bodies, for a C parser's included_ranges."""
@@ -417,6 +420,13 @@ def _comment_group_above(anchor: Node) -> list[Node]:
             or _trailing(node):
         return []
     return _comments_above(node) + [node]
+
+
+def _own_preamble(spec: Node, declaration: Node, specs: int) -> list[Node]:
+    """The comments cgo reads as the preamble of one `import "C"`."""
+    if spec.parent is declaration:
+        return _comments_above(declaration)
+    return _comments_above(spec) or (_comments_above(declaration) if specs == 1 else [])
 
 
 def _comments_above(anchor: Node) -> list[Node]:

@@ -14,4 +14,4 @@ import "C"
 
 import "fmt"
 
-func main() { fmt.Println(C.mode(), answer(), third(), fourth()) }
+func main() { fmt.Println(C.mode(), answer(), third(), fourth(), twice()) }
