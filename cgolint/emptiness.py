@@ -27,7 +27,7 @@ import re
 
 from tree_sitter import Node
 
-from .call_targets import CallTarget, call_arguments
+from .call_targets import call_arguments, receiving_call
 from .conversions import is_assignment_target, local_symbol, trace_value
 from .length_conditions import (
     ASSIGNING,
@@ -136,25 +136,8 @@ def _given_to_c(change: Node, source: SourceFile, model: PackageModel) -> bool:
     `C.get((*C.int)(unsafe.Pointer(&x)))`): C writes x there."""
     if change.type != "unary_expression":
         return False  # (x++ and x--)
-    node = change
-    for _ in range(8):
-        parent = node.parent
-        while parent is not None and parent.type == "parenthesized_expression":
-            node, parent = parent, parent.parent
-        if parent is not None and parent.type == "type_conversion_expression":
-            node = parent
-            continue
-        call = parent.parent if parent is not None and parent.type == "argument_list" else None
-        if call is None or call.type != "call_expression":
-            return False
-        if is_conversion(call, source, model) or model.call_target(call, source) == _UNSAFE_POINTER:
-            node = call  # a conversion: on to the call it is passed to
-            continue
-        return model.call_target(call, source).kind == "c"
-    return False
-
-
-_UNSAFE_POINTER = CallTarget("unsafe", "Pointer")
+    found = receiving_call(change, lambda node: node.parent, lambda call: model.call_target(call, source))
+    return found is not None and found[1].kind == "c"
 
 
 def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -> bool:
