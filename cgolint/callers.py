@@ -10,7 +10,7 @@ from tree_sitter import Node
 from .call_targets import call_arguments
 from .conversions import single_value
 from .emptiness import known_nonempty, length_checked
-from .length_conditions import never_assigned
+from .expr_keys import never_assigned
 from .model import PackageModel
 from .scopes import parameter_names
 from .source import SourceFile, strip_parens, text, walk

@@ -29,18 +29,14 @@ from tree_sitter import Node
 
 from .call_targets import call_arguments, receiving_call
 from .conversions import is_assignment_target, local_symbol, trace_value
+from .expr_keys import expr_key, never_assigned, product_factors
+from .length_bounds import BelowLengthFacts, DivisibleFacts, MoreThanFacts
 from .length_conditions import (
     ASSIGNING,
-    BelowLengthFacts,
-    DivisibleFacts,
     Evidence,
     LengthFacts,
-    MoreThanFacts,
     ValueFacts,
     declared_twice,
-    expr_key,
-    never_assigned,
-    product_factors,
 )
 from .model import PackageModel
 from .scopes import (

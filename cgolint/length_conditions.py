@@ -1,11 +1,11 @@
 """The condition algebra of CGL002's emptiness question: what a condition
-or a statement says of `len(s)` (`LengthFacts`), of an integer variable
-(`ValueFacts`), or of `len(s) > k` (`MoreThanFacts`).
+or a statement says of `len(s)` (`LengthFacts`) or of an integer variable
+(`ValueFacts`); other facts of len(s) are in `length_bounds`.
 
 `emptiness` walks from `&s[0]` up through the statements that dominate it
 and asks these facts of each; the facts read conditions (`len(s) == 0 ||
 n <= 0`, `s == ""`, `len(a) != len(s)`), switches, assignments that fill
-s, and package helpers given s (a sentinel or an error returned for an
+s (`slice_fills`), and package helpers given s (a sentinel or an error returned for an
 empty s, a panicking size check, a one-line `len(b) == 0`). Some
 conditions need the walk again (`len(s) != len(y)` holds s non-empty where
 y is): those questions go back through `Evidence`, which `emptiness`
@@ -27,7 +27,8 @@ from .block_exits import (
     terminates,
 )
 from .call_targets import call_arguments
-from .conversions import local_symbol, trace_value
+from .conversions import trace_value
+from .expr_keys import constant_key, expr_key, never_assigned, product_factors
 from .model import PackageModel
 from .scopes import (
     Symbol,
@@ -36,8 +37,8 @@ from .scopes import (
     parameter_names,
     variadic_parameter_name,
 )
-from .source import SourceFile, root_variable, strip_parens, text, walk
-from .toolchain import go_version_at_least
+from .slice_fills import FillFacts
+from .source import SourceFile, strip_parens, text, walk
 from .value_facts import constant_int, is_conversion, positive_int, unseen_c_constant
 
 
@@ -60,35 +61,6 @@ def declared_twice(function: Node, model: PackageModel) -> bool:
         return True
     declaration = re.compile(rb"^func[ \t]+" + re.escape(name.text) + rb"[ \t]*[\[(]", re.MULTILINE)
     return sum(len(declaration.findall(f.data)) for f in model.files_mentioning(text(name))) > 1
-
-
-def constant_key(node: Node | None, source: SourceFile, model: PackageModel):
-    """What identifies a constant value wherever it is written: a literal's
-    text, or the declared constant a name resolves to; None otherwise."""
-    node = strip_parens(node)
-    if node is None:
-        return None
-    if node.type in ("int_literal", "true", "false", "nil", "interpreted_string_literal"):
-        return "literal", text(node)
-    if node.type == "identifier":
-        symbol = model.resolve(node, source)
-        if symbol is None and text(node) in ("true", "false", "nil"):
-            return "literal", text(node)
-        return ("constant", symbol) if symbol is not None and symbol.kind == "const" else None
-    return None
-
-
-def never_assigned(container: Node, source: SourceFile, model: PackageModel) -> bool:
-    """A local variable or parameter that no statement of its function (its
-    closures included) assigns, increments, takes the address of, or calls a
-    method on (a pointer receiver takes the address)."""
-    ident = strip_parens(container)
-    symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
-    if symbol is None or symbol.kind not in ("local", "param") or symbol.writes:
-        return False
-    if symbol.scope is not None and symbol.scope.type == "for_statement" and not go_version_at_least(model, 22):
-        return False  # before Go 1.22 a loop variable is one variable for every iteration
-    return not any(mutations(symbol, outermost_function(ident) or ident, model, source, method_calls=True))
 
 
 def assigned_by_call(error: Node, comparison: Node) -> tuple[Node, int] | None:
@@ -127,36 +99,7 @@ def new_error(value: Node | None, source: SourceFile, model: PackageModel) -> bo
     return target.kind == "other" and target.name in ("errors.New", "fmt.Errorf")
 
 
-def expr_key(node: Node | None) -> str:
-    node = strip_parens(node)
-    factors = product_factors(node) if node is not None else []
-    if factors:  # `frames*ch`: checked as a whole (`if frames*ch == 0`), in any order
-        return "*".join(sorted("".join(text(f).split()) for f in factors))
-    if node is not None and node.type == "type_assertion_expression":  # `v.([]byte)`: the same slice while v is
-        operand = strip_parens(node.child_by_field_name("operand"))
-        return "".join(text(node).split()) if operand is not None and operand.type == "identifier" else ""
-    if node is None or node.type not in ("identifier", "selector_expression"):
-        return ""
-    return "".join(text(node).split())
-
-
-def product_factors(node: Node) -> list[Node]:
-    """The variables and fields multiplied in `a * b.n * c`; empty for anything else."""
-    if node.type != "binary_expression" or text(node.child_by_field_name("operator")) != "*":
-        return []
-    factors = []
-    for side in (node.child_by_field_name("left"), node.child_by_field_name("right")):
-        side = strip_parens(side)
-        if side is None:
-            return []
-        inner = product_factors(side) if side.type == "binary_expression" else [side]
-        if not inner or any(f.type not in ("identifier", "selector_expression") for f in inner):
-            return []
-        factors += inner
-    return factors
-
-
-class LengthFacts:
+class LengthFacts(FillFacts):
     """What conditions and statements say of `len(s)`, s named by `key`:
     `implies_nonempty(c)` (c holding means s is not empty),
     `implies_empty(c)` (c failing means s is not empty), `guards(statement)`
@@ -552,171 +495,6 @@ class LengthFacts:
         return any(any(facts.implies_empty(condition) for condition in panics_when(function))
                    for facts, function in self._helper_facts(call))
 
-    def _refills_copy(self, statement: Node) -> bool:
-        """`d := data; if len(data) == 0 { d = []byte{0} }`: d is non-empty
-        after the if, given that nothing else assigns d or takes its address."""
-        if self.copy_of is None or statement.child_by_field_name("alternative") is not None:
-            return False
-        symbol, original = self.copy_of
-        consequence = statement.child_by_field_name("consequence")
-        if consequence is None or not original.implies_empty(statement.child_by_field_name("condition")) or \
-                not self._ends_nonempty(consequence):
-            return False
-        inside = lambda node: consequence.start_byte <= node.start_byte < consequence.end_byte  # noqa: E731
-        return all(inside(lhs) for lhs, _ in symbol.writes) and \
-            not any(mutations(symbol, outermost_function(statement) or statement, self.model, self.source, True))
-
-    def _range_fills(self, loop: Node) -> bool:
-        """`for _, n := range names { cs = append(cs, ...) }` over a `names`
-        known not to be empty there, the append at the top of the body with
-        nothing before it that could skip it (`continue`, `break`, ...)."""
-        clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
-        body = loop.child_by_field_name("body")
-        ranged = clause.child_by_field_name("right") if clause is not None else None
-        if ranged is None or body is None or strip_parens(ranged).type != "identifier":
-            return False
-        statements = [c for part in body.named_children if part.type == "statement_list" for c in part.named_children]
-        appended = False
-        for statement in statements:
-            if not appended and statement.type == "assignment_statement" \
-                    and text(statement.child_by_field_name("operator")) == "=":
-                left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
-                value = right.named_children[0] if len(right.named_children) == 1 else None
-                if len(left.named_children) == 1 and expr_key(left.named_children[0]) == self.key \
-                        and value is not None and value.type == "call_expression" \
-                        and self.evidence.nonempty(value, self.source, self.model):
-                    appended = True  # `cs = append(cs, x)`: one more element, whatever cs held
-                    continue
-            if not appended and any(node.type in _SKIPS for node in walk(statement)) or self._assigns(statement):
-                return False  # skipped before the append, or s changed again (`cs = cs[:len(cs)-1]`)
-        return appended and (self.evidence.nonempty(ranged, self.source, self.model)
-                             or self.evidence.checked(ranged, loop, self.source, self.model, frozenset()))
-
-    def _every_branch_fills(self, statement: Node) -> bool:
-        """`if cap(s) >= n { s = s[:n] } else { s = make([]byte, n) }`: an if
-        with an else whose every branch leaves, or last gives s a value known
-        to be non-empty; a reslice to the length of a make of another branch
-        known to be non-empty is too (both hold n elements)."""
-        alternative = statement.child_by_field_name("alternative")
-        if alternative is None:
-            return False
-        branches = (statement.child_by_field_name("consequence"), alternative)
-        values = [self._last_value(b) if b is not None and b.type == "block" else None for b in branches]
-        made = {expr_key(_made_length(v)) for v in values} - {""}
-        for branch, value in zip(branches, values):
-            if branch is None:
-                return False
-            if branch.type == "if_statement":
-                if not self._every_branch_fills(branch):
-                    return False
-            elif not (terminates(branch) or value is not None and (
-                    self.evidence.nonempty(value, self.source, self.model) or self._checked_copy(value)
-                    or self._resliced_like_made(value, made))):
-                return False
-        return True
-
-    def _resliced_like_made(self, value: Node, made: set[str]) -> bool:
-        """`s[:n]`, where another branch makes s with n elements, and n is
-        not 0 there (judged where the reslice is: a check inside the other
-        branch says nothing of this one)."""
-        length = strip_parens(_resliced_length(value))
-        if length is None or expr_key(length) not in made:
-            return False
-        symbol = local_symbol(length, self.source, self.model) if length.type == "identifier" else None
-        if symbol is not None and symbol.writes:  # which of its values n holds here is not followed: a check must say
-            return self.evidence.value_checked(length, value, self.source, self.model)
-        return not self.evidence.may_be_zero(length, self.source, self.model, value)
-
-    def _ends_nonempty(self, block: Node) -> bool:
-        """The block's last assignment to s is a plain `s = v` at its top
-        level, with `v` known to be non-empty."""
-        value = self._last_value(block)
-        return value is not None and self.evidence.nonempty(value, self.source, self.model)
-
-    def _last_value(self, block: Node) -> Node | None:
-        """v of the block's last assignment to s when that is a plain `s = v`
-        at its top level; None when it is another or there is none."""
-        statements = [c for part in block.named_children if part.type == "statement_list" for c in part.named_children]
-        for position in range(len(statements) - 1, -1, -1):
-            statement = statements[position]
-            if self._assigns(statement):
-                return self._plain_value(statement)
-        return None
-
-    def _plain_value(self, statement: Node) -> Node | None:
-        """v when the statement is `s = v`."""
-        if statement.type != "assignment_statement" or text(statement.child_by_field_name("operator")) != "=":
-            return None
-        left, right = statement.child_by_field_name("left"), statement.child_by_field_name("right")
-        lhs = left.named_children if left is not None else []
-        rhs = right.named_children if right is not None else []
-        return rhs[0] if len(lhs) == 1 == len(rhs) and expr_key(lhs[0]) == self.key else None
-
-    def sized_by(self, statement: Node) -> Node | None:
-        """n when the statement leaves s holding n elements (or panics):
-        `s = make([]T, n)`, `s = x[:n]`, or an if with an else whose every
-        branch leaves or ends so, with the same n."""
-        if statement.type != "if_statement":
-            return _sized_length(self._plain_value(statement))
-        alternative = statement.child_by_field_name("alternative")
-        lengths = []
-        for branch in (statement.child_by_field_name("consequence"), alternative):
-            if branch is None:
-                return None
-            if branch.type == "block" and terminates(branch):
-                continue
-            value = self._last_value(branch) if branch.type == "block" else None
-            length = self.sized_by(branch) if branch.type == "if_statement" else _sized_length(value)
-            if length is None:
-                return None
-            lengths.append(length)
-        keys = {expr_key(n) for n in lengths}
-        return lengths[0] if len(keys) == 1 and "" not in keys else None
-
-    def _checked_copy(self, value: Node) -> bool:
-        """`s = b` where b, never assigned, is checked not empty there (in
-        one branch of an if whose other branch fills s otherwise)."""
-        value = strip_parens(value)
-        return value is not None and value.type == "identifier" and never_assigned(value, self.source, self.model) \
-            and self.evidence.checked(value, value, self.source, self.model, self.asking)
-
-    def _assigns(self, block: Node | None) -> bool:
-        for node in walk(block) if block is not None else []:
-            if node.type in ("assignment_statement", "short_var_declaration"):
-                left = node.child_by_field_name("left")
-                if left is not None and any(expr_key(t) == self.key for t in left.named_children):
-                    return True
-        return False
-
-
-def _made_length(value: Node | None) -> Node | None:
-    """n of `make([]T, n)` (no capacity given)."""
-    value = strip_parens(value)
-    if value is None or value.type != "call_expression" or text(value.child_by_field_name("function")) != "make":
-        return None
-    args = call_arguments(value)
-    return args[1] if len(args) == 2 else None
-
-
-def _sized_length(value: Node | None) -> Node | None:
-    return _made_length(value) or _resliced_length(value)
-
-
-def _resliced_length(value: Node | None) -> Node | None:
-    """n of `x[:n]` or `x[0:n]` (no capacity given): a slice of n elements, or a panic."""
-    value = strip_parens(value)
-    if value is None or value.type != "slice_expression" or value.child_by_field_name("capacity") is not None:
-        return None
-    start = value.child_by_field_name("start")
-    return value.child_by_field_name("end") if start is None or text(start) == "0" else None
-
-
-ASSIGNING = frozenset({"assignment_statement", "short_var_declaration"})
-
-
-# What may leave a loop's body before its end.
-_SKIPS = frozenset({"continue_statement", "break_statement", "return_statement", "goto_statement"})
-
 
 class ValueFacts(LengthFacts):
     """The facts of LengthFacts about an integer variable itself (`n > 0`,
@@ -737,131 +515,4 @@ class ValueFacts(LengthFacts):
         return compared
 
 
-class _LengthItselfFacts(LengthFacts):
-    """A fact about `len(s)` told only by comparisons of `len(s)` itself,
-    alone or in `&&`, `||` and `!`, and by an `if` that leaves when it
-    fails; `n := len(s)` may measure an s since replaced, and a helper's
-    check is not followed. `_holds(c)`: c holding tells the fact;
-    `_fails(c)`: c failing does."""
-
-    counts_reslices = True  # a reslice changes the length the check was about
-
-    def _length(self, node: Node | None) -> bool:
-        node = strip_parens(node)
-        measured = self._measured(node) if node is not None and node.type == "call_expression" else None
-        return measured is not None and expr_key(measured) == self.key
-
-    def _holds(self, node: Node | None) -> bool:
-        raise NotImplementedError
-
-    def _fails(self, node: Node | None) -> bool:
-        raise NotImplementedError
-
-    def implies_nonempty(self, condition: Node | None) -> bool:
-        node = strip_parens(condition)
-        if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "&&":
-            return self.implies_nonempty(node.child_by_field_name("left")) or \
-                self.implies_nonempty(node.child_by_field_name("right"))
-        return self._holds(node)
-
-    def implies_empty(self, condition: Node | None) -> bool:
-        """True when the condition being false tells the fact."""
-        node = strip_parens(condition)
-        if node is not None and node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "!":
-            return self.implies_nonempty(node.child_by_field_name("operand"))
-        if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "||":
-            return any(self.implies_empty(d) for d in disjuncts(node))
-        return self._fails(node)
-
-    def guards(self, statement: Node) -> bool:
-        return statement.type == "if_statement" and statement.child_by_field_name("alternative") is None and \
-            self.implies_empty(statement.child_by_field_name("condition")) and \
-            terminates(statement.child_by_field_name("consequence"))
-
-
-class MoreThanFacts(_LengthItselfFacts):
-    """len(s) > count, for a count that may exceed 0, told by `len(s)`
-    compared with a constant (`len(s) < 40` is false, `len(s) >= 40`
-    holds); `len(s) / 2 > 20` is not followed."""
-
-    def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence, count: int):
-        super().__init__(key, source, model, evidence)
-        self.count = count
-
-    def _bound(self, node: Node | None) -> tuple[str, int] | None:
-        compared = self._compare(node) if node is not None and node.type == "binary_expression" else None
-        value = self._value(compared[1]) if compared is not None else None
-        return (compared[0], value) if value is not None else None
-
-    def _holds(self, node: Node | None) -> bool:
-        bound = self._bound(node)
-        return bound is not None and (bound[0] == ">" and bound[1] >= self.count
-                                      or bound[0] in (">=", "==") and bound[1] > self.count)
-
-    def _fails(self, node: Node | None) -> bool:
-        bound = self._bound(node)
-        return bound is not None and (bound[0] == "<" and bound[1] > self.count
-                                      or bound[0] == "<=" and bound[1] >= self.count)
-
-
-class DivisibleFacts(_LengthItselfFacts):
-    """`len(s) % d == 0`, told by that comparison (`len(s)%d != 0` failing,
-    `len(s)%d == 0` holding), for a divisor spelled `divisor` (a constant,
-    or a variable or field the caller knows unchanged)."""
-
-    def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence, divisor: Node):
-        super().__init__(key, source, model, evidence)
-        self.divisor = divisor
-
-    def _remainder_zero(self, node: Node | None, operator: str) -> bool:
-        """`len(s) % d <operator> 0`, either way round."""
-        if node is None or node.type != "binary_expression" or text(node.child_by_field_name("operator")) != operator:
-            return False
-        for remainder, zero in ((node.child_by_field_name("left"), node.child_by_field_name("right")),
-                                (node.child_by_field_name("right"), node.child_by_field_name("left"))):
-            remainder = strip_parens(remainder)
-            if remainder is not None and remainder.type == "binary_expression" \
-                    and text(remainder.child_by_field_name("operator")) == "%" \
-                    and constant_int(zero, self.source, self.model) == 0 \
-                    and self._length(remainder.child_by_field_name("left")) \
-                    and self._same_divisor(remainder.child_by_field_name("right")):
-                return True
-        return False
-
-    def _same_divisor(self, node: Node | None) -> bool:
-        value = constant_int(node, self.source, self.model)
-        if value is not None:
-            return value == constant_int(self.divisor, self.source, self.model)
-        if not expr_key(node) or expr_key(node) != expr_key(self.divisor):
-            return False
-        # the same variable, not one of the same name (`if d := 1; len(x)%d != 0`)
-        ours, theirs = root_variable(self.divisor), root_variable(node)
-        symbol = self.model.resolve(ours, self.source) if ours is not None else None
-        return symbol is not None and theirs is not None and self.model.resolve(theirs, self.source) is symbol
-
-    def _holds(self, node: Node | None) -> bool:
-        return self._remainder_zero(node, "==")
-
-    def _fails(self, node: Node | None) -> bool:
-        return self._remainder_zero(node, "!=")
-
-
-class BelowLengthFacts(_LengthItselfFacts):
-    """`i < len(s)` for an index spelled `index`, told by that comparison
-    (`i < len(s)` holding, `i >= len(s)` failing)."""
-
-    def __init__(self, key: str, source: SourceFile, model: PackageModel, evidence: Evidence, index: Node):
-        super().__init__(key, source, model, evidence)
-        self.index = expr_key(index)
-
-    def _below(self, node: Node | None, operator: str) -> bool:
-        compared = self._compare(node) if node is not None and node.type == "binary_expression" else None
-        return compared is not None and compared[0] == operator and bool(self.index) \
-            and expr_key(compared[1]) == self.index
-
-    def _holds(self, node: Node | None) -> bool:
-        return self._below(node, ">")  # len(s) > i
-
-    def _fails(self, node: Node | None) -> bool:
-        return self._below(node, "<=")  # len(s) <= i
-
+ASSIGNING = frozenset({"assignment_statement", "short_var_declaration"})

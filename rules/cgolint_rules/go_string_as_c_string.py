@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import re
 
+from cgolint.block_exits import sole_return_value
 from cgolint.buffer_calls import is_c_selector_call
 from cgolint.buffer_verdicts import is_c_string_pointer
 from cgolint.buffers import stores_into_field
 from cgolint.c_string_reads import STRING_READERS, reads_to_nul
 from cgolint.call_targets import call_arguments
-from cgolint.go_pointers import c_pointer_conversion
 from cgolint.conversions import (
     container_type,
     element_address,
@@ -16,11 +16,11 @@ from cgolint.conversions import (
     single_argument,
     trace_value,
 )
+from cgolint.expr_keys import never_assigned
+from cgolint.go_pointers import c_pointer_conversion
 from cgolint.lengths import argument_class, length_slot
 from cgolint.nul_termination import bytes_terminated, string_terminated
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
-from cgolint.block_exits import sole_return_value
-from cgolint.length_conditions import never_assigned
 from cgolint.scopes import parameter_names
 from cgolint.source import strip_parens, text
 
