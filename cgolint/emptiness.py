@@ -355,8 +355,14 @@ def _length_checked(container: Node, at: Node, source: SourceFile, model: Packag
     facts.at, facts.asking, facts.container = at, asking | {key}, container
     # A closure sees the variable, not its value at the check: the checks
     # around the closure hold inside it only for a variable never assigned.
-    return _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model),
-                      scope=_scope_of(container, source, model))
+    if _dominated(facts, at, of_length=True, through_closures=lambda: never_assigned(container, source, model),
+                  scope=_scope_of(container, source, model)):
+        return True
+    # `report := b; if len(b) == 0 { return }; &report[0]`: neither is ever
+    # assigned, so report is b, and a check of b at `at` is one of report.
+    copied = facts.copy_of[0] if facts.copy_of is not None else None
+    return copied is not None and copied.file is source and never_assigned(container, source, model) \
+        and _length_checked(copied.value, at, source, model, facts.asking)
 
 
 def _shadowed_at(container: Node, at: Node, source: SourceFile, model: PackageModel) -> bool:

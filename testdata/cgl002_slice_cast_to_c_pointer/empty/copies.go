@@ -221,6 +221,45 @@ func SumCopyOfChanged(data, other []byte) int {
 	return int(C.checksum((*C.uchar)(&report[0]), C.size_t(len(report)))) // want CGL002 "when report is empty"
 }
 
+// The copy is made first and the original checked after it: neither is
+// ever assigned, so the check is of the copy's one value too.
+func SumCheckedAfterCopy(data []byte) int {
+	report := data
+	if len(data) == 0 {
+		return 0
+	}
+	return int(C.checksum((*C.uchar)(&report[0]), C.size_t(len(report))))
+}
+
+func SumCheckedAfterCopyChanged(data, other []byte) int {
+	report := data
+	data = other
+	if len(data) == 0 {
+		return 0
+	}
+	return int(C.checksum((*C.uchar)(&report[0]), C.size_t(len(report)))) // want CGL002 "when report is empty"
+}
+
+func SumCheckedAfterCopyReassigned(data, other []byte) int {
+	report := data
+	if len(data) == 0 {
+		return 0
+	}
+	report = other
+	return int(C.checksum((*C.uchar)(&report[0]), C.size_t(len(report)))) // want CGL002 "when report is empty"
+}
+
+func SumCheckedShadow(data, other []byte) int {
+	report := data
+	{
+		data := other
+		if len(data) == 0 {
+			return 0
+		}
+		return int(C.checksum((*C.uchar)(&report[0]), C.size_t(len(report)))) // want CGL002 "when report is empty"
+	}
+}
+
 // A slice out of an interface, checked through the same assertion
 // (mattn/go-sqlite3's callbackRet for []byte).
 func SumAsserted(v interface{}) int {
