@@ -11,6 +11,7 @@ from cgolint.conversions import (
     simple_operand,
     single_argument,
     trace_value,
+    uses_after,
 )
 from cgolint.gotypes import GoType, parse_type
 from cgolint.memory_origins import C_MEMORY
@@ -373,6 +374,15 @@ class SliceHeaderForgery(Rule):
         if header:
             if self._once(node):
                 viewed = self._viewed(conversion, ctx)
+                if viewed and _fields_only_read(node, ctx):
+                    readers = f"unsafe.SliceData({viewed}), len({viewed}) and cap({viewed})" if header == "slice" \
+                        else f"unsafe.StringData({viewed}) and len({viewed})"
+                    yield self.report(
+                        node,
+                        f"`{viewed}` is viewed as *reflect.{header.capitalize()}Header to read its fields: the type "
+                        f"is deprecated (Go 1.21) and the view relies on the runtime's layout of a {header}; read "
+                        f"them with {readers} (Go 1.20+)")
+                    return
                 # a view of a live variable: its Data word is the variable's own, scanned while it lives
                 hazard = (f"its Data is a uintptr: a pointer read from it keeps nothing alive once `{viewed}` is no "
                           f"longer used, and a {header} written through it can point at freed memory") if viewed else \
@@ -493,6 +503,35 @@ class SliceHeaderForgery(Rule):
                 return None
             replacement = f"{unsafe_name}.Slice({unsafe_name}.StringData({name}), len({name}))"
         return Fix(f"Replace with `{replacement}`", (Edit(reported.start_byte, reported.end_byte, replacement),))
+
+
+def _fields_only_read(conversion, ctx) -> bool:
+    """`sh := (*reflect.SliceHeader)(unsafe.Pointer(&b))` whose every use
+    reads Len, Cap or Data as a number (`uintptr(sh.Data) == p.ptr`): no
+    pointer is made from the view, and nothing is written through it."""
+    holder = conversion
+    while holder.parent is not None and holder.parent.type == "parenthesized_expression":
+        holder = holder.parent
+    values = holder.parent
+    declaration = values.parent if values is not None and values.type == "expression_list" else None
+    if declaration is None or declaration.type != "short_var_declaration" or len(values.named_children) != 1:
+        return False
+    names = declaration.child_by_field_name("left").named_children
+    symbol = local_symbol(names[0], ctx.file, ctx.package) if len(names) == 1 else None
+    if symbol is None or symbol.writes:
+        return False
+    uses = uses_after(symbol, declaration.end_byte, ctx.file, ctx.package)
+    for use in uses:
+        selector = use.parent
+        if selector is None or selector.type != "selector_expression" or _is_written(selector) \
+                or text(selector.child_by_field_name("field")) not in _FIELDS:
+            return False
+        outer = selector.parent
+        while outer is not None and not outer.type.endswith("statement"):
+            if is_unsafe_call(outer, "Pointer", ctx.file, ctx.package):
+                return False  # `unsafe.Pointer(sh.Data)`: a pointer out of the uintptr
+            outer = outer.parent
+    return bool(uses)
 
 
 def _is_written(node) -> bool:

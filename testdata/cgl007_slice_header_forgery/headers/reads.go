@@ -1,0 +1,43 @@
+package headers
+
+import (
+	"reflect"
+	"unsafe"
+)
+
+type cBuffer struct {
+	cptr unsafe.Pointer
+	size int
+}
+
+// Positive, worded for what is at stake: the view only reads the fields
+// as numbers (chai2010/webp's cBuffer.Own), so the advice is to read them
+// without the deprecated type.
+func (p *cBuffer) Own(b []byte) bool {
+	sh := (*reflect.SliceHeader)(unsafe.Pointer(&b)) // want CGL007 "`b` is viewed as \*reflect.SliceHeader to read its fields.*unsafe.SliceData\(b\), len\(b\) and cap\(b\)"
+	return uintptr(sh.Data) == uintptr(p.cptr) && sh.Len == p.size
+}
+
+func stringLength(s string) int {
+	sh := (*reflect.StringHeader)(unsafe.Pointer(&s)) // want CGL007 "`s` is viewed as \*reflect.StringHeader to read its fields.*unsafe.StringData\(s\) and len\(s\)"
+	return sh.Len
+}
+
+// Positive, with the garbage collector's hazard: a pointer made from Data,
+// a field written, or the view itself handed on.
+func dataPointer(b []byte) unsafe.Pointer {
+	sh := (*reflect.SliceHeader)(unsafe.Pointer(&b)) // want CGL007 "`b` is viewed as \*reflect.SliceHeader: the type is deprecated \(Go 1.21\) and its Data is a uintptr: a pointer read from it keeps nothing alive"
+	return unsafe.Pointer(sh.Data)
+}
+
+func truncate(b []byte, n int) []byte {
+	sh := (*reflect.SliceHeader)(unsafe.Pointer(&b)) // want CGL007 "`b` is viewed as \*reflect.SliceHeader: the type is deprecated \(Go 1.21\) and its Data is a uintptr"
+	sh.Len = n
+	return b
+}
+
+func headerOf(b []byte) *reflect.SliceHeader {
+	sh := (*reflect.SliceHeader)(unsafe.Pointer(&b)) // want CGL007 "`b` is viewed as \*reflect.SliceHeader: the type is deprecated \(Go 1.21\) and its Data is a uintptr"
+	_ = sh.Len
+	return sh
+}
