@@ -1,6 +1,7 @@
-"""Whether every caller of an unexported function checks a slice it
-passes: the fact that makes `&src[0]` in zstd's `sizeHint(src)` safe when
-its one caller returned early on an empty `src`. It reads the whole
+"""Whether every caller of an unexported function (or of a closure held in
+a variable that is only ever called) checks a slice it passes: the fact
+that makes `&src[0]` in zstd's `sizeHint(src)` safe when its one caller
+returned early on an empty `src`. It reads the whole
 package (context files included) for the function's uses, so CGL002 asks
 it last, only of a finding it would otherwise report."""
 from __future__ import annotations
@@ -9,10 +10,10 @@ from tree_sitter import Node
 
 from .call_targets import call_arguments
 from .conversions import single_value
-from .emptiness import known_nonempty, length_checked
+from .emptiness import known_nonempty, length_checked, reslice_of
 from .expr_keys import never_assigned
 from .model import PackageModel
-from .scopes import parameter_names
+from .scopes import mutations, outermost_function, parameter_names
 from .source import SourceFile, strip_parens, text, walk
 from .value_facts import constant_int
 
@@ -25,7 +26,8 @@ def checked_by_every_caller(container: Node, source: SourceFile, model: PackageM
     ident = strip_parens(container)
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
     function = symbol.scope if symbol is not None and symbol.kind == "param" else None
-    if function is None or function.type not in _DECLARATIONS or not never_assigned(ident, source, model):
+    if function is None or function.type not in (*_DECLARATIONS, "func_literal") \
+            or not never_assigned(ident, source, model):
         return False
     return _every_call_gives(function, symbol.name, source, model, "non-empty",
                              lambda arg, file, call: _nonempty_there(arg, file, call, model))
@@ -55,8 +57,21 @@ _DECLARATIONS = ("function_declaration", "method_declaration")  # unexported: ev
 
 
 def _nonempty_there(arg: Node, file: SourceFile, call: Node, model: PackageModel) -> bool:
-    return known_nonempty(arg, file, model, at=call) or never_assigned(arg, file, model) \
-        and length_checked(arg, call, file, model)
+    return known_nonempty(arg, file, model, at=call) or length_checked(arg, call, file, model) \
+        and _keeps_length(arg, file, model)
+
+
+def _keeps_length(arg: Node, file: SourceFile, model: PackageModel) -> bool:
+    """The argument is a variable never assigned, or assigned only whole
+    values (zstd's `dst = make([]byte, size)` under `if len(dst) == 0`),
+    which the dominance walk weighs; a reslice after the check (`s =
+    s[:0]`), which the walk lets pass, is not taken on a caller's word."""
+    if never_assigned(arg, file, model):
+        return True
+    symbol = model.resolve(arg, file) if arg.type == "identifier" else None
+    return symbol is not None and symbol.kind in ("local", "param") and \
+        not any(rhs is None or reslice_of(rhs, symbol.name) for _, rhs in symbol.writes) and \
+        not any(mutations(symbol, outermost_function(arg) or arg, model, file, method_calls=True))
 
 
 def _every_call_gives(function: Node, parameter: str, source: SourceFile, model: PackageModel, fact: str,
@@ -72,6 +87,8 @@ def _every_call_gives(function: Node, parameter: str, source: SourceFile, model:
 
 
 def _every_call_checks(function: Node, parameter: str, source: SourceFile, model: PackageModel, accepts) -> bool:
+    if function.type == "func_literal":
+        return _every_closure_call_checks(function, parameter, source, model, accepts)
     name_node = function.child_by_field_name("name")
     name = text(name_node)
     names = [text(n) if n is not None else None for n in parameter_names(function)]
@@ -101,4 +118,34 @@ def _every_call_checks(function: Node, parameter: str, source: SourceFile, model
             if index >= len(args) or not accepts(args[index], file, call):
                 return False
             calls += 1
+    return calls > 0
+
+
+def _every_closure_call_checks(literal: Node, parameter: str, source: SourceFile, model: PackageModel,
+                               accepts) -> bool:
+    """`decompress := func(dst, src []byte) {...}` (zstd's ctx.Decompress),
+    the variable never assigned again and only ever called: every call
+    gives `parameter` an argument that `accepts`."""
+    index = next((i for i, n in enumerate(parameter_names(literal)) if n is not None and text(n) == parameter), None)
+    values = literal.parent
+    declaration = values.parent if values is not None and values.type == "expression_list" else None
+    if index is None or declaration is None or declaration.type != "short_var_declaration" \
+            or len(values.named_children) != 1:
+        return False
+    names = declaration.child_by_field_name("left").named_children
+    symbol = model.resolve(names[0], source) if len(names) == 1 else None
+    if symbol is None or symbol.kind != "local" or not never_assigned(names[0], source, model):
+        return False
+    calls = 0
+    for node in walk(symbol.scope or declaration):
+        if node.type != "identifier" or node == names[0] or text(node) != symbol.name \
+                or model.resolve(node, source) is not symbol:
+            continue
+        call = node.parent
+        if call is None or call.type != "call_expression" or call.child_by_field_name("function") != node:
+            return False  # handed on as a value: its callers are not known
+        args = call_arguments(call)
+        if index >= len(args) or not accepts(args[index], source, call):
+            return False
+        calls += 1
     return calls > 0

@@ -630,7 +630,7 @@ def _assigns_key(statement: Node, key: str, reslices: bool = False, check: Lengt
             targets = left.named_children if left is not None else []
             values = right.named_children if right is not None else []
             if len(values) == len(targets) and not reslices:
-                targets = [t for t, v in zip(targets, values) if not _reslices(v, key)]
+                targets = [t for t, v in zip(targets, values) if not reslice_of(v, key)]
             if len(values) == len(targets) and check is not None and check.kept_by_positive \
                     and text(node.child_by_field_name("operator")) == "=":
                 targets = [t for t, v in zip(targets, values) if not positive_int(v, check.source, check.model)]
@@ -697,7 +697,8 @@ def _copied_value(statement: Node, key: str) -> Node | None:
     return copied[0] if len(copied) == 1 and expr_key(copied[0]) else None
 
 
-def _reslices(value: Node, key: str) -> bool:
+def reslice_of(value: Node, key: str) -> bool:
+    """`x[i:j]` of the variable or field spelled `key`."""
     value = strip_parens(value)
     return value is not None and value.type == "slice_expression" and \
         expr_key(value.child_by_field_name("operand")) == key
