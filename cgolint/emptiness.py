@@ -538,10 +538,18 @@ def _changed(ident: Node, source: SourceFile, model: PackageModel) -> bool:
         return True
     positive = {lhs.start_byte for lhs, value in symbol.writes
                 if value is not None and positive_int(value, symbol.file, model)}
+    # A counter that starts at a constant >= 0 (or zero) and only goes up
+    # (`n++`, positive constants) never returns to 0 once it is not 0.
+    start = constant_int(symbol.value, symbol.file, model) if symbol.value is not None else 0
+    counts_up = symbol.kind == "local" and symbol.range_of is None and not symbol.index \
+        and start is not None and start >= 0
     for node in walk(function):
         if node.type != "identifier" or text(node) != symbol.name or node.start_byte == symbol.node.start_byte:
             continue
         parent = node.parent
+        if parent is not None and parent.type == "inc_statement" and counts_up \
+                and model.resolve(node, source) is symbol:
+            continue
         if parent is not None and parent.type in ("inc_statement", "dec_statement"):
             return True
         if parent is not None and parent.type == "unary_expression" and text(parent.child_by_field_name("operator")) == "&":

@@ -41,14 +41,45 @@ class FillFacts:
 
     def _range_fills(self, loop: Node) -> bool:
         """`for _, n := range names { cs = append(cs, ...) }` over a `names`
-        known not to be empty there, the append at the top of the body with
-        nothing before it that could skip it (`continue`, `break`, ...)."""
+        known not to be empty there, or checked after the loop where s is
+        used (`if len(names) > 0 { use(&cs[0]) }`, names never assigned),
+        or with a counter the body increments that is checked there
+        (wasmer-go's `numberOfExterns++`); the append at the top of the body
+        with nothing before it that could skip it (`continue`, `break`, ...)."""
         clause = next((c for c in loop.named_children if c.type == "range_clause"), None)
         body = loop.child_by_field_name("body")
         ranged = clause.child_by_field_name("right") if clause is not None else None
         if ranged is None or body is None or strip_parens(ranged).type != "identifier":
             return False
         statements = [c for part in body.named_children if part.type == "statement_list" for c in part.named_children]
+        if not self._appends_every_turn(statements):
+            return False
+        if self.evidence.nonempty(ranged, self.source, self.model) \
+                or self.evidence.checked(ranged, loop, self.source, self.model, frozenset()):
+            return True
+        # checked after the loop: a turn ran, so the append did
+        after = self.at is not None and self.at.start_byte >= loop.end_byte
+        return after and (never_assigned(ranged, self.source, self.model)
+                          and self.evidence.checked(ranged, self.at, self.source, self.model, self.asking)
+                          or any(self._counts_turns(increment, loop) and self.evidence.value_checked(
+                              increment.named_children[0], self.at, self.source, self.model)
+                              for increment in statements if increment.type == "inc_statement"))
+
+    def _counts_turns(self, increment: Node, loop: Node) -> bool:
+        """`n++`, a statement of the loop's body, counts its turns: n is a
+        local declared zero before the loop and changed nowhere else."""
+        counter = strip_parens(increment.named_children[0]) if increment.named_children else None
+        symbol = local_symbol(counter, self.source, self.model) if counter is not None else None
+        if symbol is None or symbol.kind != "local" or symbol.writes or symbol.node.start_byte > loop.start_byte:
+            return False
+        if symbol.value is not None and (symbol.index or text(symbol.value) != "0"):
+            return False
+        changes = list(mutations(symbol, outermost_function(loop) or loop, self.model, self.source, True))
+        return changes == [increment]
+
+    def _appends_every_turn(self, statements: list[Node]) -> bool:
+        """`s = append(s, ...)` at the top of the body, nothing before it
+        that could skip it, and no other change of s after it."""
         appended = False
         for statement in statements:
             if not appended and statement.type == "assignment_statement" \
@@ -62,8 +93,7 @@ class FillFacts:
                     continue
             if not appended and any(node.type in _SKIPS for node in walk(statement)) or self._assigns(statement):
                 return False  # skipped before the append, or s changed again (`cs = cs[:len(cs)-1]`)
-        return appended and (self.evidence.nonempty(ranged, self.source, self.model)
-                             or self.evidence.checked(ranged, loop, self.source, self.model, frozenset()))
+        return appended
 
     def _every_branch_fills(self, statement: Node) -> bool:
         """`if cap(s) >= n { s = s[:n] } else { s = make([]byte, n) }`: an if
@@ -182,3 +212,4 @@ def _resliced_length(value: Node | None) -> Node | None:
         return None
     start = value.child_by_field_name("start")
     return value.child_by_field_name("end") if start is None or text(start) == "0" else None
+
