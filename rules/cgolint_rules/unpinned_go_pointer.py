@@ -322,7 +322,10 @@ class UnpinnedGoPointer(Rule):
             # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
             if not writes and pointer.root is not None and pointer.root.is_local:
-                writes = go_pointer_fields(pointer.root, when, package, ctx.file)
+                # `&stmt.stmt`: cmd/cgo counts only the field's own memory, not its struct's
+                passed = _field_path(_address_operand(pointer.expr))
+                writes = [(place, value) for place, value in go_pointer_fields(pointer.root, when, package, ctx.file)
+                          if _overlaps(passed, _written_path(place))]
             if writes:
                 field, value = writes[0]
                 where = text(field) if field.type in ("selector_expression", "index_expression") \
@@ -563,6 +566,58 @@ def _pointer_free_literal(value: Node, ctx) -> bool:
                                             or holds_go_pointers(ctx.package, ctx.type_of(item)) is False):
             return False
     return True
+
+
+def _address_operand(expr: Node) -> Node | None:
+    """x of `&x`; None for anything else."""
+    expr = strip_parens(expr)
+    if expr is None or expr.type != "unary_expression" or text(expr.child_by_field_name("operator")) != "&":
+        return None
+    return strip_parens(expr.child_by_field_name("operand"))
+
+
+def _field_path(node: Node | None) -> list[str | None]:
+    """The fields below the root variable of `v.a.b` (["a", "b"]); an index
+    on the way ends the path with a wildcard (None). Empty for the
+    variable itself or anything else."""
+    parts: list[str | None] = []
+    node = strip_parens(node)
+    while node is not None and node.type in ("selector_expression", "index_expression"):
+        if node.type == "index_expression":
+            parts = [None]  # which element is not followed: anything below it may be meant
+        else:
+            parts.insert(0, text(node.child_by_field_name("field")))
+        node = strip_parens(node.child_by_field_name("operand"))
+    return parts
+
+
+def _written_path(place: Node) -> list[str | None]:
+    """The fields a write lands in: `v.a.b = x` (["a", "b"]) or an element
+    `b: x` of the variable's literal, nested in `a: {...}` (["a", "b"]); an
+    element without a key is a wildcard."""
+    if place.type in ("selector_expression", "index_expression"):
+        return _field_path(place)
+    keys: list[str | None] = []
+    element = place
+    while element is not None and element.type in ("keyed_element", "literal_element"):
+        if element.type == "keyed_element":
+            key = element.named_children[0] if element.named_children else None
+            keys.insert(0, text(key) if key is not None and key.named_children
+                        and key.named_children[0].type in ("identifier", "field_identifier") else None)
+        else:
+            keys.insert(0, None)
+        literal = element.parent  # the literal_value holding it
+        owner = literal.parent if literal is not None else None  # a composite_literal, or a nested element
+        if owner is not None and owner.type == "composite_literal":
+            owner = owner.parent  # the element holding `Inner{...}`, if nested
+        element = owner.parent if owner is not None and owner.type == "literal_element" else None
+    return keys
+
+
+def _overlaps(passed: list[str | None], written: list[str | None]) -> bool:
+    """Whether memory at field path `written` lies inside the memory at
+    `passed` (or the other way round): one path a prefix of the other."""
+    return all(a is None or b is None or a == b for a, b in zip(passed, written))
 
 
 def _read_only(ident: Node) -> bool:
