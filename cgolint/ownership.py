@@ -22,25 +22,26 @@ from tree_sitter import Node, Query, QueryCursor
 
 from .call_targets import call_arguments, parenthesized_c_type
 from .flow import function_flow
+from .model import PackageModel
 from .ownership_consumers import (
     NON_OWNING_BUILTINS,
     arg_index,
     callee_text,
     consumer,
     exprs,
+    kept_with_release,
 )
 from .ownership_facts import (
     _ALLOCATOR_NAMES,
+    WRITES,
     Alias,
     Allocation,
     Occurrence,
     OwnershipOptions,
     PointerFacts,
-    WRITES,
 )
 from .ownership_paths import collect_field_paths
 from .parsing import GO
-from .model import PackageModel
 from .scopes import Symbol, parameter_names
 from .source import SourceFile, field_chain, text
 
@@ -301,7 +302,8 @@ class _Collector:
                 if target.kind == "c":
                     if target.name in self.options.frees or target.name in self.options.takes_ownership \
                             or (target.name == "realloc" and arg_index(parent, node) == 0) \
-                            or self.c_takes(target.name, arg_index(parent, node)):
+                            or self.c_takes(target.name, arg_index(parent, node)) \
+                            or kept_with_release(outer, node, target.name):
                         return Allocation(call, name, flow_node.id, None, None, "released", f"C.{target.name}")
                     return Allocation(call, name, flow_node.id, None, None, "inline", f"C.{target.name}")
                 if target.kind == "builtin" and target.name in NON_OWNING_BUILTINS:

@@ -83,6 +83,8 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                     return "realloc", "C.realloc", call
                 if target.name in context.options.takes_ownership or context.c_takes(target.name, index):
                     return "handover", f"passed to C.{target.name}, which takes ownership", call
+                if kept_with_release(call, node, target.name):
+                    return "handover", f"passed to C.{target.name} to keep", call
                 return "use", f"passed to C.{target.name}", call
             if target.kind == "builtin":
                 if target.name == "delete" and arg_index(parent, node) == 1:
@@ -273,3 +275,52 @@ def callee_text(call: Node) -> str:
     function = call.child_by_field_name("function")
     name = text(function)
     return name if len(name) <= 40 else name[:37] + "..."
+
+
+
+def kept_with_release(call: Node, argument: Node, name: str) -> bool:
+    """The C call keeps the memory and is told how to release it: another
+    argument is a C function (`(*[0]byte)(C.free)`, or a variable set to
+    one before the call), as SQLite's bind and result calls take text with
+    its destructor; or it is a CoreFoundation `...NoCopy` constructor, which
+    keeps the buffer for the object it returns. Who frees it is then the
+    callee's business, and a free after the call would be a use after free."""
+    if name.endswith("NoCopy"):
+        return True
+    arguments = [(a, "".join(text(a).split())) for a in call_arguments(call)]
+    position = next((i for i, (a, _) in enumerate(arguments) if a.start_byte <= argument.start_byte < a.end_byte), None)
+    if position is None:
+        return False
+    # as in the preamble's bodies (c_bodies.freed_params): the data goes just
+    # before its destructor, with only sizes between (`(ctx, s, n, free)`), or
+    # right after it; a handle or key further away is not taken over
+    for i in range(position + 1, len(arguments)):
+        if _is_c_function(*arguments[i]):
+            return True
+        if not _SIZE.fullmatch(arguments[i][1]):
+            break
+    return position > 0 and _is_c_function(*arguments[position - 1])
+
+
+def _is_c_function(node: Node, spelled: str) -> bool:
+    return bool(_C_FUNCTION_POINTER.fullmatch(spelled)) or node.type == "identifier" and _set_to_c_function(node)
+
+
+def _set_to_c_function(ident: Node) -> bool:
+    """`free = (*[0]byte)(C.cfree)` in the function, before the use."""
+    function = ident
+    while function is not None and function.type not in ("function_declaration", "method_declaration", "func_literal"):
+        function = function.parent
+    if function is None:
+        return False
+    before = "".join(text(function)[:ident.start_byte - function.start_byte].split())
+    return any(_C_FUNCTION_POINTER.fullmatch(value)
+               for value in re.findall(r"\b" + re.escape(text(ident)) + r":?=(\(\*\[0\]byte\)\([\w.()]+\))", before))
+
+
+# cgo's spelling of a C function pointer (whitespace removed): a C
+# function converted to a pointer to a zero-length byte array; not a
+# sentinel such as SQLite's transient `(*[0]byte)(unsafe.Pointer(^uintptr(0)))`.
+# An argument that is a size or a count, not memory (whitespace removed).
+_SIZE = re.compile(r"-?\d+|len\(.*\)|C\.(?:u?int|u?long|u?longlong|size_t|ssize_t|u?int\d+_t)\(.*\)")
+_C_FUNCTION_POINTER = re.compile(r"\(\*\[0\]byte\)\((?:unsafe\.Pointer\()?C\.\w+\)?\)")

@@ -1,0 +1,57 @@
+package owned
+
+/*
+#include <stdlib.h>
+typedef void (*destroy_fn)(void *);
+void cfree(void *p);
+// Declared only (the library's code is not in sight), with SQLite's and
+// glib's contracts: the callee keeps the data and calls destroy on it.
+int bind_text(int col, const char *s, int n, destroy_fn destroy);
+void set_data_full(void *object, const char *key, void *data, destroy_fn destroy);
+typedef const void *StringRef;
+StringRef StringCreateWithCStringNoCopy(void *alloc, const char *s, int encoding, void *dealloc);
+*/
+import "C"
+
+import "unsafe"
+
+// Negative: the text is handed to the call with the function that frees it
+// (crawshaw/sqlite's BindText and ResultText): the callee owns it, and a
+// free after the call would free what it still uses.
+func BindFreed(v string) C.int {
+	cv := C.CString(v)
+	return C.bind_text(1, cv, C.int(len(v)), (*[0]byte)(C.free))
+}
+
+func BindWrapped(v string) C.int {
+	return C.bind_text(1, C.CString(v), C.int(len(v)), (*[0]byte)(unsafe.Pointer(C.cfree)))
+}
+
+func BindThroughVariable(v string) C.int {
+	var free *[0]byte
+	var cv *C.char
+	if len(v) != 0 {
+		cv = C.CString(v)
+		free = (*[0]byte)(C.cfree)
+	}
+	return C.bind_text(1, cv, C.int(len(v)), free)
+}
+
+// Negative: a CoreFoundation-style NoCopy constructor keeps the buffer for
+// the object it returns (rjeczalik/notify).
+func NewString(s string) C.StringRef {
+	return C.StringCreateWithCStringNoCopy(nil, C.CString(s), 0, nil)
+}
+
+// Positive: no destructor is given, so the caller still owns the text.
+func BindStatic(v string) C.int {
+	cv := C.CString(v) // want CGL005 "`cv` holds C memory from C.CString that is never freed"
+	return C.bind_text(1, cv, C.int(len(v)), nil)
+}
+
+// Positive: only the data beside the destructor is taken over; the key is
+// copied (g_object_set_data_full), so its C string leaks.
+func SetData(object unsafe.Pointer, key, value string) {
+	ckey := C.CString(key) // want CGL005 "`ckey` holds C memory from C.CString that is never freed"
+	C.set_data_full(object, ckey, unsafe.Pointer(C.CString(value)), (*[0]byte)(C.free))
+}
