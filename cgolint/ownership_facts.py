@@ -149,8 +149,10 @@ class PointerFacts:
 _ALLOCATOR_NAMES = ("CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup")
 # Always frees of their first argument: libc's, and the deallocators of
 # libraries whose Go bindings hand their memory around (glib, SQLite, libpq,
-# curl, SDL, FFmpeg); `OwnershipOptions.frees` adds a project's own.
-LIBRARY_FREES = frozenset({"free", "g_free", "sqlite3_free", "PQfreemem", "curl_free", "SDL_free", "av_free"})
+# curl, SDL, FFmpeg, DuckDB, RocksDB, LevelDB, GPGME, mpv); each calls free
+# or its allocator's free. `OwnershipOptions.frees` adds a project's own.
+LIBRARY_FREES = frozenset({"free", "g_free", "sqlite3_free", "PQfreemem", "curl_free", "SDL_free", "av_free",
+                           "duckdb_free", "rocksdb_free", "leveldb_free", "gpgme_free", "mpv_free"})
 # libc functions that keep the pointer they are given (the caller must not free it).
 KEEPING_LIBC = frozenset({"putenv", "setbuf", "setvbuf", "setbuffer", "pthread_setspecific"})
 

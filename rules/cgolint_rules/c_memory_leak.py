@@ -53,7 +53,8 @@ class CMemoryLeak(Rule):
     allocates it, and reports it when some path reaches a `return`, the end
     of the function, or the same allocation again without a `C.free` (or a
     library deallocator: `g_free`, `sqlite3_free`, `PQfreemem`, `curl_free`,
-    `SDL_free`, `av_free`; or a function named in the `frees` option, or a
+    `SDL_free`, `av_free`, `duckdb_free`, `rocksdb_free`, `leveldb_free`,
+    `gpgme_free`, `mpv_free`; or a function named in the `frees` option, or a
     preamble function whose body
     frees its first argument on every path), a `defer C.free(...)`, or a
     hand-over of ownership. An allocation passed straight to a C function

@@ -8,6 +8,8 @@ void cfree(void *p);
 // glib's contracts: the callee keeps the data and calls destroy on it.
 int bind_text(int col, const char *s, int n, destroy_fn destroy);
 void set_data_full(void *object, const char *key, void *data, destroy_fn destroy);
+void duckdb_free(void *p);
+int extract(const char *query);
 typedef const void *StringRef;
 StringRef StringCreateWithCStringNoCopy(void *alloc, const char *s, int encoding, void *dealloc);
 */
@@ -54,4 +56,11 @@ func BindStatic(v string) C.int {
 func SetData(object unsafe.Pointer, key, value string) {
 	ckey := C.CString(key) // want CGL005 "`ckey` holds C memory from C.CString that is never freed"
 	C.set_data_full(object, ckey, unsafe.Pointer(C.CString(value)), (*[0]byte)(C.free))
+}
+
+// Negative: freed by a library's own deallocator (marcboeker/go-duckdb).
+func Extract(query string) C.int {
+	cQuery := C.CString(query)
+	defer C.duckdb_free(unsafe.Pointer(cQuery))
+	return C.extract(cQuery)
 }
