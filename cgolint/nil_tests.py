@@ -49,12 +49,18 @@ def nil_when(condition: Node | None, is_symbol: Callable[[Node], bool]) -> set[b
     return result
 
 
+def is_nil(node: Node | None) -> bool:
+    """`nil`, or `C.NULL` (cgo gives C's NULL as a nil unsafe.Pointer)."""
+    return node is not None and (node.type == "nil" or node.type == "selector_expression"
+                                 and "".join(text(node).split()) == "C.NULL")
+
+
 def _nil_tested(operand: Node, other: Node) -> Node | None:
     """For `operand == other`: the expression tested for nil, seen through
     parentheses and pointer conversions: `p == nil`, `unsafe.Pointer(p) ==
     nil`, `uintptr(p) == 0`, `uintptr(unsafe.Pointer(p)) == 0`."""
     zero = other.type == "int_literal" and text(other) == "0"
-    if other.type != "nil" and not zero:
+    if not is_nil(other) and not zero:
         return None
     node, through_uintptr = operand, False
     for _ in range(8):

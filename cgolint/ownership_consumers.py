@@ -15,6 +15,7 @@ from typing import Protocol
 from tree_sitter import Node
 
 from .call_targets import call_arguments, receiving_call
+from .nil_tests import is_nil
 from .ownership_facts import OwnershipOptions
 from .source import text
 
@@ -141,7 +142,7 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
             operator = text(parent.child_by_field_name("operator"))
             other = parent.child_by_field_name("right") if parent.child_by_field_name("left") == node \
                 else parent.child_by_field_name("left")
-            if operator in ("==", "!=") and other is not None and other.type == "nil":
+            if operator in ("==", "!=") and is_nil(other):
                 return "nil-compare", "compared with nil", None
             if operator in ("==", "!="):
                 return "compare", "compared", None
