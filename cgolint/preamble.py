@@ -321,11 +321,17 @@ class _Extractor:
         self.model, self.path, self.position = model, path, position
 
     def run(self, root: Node) -> None:
+        # `#pragma pack` anywhere: no struct of this preamble is laid out plainly
+        self._packed = b"pack" in root.text and b"#pragma" in root.text
         captures = _captures("c_model", root)
         # typedefs first: the parameters of the functions below may be spelled with them
         for node in captures.get("typedef", []):
             for declarator in node.children_by_field_name("declarator"):
                 name, ctype = declared_ctype(node, declarator)
+                if name and ctype.base in ("struct", "union") and not ctype.pointers and ctype.array is None:
+                    # `typedef struct {...} T`: the struct has no tag, so it goes by T's name
+                    ctype = CType(f"struct {name}", 0, None, ctype.const)
+                    self._struct(node.child_by_field_name("type"), name)
                 if name:
                     self.model.typedefs[name] = ctype
         for node in captures.get("function", []):
@@ -363,26 +369,30 @@ class _Extractor:
                 if base:
                     _define(self.model.macros, name, str(offset) if base == "0" else f"({base} + {offset})")
         self.model.definitions += _external_definitions(captures, root, self.path, self.model.macros)
-        packed = b"pack" in root.text and b"#pragma" in root.text
         for node in captures.get("struct", []):
-            name = text(node.child_by_field_name("name"))
-            body = node.child_by_field_name("body")
-            fields = []
-            for decl in body.named_children if body is not None else []:
-                if decl.type == "field_declaration":
-                    for declarator in decl.children_by_field_name("declarator"):
-                        fname, ctype = declared_ctype(decl, declarator)
-                        fields.append((fname, ctype))
-            declaration = node.parent if node.parent is not None and node.parent.type in (
-                "declaration", "type_definition") else node
-            plain = not any(word in declaration.text for word in _LAYOUT_WORDS) and not packed
-            self.model.structs.setdefault(name, CStruct(name, fields, plain))
+            self._struct(node, text(node.child_by_field_name("name")))
         for node in captures.get("include", []):
             self.model.includes.add(text(node).strip('"'))
         for node in captures.get("cgo", []):
             argument = text(node.child_by_field_name("argument")).split()
             if len(argument) >= 2 and argument[0] in ("noescape", "nocallback"):
                 getattr(self.model, argument[0]).update(argument[1:])
+
+    def _struct(self, node: Node | None, name: str) -> None:
+        """Record the fields of a struct (or union) specifier under `name`;
+        a tag declared too keeps its own record (the first one wins)."""
+        body = node.child_by_field_name("body") if node is not None else None
+        if body is None:
+            return
+        fields = []
+        for decl in body.named_children:
+            if decl.type == "field_declaration":
+                for declarator in decl.children_by_field_name("declarator"):
+                    fields.append(declared_ctype(decl, declarator))
+        declaration = node.parent if node.parent is not None and node.parent.type in (
+            "declaration", "type_definition") else node
+        plain = not any(word in declaration.text for word in _LAYOUT_WORDS) and not self._packed
+        self.model.structs.setdefault(name, CStruct(name, fields, plain))
 
     def _function(self, node: Node, declarator: Node | None, definition: Node | None) -> None:
         fdecl = _function_declarator(declarator)

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import re
+
 from tree_sitter import Node
 
-from cgolint.buffer_calls import calls_c, cgo_wrapper_target, forwarded_to_c, package_uses_cgo
+from cgolint.buffer_calls import (
+    calls_c,
+    cgo_wrapper_target,
+    forwarded_to_c,
+    package_uses_cgo,
+)
 from cgolint.buffers import is_c_conversion
 from cgolint.call_targets import call_arguments
 from cgolint.conversions import is_assignment_target, trace_value
@@ -26,6 +33,7 @@ from cgolint.pointer_stores import (
     literal_go_pointers,
     stored_go_pointer,
 )
+from cgolint.preamble import PRIMITIVE_SIZES
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.scopes import FUNCTION_KINDS, enclosing_function
 from cgolint.source import strip_parens, text, walk
@@ -482,6 +490,10 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
     named = [a for a in args.named_children if a.type != "comment"] if args is not None else []
     index = next((i for i, a in enumerate(named) if a == arg), None)
     if function is None or index is None or index >= len(function.params):
+        scalar = _scalar_pointee(arg)
+        if scalar is not None:  # `(*C.int)(p)` compiles only for an `int *` parameter, which cgo never checks
+            return (f"cgo does not check a `{scalar} *` parameter at run time, so nothing catches it while "
+                    f"C writes over the Go pointer or reads it")
         return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     ctype = package.preamble.resolve(function.params[index].ctype)
     checked = ctype.pointers >= 2 or (ctype.pointers == 1 and ctype.base == "void")
@@ -494,6 +506,24 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
         return f"the runtime panics: \"{panic}\""
     return (f"cgo does not check a `{ctype.spelling.strip()}` parameter at run time, so nothing catches it while "
             f"C reads pointers the garbage collector may move or free")
+
+
+def _scalar_pointee(arg: Node) -> str | None:
+    """`int` for an argument converted to `*C.int` (any C number type, in C
+    spelling); None for anything else."""
+    node = strip_parens(arg)
+    converted = node.child_by_field_name("type") or node.child_by_field_name("function") \
+        if node is not None and node.type in ("type_conversion_expression", "call_expression") else None
+    found = _C_SCALAR_POINTER.fullmatch("".join(text(converted).split())) if converted is not None else None
+    name = found.group(1) if found is not None else ""
+    return _CGO_SPELLINGS.get(name, name) if name in PRIMITIVE_SIZES else None
+
+
+_C_SCALAR_POINTER = re.compile(r"\(\*C\.(\w+)\)")
+# cgo's short names of C number types, spelled as C spells them
+_CGO_SPELLINGS = {"schar": "signed char", "uchar": "unsigned char", "ushort": "unsigned short",
+                  "uint": "unsigned int", "ulong": "unsigned long", "longlong": "long long",
+                  "ulonglong": "unsigned long long"}
 
 
 def _always_runs(call: Node, function: Node) -> bool:
