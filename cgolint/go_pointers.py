@@ -129,7 +129,11 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
             what = f"the backing array of `{name}` ({_type_name(package, container_node, source)})" \
                 if container.kind == "slice" else f"the array `{name}` ({_type_name(package, container_node, source)})"
             memory = container.elem
-            return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package), True)
+            # a slice parameter of a type the package only lays over C memory
+            # (`unsafe.Slice((*Anim)(unsafe.Pointer(ret)), n)`, raylib-go) may well be C memory
+            mirrored = root is not None and root.kind == "param" and memory is not None \
+                and memory.kind == "named" and memory.name in c_mirror_types(package)
+            return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package) and not mirrored, True)
         memory = package.type_of(operand, source)
         what = f"`{text(operand)}` ({memory})" if memory is not None else f"`{text(operand)}`"
         return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package))

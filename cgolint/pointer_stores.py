@@ -135,6 +135,9 @@ def holds_only_c_pointers(symbol: Symbol | None, package: PackageModel, source: 
         and symbol.value is not None and not symbol.index else None
     if value is None or value.type != "call_expression" or text(value.child_by_field_name("function")) != "make":
         return False
+    made = call_arguments(value)
+    if not made or not "".join(text(made[0]).split()).startswith(("[]*", "[]unsafe.Pointer")):
+        return False  # elements that are structs: a write to one of their fields is not followed
     function = outermost_function(symbol.node)
     for node in walk(function) if function is not None else []:
         if node.type != "identifier" or node.start_byte == symbol.node.start_byte or text(node) != symbol.name \

@@ -54,3 +54,30 @@ func NewChain() *Chain { return &Chain{Next: &Chain{}} }
 func (c *Chain) MapRGB(r uint8) uint32 {
 	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(c)), C.uchar(r))) // want CGL004 "which holds Go pointers in field `Next`"
 }
+
+// Negative: a slice parameter of a type the package only lays over C memory
+// (raylib-go's UnloadModelAnimations): its backing array may well be the C
+// array it was sliced from.
+
+type Anim struct {
+	Count int32
+	Name  *byte
+}
+
+func LoadAnims(f uint32, n int) []Anim {
+	return unsafe.Slice((*Anim)(unsafe.Pointer(C.alloc_format(C.unsigned(f)))), n)
+}
+
+func MapFirst(anims []Anim, r uint8) uint32 {
+	if len(anims) == 0 {
+		return 0
+	}
+	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(&anims[0])), C.uchar(r)))
+}
+
+// Positive: a slice of them made here, in Go memory, with a Go pointer set.
+func MapMade(r uint8) uint32 {
+	anims := make([]Anim, 1)
+	anims[0].Name = new(byte)
+	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(&anims[0])), C.uchar(r))) // want CGL004 "whose elements hold Go pointers in field `Name`"
+}
