@@ -150,7 +150,9 @@ def _leaf_type(node: Node, imports: dict[str, str], depth: int = 0) -> GoType | 
             return UNSAFE_POINTER
         if path is None:
             return None
-        return STANDARD_TYPES.get((path, name))
+        # another package's type: a name whose definition is out of sight
+        # (`[]color.RGBA` is still a slice, whatever its elements are)
+        return STANDARD_TYPES.get((path, name)) or GoType("named", f"{text(package)}.{name}")
     if kind == "map_type":  # the value type, for `m[k]`
         return GoType("map", elem=parse_type(node.child_by_field_name("value"), imports, depth + 1))
     if kind == "channel_type":
