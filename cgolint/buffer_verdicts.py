@@ -47,7 +47,7 @@ from .lengths import derived_length, length_capable, length_slot, param_class
 from .model import PackageModel
 from .nul_termination import nul_terminated
 from .preamble import FLOATING, INTEGER_TYPES, CFunction, CParam, CPreamble, CType
-from .scopes import outermost_function
+from .scopes import outermost_function, parameter_names
 from .source import SourceFile, strip_parens, text, walk
 
 # --- unbounded libc calls -----------------------------------------------------
@@ -131,29 +131,64 @@ def is_c_string_pointer(param: CParam, preamble: CPreamble) -> bool:
 def size_checked(buffer: Buffer, at: Node, package: PackageModel, source: SourceFile) -> bool:
     """Whether an `if` before `at` in the same function compares the buffer's
     length with a size (`if len(src) < aes.BlockSize { panic(...) }`,
-    `if len(out) != 32`), not merely with 0 or 1 (an emptiness check)."""
+    `if len(out) != 32`), not merely with 0 or 1 (an emptiness check), or
+    calls a package function that does so of the buffer it is given
+    (`if err := checkSignature(sig); err != nil`, go-ethereum's secp256k1)."""
     function = outermost_function(at)
     if function is None:
         return False
+    is_buffer = lambda arg: buffer.same(named_buffer(arg, package, source))  # noqa: E731
     for node in walk(function):
         if node.type != "if_statement" or node.start_byte >= at.start_byte:
             continue
-        condition = node.child_by_field_name("condition")
-        for comparison in walk(condition) if condition is not None else ():
-            if comparison.type != "binary_expression" or \
-                    text(comparison.child_by_field_name("operator")) not in ("<", "<=", ">", ">=", "==", "!="):
+        for part in (node.child_by_field_name("initializer"), node.child_by_field_name("condition")):
+            if part is not None and (_compares_size(part, is_buffer, package, source)
+                                     or _helper_compares_size(part, is_buffer, package, source)):
+                return True
+    return False
+
+
+def _compares_size(node: Node, is_buffer, package: PackageModel, source: SourceFile) -> bool:
+    """A comparison under `node` of `len(b)` or `cap(b)`, for a b that
+    `is_buffer`, with a constant other than 0 and 1."""
+    for comparison in walk(node):
+        if comparison.type != "binary_expression" or \
+                text(comparison.child_by_field_name("operator")) not in ("<", "<=", ">", ">=", "==", "!="):
+            continue
+        sides = [comparison.child_by_field_name("left"), comparison.child_by_field_name("right")]
+        for mine, other in (sides, sides[::-1]):
+            call = unwrap_conversions(mine, package, source)
+            if call is None or call.type != "call_expression":
                 continue
-            sides = [comparison.child_by_field_name("left"), comparison.child_by_field_name("right")]
-            for mine, other in (sides, sides[::-1]):
-                call = unwrap_conversions(mine, package, source)
-                if call is None or call.type != "call_expression":
-                    continue
-                target = package.call_target(call, source)
-                args = call_arguments(call)
-                if target.kind == "builtin" and target.name in ("len", "cap") and len(args) == 1 \
-                        and buffer.same(named_buffer(args[0], package, source)) \
-                        and const_value(other, package, source) not in (0, 1):
-                    return True
+            target = package.call_target(call, source)
+            args = call_arguments(call)
+            if target.kind == "builtin" and target.name in ("len", "cap") and len(args) == 1 \
+                    and is_buffer(args[0]) and const_value(other, package, source) not in (0, 1):
+                return True
+    return False
+
+
+def _helper_compares_size(node: Node, is_buffer, package: PackageModel, source: SourceFile) -> bool:
+    """A call under `node` of a package function given the buffer, whose own
+    `if`s compare that parameter's length with a size (one level deep)."""
+    for call in walk(node):
+        if call.type != "call_expression":
+            continue
+        target = package.call_target(call, source)
+        body = target.node.child_by_field_name("body") if target.kind == "func" and target.node is not None else None
+        if body is None:
+            continue
+        names = parameter_names(target.node)
+        for index, arg in enumerate(call_arguments(call)[:len(names)]):
+            name = text(names[index]) if names[index] is not None else ""
+            if not name or not is_buffer(arg):
+                continue
+            helper = package.file_of(target.node)
+            is_parameter = lambda a: strip_parens(a).type == "identifier" and text(strip_parens(a)) == name  # noqa: E731
+            if any(_compares_size(statement.child_by_field_name("condition"), is_parameter, package, helper)
+                   for statement in walk(body) if statement.type == "if_statement"
+                   and statement.child_by_field_name("condition") is not None):
+                return True
     return False
 
 

@@ -125,6 +125,55 @@ func guardedBlock(dst []byte) {
 	C.hash_final((*C.uchar)(&dst[0]))
 }
 
+// The same contract checked by a helper the call's `if` asks
+// (go-ethereum's secp256k1 checkSignature).
+func checkBlock(block []byte) error {
+	if len(block) != blockSize {
+		return errors.New("not one block")
+	}
+	return nil
+}
+
+func helperCheckedBlock(dst []byte) error {
+	if err := checkBlock(dst); err != nil {
+		return err
+	}
+	C.hash_final((*C.uchar)(&dst[0]))
+	return nil
+}
+
+// A helper that only checks for emptiness, or checks another argument,
+// says nothing of the size.
+func checkNotEmpty(block []byte) error {
+	if len(block) == 0 {
+		return errors.New("empty")
+	}
+	return nil
+}
+
+func checkFirst(block, other []byte) error {
+	if len(block) != blockSize {
+		return errors.New("not one block")
+	}
+	return nil
+}
+
+func helperCheckedEmptiness(dst []byte) error {
+	if err := checkNotEmpty(dst); err != nil {
+		return err
+	}
+	C.hash_final((*C.uchar)(&dst[0])) // want CGL003 "C.hash_final gets the slice parameter `dst`, but nothing tells C.hash_final its length"
+	return nil
+}
+
+func helperCheckedOther(src, dst []byte) error {
+	if err := checkFirst(src, dst); err != nil {
+		return err
+	}
+	C.hash_final((*C.uchar)(&dst[0])) // want CGL003 "C.hash_final gets the slice parameter `dst`, but nothing tells C.hash_final its length" CGL002 "`&dst\[0\]` passed to C.hash_final panics"
+	return nil
+}
+
 // A cgo.Handle is an integer; pinned memory still passes its length.
 func handleAndPinned(ctx unsafe2.Pointer, state *int) {
 	h := cgo.NewHandle(state)
