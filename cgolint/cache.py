@@ -31,6 +31,7 @@ import tree_sitter_go
 
 from . import __version__
 from .atomic import write_atomic
+from .loader import c_files
 
 CACHE_DIR_ENV = "CGOLINT_CACHE_DIR"
 DEFAULT_DIR_NAME = ".cgolint_cache"
@@ -122,7 +123,8 @@ def package_key(salt: str, directory: str, base: str, files: dict[str, bytes | s
     """The key of one package. `files` maps each analysed path to its bytes
     (or to the reason it cannot be read); `context` likewise for the
     directory's other Go files and its go.mod. Local headers are found by
-    following `#include "x.h"` from the Go files and read with `read(path)`."""
+    following `#include "x.h"` from the Go files, and the directory's C
+    files listed (`loader.c_files`); both are read with `read(path)`."""
     read = read or read_header
     digest = hashlib.sha256()
 
@@ -140,6 +142,9 @@ def package_key(salt: str, directory: str, base: str, files: dict[str, bytes | s
     for path, data in _headers(directory, [v for p, v in list(files.items()) + list(context.items())
                                            if isinstance(v, bytes) and p.endswith(".go")], read):
         add("header", path, "bytes" if data is not None else "missing", _content_digest(data or b""))
+    for path in c_files(directory):  # the bodies of what the preambles declare
+        data = read(path)
+        add("c source", path, "bytes" if data is not None else "missing", _content_digest(data or b""))
     return digest.hexdigest()
 
 

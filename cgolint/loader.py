@@ -92,6 +92,31 @@ def go_files(directory: str) -> list[str]:
     return [os.path.join(directory, name) for name in sorted(names)]
 
 
+# A package's C files larger than this are left unread: an amalgamation
+# (go-sqlite3's 9 MB sqlite3-binding.c) would cost more than it tells.
+MAX_C_SOURCE = 256 << 10
+
+
+def c_files(directory: str) -> list[str]:
+    """The `.c` files directly in `directory` that the preamble model reads
+    for the bodies of what preambles only declare (cgo compiles them with
+    the package), sorted; the cache key names the same ones."""
+    try:
+        with os.scandir(directory) as entries:
+            names = [e.name for e in entries if e.name.endswith(".c") and not e.name.startswith((".", "_"))
+                     and _is_file(e) and _size(e) <= MAX_C_SOURCE]
+    except OSError:
+        return []
+    return [os.path.join(directory, name) for name in sorted(names)]
+
+
+def _size(entry: os.DirEntry) -> int:
+    try:
+        return entry.stat().st_size
+    except OSError:
+        return MAX_C_SOURCE + 1
+
+
 def _is_file(entry: os.DirEntry) -> bool:
     try:
         return entry.is_file()

@@ -23,7 +23,9 @@ from .declarations import ContextFiles, declaration_table, method_table
 from .expression_types import derive_type
 from .gotypes import GoType, parse_type
 from .memory_origins import derive_origin
-from .preamble import CPreamble, parse_preamble
+from .c_bodies import propagate_always_frees, propagate_keeps
+from .loader import c_files
+from .preamble import CPreamble, c_source_bodies, parse_preamble
 from .scopes import FUNCTION_KINDS, FunctionScope, Symbol, declared_names
 from .source import SourceFile, text
 
@@ -68,6 +70,13 @@ class PackageModel:
         for source in self.files:
             if source.uses_cgo:
                 merged.merge(parse_preamble(source, self._read_header))
+        # the bodies of what the preamble only declares, from the package's C files
+        adopted = False
+        for path in c_files(self.directory) if merged.functions else []:
+            adopted = merged.adopt_bodies(c_source_bodies(path, self._read_header)) or adopted
+        if adopted:
+            propagate_keeps(merged)
+            propagate_always_frees(merged)
         return merged
 
     @cached_property

@@ -253,6 +253,17 @@ class CPreamble:
         memo[key] = size = -(-offset // align) * align
         return size
 
+    def adopt_bodies(self, other: "CPreamble") -> bool:
+        """Take from `other` (a C file of the package) the bodies of the
+        functions this preamble declares without one; whether any was taken."""
+        adopted = False
+        for name, fn in other.functions.items():
+            mine = self.functions.get(name)
+            if fn.has_body and mine is not None and not mine.has_body:
+                self.functions[name] = fn
+                adopted = True
+        return adopted
+
     def merge(self, other: "CPreamble") -> None:
         for name, fn in other.functions.items():
             mine = self.functions.get(name)
@@ -303,6 +314,22 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
         _Extractor(header, path, header_file.position).run(header_file.root)
         model.merge(header)
         pending.extend((os.path.dirname(path), inc) for inc in sorted(header.includes) if not inc.startswith("<"))
+    propagate_keeps(model)
+    propagate_always_frees(model)
+    return model
+
+
+def c_source_bodies(path: str, read_header=None) -> CPreamble:
+    """The functions defined in one of the package's C files, with what
+    their bodies keep and free; only their bodies are of use (its macros,
+    types and definitions are not the preamble's). `read_header` as for
+    `parse_preamble`."""
+    model = CPreamble()
+    data = (read_header or _read_file)(path)
+    if data is None:
+        return model
+    root = parse_bytes(c_parser(), masked(data, marker_macros(data))).root_node
+    _Extractor(model, path, SourceFile(path, path, data, None).position).run(root)
     propagate_keeps(model)
     propagate_always_frees(model)
     return model

@@ -154,10 +154,15 @@ def test_cli_output_is_identical_cold_and_warm(tree, cli):
     assert os.path.isfile(tree / ".cgolint_cache" / "CACHEDIR.TAG")
 
 
-@pytest.mark.parametrize("change", ["analysed file", "context file", "local header", "new context file"])
+@pytest.mark.parametrize("change", ["analysed file", "context file", "local header", "new context file",
+                                    "new C file", "C file"])
 def test_a_change_in_the_package_is_a_miss(tree, parses, change):
+    if change == "C file":
+        (tree / "p" / "p.c").write_text("void extra(char *p) { (void)p; }\n")
     lint(tree, Cache(str(tree / "cache")))
-    if change == "analysed file":
+    if change in ("new C file", "C file"):  # its bodies are those of the preamble's prototypes
+        (tree / "p" / "p.c").write_text("#include <stdlib.h>\nvoid extra(char *p) { free(p); }\n")
+    elif change == "analysed file":
         (tree / "p" / "p.go").write_text(KEEPER + "\nfunc Extra() {}\n")
     elif change == "context file":
         (tree / "p" / "helper.go").write_text(HELPER + "\nvar V = 2\n")

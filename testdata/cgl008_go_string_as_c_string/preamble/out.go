@@ -5,7 +5,7 @@ import "C"
 
 import "unsafe"
 
-// Negative for CGL008: a non-const char * with no body in sight is an
+// Negative for CGL008: a non-const char * that the body (in names.c) writes is an
 // output buffer (CGL003 reports the missing length).
 func Fill() byte {
 	buf := make([]byte, 8)

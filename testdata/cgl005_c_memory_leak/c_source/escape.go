@@ -1,0 +1,25 @@
+// Package escape calls C functions defined in a C file of the package.
+package escape
+
+// #include <stdlib.h>
+// extern char *escape_json_string(char *str);
+// extern size_t quoted_length(const char *str);
+import "C"
+
+import "unsafe"
+
+// Negative: escape_json_string takes ownership of `in` (its body, in
+// escape.c, returns it or frees it), so only its result is freed here; a
+// `defer C.free(unsafe.Pointer(in))` would free it twice.
+func Escape(s string) string {
+	in := C.CString(s)
+	out := C.escape_json_string(in)
+	got := C.GoString(out)
+	C.free(unsafe.Pointer(out))
+	return got
+}
+
+// Positive: quoted_length only reads its argument.
+func QuotedLength(s string) int {
+	return int(C.quoted_length(C.CString(s))) // want CGL005 "the result of C.CString passed straight to C.quoted_length is never freed"
+}
