@@ -72,6 +72,8 @@ def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Exte
             elements = max(elements, 1)
         elif parent.type == "argument_list":
             count = _bytes_moved(parent, node, body, preamble)
+            if count is None and _byte_buffer(function.params[index].ctype, preamble):
+                count = _capacity_beside(parent, node, body, preamble)
             if count is None:
                 return None
             byte_count = max(byte_count, count)
@@ -165,6 +167,46 @@ def _bytes_moved(arguments: Node, argument: Node, body: Node, preamble: CPreambl
         return None
     count = constant_value(args[count_at], body, preamble)
     return count if count is not None and count >= 0 else None
+
+
+def _capacity_beside(arguments: Node, argument: Node, body: Node, preamble: CPreamble) -> int | None:
+    """For `serialize(out, &outlen)` or `(out, outlen)`, the byte buffer
+    handed on with its capacity right after it in a local the body sets
+    once to a constant (`size_t outlen = 65;`, go-ethereum's secp256k1
+    ext.h): that constant; None otherwise. The callee's own contract is
+    not in sight: taking it at its word is what the length is for."""
+    args = [a for a in arguments.named_children if a.type != "comment"]
+    position = next((i for i, a in enumerate(args) if a == argument), None)
+    if position is None or position + 1 >= len(args):
+        return None
+    beside = args[position + 1]
+    if beside.type == "pointer_expression" and text(beside.child_by_field_name("operator")) == "&":
+        beside = beside.child_by_field_name("argument")
+    if beside is None or beside.type != "identifier":
+        return None
+    return _constant_local(text(beside), body, preamble)
+
+
+def _constant_local(name: str, body: Node, preamble: CPreamble) -> int | None:
+    """The value of a local declared once with a constant initializer and
+    never assigned in the body (its address may be handed on)."""
+    initializers = []
+    for node in walk(body):
+        if node.type == "init_declarator" and text(strip_init(node)) == name:
+            initializers.append(node.child_by_field_name("value"))
+        elif node.type == "assignment_expression" and text(node.child_by_field_name("left")) == name \
+                or node.type == "update_expression" and text(node.child_by_field_name("argument")) == name:
+            return None
+    if len(initializers) != 1 or len(_declarations(name, body)) != 1:
+        return None
+    value = constant_value(initializers[0], body, preamble)
+    return value if value is not None and value >= 0 else None
+
+
+def _byte_buffer(ctype: CType, preamble: CPreamble) -> bool:
+    """A `void *` or a pointer to a one-byte type: a capacity counts its bytes."""
+    pointee = preamble.resolve(CType(ctype.base, max(ctype.pointers - 1, 0), None, ctype.const))
+    return pointee.pointers == 0 and (pointee.base == "void" or preamble.ctype_size(pointee) == 1)
 
 
 def constant_value(node: Node | None, body: Node, preamble: CPreamble, depth: int = 0) -> int | None:

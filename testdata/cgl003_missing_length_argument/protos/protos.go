@@ -23,6 +23,19 @@ void read_header(struct header *h);
 static void put3(unsigned char *p) { p[0] = 1; p[1] = 2; p[2] = 3; }
 // Like nvmlDeviceGetSerial without its length: writes up to 30 bytes.
 static int get_serial(char *serial) { return snprintf(serial, 30, "%s", "1320321000001"); }
+// Hands the buffer on with its capacity in a local set once (go-ethereum's
+// secp256k1_ext_ecdsa_recover: `size_t outputlen = 65`).
+int serialize(unsigned char *out, size_t *outlen);
+static int recover65(unsigned char *pubkey_out) {
+	size_t outputlen = 65;
+	return serialize(pubkey_out, &outputlen);
+}
+static int big_keys = 1;
+static int recover_grown(unsigned char *pubkey_out) {
+	size_t outputlen = 33;
+	if (big_keys) outputlen = 65;
+	return serialize(pubkey_out, &outputlen);
+}
 */
 import "C"
 
@@ -266,4 +279,24 @@ func serialRegrown(grow bool) string {
 func lengthTooLong(ctx unsafe2.Pointer) {
 	buf := make([]byte, 16)
 	C.hash_update(ctx, (*C.uint8_t)(&buf[0]), 32) // want CGL003 "C.hash_update gets the local slice `buf` \(16 bytes\), but the length passed as `len` is 32"
+}
+
+// The body hands the buffer on with a capacity that fits it.
+func recovered() []byte {
+	pubkey := make([]byte, 65)
+	C.recover65((*C.uchar)(&pubkey[0]))
+	return pubkey
+}
+
+// Positive: the capacity handed on is larger than the buffer, or not one constant.
+func recoveredShort() []byte {
+	pubkey := make([]byte, 33)
+	C.recover65((*C.uchar)(&pubkey[0])) // want CGL003 "C.recover65 gets the local slice `pubkey` \(33 bytes\), but the body of C.recover65 reaches 65 bytes"
+	return pubkey
+}
+
+func recoveredGrown() []byte {
+	pubkey := make([]byte, 65)
+	C.recover_grown((*C.uchar)(&pubkey[0])) // want CGL003 "nothing tells C.recover_grown its length"
+	return pubkey
 }
