@@ -122,7 +122,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
             if spread is not None and any(c.type == "variadic_argument" for c in spread.named_children):
                 return len(args) > 2 or known_nonempty(args[0], source, model, depth + 1)
             return True
-        if target.kind == "func" and target.node is not None:
+        if target.kind in ("func", "method") and target.node is not None:  # (a method of a type the package declares)
             return _returns_nonempty(target.node, model, depth + 1)
     return False
 

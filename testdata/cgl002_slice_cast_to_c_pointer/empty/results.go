@@ -132,3 +132,31 @@ func ReadTagged(n int) int {
 	buf := make([]C.int, n)
 	return int(C.sum_ints(&buf[0], C.size_t(len(buf))))
 }
+
+// A method of a type of the package is followed the same way (go-ethereum's
+// BitCurve.Marshal: a make whose first element is set, so never empty).
+type curve struct{ bitSize int }
+
+func (c *curve) marshal() []byte {
+	byteLen := (c.bitSize + 7) >> 3
+	ret := make([]byte, 1+2*byteLen)
+	ret[0] = 4
+	return ret
+}
+
+func (c *curve) maybe() []byte {
+	if c.bitSize == 0 {
+		return nil
+	}
+	return []byte{4}
+}
+
+func SendMarshaled(c *curve) int {
+	pubkey := c.marshal()
+	return int(C.checksum((*C.uchar)(&pubkey[0]), C.size_t(len(pubkey))))
+}
+
+func SendMaybeMarshaled(c *curve) int {
+	pubkey := c.maybe()
+	return int(C.checksum((*C.uchar)(&pubkey[0]), C.size_t(len(pubkey)))) // want CGL002 "`&pubkey\[0\]` passed to C.checksum panics"
+}
