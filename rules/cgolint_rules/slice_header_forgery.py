@@ -372,7 +372,7 @@ class SliceHeaderForgery(Rule):
             return
         header = _header(pointee)
         if header:
-            if self._once(node):
+            if self._once(node) and not self._header_itself(conversion, ctx):
                 viewed = self._viewed(conversion, ctx)
                 if viewed and _fields_only_read(node, ctx):
                     readers = f"unsafe.SliceData({viewed}), len({viewed}) and cap({viewed})" if header == "slice" \
@@ -396,6 +396,17 @@ class SliceHeaderForgery(Rule):
         if pointee is None or pointee.kind not in ("string", "slice"):
             return
         yield from self._reinterpretation(conversion, pointee, ctx)
+
+    def _header_itself(self, conversion, ctx) -> bool:
+        """`(*reflect.SliceHeader)(unsafe.Pointer(&header))` of a variable that
+        already is one (wasmer-go): no view, and its declaration is reported."""
+        operand = strip_parens(conversion.operand)
+        if not is_unsafe_call(operand, "Pointer", ctx.file, ctx.package):
+            return False
+        inner = strip_parens(single_argument(operand))
+        if inner is None or inner.type != "unary_expression" or text(inner.child_by_field_name("operator")) != "&":
+            return False
+        return bool(_header(_resolved(ctx.type_of(inner.child_by_field_name("operand")), inner, ctx)))
 
     def _viewed(self, conversion, ctx) -> str:
         operand = strip_parens(conversion.operand)

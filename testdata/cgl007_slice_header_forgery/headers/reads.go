@@ -41,3 +41,14 @@ func headerOf(b []byte) *reflect.SliceHeader {
 	_ = sh.Len
 	return sh
 }
+
+// One finding, at the declaration: viewing a header as a header is no view
+// (wasmer-go's Memory.Data).
+func wrap(data unsafe.Pointer, length int) []byte {
+	var header reflect.SliceHeader // want CGL007 "`header` is declared as a reflect.SliceHeader"
+	header = *(*reflect.SliceHeader)(unsafe.Pointer(&header))
+	header.Data = uintptr(data)
+	header.Len = length
+	header.Cap = length
+	return *(*[]byte)(unsafe.Pointer(&header))
+}
