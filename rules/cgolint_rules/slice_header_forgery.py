@@ -14,7 +14,7 @@ from cgolint.conversions import (
     uses_after,
 )
 from cgolint.gotypes import GoType, parse_type
-from cgolint.memory_origins import C_MEMORY
+from cgolint.memory_origins import C_MEMORY, GO_MEMORY
 from cgolint.rule import Edit, Fix, Level, Rule
 from cgolint.scopes import outermost_function
 from cgolint.source import strip_parens, text, walk
@@ -108,16 +108,17 @@ def _may_concern(node, kind: str, data: bytes) -> bool:
 _HEADER_LIKE = re.compile(rb"\(\s*\*\s*(?:\w*(?:[Hh]eader|[Hh]dr)\w*|\[[23]\]\s*u?int(?:ptr)?)\s*\)")
 
 
-def _data_in_c_memory(literal, ctx) -> bool:
-    """The literal's `Data:` element is a pointer into C memory
-    (`uintptr(unsafe.Pointer(info.aConstraint))`)."""
+def _data_origin(literal, ctx) -> str | None:
+    """Where the literal's `Data:` element points: C_MEMORY
+    (`uintptr(unsafe.Pointer(info.aConstraint))`), GO_MEMORY, or None
+    when source does not say (or there is no `Data:`)."""
     body = literal.child_by_field_name("body")
     for element in body.named_children if body is not None else ():
         key, value = element.child_by_field_name("key"), element.child_by_field_name("value")
         if element.type == "keyed_element" and key is not None and text(key).strip() == "Data" \
                 and value is not None and value.named_children:
-            return ctx.package.origin_of(value.named_children[0], ctx.file) == C_MEMORY
-    return False
+            return ctx.package.origin_of(value.named_children[0], ctx.file)
+    return None
 
 
 def _never_evaluated(node, ctx) -> bool:
@@ -272,9 +273,14 @@ class SliceHeaderForgery(Rule):
             reflect_name = "reflect.SliceHeader" if header == "slice" else "reflect.StringHeader"
             what = name if name.endswith(reflect_name.split(".")[1]) and "." in name else f"{name}, a {reflect_name},"
             # Over C memory the garbage collector is not at stake: the type's rules still are
-            why = ("its Data holds C memory here, which the garbage collector never frees, but the reflect "
-                   "documentation warns that the type's representation may change" if _data_in_c_memory(node, ctx) else
-                   "its Data is a uintptr the garbage collector does not track, so the memory can be freed meanwhile")
+            origin = _data_origin(node, ctx)
+            why = "its Data is a uintptr the garbage collector does not track, so the memory can be freed meanwhile" \
+                if origin == GO_MEMORY else (
+                    "its Data holds C memory here, which the garbage collector never frees, but the reflect "
+                    "documentation warns that the type's representation may change" if origin == C_MEMORY else
+                    "its Data is a uintptr the garbage collector does not track: Go memory referenced only through "
+                    "it can be freed meanwhile, and the reflect documentation warns that the type's "
+                    "representation may change")
             yield self.report(
                 node,
                 f"`{name}{{...}}` builds a {header} header by hand: {what} is deprecated (Go 1.21) and must not be "
