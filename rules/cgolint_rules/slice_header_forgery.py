@@ -369,25 +369,29 @@ class SliceHeaderForgery(Rule):
             if not _header(pointee) and not in_go_distribution(model) else None
         if home_made:
             if self._once(node):
+                viewed = self._viewed(conversion, ctx)
+                shape = f"*{pointee}, {_shape(pointee, ctx.package)} laid out like its {home_made} header"
+                if viewed and _fields_only_read(node, ctx, fields=None):
+                    yield self.report(
+                        node, f"`{viewed}` is viewed as {shape}, to read its fields: this relies on the runtime's "
+                              f"private layout; read them with {_readers(home_made, viewed)} (Go 1.20+)")
+                    return
                 yield self.report(
                     node,
-                    f"`{self._viewed(conversion, ctx)}` is viewed as *{pointee}, {_shape(pointee, ctx.package)} laid out like its "
-                    f"{home_made} header: this relies on the runtime's private layout, and a {home_made} written "
-                    f"through it can point at memory the garbage collector frees; use {_replacement(home_made)} "
-                    f"(Go 1.20+)")
+                    f"`{viewed}` is viewed as {shape}: this relies on the runtime's private layout, and a {home_made} "
+                    f"written through it can point at memory the garbage collector frees; use "
+                    f"{_replacement(home_made)} (Go 1.20+)")
             return
         header = _header(pointee)
         if header:
             if self._once(node) and not self._header_itself(conversion, ctx):
                 viewed = self._viewed(conversion, ctx)
                 if viewed and _fields_only_read(node, ctx):
-                    readers = f"unsafe.SliceData({viewed}), len({viewed}) and cap({viewed})" if header == "slice" \
-                        else f"unsafe.StringData({viewed}) and len({viewed})"
                     yield self.report(
                         node,
                         f"`{viewed}` is viewed as *reflect.{header.capitalize()}Header to read its fields: the type "
                         f"is deprecated (Go 1.21) and the view relies on the runtime's layout of a {header}; read "
-                        f"them with {readers} (Go 1.20+)")
+                        f"them with {_readers(header, viewed)} (Go 1.20+)")
                     return
                 # a view of a live variable: its Data word is the variable's own, scanned while it lives
                 hazard = (f"its Data is a uintptr: a pointer read from it keeps nothing alive once `{viewed}` is no "
@@ -522,10 +526,18 @@ class SliceHeaderForgery(Rule):
         return Fix(f"Replace with `{replacement}`", (Edit(reported.start_byte, reported.end_byte, replacement),))
 
 
-def _fields_only_read(conversion, ctx) -> bool:
+def _readers(kind: str, viewed: str) -> str:
+    """What reads a slice's or a string's header fields without a header."""
+    if kind == "slice":
+        return f"unsafe.SliceData({viewed}), len({viewed}) and cap({viewed})"
+    return f"unsafe.StringData({viewed}) and len({viewed})"
+
+
+def _fields_only_read(conversion, ctx, fields: tuple[str, ...] | None = _FIELDS) -> bool:
     """`sh := (*reflect.SliceHeader)(unsafe.Pointer(&b))` whose every use
-    reads Len, Cap or Data as a number (`uintptr(sh.Data) == p.ptr`): no
-    pointer is made from the view, and nothing is written through it."""
+    reads Len, Cap or Data (any field of a home-made header: `fields` None)
+    as a number (`uintptr(sh.Data) == p.ptr`): no pointer is made from a
+    uintptr of the view, and nothing is written through it."""
     holder = conversion
     while holder.parent is not None and holder.parent.type == "parenthesized_expression":
         holder = holder.parent
@@ -541,7 +553,7 @@ def _fields_only_read(conversion, ctx) -> bool:
     for use in uses:
         selector = use.parent
         if selector is None or selector.type != "selector_expression" or _is_written(selector) \
-                or text(selector.child_by_field_name("field")) not in _FIELDS:
+                or fields is not None and text(selector.child_by_field_name("field")) not in fields:
             return False
         outer = selector.parent
         while outer is not None and not outer.type.endswith("statement"):

@@ -100,3 +100,15 @@ func forgedFromWords(p unsafe.Pointer, n int) []byte {
 func firstWords(s []uintptr) *[3]uintptr {
 	return (*[3]uintptr)(unsafe.Pointer(&s[0]))
 }
+
+// Positive, worded for a view that only reads its fields (NVIDIA/go-nvml's
+// unpackPCharString): the layout is at stake, not a forged string.
+type pointerStringHeader struct {
+	data unsafe.Pointer
+	len  int
+}
+
+func stringData(str string) unsafe.Pointer {
+	h := (*pointerStringHeader)(unsafe.Pointer(&str)) // want CGL007 "`str` is viewed as \*pointerStringHeader, a struct laid out like its string header, to read its fields: this relies on the runtime's private layout; read them with unsafe.StringData\(str\) and len\(str\)"
+	return h.data
+}
