@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from collections import Counter
 from functools import cached_property
 
 from tree_sitter import Node
@@ -70,10 +71,14 @@ class PackageModel:
         for source in self.files:
             if source.uses_cgo:
                 merged.merge(parse_preamble(source, self._read_header))
-        # the bodies of what the preamble only declares, from the package's C files
+        # the bodies of what the preamble only declares, from the package's C files;
+        # not one defined by two of them (`x_linux.c`, `x_darwin.c`): which one builds is not known
+        bodies = [c_source_bodies(path, self._read_header) for path in c_files(self.directory)] \
+            if merged.functions else []
+        defined = Counter(name for model in bodies for name, fn in model.functions.items() if fn.has_body)
         adopted = False
-        for path in c_files(self.directory) if merged.functions else []:
-            adopted = merged.adopt_bodies(c_source_bodies(path, self._read_header)) or adopted
+        for model in bodies:
+            adopted = merged.adopt_bodies(model, lambda name: defined[name] == 1) or adopted
         if adopted:
             propagate_keeps(merged)
             propagate_always_frees(merged)

@@ -253,13 +253,14 @@ class CPreamble:
         memo[key] = size = -(-offset // align) * align
         return size
 
-    def adopt_bodies(self, other: "CPreamble") -> bool:
+    def adopt_bodies(self, other: "CPreamble", wanted=lambda name: True) -> bool:
         """Take from `other` (a C file of the package) the bodies of the
-        functions this preamble declares without one; whether any was taken."""
+        functions this preamble declares without one (those `wanted`);
+        whether any was taken."""
         adopted = False
         for name, fn in other.functions.items():
             mine = self.functions.get(name)
-            if fn.has_body and mine is not None and not mine.has_body:
+            if fn.has_body and mine is not None and not mine.has_body and wanted(name):
                 self.functions[name] = fn
                 adopted = True
         return adopted

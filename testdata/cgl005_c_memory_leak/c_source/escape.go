@@ -4,6 +4,7 @@ package escape
 // #include <stdlib.h>
 // extern char *escape_json_string(char *str);
 // extern size_t quoted_length(const char *str);
+// extern void pick(char *name);
 import "C"
 
 import "unsafe"
@@ -22,4 +23,10 @@ func Escape(s string) string {
 // Positive: quoted_length only reads its argument.
 func QuotedLength(s string) int {
 	return int(C.quoted_length(C.CString(s))) // want CGL005 "the result of C.CString passed straight to C.quoted_length is never freed"
+}
+
+// Positive: pick's body is in two C files for two platforms, one that frees
+// and one that does not; neither is taken, and a prototype alone only reads.
+func Pick(s string) {
+	C.pick(C.CString(s)) // want CGL005 "the result of C.CString passed straight to C.pick is never freed"
 }

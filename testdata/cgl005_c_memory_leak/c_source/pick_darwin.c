@@ -1,0 +1,3 @@
+#include <stdio.h>
+
+void pick(char *name) { puts(name); }
