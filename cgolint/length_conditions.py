@@ -338,6 +338,11 @@ class LengthFacts(FillFacts):
             if statement.child_by_field_name("alternative") is None and terminates(consequence) and \
                     self._equal_to_nonempty(condition):
                 return True
+            alternative = statement.child_by_field_name("alternative")
+            if alternative is not None and alternative.type == "block" and terminates(alternative) \
+                    and consequence is not None and not self._assigns(consequence) \
+                    and self.implies_nonempty(condition):
+                return True  # `if len(s) > 0 { ... } else { return }`: past it, the condition held
             return self._every_branch_fills(statement) or self._refills_copy(statement)
         if statement.type == "expression_statement" and self._checked_by_helper(statement):
             return True

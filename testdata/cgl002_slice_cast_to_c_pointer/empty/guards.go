@@ -577,3 +577,32 @@ func FeedByClause(s []C.int) {
 		n = len(chunk)
 	}
 }
+
+// Negative: the check's else leaves, so past the if its condition held.
+func ElseReturns(b []byte) C.int {
+	if len(b) > 0 {
+		b[0] |= 1
+	} else {
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b)))
+}
+
+// Positive: the else goes on, or the then-branch empties the slice.
+func ElseGoesOn(b []byte, n int) C.int {
+	if len(b) > 0 {
+		b[0] |= 1
+	} else {
+		n++
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b)+n)) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
+}
+
+func ThenEmpties(b []byte) C.int {
+	if len(b) > 0 {
+		b = b[:0]
+	} else {
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
+}
