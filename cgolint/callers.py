@@ -69,9 +69,25 @@ def _keeps_length(arg: Node, file: SourceFile, model: PackageModel) -> bool:
     if never_assigned(arg, file, model):
         return True
     symbol = model.resolve(arg, file) if arg.type == "identifier" else None
-    return symbol is not None and symbol.kind in ("local", "param") and \
-        not any(rhs is None or reslice_of(rhs, symbol.name) for _, rhs in symbol.writes) and \
-        not any(mutations(symbol, outermost_function(arg) or arg, model, file, method_calls=True))
+    if symbol is None or symbol.kind not in ("local", "param") or \
+            any(mutations(symbol, outermost_function(arg) or arg, model, file, method_calls=True)):
+        return False
+    # the walk sees the writes before the call on its way up: not one in a
+    # closure, nor one that comes round the back of a loop around the call
+    loops = [n for n in _ancestors(arg) if n.type == "for_statement"]
+    return not any(rhs is None or reslice_of(rhs, symbol.name) or any(n.type == "func_literal" for n in _ancestors(lhs))
+                   or any(loop.start_byte <= lhs.start_byte < loop.end_byte for loop in loops)
+                   for lhs, rhs in symbol.writes)
+
+
+def _ancestors(node: Node) -> list[Node]:
+    """The nodes around `node` up to its function declaration."""
+    found = []
+    node = node.parent
+    while node is not None and node.type not in ("function_declaration", "method_declaration"):
+        found.append(node)
+        node = node.parent
+    return found
 
 
 def _every_call_gives(function: Node, parameter: str, source: SourceFile, model: PackageModel, fact: str,

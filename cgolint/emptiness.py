@@ -375,7 +375,7 @@ def _shadowed_at(container: Node, at: Node, source: SourceFile, model: PackageMo
     symbol = model.resolve(ident, source)
     scope = model.scope_of(at, source) if symbol is not None else None
     return scope is not None and any(
-        other is not symbol and other.scope is not None and other.kind == "local"
+        other is not symbol and other.scope is not None and other.kind in ("local", "param")
         and ident.end_byte <= other.node.start_byte < at.start_byte
         and other.scope.start_byte <= at.start_byte < other.scope.end_byte
         for other in scope.by_name.get(symbol.name, ()))
@@ -445,7 +445,7 @@ def _value_checked(value: Node, at: Node, source: SourceFile, model: PackageMode
         return unchanged() and _dominated(ValueFacts(key, source, model, _EVIDENCE), at, of_length=False,
                                           through_closures=unchanged)
     if value.type == "identifier":
-        if _changed(value, source, model):
+        if _changed(value, source, model) or _shadowed_at(value, at, source, model):
             return False
         if _whole_quotient(trace_value(value, source, model), at, source, model) or \
                 _only_positive(value, source, model):
@@ -600,7 +600,7 @@ def _dominated(check: "LengthFacts", at: Node, *, of_length: bool, through_closu
             sibling = node.prev_named_sibling
             while sibling is not None:
                 if (of_length or sibling.type in ("if_statement", "expression_switch_statement")) \
-                        and check.guards(sibling):
+                        and not _redeclares(sibling, check.key) and check.guards(sibling):
                     return True
                 if _assigns_key(sibling, check.key, check.counts_reslices, check):
                     # `scratch = data` holds what data held there; `b = b[:0]` does not
@@ -618,6 +618,18 @@ def _dominated(check: "LengthFacts", at: Node, *, of_length: bool, through_closu
                 sibling = sibling.prev_named_sibling
         node, parent = parent, parent.parent
     return False
+
+
+def _redeclares(statement: Node, key: str) -> bool:
+    """`if data := other; len(data) == 0 { return }`: the statement's
+    initializer declares the variable the key starts with, so what its
+    condition says is of that one, gone past the statement."""
+    initializer = statement.child_by_field_name("initializer")
+    if initializer is None or initializer.type != "short_var_declaration":
+        return False
+    left = initializer.child_by_field_name("left")
+    root = re.match(r"\w+", key)
+    return root is not None and left is not None and any(text(n) == root.group() for n in left.named_children)
 
 
 def _assigns_key(statement: Node, key: str, reslices: bool = False, check: LengthFacts | None = None) -> bool:

@@ -59,7 +59,8 @@ def declared_twice(function: Node, model: PackageModel) -> bool:
     name = function.child_by_field_name("name")
     if name is None:
         return True
-    declaration = re.compile(rb"^func[ \t]+" + re.escape(name.text) + rb"[ \t]*[\[(]", re.MULTILINE)
+    receiver = rb"\([^)]*\)[ \t]*" if function.type == "method_declaration" else b""  # (any receiver type: cautious)
+    declaration = re.compile(rb"^func[ \t]*" + receiver + re.escape(name.text) + rb"[ \t]*[\[(]", re.MULTILINE)
     return sum(len(declaration.findall(f.data)) for f in model.files_mentioning(text(name))) > 1
 
 
@@ -329,6 +330,8 @@ class LengthFacts(FillFacts):
 
     def guards(self, statement: Node) -> bool:
         """A statement after which s is known non-empty (or the function has left)."""
+        if statement.type == "labeled_statement" and statement.named_children:
+            statement = statement.named_children[-1]  # `outer: for ...`
         if statement.type == "if_statement":
             condition = statement.child_by_field_name("condition")
             consequence = statement.child_by_field_name("consequence")

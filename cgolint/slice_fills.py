@@ -57,9 +57,10 @@ class FillFacts:
         if self.evidence.nonempty(ranged, self.source, self.model) \
                 or self.evidence.checked(ranged, loop, self.source, self.model, frozenset()):
             return True
-        # checked after the loop: a turn ran, so the append did
-        after = self.at is not None and self.at.start_byte >= loop.end_byte
-        return after and (never_assigned(ranged, self.source, self.model)
+        # checked after the loop, on the same turn of any loop around both: a turn ran, so the append did
+        after = self.at is not None and self.at.start_byte >= loop.end_byte \
+            and turn_context(self.at) == turn_context(loop)
+        return after and (self._fixed_length(ranged) and never_assigned(ranged, self.source, self.model)
                           and self.evidence.checked(ranged, self.at, self.source, self.model, self.asking)
                           or any(self._counts_turns(increment, loop) and self.evidence.value_checked(
                               increment.named_children[0], self.at, self.source, self.model)
@@ -70,12 +71,19 @@ class FillFacts:
         local declared zero before the loop and changed nowhere else."""
         counter = strip_parens(increment.named_children[0]) if increment.named_children else None
         symbol = local_symbol(counter, self.source, self.model) if counter is not None else None
-        if symbol is None or symbol.kind != "local" or symbol.writes or symbol.node.start_byte > loop.start_byte:
-            return False
+        if symbol is None or symbol.kind != "local" or symbol.writes or symbol.node.start_byte > loop.start_byte \
+                or turn_context(symbol.node) != turn_context(loop):
+            return False  # (declared before a loop around this one: it counts that loop's turns too)
         if symbol.value is not None and (symbol.index or text(symbol.value) != "0"):
             return False
         changes = list(mutations(symbol, outermost_function(loop) or loop, self.model, self.source, True))
         return changes == [increment]
+
+    def _fixed_length(self, ranged: Node) -> bool:
+        """A slice, array or string: its length changes only by assignment
+        (a map's does through `m[k] = v` and `delete`)."""
+        t = self.model.underlying(self.model.type_of(ranged, self.source))
+        return t is not None and t.kind in ("slice", "array", "string")
 
     def _appends_every_turn(self, statements: list[Node]) -> bool:
         """`s = append(s, ...)` at the top of the body, nothing before it
@@ -213,3 +221,12 @@ def _resliced_length(value: Node | None) -> Node | None:
     start = value.child_by_field_name("start")
     return value.child_by_field_name("end") if start is None or text(start) == "0" else None
 
+
+def turn_context(node: Node) -> Node | None:
+    """The loop or function whose one turn (or call) `node` runs in: the
+    nearest `for` or function around it, the node itself excluded."""
+    parent = node.parent
+    while parent is not None and parent.type not in ("for_statement", "func_literal", "function_declaration",
+                                                     "method_declaration"):
+        parent = parent.parent
+    return parent

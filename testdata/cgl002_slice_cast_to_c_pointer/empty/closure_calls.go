@@ -97,3 +97,34 @@ func FillOtherThenHint(dst, other []byte) {
 	fillOther(dst)
 	fillOther(other)
 }
+
+// Positive: the argument is set again where the walk to the call does not
+// look: round the back of the loop, or in a closure called before.
+func SumEachNext(dst []byte, next [][]byte) C.int {
+	var total C.int
+	if len(dst) == 0 {
+		return 0
+	}
+	for _, n := range next {
+		total += sumOnce(dst)
+		dst = n
+	}
+	return total
+}
+
+func sumOnce(b []byte) C.int {
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
+}
+
+func SumAfterClosureReset(dst []byte) C.int {
+	reset := func() { dst = nil }
+	if len(dst) == 0 {
+		return 0
+	}
+	reset()
+	return sumAgain(dst)
+}
+
+func sumAgain(b []byte) C.int {
+	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
+}

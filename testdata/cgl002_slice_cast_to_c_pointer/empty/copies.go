@@ -260,6 +260,27 @@ func SumCheckedShadow(data, other []byte) int {
 	}
 }
 
+// Positive: the check is of another variable of the original's name: a
+// closure's parameter, or one an if declares.
+func SumCheckedInClosure(data, other []byte) int {
+	report := data
+	each := func(data []byte) int {
+		if len(data) == 0 {
+			return 0
+		}
+		return int(C.checksum((*C.uchar)(&report[0]), C.size_t(len(report)))) // want CGL002 "when report is empty"
+	}
+	return each(other)
+}
+
+func SumCheckedByIf(data, other []byte) int {
+	report := data
+	if data := other; len(data) == 0 {
+		return 0
+	}
+	return int(C.checksum((*C.uchar)(&report[0]), C.size_t(len(report)))) // want CGL002 "when report is empty"
+}
+
 // A slice out of an interface, checked through the same assertion
 // (mattn/go-sqlite3's callbackRet for []byte).
 func SumAsserted(v interface{}) int {

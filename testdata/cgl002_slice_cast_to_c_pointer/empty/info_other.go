@@ -8,3 +8,5 @@ func platformInfo(data []byte) (int, error) {
 	}
 	return len(data), nil
 }
+
+func (s *source) payload() []byte { return []byte{0} }

@@ -138,3 +138,99 @@ func MadeFromUpAndDown(names []string) C.long {
 	counts := make([]C.int, total)
 	return C.sum_ints(&counts[0], C.size_t(total)) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
 }
+
+// Positive: the counter also counts the turns of a loop around this one
+// (or the calls of a closure), so a later empty group passes its check.
+func CountsPerGroup(groups [][]string) C.long {
+	var total C.long
+	number := 0
+	for _, group := range groups {
+		var counts []C.int
+		for _, n := range group {
+			counts = append(counts, C.int(len(n)))
+			number++
+		}
+		if number > 0 {
+			total += C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+		}
+	}
+	return total
+}
+
+func CountsPerCall(a, b []string) C.long {
+	number := 0
+	sum := func(names []string) C.long {
+		var counts []C.int
+		for _, n := range names {
+			counts = append(counts, C.int(len(n)))
+			number++
+		}
+		if number > 0 {
+			return C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+		}
+		return 0
+	}
+	return sum(a) + sum(b)
+}
+
+// Positive: a map's length changes without an assignment to it.
+func KeysOfMap(m map[int]bool, fill func(map[int]bool)) C.long {
+	var keys []C.int
+	for k := range m {
+		keys = append(keys, C.int(k))
+	}
+	fill(m)
+	if len(m) > 0 {
+		return C.sum_ints(&keys[0], C.size_t(len(keys))) // want CGL002 "`&keys\[0\]` passed to C.sum_ints panics"
+	}
+	return 0
+}
+
+// Positive: the check is in a later loop whose next turn follows a reset.
+func CountsReset(names []string) C.long {
+	var counts []C.int
+	for _, n := range names {
+		counts = append(counts, C.int(len(n)))
+	}
+	var total C.long
+	for i := 0; i < 2; i++ {
+		if len(names) > 0 {
+			total += C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+		}
+		counts = nil
+	}
+	return total
+}
+
+// Positive: the checked names are other variables, declared by the if.
+func CountsShadowed(names, others []string) C.long {
+	var counts []C.int
+	number := 0
+	for _, n := range names {
+		counts = append(counts, C.int(len(n)))
+		number++
+	}
+	if number := len(others) + 1; number > 0 {
+		return C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+	}
+	if names := others; len(names) > 0 {
+		return C.sum_ints(&counts[0], C.size_t(len(counts))) // want CGL002 "`&counts\[0\]` passed to C.sum_ints panics"
+	}
+	return 0
+}
+
+// Negative: a labeled loop is the same loop.
+func CountsLabeled(names []string) C.long {
+	var counts []C.int
+outer:
+	for _, n := range names {
+		counts = append(counts, C.int(len(n)))
+		if n == "" {
+			break outer
+		}
+	}
+	if len(names) > 0 {
+		return C.sum_ints(&counts[0], C.size_t(len(counts)))
+	}
+	return 0
+}
