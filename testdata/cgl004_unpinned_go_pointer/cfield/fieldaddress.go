@@ -1,9 +1,12 @@
 package cfield
 
 /*
+#include <stddef.h>
 typedef struct handle handle;
 int open_handle(handle **out);
 void set_user(void **slot);
+struct span { char *data; size_t len; };
+size_t span_length(struct span *s);
 */
 import "C"
 
@@ -47,4 +50,42 @@ func SetUserLiteral(c *conn) *stmt {
 	s := &stmt{user: unsafe.Pointer(c)}
 	C.set_user(&s.user) // want CGL004 "`C.set_user` receives `s.user` \(unsafe.Pointer\), Go memory whose `user` was set to the Go pointer"
 	return s
+}
+
+// Positive: through a variable, cgo checks the whole object the pointer is into.
+func OpenThroughVariable(c *conn) *stmt {
+	s := &stmt{conn: c}
+	p := &s.handle
+	C.open_handle(p) // want CGL004 "`C.open_handle` receives `p` \(\*\*C.handle\), Go memory whose `conn` was set to the Go pointer"
+	return s
+}
+
+// Positive: a field promoted from an embedded struct is that struct's.
+type userData struct{ user unsafe.Pointer }
+
+type embedding struct {
+	userData
+	handle *C.handle
+}
+
+func SetPromoted(c *conn) *embedding {
+	e := &embedding{}
+	e.userData.user = unsafe.Pointer(c)
+	C.set_user(&e.user) // want CGL004 "`C.set_user` receives `e.user` \(unsafe.Pointer\), Go memory whose `e.userData.user` was set to the Go pointer"
+	return e
+}
+
+// Positive: the field is given a whole struct that holds the Go pointer.
+type spanHolder struct {
+	tag  int
+	span C.struct_span
+}
+
+func SpanLength(data []byte) C.size_t {
+	if len(data) == 0 {
+		return 0
+	}
+	h := &spanHolder{}
+	h.span = C.struct_span{data: (*C.char)(unsafe.Pointer(&data[0])), len: C.size_t(len(data))}
+	return C.span_length(&h.span) // want CGL004 "`C.span_length` receives `h.span` \(C.struct_span\), a C struct in Go memory whose `data` was set to the Go pointer"
 }
