@@ -17,7 +17,7 @@ from tree_sitter import Node
 from .call_targets import call_arguments, receiving_call
 from .nil_tests import is_nil
 from .ownership_facts import OwnershipOptions
-from .source import text
+from .source import text, walk
 
 # Go builtins that read a pointer's value without taking ownership (every C
 # function other than a free or an ownership taker, C.GoString included, only reads).
@@ -286,9 +286,9 @@ def kept_with_release(call: Node, argument: Node, name: str) -> bool:
     its destructor; or it is a CoreFoundation `...NoCopy` constructor, which
     keeps the buffer for the object it returns. Who frees it is then the
     callee's business, and a free after the call would be a use after free."""
-    if name.endswith("NoCopy"):
-        return True
     arguments = [(a, "".join(text(a).split())) for a in call_arguments(call)]
+    if name.endswith("NoCopy"):  # unless told to leave the buffer to the caller
+        return not any(spelled == "C.kCFAllocatorNull" for _, spelled in arguments)
     position = next((i for i, (a, _) in enumerate(arguments) if a.start_byte <= argument.start_byte < a.end_byte), None)
     if position is None:
         return False
@@ -304,19 +304,33 @@ def kept_with_release(call: Node, argument: Node, name: str) -> bool:
 
 
 def _is_c_function(node: Node, spelled: str) -> bool:
-    return bool(_C_FUNCTION_POINTER.fullmatch(spelled)) or node.type == "identifier" and _set_to_c_function(node)
+    """A C function that releases memory, as cgo spells a function pointer."""
+    return _is_destructor(spelled) or node.type == "identifier" and _set_to_c_function(node)
+
+
+def _is_destructor(spelled: str) -> bool:
+    """`(*[0]byte)(C.free)`: a C function named as a release (a comparator
+    or a signal handler given beside the data is none)."""
+    found = _C_FUNCTION_POINTER.fullmatch(spelled)
+    return found is not None and _RELEASE_NAME.search(found.group(1)) is not None
 
 
 def _set_to_c_function(ident: Node) -> bool:
-    """`free = (*[0]byte)(C.cfree)` in the function, before the use."""
+    """`free = (*[0]byte)(C.cfree)` in the function before the use, and no
+    other value given it there (`free = nil` on some path: the caller frees)."""
     function = ident
     while function is not None and function.type not in ("function_declaration", "method_declaration", "func_literal"):
         function = function.parent
     if function is None:
         return False
-    before = "".join(text(function)[:ident.start_byte - function.start_byte].split())
-    return any(_C_FUNCTION_POINTER.fullmatch(value)
-               for value in re.findall(r"\b" + re.escape(text(ident)) + r":?=(\(\*\[0\]byte\)\([\w.()]+\))", before))
+    name, values = text(ident), []
+    for node in walk(function):
+        if node.start_byte >= ident.start_byte:
+            break
+        if node.type in ("assignment_statement", "short_var_declaration"):
+            left, right = exprs(node.child_by_field_name("left")), exprs(node.child_by_field_name("right"))
+            values += [v for t, v in zip(left, right) if text(t) == name]
+    return bool(values) and all(_is_destructor("".join(text(v).split())) for v in values)
 
 
 # cgo's spelling of a C function pointer (whitespace removed): a C
@@ -324,4 +338,7 @@ def _set_to_c_function(ident: Node) -> bool:
 # sentinel such as SQLite's transient `(*[0]byte)(unsafe.Pointer(^uintptr(0)))`.
 # An argument that is a size or a count, not memory (whitespace removed).
 _SIZE = re.compile(r"-?\d+|len\(.*\)|C\.(?:u?int|u?long|u?longlong|size_t|ssize_t|u?int\d+_t)\(.*\)")
-_C_FUNCTION_POINTER = re.compile(r"\(\*\[0\]byte\)\((?:unsafe\.Pointer\()?C\.\w+\)?\)")
+_C_FUNCTION_POINTER = re.compile(r"\(\*\[0\]byte\)\((?:unsafe\.Pointer\()?C\.(\w+)\)?\)")
+# What a C function that releases memory is called: free, g_free, sqlite3_free,
+# cfree, xmlFree, g_object_unref, destroy_node, release...
+_RELEASE_NAME = re.compile(r"(?i)free|destroy|release|unref|dispose|dealloc|delete|finali[sz]e|cleanup")

@@ -10,6 +10,10 @@ int bind_text(int col, const char *s, int n, destroy_fn destroy);
 void set_data_full(void *object, const char *key, void *data, destroy_fn destroy);
 void duckdb_free(void *p);
 int extract(const char *query);
+int compare_ints(const void *a, const void *b);
+void on_click(void *data);
+long connect_data(void *object, const char *signal, void *handler, void *data, destroy_fn destroy, int flags);
+extern const void *kCFAllocatorNull;
 typedef const void *StringRef;
 StringRef StringCreateWithCStringNoCopy(void *alloc, const char *s, int encoding, void *dealloc);
 */
@@ -63,4 +67,32 @@ func Extract(query string) C.int {
 	cQuery := C.CString(query)
 	defer C.duckdb_free(unsafe.Pointer(cQuery))
 	return C.extract(cQuery)
+}
+
+// Positive: a C function given beside the memory that is no release (a
+// comparator, a signal handler) does not take it over.
+func SortInts(n int) {
+	buf := C.malloc(C.size_t(4 * n)) // want CGL005 "`buf` holds C memory from C.malloc that is never freed"
+	C.qsort(buf, C.size_t(n), 4, (*[0]byte)(C.compare_ints))
+}
+
+func Connect(object unsafe.Pointer, signal string) {
+	csig := C.CString(signal) // want CGL005 "`csig` holds C memory from C.CString that is never freed"
+	C.connect_data(object, csig, unsafe.Pointer((*[0]byte)(C.on_click)), nil, nil, 0)
+}
+
+// Positive: kCFAllocatorNull leaves the buffer to the caller.
+func NewStringKept(s string) C.StringRef {
+	cs := C.CString(s) // want CGL005 "`cs` holds C memory from C.CString that is never freed"
+	return C.StringCreateWithCStringNoCopy(nil, cs, 0, C.kCFAllocatorNull)
+}
+
+// Positive: on one path the destructor is nil, and the caller keeps the text.
+func BindMaybeCopied(v string, copied bool) C.int {
+	free := (*[0]byte)(C.free)
+	if copied {
+		free = nil
+	}
+	cv := C.CString(v) // want CGL005 "`cv` holds C memory from C.CString that is never freed"
+	return C.bind_text(1, cv, C.int(len(v)), free)
 }
