@@ -182,9 +182,22 @@ def _capacity_beside(arguments: Node, argument: Node, body: Node, preamble: CPre
     beside = args[position + 1]
     if beside.type == "pointer_expression" and text(beside.child_by_field_name("operator")) == "&":
         beside = beside.child_by_field_name("argument")
-    if beside is None or beside.type != "identifier":
+    if beside is None or beside.type != "identifier" or not _CAPACITY_NAME.search(text(beside)):
         return None
+    declared = _declarations(text(beside), body)
+    if len(declared) != 1 or preamble.resolve(declared[0][1]).base not in _SIZE_TYPES:
+        return None  # a count of something else (`int mode`, `size_t nwords`) is no byte capacity
+    callee = arguments.parent.child_by_field_name("function") if arguments.parent is not None else None
+    known = preamble.function(text(callee)) if callee is not None and callee.type == "identifier" else None
+    if known is not None and (position + 1 >= len(known.params) or not _byte_buffer(known.params[position].ctype,
+                                                                                  preamble)):
+        return None  # the callee's prototype says its buffer is not one of bytes
     return _constant_local(text(beside), body, preamble)
+
+
+# A length in bytes: its type and its name (outputlen, buf_size, cap).
+_SIZE_TYPES = frozenset({"size_t", "unsigned long", "ulong", "ssize_t"})
+_CAPACITY_NAME = re.compile(r"(?i)len|size|cap")
 
 
 def _constant_local(name: str, body: Node, preamble: CPreamble) -> int | None:

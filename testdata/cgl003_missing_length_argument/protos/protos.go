@@ -30,6 +30,17 @@ static int recover65(unsigned char *pubkey_out) {
 	size_t outputlen = 65;
 	return serialize(pubkey_out, &outputlen);
 }
+// A count of words, or a mode, beside the buffer is no capacity in bytes.
+static void fill_words(uint32_t *w, size_t nwords) { for (size_t i = 0; i < nwords; i++) w[i] = 1; }
+static void fill_eight(void *out) {
+	size_t nwords = 8;
+	fill_words(out, nwords);
+}
+static void hash_into(unsigned char *out, int mode) { memset(out, mode, 64); }
+static void digest_mode(unsigned char *out) {
+	int mode = 1;
+	hash_into(out, mode);
+}
 static int big_keys = 1;
 static int recover_grown(unsigned char *pubkey_out) {
 	size_t outputlen = 33;
@@ -299,4 +310,11 @@ func recoveredGrown() []byte {
 	pubkey := make([]byte, 65)
 	C.recover_grown((*C.uchar)(&pubkey[0])) // want CGL003 "nothing tells C.recover_grown its length"
 	return pubkey
+}
+
+func filledWords() []byte {
+	buf := make([]byte, 16)
+	C.fill_eight(unsafe2.Pointer(&buf[0])) // want CGL003 "nothing tells C.fill_eight its length"
+	C.digest_mode((*C.uchar)(&buf[0]))     // want CGL003 "nothing tells C.digest_mode its length"
+	return buf
 }
