@@ -132,7 +132,8 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
             # a slice parameter of a type the package only lays over C memory
             # (`unsafe.Slice((*Anim)(unsafe.Pointer(ret)), n)`, raylib-go) may well be C memory
             mirrored = root is not None and root.kind == "param" and memory is not None \
-                and memory.kind == "named" and memory.name in c_mirror_types(package)
+                and memory.kind == "named" and memory.name in c_mirror_types(package) \
+                and not _slices_made_in_go(memory.name, package)
             return GoPointer(inner, memory, origin, what, root, _is_go(origin, memory, package) and not mirrored, True)
         memory = package.type_of(operand, source)
         what = f"`{text(operand)}` ({memory})" if memory is not None else f"`{text(operand)}`"
@@ -200,6 +201,15 @@ def c_mirror_types(package: PackageModel) -> frozenset[str]:
                     names.add(name)
         memo["names"] = frozenset(names)
     return memo["names"]
+
+
+def _slices_made_in_go(name: str, package: PackageModel) -> bool:
+    """Whether the package makes slices or arrays of T in Go memory:
+    `make([]T, n)`, `[]T{...}`, `[4]T`; then a `[]T` parameter may be one."""
+    spelled = re.escape(name.encode())
+    # (gofmt writes a literal `[]T{` with no blank: `) []T {` is a function returning a []T)
+    made = re.compile(rb"\bmake\(\s*\[\]\s*" + spelled + rb"\b|\[\w*\]" + spelled + rb"\{|\[\w+\]" + spelled + rb"\b")
+    return any(made.search(source.data) for source in package.files)
 
 
 def _made_in_go(name: str, package: PackageModel) -> bool:

@@ -74,10 +74,3 @@ func MapFirst(anims []Anim, r uint8) uint32 {
 	}
 	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(&anims[0])), C.uchar(r)))
 }
-
-// Positive: a slice of them made here, in Go memory, with a Go pointer set.
-func MapMade(r uint8) uint32 {
-	anims := make([]Anim, 1)
-	anims[0].Name = new(byte)
-	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(&anims[0])), C.uchar(r))) // want CGL004 "whose elements hold Go pointers in field `Name`"
-}
