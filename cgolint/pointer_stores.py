@@ -136,7 +136,9 @@ def holds_only_c_pointers(symbol: Symbol | None, package: PackageModel, source: 
     if value is None or value.type != "call_expression" or text(value.child_by_field_name("function")) != "make":
         return False
     made = call_arguments(value)
-    if not made or not "".join(text(made[0]).split()).startswith(("[]*", "[]unsafe.Pointer")):
+    sliced = package.underlying(package.spelled_type(made[0], source.imports)) if made else None
+    element = package.underlying(sliced.elem) if sliced is not None and sliced.kind == "slice" else None
+    if element is None or element.kind not in ("pointer", "unsafe_pointer"):
         return False  # elements that are structs: a write to one of their fields is not followed
     function = outermost_function(symbol.node)
     for node in walk(function) if function is not None else []:

@@ -232,6 +232,23 @@ func cPointerArray(strs []string) int {
 	return int(C.run(C.int(len(css)), (**C.char)(u.Pointer(&css[0]))))
 }
 
+// Negative: the same through a named slice type.
+type cStrings []*uint8
+
+func namedPointerArray(strs []string) int {
+	if len(strs) == 0 {
+		return 0
+	}
+	block := C.malloc(C.size_t(64 * len(strs)))
+	defer C.free(block)
+	view := u.Slice((*byte)(block), 64*len(strs))
+	css := make(cStrings, len(strs))
+	for i := range strs {
+		css[i] = &view[64*i]
+	}
+	return int(C.run(C.int(len(css)), (**C.char)(u.Pointer(&css[0]))))
+}
+
 // Positive: one element points into Go memory.
 func mixedPointerArray(strs []string, extra []byte) int {
 	if len(strs) == 0 || len(extra) == 0 {
