@@ -371,7 +371,7 @@ class SliceHeaderForgery(Rule):
             if self._once(node):
                 viewed = self._viewed(conversion, ctx)
                 shape = f"*{pointee}, {_shape(pointee, ctx.package)} laid out like its {home_made} header"
-                if viewed and _fields_only_read(node, ctx, fields=None):
+                if viewed and _fields_only_read(node, ctx, _resolved(pointee, node, ctx)):
                     yield self.report(
                         node, f"`{viewed}` is viewed as {shape}, to read its fields: this relies on the runtime's "
                               f"private layout; read them with {_readers(home_made, viewed)} (Go 1.20+)")
@@ -386,7 +386,7 @@ class SliceHeaderForgery(Rule):
         if header:
             if self._once(node) and not self._header_itself(conversion, ctx):
                 viewed = self._viewed(conversion, ctx)
-                if viewed and _fields_only_read(node, ctx):
+                if viewed and _fields_only_read(node, ctx, pointee):
                     yield self.report(
                         node,
                         f"`{viewed}` is viewed as *reflect.{header.capitalize()}Header to read its fields: the type "
@@ -416,7 +416,11 @@ class SliceHeaderForgery(Rule):
         inner = strip_parens(single_argument(operand))
         if inner is None or inner.type != "unary_expression" or text(inner.child_by_field_name("operator")) != "&":
             return False
-        return bool(_header(_resolved(ctx.type_of(inner.child_by_field_name("operand")), inner, ctx)))
+        variable = strip_parens(inner.child_by_field_name("operand"))
+        symbol = local_symbol(variable, ctx.file, ctx.package) if variable.type == "identifier" else None
+        # only a local whose declaration is reported (`var header reflect.SliceHeader`), not a parameter or field
+        return symbol is not None and symbol.kind == "local" and symbol.type_node is not None \
+            and bool(self._declared_header(symbol.type_node, ctx))
 
     def _viewed(self, conversion, ctx) -> str:
         operand = strip_parens(conversion.operand)
@@ -533,17 +537,21 @@ def _readers(kind: str, viewed: str) -> str:
     return f"unsafe.StringData({viewed}) and len({viewed})"
 
 
-def _fields_only_read(conversion, ctx, fields: tuple[str, ...] | None = _FIELDS) -> bool:
+def _fields_only_read(conversion, ctx, header: GoType | None) -> bool:
     """`sh := (*reflect.SliceHeader)(unsafe.Pointer(&b))` whose every use
-    reads Len, Cap or Data (any field of a home-made header: `fields` None)
-    as a number (`uintptr(sh.Data) == p.ptr`): no pointer is made from a
-    uintptr of the view, and nothing is written through it."""
+    reads a field of `header` (the struct viewed through): a pointer field
+    anywhere (the garbage collector sees it), a number (`Len`) anywhere, and
+    a `uintptr` (`Data`) only where it is compared (`uintptr(sh.Data) ==
+    p.ptr`): no pointer is made from a uintptr of the view, nothing is
+    written through it, and no method is called on it."""
+    fields = dict(header.fields) if header is not None and header.kind == "struct" else None
     holder = conversion
     while holder.parent is not None and holder.parent.type == "parenthesized_expression":
         holder = holder.parent
     values = holder.parent
     declaration = values.parent if values is not None and values.type == "expression_list" else None
-    if declaration is None or declaration.type != "short_var_declaration" or len(values.named_children) != 1:
+    if fields is None or declaration is None or declaration.type != "short_var_declaration" \
+            or len(values.named_children) != 1:
         return False
     names = declaration.child_by_field_name("left").named_children
     symbol = local_symbol(names[0], ctx.file, ctx.package) if len(names) == 1 else None
@@ -552,15 +560,37 @@ def _fields_only_read(conversion, ctx, fields: tuple[str, ...] | None = _FIELDS)
     uses = uses_after(symbol, declaration.end_byte, ctx.file, ctx.package)
     for use in uses:
         selector = use.parent
-        if selector is None or selector.type != "selector_expression" or _is_written(selector) \
-                or fields is not None and text(selector.child_by_field_name("field")) not in fields:
+        field = text(selector.child_by_field_name("field")) if selector is not None \
+            and selector.type == "selector_expression" else None
+        if field not in fields or _is_written(selector) or _called(selector):
             return False
-        outer = selector.parent
-        while outer is not None and not outer.type.endswith("statement"):
-            if is_unsafe_call(outer, "Pointer", ctx.file, ctx.package):
-                return False  # `unsafe.Pointer(sh.Data)`: a pointer out of the uintptr
-            outer = outer.parent
+        kind = fields[field]
+        if kind is not None and kind.kind == "basic" and kind.name == "uintptr" and not _compared(selector):
+            return False  # `unsafe.Pointer(sh.Data)`, `return sh.Data`: a pointer kept as a number
     return bool(uses)
+
+
+def _called(selector) -> bool:
+    """`h.setLen(n)`: a method called on the view."""
+    parent = selector.parent
+    return parent is not None and parent.type == "call_expression" and parent.child_by_field_name("function") == selector
+
+
+def _compared(node) -> bool:
+    """The value is only compared: an operand of `==`, `<`... directly or
+    through conversions and parentheses (`uintptr(sh.Data) == p`)."""
+    while node.parent is not None and (node.parent.type == "parenthesized_expression" or
+                                       node.parent.type == "argument_list" and node.parent.parent is not None
+                                       and node.parent.parent.type == "call_expression"
+                                       and len(node.parent.named_children) == 1
+                                       and text(node.parent.parent.child_by_field_name("function")) in _NUMBER_TYPES):
+        node = node.parent if node.parent.type == "parenthesized_expression" else node.parent.parent
+    parent = node.parent
+    return parent is not None and parent.type == "binary_expression" \
+        and text(parent.child_by_field_name("operator")) in ("==", "!=", "<", "<=", ">", ">=")
+
+
+_NUMBER_TYPES = frozenset({"uintptr", "int", "uint", "int64", "uint64"})
 
 
 def _is_written(node) -> bool:

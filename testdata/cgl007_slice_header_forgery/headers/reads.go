@@ -52,3 +52,37 @@ func wrap(data unsafe.Pointer, length int) []byte {
 	header.Cap = length
 	return *(*[]byte)(unsafe.Pointer(&header))
 }
+
+// Positive, with the garbage collector's hazard: Data leaves the view as a
+// number, kept or made a pointer later; a home-made view written through a method.
+func dataOf(b []byte) uintptr {
+	sh := (*reflect.SliceHeader)(unsafe.Pointer(&b)) // want CGL007 "`b` is viewed as \*reflect.SliceHeader: the type is deprecated \(Go 1.21\) and its Data is a uintptr: a pointer read from it keeps nothing alive"
+	return sh.Data
+}
+
+func dataLater(b []byte) func() uintptr {
+	sh := (*reflect.SliceHeader)(unsafe.Pointer(&b)) // want CGL007 "`b` is viewed as \*reflect.SliceHeader: the type is deprecated \(Go 1.21\) and its Data is a uintptr: a pointer read from it keeps nothing alive"
+	return func() uintptr { return sh.Data }
+}
+
+func (h *pointerStringHeader) setLen(n int) { h.len = n }
+
+func shortened(s string, n int) string {
+	h := (*pointerStringHeader)(unsafe.Pointer(&s)) // want CGL007 "`s` is viewed as \*pointerStringHeader, a struct laid out like its string header: this relies on the runtime's private layout, and a string written"
+	h.setLen(n)
+	return s
+}
+
+// Positive, and only the view's own finding: a parameter or a field that
+// is a header, viewed as one (its declaration is not reported).
+type wrapped struct{ hdr reflect.SliceHeader }
+
+func viewedParameter(h reflect.SliceHeader) int {
+	view := (*reflect.SliceHeader)(unsafe.Pointer(&h)) // want CGL007 "`h` is viewed as \*reflect.SliceHeader"
+	return view.Len
+}
+
+func viewedField(w *wrapped) int {
+	view := (*reflect.SliceHeader)(unsafe.Pointer(&w.hdr)) // want CGL007 "`w.hdr` is viewed as \*reflect.SliceHeader"
+	return view.Len
+}
