@@ -31,7 +31,7 @@ import tree_sitter_go
 
 from . import __version__
 from .atomic import write_atomic
-from .loader import c_files
+from .loader import c_files, read_file
 
 CACHE_DIR_ENV = "CGOLINT_CACHE_DIR"
 DEFAULT_DIR_NAME = ".cgolint_cache"
@@ -40,7 +40,6 @@ CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# This file is a cache directory tag created by cgolint.\n"
                 "# For information about cache directory tags see https://bford.info/cachedir/\n")
 _INCLUDE = re.compile(rb'#\s*include\s*"([^"\n]+)"')
-_MAX_HEADER = 1 << 20  # what preamble.py reads of a header
 
 
 def resolve_directory(option: str | None, root: str | None) -> str:
@@ -125,7 +124,7 @@ def package_key(salt: str, directory: str, base: str, files: dict[str, bytes | s
     directory's other Go files and its go.mod. Local headers are found by
     following `#include "x.h"` from the Go files, and the directory's C
     files listed (`loader.c_files`); both are read with `read(path)`."""
-    read = read or read_header
+    read = read or read_file
     digest = hashlib.sha256()
 
     def add(*parts: str | bytes) -> None:
@@ -171,13 +170,6 @@ def _headers(directory: str, sources: list[bytes], read) -> list[tuple[str, byte
             pending.extend(m.group(1).decode("utf-8", "surrogateescape") for m in _INCLUDE.finditer(data))
     return sorted(found.items())
 
-
-def read_header(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(_MAX_HEADER)
-    except OSError:
-        return None
 
 
 # --- entries: exact, checked round-trips of the result dataclasses --------------------

@@ -4,6 +4,7 @@ nested modules), a directory names one package, a `.go` file names itself."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 SKIPPED_DIRS = ("vendor", "testdata")
@@ -100,14 +101,32 @@ MAX_C_SOURCE = 256 << 10
 def c_files(directory: str) -> list[str]:
     """The `.c` files directly in `directory` that the preamble model reads
     for the bodies of what preambles only declare (cgo compiles them with
-    the package), sorted; the cache key names the same ones."""
+    the package), sorted; the cache key names the same ones. Not those
+    named for one platform (`x_windows.c`, `x_arm64.c`): which builds is not
+    known from the source alone."""
     try:
         with os.scandir(directory) as entries:
             names = [e.name for e in entries if e.name.endswith(".c") and not e.name.startswith((".", "_"))
-                     and _is_file(e) and _size(e) <= MAX_C_SOURCE]
+                     and not _PLATFORM_FILE.search(e.name) and _is_file(e) and _size(e) <= MAX_C_SOURCE]
     except OSError:
         return []
     return [os.path.join(directory, name) for name in sorted(names)]
+
+
+# Go's file name build constraints: `_GOOS`, `_GOARCH` or `_GOOS_GOARCH` before the extension.
+_OSES = "aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|linux|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos"
+_ARCHES = ("386|amd64|amd64p32|arm|armbe|arm64|arm64be|loong64|mips|mipsle|mips64|mips64le|mips64p32|mips64p32le|"
+           "ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm")
+_PLATFORM_FILE = re.compile(rf"_(?:(?:{_OSES})(?:_(?:{_ARCHES}))?|(?:{_ARCHES}))\.c$")
+
+
+def read_file(path: str) -> bytes | None:
+    """Up to 1 MiB of a file, as the preamble model reads headers; None if unreadable."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(1 << 20)
+    except OSError:
+        return None
 
 
 def _size(entry: os.DirEntry) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,6 +13,7 @@ from tree_sitter import Node
 
 from .c_bodies import freed_params, pointee_effect, propagate_always_frees, propagate_keeps, stored_params
 from .c_markers import carried, marker_macros, masked
+from .loader import read_file
 from .parsing import C, c_parser, query
 from .source import Position, SourceFile, parse_bytes, text
 
@@ -253,14 +255,13 @@ class CPreamble:
         memo[key] = size = -(-offset // align) * align
         return size
 
-    def adopt_bodies(self, other: "CPreamble", wanted=lambda name: True) -> bool:
-        """Take from `other` (a C file of the package) the bodies of the
-        functions this preamble declares without one (those `wanted`);
-        whether any was taken."""
+    def adopt_bodies(self, bodies: dict[str, CFunction]) -> bool:
+        """Take the bodies (from a C file of the package) of the functions
+        this preamble declares without one; whether any was taken."""
         adopted = False
-        for name, fn in other.functions.items():
+        for name, fn in bodies.items():
             mine = self.functions.get(name)
-            if fn.has_body and mine is not None and not mine.has_body and wanted(name):
+            if mine is not None and not mine.has_body:
                 self.functions[name] = fn
                 adopted = True
         return adopted
@@ -295,7 +296,7 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
     tree = parse_bytes(parser, masked(source.data, markers, spans))
     markers = carried(markers)  # (`#define CK_PTR *`: a header read next sees those of the files before it)
     _Extractor(model, source.path, source.position).run(tree.root_node)
-    read_header = read_header or _read_file
+    read_header = read_header or read_file
     seen: set[str] = set()
     pending = [(os.path.dirname(source.path), name) for name in sorted(model.includes) if not name.startswith("<")]
     while pending:
@@ -320,28 +321,24 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
     return model
 
 
-def c_source_bodies(path: str, read_header=None) -> CPreamble:
-    """The functions defined in one of the package's C files, with what
-    their bodies keep and free; only their bodies are of use (its macros,
-    types and definitions are not the preamble's). `read_header` as for
-    `parse_preamble`."""
+def c_source_bodies(path: str, data: bytes) -> dict[str, CFunction]:
+    """The functions one of the package's C files defines with external
+    linkage, once (not `static`, not in two `#if` branches), with what
+    their bodies keep and free: the bodies of what a preamble declares.
+    Nothing from a file with build constraints (`//go:build`), which may
+    not be compiled for the platform at hand."""
+    if _BUILD_CONSTRAINT.search(data):
+        return {}
     model = CPreamble()
-    data = (read_header or _read_file)(path)
-    if data is None:
-        return model
     root = parse_bytes(c_parser(), masked(data, marker_macros(data))).root_node
     _Extractor(model, path, SourceFile(path, path, data, None).position).run(root)
     propagate_keeps(model)
     propagate_always_frees(model)
-    return model
+    linked = Counter(d.name for d in model.definitions if d.kind == "function")
+    return {name: fn for name, fn in model.functions.items() if fn.has_body and linked[name] == 1}
 
 
-def _read_file(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(1 << 20)
-    except OSError:
-        return None
+_BUILD_CONSTRAINT = re.compile(rb"^\s*//\s*(?:go:build|\+build)\b", re.MULTILINE)
 
 
 class _Extractor:

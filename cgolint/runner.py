@@ -281,7 +281,8 @@ def _key(salt: str, work: _Pending, base: str, settings: Settings, module: str |
     """The package's cache key; reads the directory's other Go files (context
     for declarations) into `work.data` so the analyser uses the same bytes,
     and adds to `work.extras` the local headers read for the key."""
-    from .cache import package_key, read_header
+    from .cache import package_key
+    from .loader import read_file
 
     files: dict[str, bytes | str] = {}
     for path in work.all_files:
@@ -298,11 +299,11 @@ def _key(salt: str, work: _Pending, base: str, settings: Settings, module: str |
             context[path] = content
             work.data[path] = content
     if module is not None:
-        context[module] = read_header(module) or "unreadable"
+        context[module] = read_file(module) or "unreadable"
 
     def read(path: str) -> bytes | None:
         work.extras.append((path, signature(path)))  # before the read: a change after it is caught next time
-        return read_header(path)
+        return read_file(path)
 
     return package_key(salt, work.job.directory, base, files, context, read=read)
 

@@ -5,6 +5,9 @@ package escape
 // extern char *escape_json_string(char *str);
 // extern size_t quoted_length(const char *str);
 // extern void pick(char *name);
+// extern void drop(char *name);
+// extern void log_line(char *line);
+// extern void forget(char *name);
 import "C"
 
 import "unsafe"
@@ -29,4 +32,12 @@ func QuotedLength(s string) int {
 // and one that does not; neither is taken, and a prototype alone only reads.
 func Pick(s string) {
 	C.pick(C.CString(s)) // want CGL005 "the result of C.CString passed straight to C.pick is never freed"
+}
+
+// Positive: drop's body is chosen by #ifdef, log_line's is static (another
+// one links), forget's file is built for no platform: none is taken.
+func Drop(s string) {
+	C.drop(C.CString(s))     // want CGL005 "the result of C.CString passed straight to C.drop is never freed"
+	C.log_line(C.CString(s)) // want CGL005 "the result of C.CString passed straight to C.log_line is never freed"
+	C.forget(C.CString(s))   // want CGL005 "the result of C.CString passed straight to C.forget is never freed"
 }
