@@ -350,13 +350,12 @@ class _Extractor:
         self._packed = b"pack" in root.text and b"#pragma" in root.text
         captures = _captures("c_model", root)
         # typedefs first: the parameters of the functions below may be spelled with them
+        untagged = []
         for node in captures.get("typedef", []):
             for declarator in node.children_by_field_name("declarator"):
                 name, ctype = declared_ctype(node, declarator)
-                if name and ctype.base in ("struct", "union") and not ctype.pointers and ctype.array is None:
-                    # `typedef struct {...} T`: the struct has no tag, so it goes by T's name
-                    ctype = CType(f"struct {name}", 0, None, ctype.const)
-                    self._struct(node.child_by_field_name("type"), name)
+                if name and ctype.base == "struct" and not ctype.pointers and ctype.array is None:
+                    untagged.append((name, node.child_by_field_name("type"), ctype))
                 if name:
                     self.model.typedefs[name] = ctype
         for node in captures.get("function", []):
@@ -396,6 +395,12 @@ class _Extractor:
         self.model.definitions += _external_definitions(captures, root, self.path, self.model.macros)
         for node in captures.get("struct", []):
             self._struct(node, text(node.child_by_field_name("name")))
+        for name, specifier, ctype in untagged:
+            # `typedef struct {...} T`: the struct has no tag, so it goes by T's name,
+            # unless a `struct T` of its own exists (C keeps tags and typedef names apart)
+            if name not in self.model.structs:
+                self._struct(specifier, name)
+                self.model.typedefs[name] = CType(f"struct {name}", 0, None, ctype.const)
         for node in captures.get("include", []):
             self.model.includes.add(text(node).strip('"'))
         for node in captures.get("cgo", []):
@@ -409,14 +414,17 @@ class _Extractor:
         body = node.child_by_field_name("body") if node is not None else None
         if body is None:
             return
-        fields = []
+        fields, sized = [], True
         for decl in body.named_children:
             if decl.type == "field_declaration":
-                for declarator in decl.children_by_field_name("declarator"):
+                declarators = decl.children_by_field_name("declarator")
+                # a bitfield shares its unit, an anonymous member is not a named field: not laid out here
+                sized = sized and bool(declarators) and not any(c.type == "bitfield_clause" for c in decl.children)
+                for declarator in declarators:
                     fields.append(declared_ctype(decl, declarator))
         declaration = node.parent if node.parent is not None and node.parent.type in (
             "declaration", "type_definition") else node
-        plain = not any(word in declaration.text for word in _LAYOUT_WORDS) and not self._packed
+        plain = sized and not any(word in declaration.text for word in _LAYOUT_WORDS) and not self._packed
         self.model.structs.setdefault(name, CStruct(name, fields, plain))
 
     def _function(self, node: Node, declarator: Node | None, definition: Node | None) -> None:

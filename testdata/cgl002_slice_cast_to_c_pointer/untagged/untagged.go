@@ -1,0 +1,58 @@
+// Package untagged reads Go slices as C structs declared by
+// `typedef struct {...} T` (no tag): sized like any struct, except where
+// the layout is not plain (bitfields, anonymous members), a union, or a
+// tag of the same name that C keeps apart from the typedef.
+package untagged
+
+/*
+#include <stddef.h>
+typedef struct { double lat, lon; } coord;
+typedef struct { int type; union { int i; double d; }; } value;
+typedef struct { unsigned visible:1; unsigned kind:7; int x; } item;
+typedef union { int i; float f; } word;
+struct point { int x, y; };
+typedef struct { double lat, lon; } point;
+static int count_coords(const coord *c, size_t n) { return (int)n; }
+static int count_values(const value *v, size_t n) { return (int)n; }
+static int count_items(const item *v, size_t n) { return (int)n; }
+static int count_words(const word *w, size_t n) { return (int)n; }
+static int count_points(const struct point *p, size_t n) { return (int)n; }
+*/
+import "C"
+
+import "unsafe"
+
+type pair struct{ X, Y int32 }
+
+// Positive: 8-byte pairs read as 16-byte coordinates.
+func Coords(ps []pair) int {
+	if len(ps) == 0 {
+		return 0
+	}
+	return int(C.count_coords((*C.coord)(unsafe.Pointer(&ps[0])), C.size_t(len(ps)))) // want CGL002 "pair is 8 bytes and C.coord is 16"
+}
+
+type value struct {
+	Type int32
+	_    int32
+	D    float64
+}
+
+type item struct {
+	Bits uint32
+	X    int32
+}
+
+// Negative: an anonymous union member (16 bytes), bitfields (8 bytes),
+// a union (4 bytes) and the tagged struct point (8 bytes): none is laid
+// out by field, so none is judged.
+func Values(vs []value, is []item, ws []uint32, ps []pair) int {
+	if len(vs) == 0 || len(is) == 0 || len(ws) == 0 || len(ps) == 0 {
+		return 0
+	}
+	n := C.count_values((*C.value)(unsafe.Pointer(&vs[0])), C.size_t(len(vs)))
+	n += C.count_items((*C.item)(unsafe.Pointer(&is[0])), C.size_t(len(is)))
+	n += C.count_words((*C.word)(unsafe.Pointer(&ws[0])), C.size_t(len(ws)))
+	n += C.count_points((*C.struct_point)(unsafe.Pointer(&ps[0])), C.size_t(len(ps)))
+	return int(n)
+}
