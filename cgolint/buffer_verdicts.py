@@ -39,6 +39,7 @@ from .buffers import (
     named_buffer,
     unwrap_conversions,
 )
+from .block_exits import terminates
 from .c_extents import c_param_extent
 from .c_string_reads import code_text
 from .call_targets import call_arguments
@@ -185,10 +186,15 @@ def _helper_compares_size(node: Node, is_buffer, package: PackageModel, source: 
                 continue
             helper = package.file_of(target.node)
             is_parameter = lambda a: strip_parens(a).type == "identifier" and text(strip_parens(a)) == name  # noqa: E731
-            if any(_compares_size(statement.child_by_field_name("condition"), is_parameter, package, helper)
-                   for statement in walk(body) if statement.type == "if_statement"
-                   and statement.child_by_field_name("condition") is not None):
-                return True
+            # an `if` of the helper's own body that leaves, with no way out before it:
+            # one nested in another, or after `if !strict { return nil }`, runs only sometimes
+            statements = [c for part in body.named_children if part.type == "statement_list" for c in part.named_children]
+            for statement in statements:
+                if statement.type == "if_statement" and terminates(statement.child_by_field_name("consequence")) \
+                        and _compares_size(statement.child_by_field_name("condition"), is_parameter, package, helper):
+                    return True
+                if any(n.type == "return_statement" for n in walk(statement)):
+                    break
     return False
 
 
