@@ -39,7 +39,7 @@ from .scopes import (
 )
 from .slice_fills import FillFacts
 from .source import SourceFile, strip_parens, text, walk
-from .value_facts import constant_int, is_conversion, positive_int, unseen_c_constant
+from .value_facts import constant_int, is_conversion, nonempty_string, positive_int, unseen_c_constant
 
 
 class Evidence(NamedTuple):
@@ -189,12 +189,16 @@ class LengthFacts(FillFacts):
         node = strip_parens(condition)
         if node is not None and node.type == "call_expression":
             # `valid(buf)`, false for an empty buf; `hasData(buf)`, which is `len(buf) > 0`
-            return self._sentinel(node) == ("literal", "false") or self._helper_implies(node, empty=False)
+            return self._holds_nonempty_part(node) or self._sentinel(node) == ("literal", "false") \
+                or self._helper_implies(node, empty=False)
         if node is None or node.type != "binary_expression":
             return False
         operator = text(node.child_by_field_name("operator"))
         if operator == "&&":
             return self.implies_nonempty(node.child_by_field_name("left")) or \
+                self.implies_nonempty(node.child_by_field_name("right"))
+        if operator == "||":  # `isGIF87(b) || isGIF89(b)`: either way
+            return self.implies_nonempty(node.child_by_field_name("left")) and \
                 self.implies_nonempty(node.child_by_field_name("right"))
         if operator == "!=" and self._compares_sentinel(node):
             return True  # `imageType(buf) != UNKNOWN`
@@ -212,6 +216,17 @@ class LengthFacts(FillFacts):
         if op == "==":
             return self._nonzero(other) or self._equals_nonzero(other)
         return False
+
+    def _holds_nonempty_part(self, call: Node) -> bool:
+        """`bytes.HasPrefix(s, magic)`, `strings.Contains(s, sep)`,
+        `bytes.Equal(s, want)` with a second argument known not to be
+        empty: true only for an s that is not empty either (lilliput's isGIF)."""
+        args = call_arguments(call)
+        if len(args) != 2 or expr_key(args[0]) != self.key:
+            return False
+        target = self.model.call_target(call, self.source)
+        return target.kind == "other" and target.name in _HOLDS_SECOND and (
+            nonempty_string(args[1], self.source, self.model) or self.evidence.nonempty(args[1], self.source, self.model))
 
     def implies_empty(self, condition: Node | None) -> bool:
         """True when the condition being false implies len(s) > 0."""
@@ -524,3 +539,6 @@ class ValueFacts(LengthFacts):
 
 
 ASSIGNING = frozenset({"assignment_statement", "short_var_declaration"})
+# Functions true only when their first argument holds all of their second.
+_HOLDS_SECOND = frozenset(f"{package}.{name}" for package in ("bytes", "strings")
+                          for name in ("HasPrefix", "HasSuffix", "Contains", "Equal", "EqualFold"))

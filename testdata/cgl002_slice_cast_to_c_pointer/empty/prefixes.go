@@ -1,0 +1,49 @@
+package empty
+
+// #include "empty.h"
+import "C"
+
+import (
+	"bytes"
+	"unsafe"
+)
+
+var (
+	gif87Magic = []byte("GIF87a")
+	gif89Magic = []byte("GIF89a")
+)
+
+// Negative: a slice that starts with a non-empty prefix is not empty
+// (discord/lilliput's isGIF, the only way into newGifDecoder).
+func isGIF(maybe []byte) bool {
+	return bytes.HasPrefix(maybe, gif87Magic) || bytes.HasPrefix(maybe, gif89Magic)
+}
+
+func DecodeImage(buf []byte) C.int {
+	if isGIF(buf) {
+		return decodeGIF(buf)
+	}
+	if bytes.HasPrefix(buf, []byte("\x89PNG")) {
+		return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)))
+	}
+	return 0
+}
+
+func decodeGIF(buf []byte) C.int {
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)))
+}
+
+// Positive: a prefix that may be empty says nothing; nor does one of two alternatives.
+func DecodeTagged(buf, tag []byte) C.int {
+	if bytes.HasPrefix(buf, tag) {
+		return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+	}
+	return 0
+}
+
+func DecodeEither(buf []byte, any bool) C.int {
+	if bytes.HasPrefix(buf, gif87Magic) || any {
+		return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+	}
+	return 0
+}
