@@ -71,12 +71,16 @@ class CMemoryLeak(Rule):
     sending it on a channel, passing it to a Go function or method, to
     `runtime.SetFinalizer`, to a C function whose preamble body keeps it,
     may free it (also by handing it on with `free` as its destructor:
-    `result_text(s, &free)`) or that the `takes-ownership` option names,
-    capturing it in a closure, or
+    `result_text(s, &free)`; preamble bodies include those in the
+    package's own `.c` files) or that the `takes-ownership` option names,
+    to a C function given a release function right beside it
+    (`C.sqlite3_bind_text(st, i, cs, n, (*[0]byte)(C.free))`), to a
+    CoreFoundation `...NoCopy` constructor (unless given
+    `kCFAllocatorNull`), capturing it in a closure, or
     copying it to another variable. Passing it to an ordinary C function
     (`C.puts(cs)`) or to `C.GoString` does not hand it over. Branches on
     which the pointer is known to be `nil` (`if p == nil { return err }`,
-    also `uintptr(p) == 0`) hold nothing to free; paths that end in
+    also `p == C.NULL` and `uintptr(p) == 0`) hold nothing to free; paths that end in
     `panic`, `os.Exit` or `log.Fatal` are not reported. A loop that frees
     the previous iteration's allocation under a test of its counter ahead of
     the next allocation (`if i > 0 { C.free(unsafe.Pointer(p)) }` in a
