@@ -101,16 +101,20 @@ MAX_C_SOURCE = 256 << 10
 def c_files(directory: str) -> list[str]:
     """The `.c` files directly in `directory` that the preamble model reads
     for the bodies of what preambles only declare (cgo compiles them with
-    the package), sorted; the cache key names the same ones. Not those
-    named for one platform (`x_windows.c`, `x_arm64.c`): which builds is not
-    known from the source alone."""
+    the package), sorted; the cache key names the same ones."""
     try:
         with os.scandir(directory) as entries:
             names = [e.name for e in entries if e.name.endswith(".c") and not e.name.startswith((".", "_"))
-                     and not _PLATFORM_FILE.search(e.name) and _is_file(e) and _size(e) <= MAX_C_SOURCE]
+                     and _is_file(e) and _size(e) <= MAX_C_SOURCE]
     except OSError:
         return []
     return [os.path.join(directory, name) for name in sorted(names)]
+
+
+def for_one_platform(path: str) -> bool:
+    """A file named for one platform (`x_windows.c`, `x_arm64.c`): whether it
+    builds is not known from the source alone."""
+    return _PLATFORM_FILE.search(os.path.basename(path)) is not None
 
 
 # Go's file name build constraints: `_GOOS`, `_GOARCH` or `_GOOS_GOARCH` before the extension.

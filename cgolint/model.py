@@ -25,7 +25,7 @@ from .expression_types import derive_type
 from .gotypes import GoType, parse_type
 from .memory_origins import derive_origin
 from .c_bodies import propagate_always_frees, propagate_keeps
-from .loader import c_files, read_file
+from .loader import c_files, for_one_platform, read_file
 from .preamble import CPreamble, c_source_bodies, parse_preamble
 from .scopes import FUNCTION_KINDS, FunctionScope, Symbol, declared_names
 from .source import SourceFile, text
@@ -71,19 +71,22 @@ class PackageModel:
         for source in self.files:
             if source.uses_cgo:
                 merged.merge(parse_preamble(source, self._read_header))
-        # the bodies of what the preamble only declares, from the package's C files;
-        # not one defined by two of them (`x_linux.c`, `x_darwin.c`): which one builds is not known
+        # the bodies of what the preamble only declares, from the package's C files: not
+        # one defined twice, or under #if, or in a file that may not build (`x_darwin.c`)
         wanted = [name for name, fn in merged.functions.items() if not fn.has_body]
         mention = re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in wanted) + rb")\s*\(") if wanted else None
-        bodies = []
+        found, uncertain = [], set()
         for path in c_files(self.directory) if mention is not None else []:
             data = (self._read_header or read_file)(path)
             if data is not None and mention.search(data):  # parse only a file that may define one
-                bodies.append(c_source_bodies(path, data))
-        defined = Counter(name for found in bodies for name in found)
+                bodies, others = c_source_bodies(path, data, not for_one_platform(path))
+                found.append(bodies)
+                uncertain |= others
+        defined = Counter(name for bodies in found for name in bodies)
         adopted = False
-        for found in bodies:
-            adopted = merged.adopt_bodies({n: fn for n, fn in found.items() if defined[n] == 1}) or adopted
+        for bodies in found:
+            adopted = merged.adopt_bodies({n: fn for n, fn in bodies.items()
+                                           if defined[n] == 1 and n not in uncertain}) or adopted
         if adopted:
             propagate_keeps(merged)
             propagate_always_frees(merged)

@@ -321,21 +321,33 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
     return model
 
 
-def c_source_bodies(path: str, data: bytes) -> dict[str, CFunction]:
-    """The functions one of the package's C files defines with external
-    linkage, once (not `static`, not in two `#if` branches), with what
-    their bodies keep and free: the bodies of what a preamble declares.
-    Nothing from a file with build constraints (`//go:build`), which may
-    not be compiled for the platform at hand."""
-    if _BUILD_CONSTRAINT.search(data):
-        return {}
+def c_source_bodies(path: str, data: bytes, everywhere: bool = True) -> tuple[dict[str, CFunction], set[str]]:
+    """The functions one of the package's C files defines, with what their
+    bodies keep and free: (those it defines with external linkage, once and
+    unconditionally; the names of the others it defines). A file that may
+    not build everywhere (`everywhere` False: named for a platform; or with
+    `//go:build` lines) gives only names: which body builds is not known."""
     model = CPreamble()
     root = parse_bytes(c_parser(), masked(data, marker_macros(data))).root_node
     _Extractor(model, path, SourceFile(path, path, data, None).position).run(root)
     propagate_keeps(model)
     propagate_always_frees(model)
     linked = Counter(d.name for d in model.definitions if d.kind == "function")
-    return {name: fn for name, fn in model.functions.items() if fn.has_body and linked[name] == 1}
+    defined = {name: fn for name, fn in model.functions.items() if fn.has_body}
+    if not everywhere or _BUILD_CONSTRAINT.search(data):
+        return {}, set(defined)
+    certain = {name: fn for name, fn in defined.items() if linked[name] == 1 and not _conditional(fn.body)}
+    return certain, set(defined) - set(certain)
+
+
+def _conditional(node: Node | None) -> bool:
+    """Inside `#if`, `#ifdef`... (`#ifdef _WIN32 ... #else ... #endif`)."""
+    while node is not None:
+        if node.type.startswith("preproc_") and node.type not in ("preproc_include", "preproc_def",
+                                                                 "preproc_function_def", "preproc_call"):
+            return True
+        node = node.parent
+    return False
 
 
 _BUILD_CONSTRAINT = re.compile(rb"^\s*//\s*(?:go:build|\+build)\b", re.MULTILINE)

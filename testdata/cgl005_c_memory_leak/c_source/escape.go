@@ -8,6 +8,7 @@ package escape
 // extern void drop(char *name);
 // extern void log_line(char *line);
 // extern void forget(char *name);
+// extern void note(char *text);
 import "C"
 
 import "unsafe"
@@ -40,4 +41,5 @@ func Drop(s string) {
 	C.drop(C.CString(s))     // want CGL005 "the result of C.CString passed straight to C.drop is never freed"
 	C.log_line(C.CString(s)) // want CGL005 "the result of C.CString passed straight to C.log_line is never freed"
 	C.forget(C.CString(s))   // want CGL005 "the result of C.CString passed straight to C.forget is never freed"
+	C.note(C.CString(s))     // want CGL005 "the result of C.CString passed straight to C.note is never freed"
 }

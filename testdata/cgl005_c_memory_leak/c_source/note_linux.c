@@ -1,0 +1,3 @@
+#include <stdio.h>
+
+void note(char *text) { puts(text); }
