@@ -42,14 +42,14 @@ static void digest_mode(unsigned char *out) {
 	hash_into(out, mode);
 }
 // A capacity whose address is handed to something else first, or a length
-// by value to a callee out of sight (which may count words), is not taken.
+// to a callee whose prototype takes words, is not taken.
 void query_len(size_t *len);
 static int recover_queried(unsigned char *out) {
 	size_t outputlen = 16;
 	query_len(&outputlen);
 	return serialize(out, &outputlen);
 }
-void fill_words_ext(void *w, size_t len);
+void fill_words_ext(uint32_t *w, size_t len);
 static void fill_ext(void *out) {
 	size_t len = 8;
 	fill_words_ext(out, len);
