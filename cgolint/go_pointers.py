@@ -20,7 +20,7 @@ from .gotypes import GoType
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
 from .scopes import Symbol
-from .source import SourceFile, strip_parens, text
+from .source import SourceFile, strip_parens, text, walk
 
 
 @dataclass(frozen=True)
@@ -204,12 +204,30 @@ def c_mirror_types(package: PackageModel) -> frozenset[str]:
 
 
 def _slices_made_in_go(name: str, package: PackageModel) -> bool:
-    """Whether the package makes slices or arrays of T in Go memory:
-    `make([]T, n)`, `[]T{...}`, `[4]T`; then a `[]T` parameter may be one."""
-    spelled = re.escape(name.encode())
-    # (gofmt writes a literal `[]T{` with no blank: `) []T {` is a function returning a []T)
-    made = re.compile(rb"\bmake\(\s*\[\]\s*" + spelled + rb"\b|\[\w*\]" + spelled + rb"\{|\[\w+\]" + spelled + rb"\b")
-    return any(made.search(source.data) for source in package.files)
+    """Whether the package spells a slice or array of T anywhere but in a
+    function's parameters and results or a pointer-to-array conversion
+    (`(*[1 << 20]T)(p)`): `make([]T, n)`, `var ts []T` (then appended to),
+    `[2]T`, `type Ts []T`. Then a `[]T` parameter may hold Go memory."""
+    word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
+    for source in package.files:
+        if not word.search(source.data):
+            continue
+        for node in walk(source.root):
+            if node.type not in ("slice_type", "array_type") or text(node.child_by_field_name("element")) != name:
+                continue
+            parent = node.parent
+            if node.type == "array_type" and parent is not None and parent.type == "pointer_type":
+                continue  # `(*[n]T)(p)`: a view, not an array made
+            while parent is not None and parent.type not in _SIGNATURE_OR_BODY:
+                parent = parent.parent
+            if parent is None or parent.type in ("block", "source_file"):
+                return True
+    return False
+
+
+# Where a type node stops being part of a function's signature.
+_SIGNATURE_OR_BODY = frozenset({"parameter_list", "function_declaration", "method_declaration", "func_literal",
+                                "function_type", "block", "source_file"})
 
 
 def _made_in_go(name: str, package: PackageModel) -> bool:
