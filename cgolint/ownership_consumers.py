@@ -288,7 +288,7 @@ def kept_with_release(call: Node, argument: Node, name: str) -> bool:
     callee's business, and a free after the call would be a use after free."""
     arguments = [(a, "".join(text(a).split())) for a in call_arguments(call)]
     if name.endswith("NoCopy"):  # unless told to leave the buffer to the caller
-        return not any(spelled == "C.kCFAllocatorNull" for _, spelled in arguments)
+        return not any("kCFAllocatorNull" in spelled for _, spelled in arguments)
     position = next((i for i, (a, _) in enumerate(arguments) if a.start_byte <= argument.start_byte < a.end_byte), None)
     if position is None:
         return False
@@ -329,10 +329,19 @@ def _set_to_c_function(ident: Node) -> bool:
             break
         if node.type in ("assignment_statement", "short_var_declaration"):
             left, right = exprs(node.child_by_field_name("left")), exprs(node.child_by_field_name("right"))
-            values += [v for t, v in zip(left, right) if text(t) == name]
-    return bool(values) and all(_is_destructor("".join(text(v).split())) for v in values)
+            values += [(node, v) for t, v in zip(left, right) if text(t) == name]
+        elif node.type == "var_spec" and node.parent is not None:  # `var free = (*[0]byte)(C.free)`
+            left, right = node.children_by_field_name("name"), exprs(node.child_by_field_name("value"))
+            values += [(node.parent, v) for t, v in zip(left, right) if text(t) == name]
+    # set in the block that allocates (`if len(v) != 0 { cv = C.CString(v); free = ... }`, crawshaw's
+    # BindText), or unconditionally: not `if owned { free = ... }` apart from the allocation
+    return bool(values) and all(_is_destructor("".join(text(v).split())) and
+                                (statement.parent is not None and statement.parent.parent == function.child_by_field_name("body")
+                                 or _ALLOCATION.search(statement.parent.text if statement.parent is not None else b""))
+                                for statement, v in values)
 
 
+_ALLOCATION = re.compile(rb"\bC\.(?:CString|CBytes|malloc|calloc|strdup|strndup)\s*\(")
 # cgo's spelling of a C function pointer (whitespace removed): a C
 # function converted to a pointer to a zero-length byte array; not a
 # sentinel such as SQLite's transient `(*[0]byte)(unsafe.Pointer(^uintptr(0)))`.
@@ -341,4 +350,5 @@ _SIZE = re.compile(r"-?\d+|len\(.*\)|C\.(?:u?int|u?long|u?longlong|size_t|ssize_
 _C_FUNCTION_POINTER = re.compile(r"\(\*\[0\]byte\)\((?:unsafe\.Pointer\()?C\.(\w+)\)?\)")
 # What a C function that releases memory is called: free, g_free, sqlite3_free,
 # cfree, xmlFree, g_object_unref, destroy_node, release...
-_RELEASE_NAME = re.compile(r"(?i)free|destroy|release|unref|dispose|dealloc|delete|finali[sz]e|cleanup")
+_RELEASE_WORDS = r"free|destroy|release|unref|dispose|dealloc|delete|finali[sz]er?|cleanup|dtor|drop"
+_RELEASE_NAME = re.compile(rf"(?i)(?:{_RELEASE_WORDS})$|^(?:{_RELEASE_WORDS})_")  # not `on_delete_event`

@@ -12,6 +12,8 @@ void duckdb_free(void *p);
 int extract(const char *query);
 int compare_ints(const void *a, const void *b);
 void on_click(void *data);
+void on_delete_event(void *data);
+void string_dtor(void *text);
 long connect_data(void *object, const char *signal, void *handler, void *data, destroy_fn destroy, int flags);
 extern const void *kCFAllocatorNull;
 typedef const void *StringRef;
@@ -95,4 +97,39 @@ func BindMaybeCopied(v string, copied bool) C.int {
 	}
 	cv := C.CString(v) // want CGL005 "`cv` holds C memory from C.CString that is never freed"
 	return C.bind_text(1, cv, C.int(len(v)), free)
+}
+
+// Negative: a release function by another name, and a destructor declared
+// with var.
+func BindDtor(v string) C.int {
+	cv := C.CString(v)
+	return C.bind_text(1, cv, C.int(len(v)), (*[0]byte)(C.string_dtor))
+}
+
+func BindVarDestructor(v string) C.int {
+	var free = (*[0]byte)(C.free)
+	cv := C.CString(v)
+	return C.bind_text(1, cv, C.int(len(v)), free)
+}
+
+// Positive: a handler named for the delete event is no release.
+func ConnectDelete(object unsafe.Pointer, signal string) {
+	csig := C.CString(signal) // want CGL005 "`csig` holds C memory from C.CString that is never freed"
+	C.connect_data(object, csig, unsafe.Pointer((*[0]byte)(C.on_delete_event)), nil, nil, 0)
+}
+
+// Positive: the destructor is set apart from the allocation, on one path.
+func BindIfOwned(v string, owned bool) C.int {
+	var free *[0]byte
+	if owned {
+		free = (*[0]byte)(C.free)
+	}
+	cv := C.CString(v) // want CGL005 "`cv` holds C memory from C.CString that is never freed"
+	return C.bind_text(1, cv, C.int(len(v)), free)
+}
+
+// Positive: kCFAllocatorNull through a conversion still leaves the buffer to the caller.
+func NewStringKeptConverted(s string) C.StringRef {
+	cs := C.CString(s) // want CGL005 "`cs` holds C memory from C.CString that is never freed"
+	return C.StringCreateWithCStringNoCopy(nil, cs, 0, unsafe.Pointer(C.kCFAllocatorNull))
 }
