@@ -65,7 +65,8 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         if depth and symbol is not None and symbol.kind in ("local", "param") and \
                 never_assigned(node, source, model) and length_checked(node, node, source, model):
             return True  # `report := b` after `if len(b) == 0 { return }`: b's one value is not empty
-        if symbol is None or symbol.kind not in ("local", "package_var") or symbol.range_of is not None:
+        if symbol is None or symbol.kind not in ("local", "package_var") or symbol.range_of is not None \
+                or symbol.kind == "package_var" and _package_var_changed(symbol.name, model):
             return False
         values = ([symbol.value] if symbol.value is not None and not symbol.index else []) + [r for _, r in symbol.writes]
         if not values or len(values) != 1 + len(symbol.writes) or any(v is None for v in values):
@@ -147,6 +148,27 @@ def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -
         return False
     measured_type = model.underlying(model.type_of(measured, source))
     return measured_type is not None and measured_type.kind in ("slice", "string", "array")
+
+
+def _package_var_changed(name: str, model: PackageModel) -> bool:
+    """Whether some file of the package assigns the package variable, or
+    takes its address (`func SetMagic(m []byte) { magic = m }`): then its
+    initial value says nothing of it (a local of the same name counts too)."""
+    memo = model.memo("package var changed")
+    if name not in memo:
+        memo[name] = any(_changes_name(node, name) for f in model.files_mentioning(name) for node in walk(f.root))
+    return memo[name]
+
+
+def _changes_name(node: Node, name: str) -> bool:
+    if node.type == "assignment_statement":
+        return any(text(t) == name for t in node.child_by_field_name("left").named_children)
+    if node.type in ("inc_statement", "dec_statement"):
+        return bool(node.named_children) and text(node.named_children[0]) == name
+    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+        operand = strip_parens(node.child_by_field_name("operand"))
+        return operand is not None and operand.type == "identifier" and text(operand) == name
+    return False
 
 
 def _returns_nonempty(function: Node, model: PackageModel, depth: int) -> bool:

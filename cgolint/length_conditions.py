@@ -225,8 +225,16 @@ class LengthFacts(FillFacts):
         if len(args) != 2 or expr_key(args[0]) != self.key:
             return False
         target = self.model.call_target(call, self.source)
-        return target.kind == "other" and target.name in _HOLDS_SECOND and (
-            nonempty_string(args[1], self.source, self.model) or self.evidence.nonempty(args[1], self.source, self.model))
+        if target.kind != "other" or target.name not in _HOLDS_SECOND or not (
+                nonempty_string(args[1], self.source, self.model) or self.evidence.nonempty(args[1], self.source, self.model)):
+            return False
+        # `b = b[4:]` after `HasPrefix(b, "GIF8")` may leave nothing: the prefix's length is not followed
+        function = outermost_function(call) or call
+        end = self.at.start_byte if self.at is not None else function.end_byte
+        return not any(node.type == "assignment_statement" and call.end_byte <= node.start_byte < end
+                       and any(reslice.type == "slice_expression" for reslice in node.child_by_field_name("right").named_children)
+                       and any(expr_key(t) == self.key for t in node.child_by_field_name("left").named_children)
+                       for node in walk(function))
 
     def implies_empty(self, condition: Node | None) -> bool:
         """True when the condition being false implies len(s) > 0."""

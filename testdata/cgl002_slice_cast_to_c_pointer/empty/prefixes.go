@@ -47,3 +47,24 @@ func DecodeEither(buf []byte, any bool) C.int {
 	}
 	return 0
 }
+
+// Positive: a prefix variable another function may empty, and a prefix
+// trimmed off before the use.
+var tagMagic = []byte("TAG")
+
+func SetTagMagic(m []byte) { tagMagic = m }
+
+func DecodeTagMagic(buf []byte) C.int {
+	if !bytes.HasPrefix(buf, tagMagic) {
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+}
+
+func DecodeAfterMagic(buf []byte) C.int {
+	if bytes.HasPrefix(buf, gif89Magic) {
+		buf = buf[6:]
+		return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+	}
+	return 0
+}
