@@ -246,14 +246,30 @@ class CPreamble:
         offset, align = 0, 1
         for _, ctype in struct.fields:
             size = self.ctype_size(ctype, depth + 1)
-            if size is None:
+            field_align = self._alignment(ctype, depth + 1)
+            if size is None or field_align is None:
                 return None
-            element = size if ctype.array is None else (self.ctype_size(CType(ctype.base, ctype.pointers), depth + 1) or size)
-            field_align = min(element, 8) or 1
             offset = -(-offset // field_align) * field_align + size
             align = max(align, field_align)
         memo[key] = size = -(-offset // align) * align
         return size
+
+    def _alignment(self, ctype: CType, depth: int = 0) -> int | None:
+        """A C type's alignment (LP64): a struct's is its largest member's,
+        not its size (`struct {short s; char c;}` is 4 bytes, aligned on 2)."""
+        if depth > 16:
+            return None
+        ctype = self.resolve(CType(ctype.base, ctype.pointers, None, ctype.const))
+        if ctype.pointers:
+            return POINTER_SIZE
+        if ctype.base.startswith("struct "):
+            struct = self.structs.get(ctype.base[len("struct "):])
+            if struct is None or not struct.plain_layout:
+                return None
+            aligns = [self._alignment(t, depth + 1) for _, t in struct.fields]
+            return None if any(a is None for a in aligns) else max(aligns, default=1)
+        size = self.ctype_size(ctype, depth + 1)
+        return min(size, 8) or 1 if size is not None else None
 
     def adopt_bodies(self, bodies: dict[str, CFunction]) -> bool:
         """Take the bodies (from a C file of the package) of the functions

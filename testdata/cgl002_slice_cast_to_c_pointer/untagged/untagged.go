@@ -10,6 +10,9 @@ typedef struct { double lat, lon; } coord;
 typedef struct { int type; union { int i; double d; }; } value;
 typedef struct { unsigned visible:1; unsigned kind:7; int x; } item;
 typedef union { int i; float f; } word;
+typedef struct { short s; char c; } sc;
+typedef struct { char t; sc v; } outer;
+static int count_outers(const outer *o, size_t n) { return (int)n; }
 struct point { int x, y; };
 typedef struct { double lat, lon; } point;
 static int count_coords(const coord *c, size_t n) { return (int)n; }
@@ -55,4 +58,21 @@ func Values(vs []value, is []item, ws []uint32, ps []pair) int {
 	n += C.count_words((*C.word)(unsafe.Pointer(&ws[0])), C.size_t(len(ws)))
 	n += C.count_points((*C.struct_point)(unsafe.Pointer(&ps[0])), C.size_t(len(ps)))
 	return int(n)
+}
+
+// Negative: a struct member is aligned as its largest member (2 here), not
+// by its size: outer is 6 bytes, as its Go twin.
+type goOuter struct {
+	T byte
+	_ byte
+	S int16
+	C byte
+	_ byte
+}
+
+func Outers(os []goOuter) int {
+	if len(os) == 0 {
+		return 0
+	}
+	return int(C.count_outers((*C.outer)(unsafe.Pointer(&os[0])), C.size_t(len(os))))
 }
