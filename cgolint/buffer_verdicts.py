@@ -44,6 +44,7 @@ from .c_extents import c_param_extent
 from .c_string_reads import code_text
 from .call_targets import call_arguments
 from .conversions import single_value
+from .length_conditions import declared_twice
 from .lengths import derived_length, length_capable, length_slot, param_class
 from .model import PackageModel
 from .nul_termination import nul_terminated
@@ -142,10 +143,11 @@ def size_checked(buffer: Buffer, at: Node, package: PackageModel, source: Source
     for node in walk(function):
         if node.type != "if_statement" or node.start_byte >= at.start_byte:
             continue
+        leaves = terminates(node.child_by_field_name("consequence"))
         for part in (node.child_by_field_name("initializer"), node.child_by_field_name("condition")):
             if part is not None and (_compares_size(part, is_buffer, package, source)
-                                     or _helper_compares_size(part, is_buffer, package, source)):
-                return True
+                                     or leaves and _helper_compares_size(part, is_buffer, package, source)):
+                return True  # (a helper's verdict counts when failing it leaves: not `{ log.Print(err) }`)
     return False
 
 
@@ -177,8 +179,8 @@ def _helper_compares_size(node: Node, is_buffer, package: PackageModel, source: 
             continue
         target = package.call_target(call, source)
         body = target.node.child_by_field_name("body") if target.kind == "func" and target.node is not None else None
-        if body is None:
-            continue
+        if body is None or declared_twice(target.node, package):
+            continue  # (one declaration per platform: which runs is not known)
         names = parameter_names(target.node)
         for index, arg in enumerate(call_arguments(call)[:len(names)]):
             name = text(names[index]) if names[index] is not None else ""

@@ -360,3 +360,14 @@ func capacityNotTaken() []byte {
 	C.fill_ext(unsafe2.Pointer(&buf[0]))   // want CGL003 "nothing tells C.fill_ext its length"
 	return buf
 }
+
+// A helper's size check whose failure the caller only logs says nothing.
+func helperCheckLogged(dst []byte) {
+	if len(dst) == 0 {
+		return
+	}
+	if err := checkBlock(dst); err != nil {
+		println(err.Error())
+	}
+	C.hash_final((*C.uchar)(&dst[0])) // want CGL003 "nothing tells C.hash_final its length"
+}
