@@ -371,7 +371,8 @@ class SliceHeaderForgery(Rule):
             if self._once(node):
                 viewed = self._viewed(conversion, ctx)
                 shape = f"*{pointee}, {_shape(pointee, ctx.package)} laid out like its {home_made} header"
-                if viewed and _fields_only_read(node, ctx, _resolved(pointee, node, ctx)):
+                if viewed and self._viewed_kind(conversion, ctx) == home_made \
+                        and _fields_only_read(node, ctx, _resolved(pointee, node, ctx)):
                     yield self.report(
                         node, f"`{viewed}` is viewed as {shape}, to read its fields: this relies on the runtime's "
                               f"private layout; read them with {_readers(home_made, viewed)} (Go 1.20+)")
@@ -386,7 +387,7 @@ class SliceHeaderForgery(Rule):
         if header:
             if self._once(node) and not self._header_itself(conversion, ctx):
                 viewed = self._viewed(conversion, ctx)
-                if viewed and _fields_only_read(node, ctx, pointee):
+                if viewed and self._viewed_kind(conversion, ctx) == header and _fields_only_read(node, ctx, pointee):
                     yield self.report(
                         node,
                         f"`{viewed}` is viewed as *reflect.{header.capitalize()}Header to read its fields: the type "
@@ -421,6 +422,16 @@ class SliceHeaderForgery(Rule):
         # only a local whose declaration is reported (`var header reflect.SliceHeader`), not a parameter or field
         return symbol is not None and symbol.kind == "local" and symbol.type_node is not None \
             and bool(self._declared_header(symbol.type_node, ctx))
+
+    def _viewed_kind(self, conversion, ctx) -> str:
+        """"slice" or "string": what the viewed variable is (a string viewed as
+        a slice header reads past its two words); "" if neither or unknown."""
+        operand = strip_parens(conversion.operand)
+        inner = strip_parens(single_argument(operand)) if is_unsafe_call(operand, "Pointer", ctx.file, ctx.package) else None
+        if inner is None or inner.type != "unary_expression" or text(inner.child_by_field_name("operator")) != "&":
+            return ""
+        t = ctx.package.underlying(ctx.type_of(inner.child_by_field_name("operand")))
+        return t.kind if t is not None and t.kind in ("slice", "string") else ""
 
     def _viewed(self, conversion, ctx) -> str:
         operand = strip_parens(conversion.operand)

@@ -86,3 +86,10 @@ func viewedField(w *wrapped) int {
 	view := (*reflect.SliceHeader)(unsafe.Pointer(&w.hdr)) // want CGL007 "`w.hdr` is viewed as \*reflect.SliceHeader"
 	return view.Len
 }
+
+// Positive, with the general wording: a string viewed as a slice header
+// (its Cap is past the string's two words), so no advice to read them.
+func stringCap(s string) int {
+	sh := (*reflect.SliceHeader)(unsafe.Pointer(&s)) // want CGL007 "`s` is viewed as \*reflect.SliceHeader: the type is deprecated \(Go 1.21\) and its Data is a uintptr"
+	return sh.Cap
+}
