@@ -83,10 +83,11 @@ class PackageModel:
                 found.append(bodies)
                 uncertain |= others
         defined = Counter(name for bodies in found for name in bodies)
+        uncertain |= {name for name, count in defined.items() if count > 1}
+        merged.uncertain = {name for name in uncertain if name in merged.functions}
         adopted = False
         for bodies in found:
-            adopted = merged.adopt_bodies({n: fn for n, fn in bodies.items()
-                                           if defined[n] == 1 and n not in uncertain}) or adopted
+            adopted = merged.adopt_bodies({n: fn for n, fn in bodies.items() if n not in uncertain}) or adopted
         if adopted:
             propagate_keeps(merged)
             propagate_always_frees(merged)

@@ -134,8 +134,10 @@ class _Collector:
         return self.scope.resolve(ident)
 
     def c_name(self, call: Node) -> str | None:
-        """`name` for a call `C.name(...)`."""
+        """`name` for a call `C.name(...)` (or `(C.name)(...)`, ristretto's `(C.CString)(s)`)."""
         function = call.child_by_field_name("function")
+        while function is not None and function.type == "parenthesized_expression" and function.named_children:
+            function = function.named_children[0]
         if function is None or function.type != "selector_expression":
             return None
         operand = function.child_by_field_name("operand")
@@ -363,9 +365,11 @@ class _Collector:
 
     def c_takes(self, name: str, index: int) -> bool:
         """Whether the preamble's body of C.name stores argument `index` past
-        the call or frees it."""
+        the call or frees it; also when its body is one of several in the
+        package's C files (one per platform): it may."""
         function = self.package.preamble.function(name)
-        return function is not None and index >= 0 and function.takes_ownership_of(index)
+        return function is not None and index >= 0 and (function.takes_ownership_of(index)
+                                                         or name in self.package.preamble.uncertain)
 
     def c_pointee_effect(self, name: str, index: int) -> str | None:
         function = self.package.preamble.function(name)

@@ -163,6 +163,9 @@ class CPreamble:
     # object-like #define name, or enum constant, -> its text (`(MODE_A + 1)` for an implicit one)
     macros: dict[str, str] = field(default_factory=dict)
     definitions: list[CDefinition] = field(default_factory=list)  # external-linkage definitions
+    # declared functions whose body is in the package's C files, but which one builds is not
+    # known (per platform, under #if): what they do with their arguments is not known either
+    uncertain: set[str] = field(default_factory=set)
 
     def function(self, name: str) -> CFunction | None:
         return self.functions.get(name)
