@@ -140,7 +140,8 @@ def is_c_conversion(call: Node, package: PackageModel, source: SourceFile) -> bo
 
 def unwrap_conversions(expr: Node | None, package: PackageModel, source: SourceFile) -> Node | None:
     """Strip parentheses and value-preserving conversions: `(*C.char)(x)`,
-    `unsafe.Pointer(x)`, `uintptr(x)`, `C.size_t(x)`, `int(x)`."""
+    `unsafe.Pointer(x)`, `uintptr(x)`, `C.size_t(x)`, `int(x)`, and C
+    helpers that hand their argument back (`C.to_gucharptr(x)`)."""
     node = strip_parens(expr)
     for _ in range(16):
         if node is None:
@@ -152,9 +153,14 @@ def unwrap_conversions(expr: Node | None, package: PackageModel, source: SourceF
         if kind != "call_expression":
             return node
         args = call_arguments(node)
+        target = package.call_target(node, source)
+        function = package.preamble.function(target.name) if target.kind == "c" else None
+        handed_back = function.returned_param if function is not None else None
+        if handed_back is not None and handed_back < len(args):
+            node = strip_parens(args[handed_back])  # `C.to_gucharptr(p)`: p itself, cast by C
+            continue
         if len(args) != 1:
             return node
-        target = package.call_target(node, source)
         if target.kind in _CONVERSION_KINDS or (target.kind == "unsafe" and target.name == "Pointer") \
                 or (target.kind == "c" and package.preamble.names_type(target.name, lenient=True)):
             node = strip_parens(args[0])

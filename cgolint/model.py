@@ -72,22 +72,27 @@ class PackageModel:
             if source.uses_cgo:
                 merged.merge(parse_preamble(source, self._read_header))
         # the bodies of what the preamble only declares, from the package's C files: not
-        # one defined twice, or under #if, or in a file that may not build (`x_darwin.c`)
+        # one defined twice, or under #if, or in a file that may not build (`x_darwin.c`);
+        # of those, what any of their bodies takes over may be taken
         wanted = [name for name, fn in merged.functions.items() if not fn.has_body]
         mention = re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in wanted) + rb")\s*\(") if wanted else None
-        found, uncertain = [], set()
+        found, others = [], []
         for path in c_files(self.directory) if mention is not None else []:
             data = (self._read_header or read_file)(path)
             if data is not None and mention.search(data):  # parse only a file that may define one
-                bodies, others = c_source_bodies(path, data, not for_one_platform(path))
+                bodies, rest = c_source_bodies(path, data, not for_one_platform(path))
                 found.append(bodies)
-                uncertain |= others
+                others += rest
         defined = Counter(name for bodies in found for name in bodies)
-        uncertain |= {name for name, count in defined.items() if count > 1}
-        merged.uncertain = {name for name in uncertain if name in merged.functions}
+        unsure = {fn.name for fn in others} | {name for name, count in defined.items() if count > 1}
+        for fn in others + [fn for bodies in found for fn in bodies.values()]:
+            mine = merged.functions.get(fn.name)
+            if fn.name in unsure and mine is not None and not mine.has_body:
+                taken = {p.index for p in fn.params if fn.takes_ownership_of(p.index)}
+                merged.uncertain[fn.name] = merged.uncertain.get(fn.name, set()) | taken
         adopted = False
         for bodies in found:
-            adopted = merged.adopt_bodies({n: fn for n, fn in bodies.items() if n not in uncertain}) or adopted
+            adopted = merged.adopt_bodies({n: fn for n, fn in bodies.items() if n not in unsure}) or adopted
         if adopted:
             propagate_keeps(merged)
             propagate_always_frees(merged)

@@ -305,6 +305,7 @@ class _Collector:
                     if target.name in self.options.frees or target.name in self.options.takes_ownership \
                             or (target.name == "realloc" and arg_index(parent, node) == 0) \
                             or self.c_takes(target.name, arg_index(parent, node)) \
+                            or self.c_may_take(target.name, arg_index(parent, node)) \
                             or kept_with_release(outer, node, target.name):
                         return Allocation(call, name, flow_node.id, None, None, "released", f"C.{target.name}")
                     return Allocation(call, name, flow_node.id, None, None, "inline", f"C.{target.name}")
@@ -365,11 +366,15 @@ class _Collector:
 
     def c_takes(self, name: str, index: int) -> bool:
         """Whether the preamble's body of C.name stores argument `index` past
-        the call or frees it; also when its body is one of several in the
-        package's C files (one per platform): it may."""
+        the call or frees it."""
         function = self.package.preamble.function(name)
-        return function is not None and index >= 0 and (function.takes_ownership_of(index)
-                                                         or name in self.package.preamble.uncertain)
+        return function is not None and index >= 0 and function.takes_ownership_of(index)
+
+    def c_may_take(self, name: str, index: int) -> bool:
+        """Whether one of C.name's bodies in the package's C files, of which
+        it is not known which builds (one per platform), takes argument
+        `index` over."""
+        return index in self.package.preamble.uncertain.get(name, ())
 
     def c_pointee_effect(self, name: str, index: int) -> str | None:
         function = self.package.preamble.function(name)

@@ -45,6 +45,10 @@ class ConsumerContext(Protocol):
         """Whether the package function frees parameter `index` first thing
         on every path (`func freeStr(p *C.char) { C.free(unsafe.Pointer(p)) }`)."""
 
+    def c_may_take(self, name: str, index: int) -> bool:
+        """Whether one of C.name's bodies, not known to be the one that
+        builds, takes argument `index` over."""
+
     def c_pointee_effect(self, name: str, index: int) -> str | None:
         """What the preamble's body of C.name does to what argument `index`
         (a `T **`) points to: "write", "free" or "read"; None if unknown."""
@@ -84,6 +88,8 @@ def consumer(ident: Node, context: ConsumerContext) -> tuple[str, str, Node | No
                     return "realloc", "C.realloc", call
                 if target.name in context.options.takes_ownership or context.c_takes(target.name, index):
                     return "handover", f"passed to C.{target.name}, which takes ownership", call
+                if context.c_may_take(target.name, index):
+                    return "handover", f"passed to C.{target.name}, which may take ownership", call
                 if kept_with_release(call, node, target.name):
                     return "handover", f"passed to C.{target.name} to keep", call
                 return "use", f"passed to C.{target.name}", call

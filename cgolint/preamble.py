@@ -105,6 +105,21 @@ class CFunction:
         return self.body is not None
 
     @property
+    def returned_param(self) -> int | None:
+        """The parameter a body of one `return p;` (cast or not) hands back:
+        `static guchar *to_gucharptr(void *s) { return (guchar *)s; }`."""
+        statements = [c for c in self.body.named_children if c.type != "comment"] if self.body is not None else []
+        if len(statements) != 1 or statements[0].type != "return_statement" or not statements[0].named_children:
+            return None
+        value = statements[0].named_children[0]
+        while value.type in ("cast_expression", "parenthesized_expression"):
+            value = value.child_by_field_name("value") or (value.named_children[-1] if value.named_children else None)
+            if value is None:
+                return None
+        names = [p.name for p in self.params]
+        return names.index(text(value)) if value.type == "identifier" and text(value) in names else None
+
+    @property
     def prototype(self) -> str:
         params = ", ".join(f"{p.ctype.spelling}{p.name}".strip() for p in self.params)
         return f"{self.result.spelling}{self.name}({params})"
@@ -163,9 +178,11 @@ class CPreamble:
     # object-like #define name, or enum constant, -> its text (`(MODE_A + 1)` for an implicit one)
     macros: dict[str, str] = field(default_factory=dict)
     definitions: list[CDefinition] = field(default_factory=list)  # external-linkage definitions
-    # declared functions whose body is in the package's C files, but which one builds is not
-    # known (per platform, under #if): what they do with their arguments is not known either
-    uncertain: set[str] = field(default_factory=set)
+    # every function definition read, several of one name included (`#ifdef _WIN32 ... #else ...`)
+    bodies: list[CFunction] = field(default_factory=list)
+    # functions declared without a body whose bodies are in the package's C files, but which
+    # one builds is not known (per platform, under #if): the arguments some body takes over
+    uncertain: dict[str, set[int]] = field(default_factory=dict)
 
     def function(self, name: str) -> CFunction | None:
         return self.functions.get(name)
@@ -340,33 +357,51 @@ def parse_preamble(source: SourceFile, read_header=None) -> CPreamble:
     return model
 
 
-def c_source_bodies(path: str, data: bytes, everywhere: bool = True) -> tuple[dict[str, CFunction], set[str]]:
+def c_source_bodies(path: str, data: bytes, everywhere: bool = True) -> tuple[dict[str, CFunction], list[CFunction]]:
     """The functions one of the package's C files defines, with what their
     bodies keep and free: (those it defines with external linkage, once and
-    unconditionally; the names of the others it defines). A file that may
-    not build everywhere (`everywhere` False: named for a platform; or with
-    `//go:build` lines) gives only names: which body builds is not known."""
+    unconditionally; every other body it holds). A file that may not build
+    everywhere (`everywhere` False: named for a platform; or with
+    `//go:build` lines) gives only other bodies: which one builds is not
+    known. Bodies under `#if 0` are none."""
     model = CPreamble()
     root = parse_bytes(c_parser(), masked(data, marker_macros(data))).root_node
     _Extractor(model, path, SourceFile(path, path, data, None).position).run(root)
     propagate_keeps(model)
     propagate_always_frees(model)
-    linked = Counter(d.name for d in model.definitions if d.kind == "function")
-    defined = {name: fn for name, fn in model.functions.items() if fn.has_body}
+    bodies = [fn for fn in model.bodies if not _compiled_out(fn.body)]
     if not everywhere or _BUILD_CONSTRAINT.search(data):
-        return {}, set(defined)
-    certain = {name: fn for name, fn in defined.items() if linked[name] == 1 and not _conditional(fn.body)}
-    return certain, set(defined) - set(certain)
+        return {}, bodies
+    linked = Counter(d.name for d in model.definitions if d.kind == "function")
+    defined = Counter(fn.name for fn in bodies)
+    certain = {fn.name: fn for fn in bodies
+               if linked[fn.name] == 1 and defined[fn.name] == 1 and not _conditional(fn.body)}
+    return certain, [fn for fn in bodies if fn.name not in certain]
 
 
 def _conditional(node: Node | None) -> bool:
-    """Inside `#if`, `#ifdef`... (`#ifdef _WIN32 ... #else ... #endif`)."""
+    """Inside `#if`, `#ifdef`... (`#ifdef _WIN32 ... #else ... #endif`);
+    not C++'s `#ifdef __cplusplus` guard, never defined for C."""
     while node is not None:
-        if node.type.startswith("preproc_") and node.type not in ("preproc_include", "preproc_def",
-                                                                 "preproc_function_def", "preproc_call"):
+        if node.type in ("preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif", "preproc_elifdef") \
+                and b"__cplusplus" not in _condition_text(node):
             return True
         node = node.parent
     return False
+
+
+def _compiled_out(node: Node | None) -> bool:
+    """Inside `#if 0`."""
+    while node is not None:
+        if node.type == "preproc_if" and _condition_text(node).strip() == b"0":
+            return True
+        node = node.parent
+    return False
+
+
+def _condition_text(node: Node) -> bytes:
+    condition = node.child_by_field_name("condition") or node.child_by_field_name("name")
+    return condition.text if condition is not None else b""
 
 
 _BUILD_CONSTRAINT = re.compile(rb"^\s*//\s*(?:go:build|\+build)\b", re.MULTILINE)
@@ -489,6 +524,8 @@ class _Extractor:
         existing = self.model.functions.get(name)
         if existing is None or (function.has_body and not existing.has_body):
             self.model.functions[name] = function
+        if function.has_body:
+            self.model.bodies.append(function)
 
 
 # Spellings that change a struct's layout from the plain C rules.

@@ -1,0 +1,3 @@
+#include <stdio.h>
+
+void say(const char *text) { fputs(text, stdout); }
