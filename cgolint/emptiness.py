@@ -66,7 +66,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
                 never_assigned(node, source, model) and length_checked(node, node, source, model):
             return True  # `report := b` after `if len(b) == 0 { return }`: b's one value is not empty
         if symbol is None or symbol.kind not in ("local", "package_var") or symbol.range_of is not None \
-                or symbol.kind == "package_var" and _package_var_changed(symbol.name, model):
+                or symbol.kind == "package_var" and _package_var_changed(symbol, model):
             return False
         values = ([symbol.value] if symbol.value is not None and not symbol.index else []) + [r for _, r in symbol.writes]
         if not values or len(values) != 1 + len(symbol.writes) or any(v is None for v in values):
@@ -150,25 +150,35 @@ def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -
     return measured_type is not None and measured_type.kind in ("slice", "string", "array")
 
 
-def _package_var_changed(name: str, model: PackageModel) -> bool:
+def _package_var_changed(symbol: Symbol, model: PackageModel) -> bool:
     """Whether some file of the package assigns the package variable, or
-    takes its address (`func SetMagic(m []byte) { magic = m }`): then its
-    initial value says nothing of it (a local of the same name counts too)."""
+    takes its address (`func SetMagic(m []byte) { magic = m }`,
+    `for _, magic = range list`): then its initial value says nothing of it.
+    Locals of the same name are other variables."""
     memo = model.memo("package var changed")
-    if name not in memo:
-        memo[name] = any(_changes_name(node, name) for f in model.files_mentioning(name) for node in walk(f.root))
-    return memo[name]
+    if symbol not in memo:
+        memo[symbol] = any(model.resolve(ident, f) is symbol for f in model.files_mentioning(symbol.name)
+                           for node in walk(f.root) for ident in _changed_names(node, symbol.name))
+    return memo[symbol]
 
 
-def _changes_name(node: Node, name: str) -> bool:
-    if node.type == "assignment_statement":
-        return any(text(t) == name for t in node.child_by_field_name("left").named_children)
-    if node.type in ("inc_statement", "dec_statement"):
-        return bool(node.named_children) and text(node.named_children[0]) == name
-    if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
-        operand = strip_parens(node.child_by_field_name("operand"))
-        return operand is not None and operand.type == "identifier" and text(operand) == name
-    return False
+def _changed_names(node: Node, name: str) -> list[Node]:
+    """The identifiers spelled `name` that the statement changes: assigned
+    (also in parentheses, or by a range clause's `=`), incremented, or
+    whose address it takes."""
+    if node.type in ("assignment_statement", "range_clause"):
+        if node.type == "range_clause" and text(node.child_by_field_name("operator") or node) != "=" \
+                and b":=" in node.text.split(b"range", 1)[0]:
+            return []  # `for k, v := range`: new variables
+        left = node.child_by_field_name("left")
+        targets = [strip_parens(t) for t in left.named_children] if left is not None else []
+    elif node.type in ("inc_statement", "dec_statement"):
+        targets = [strip_parens(node.named_children[0])] if node.named_children else []
+    elif node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+        targets = [strip_parens(node.child_by_field_name("operand"))]
+    else:
+        return []
+    return [t for t in targets if t is not None and t.type == "identifier" and text(t) == name]
 
 
 def _returns_nonempty(function: Node, model: PackageModel, depth: int) -> bool:

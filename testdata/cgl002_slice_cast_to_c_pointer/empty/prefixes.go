@@ -68,3 +68,35 @@ func DecodeAfterMagic(buf []byte) C.int {
 	}
 	return 0
 }
+
+// Negative: a local of the same name is another variable; the package's
+// tagMagic2 keeps its one value.
+var tagMagic2 = []byte("TG2")
+
+func localNamedLikeMagic() int {
+	var tagMagic2 []byte
+	tagMagic2 = append(tagMagic2, 1)
+	return len(tagMagic2)
+}
+
+func DecodeTagMagic2(buf []byte) C.int {
+	if !bytes.HasPrefix(buf, tagMagic2) {
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)))
+}
+
+// Positive: a range clause assigns the package variable.
+var tagMagic3 = []byte("TG3")
+
+func pickTagMagic3(all [][]byte) {
+	for _, tagMagic3 = range all {
+	}
+}
+
+func DecodeTagMagic3(buf []byte) C.int {
+	if !bytes.HasPrefix(buf, tagMagic3) {
+		return 0
+	}
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+}
