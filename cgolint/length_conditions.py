@@ -228,13 +228,23 @@ class LengthFacts(FillFacts):
         if target.kind != "other" or target.name not in _HOLDS_SECOND or not (
                 nonempty_string(args[1], self.source, self.model) or self.evidence.nonempty(args[1], self.source, self.model)):
             return False
-        # `b = b[4:]` after `HasPrefix(b, "GIF8")` may leave nothing: the prefix's length is not followed
+        # `b = b[4:]` after `HasPrefix(b, "GIF8")` may leave nothing: the prefix's length is not
+        # followed; nor a reslice round a loop back to the use, nor one through `&b`
         function = outermost_function(call) or call
         end = self.at.start_byte if self.at is not None else function.end_byte
-        return not any(node.type == "assignment_statement" and call.end_byte <= node.start_byte < end
-                       and any(reslice.type == "slice_expression" for reslice in node.child_by_field_name("right").named_children)
-                       and any(expr_key(t) == self.key for t in node.child_by_field_name("left").named_children)
-                       for node in walk(function))
+        loops = [n for n in _ancestors(self.at) if n.type == "for_statement"] if self.at is not None else []
+        for node in walk(function):
+            if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&" \
+                    and expr_key(node.child_by_field_name("operand")) == self.key:
+                return False
+            if node.type != "assignment_statement" or not any(
+                    expr_key(t) == self.key for t in node.child_by_field_name("left").named_children) or not any(
+                    strip_parens(v).type == "slice_expression" for v in node.child_by_field_name("right").named_children):
+                continue
+            if call.end_byte <= node.start_byte < end or any(loop.start_byte <= node.start_byte < loop.end_byte
+                                                           for loop in loops):
+                return False
+        return True
 
     def implies_empty(self, condition: Node | None) -> bool:
         """True when the condition being false implies len(s) > 0."""
@@ -550,3 +560,12 @@ ASSIGNING = frozenset({"assignment_statement", "short_var_declaration"})
 # Functions true only when their first argument holds all of their second.
 _HOLDS_SECOND = frozenset(f"{package}.{name}" for package in ("bytes", "strings")
                           for name in ("HasPrefix", "HasSuffix", "Contains", "Equal", "EqualFold"))
+
+
+def _ancestors(node: Node) -> list[Node]:
+    found = []
+    node = node.parent
+    while node is not None:
+        found.append(node)
+        node = node.parent
+    return found

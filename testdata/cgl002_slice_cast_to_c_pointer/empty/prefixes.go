@@ -100,3 +100,33 @@ func DecodeTagMagic3(buf []byte) C.int {
 	}
 	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
 }
+
+// Positive: trimmed in parentheses, round a loop, or through a pointer.
+func DecodeTrimmedInParens(buf []byte) C.int {
+	if !bytes.HasPrefix(buf, gif89Magic) {
+		return 0
+	}
+	buf = (buf[6:])
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+}
+
+func DecodeChunks(buf []byte) C.int {
+	if !bytes.HasPrefix(buf, gif89Magic) {
+		return 0
+	}
+	var sum C.int
+	for i := 0; i < 3; i++ {
+		sum += C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), 2) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+		buf = buf[2:]
+	}
+	return sum
+}
+
+func DecodeThroughPointer(buf []byte) C.int {
+	if !bytes.HasPrefix(buf, gif89Magic) {
+		return 0
+	}
+	p := &buf
+	*p = (*p)[6:]
+	return C.checksum((*C.uchar)(unsafe.Pointer(&buf[0])), C.size_t(len(buf))) // want CGL002 "`&buf\[0\]` passed to C.checksum panics"
+}
