@@ -213,6 +213,8 @@ def _slices_made_in_go(name: str, package: PackageModel) -> bool:
         if not word.search(source.data):
             continue
         for node in walk(source.root):
+            if node.type == "variadic_parameter_declaration" and text(node.child_by_field_name("type")) == name:
+                return True  # `f(anims ...Anim)`: each call makes a []Anim
             if node.type not in ("slice_type", "array_type") or text(node.child_by_field_name("element")) != name:
                 continue
             parent = node.parent
@@ -227,7 +229,8 @@ def _slices_made_in_go(name: str, package: PackageModel) -> bool:
 
 # Where a type node stops being part of a function's signature.
 _SIGNATURE_OR_BODY = frozenset({"parameter_list", "function_declaration", "method_declaration", "func_literal",
-                                "function_type", "block", "source_file"})
+                                "function_type", "method_elem", "method_spec", "type_parameter_list",
+                                "block", "source_file"})
 
 
 def _made_in_go(name: str, package: PackageModel) -> bool:

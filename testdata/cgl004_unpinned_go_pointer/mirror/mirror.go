@@ -74,3 +74,12 @@ func MapFirst(anims []Anim, r uint8) uint32 {
 	}
 	return uint32(C.map_rgb((*C.format)(unsafe.Pointer(&anims[0])), C.uchar(r)))
 }
+
+// An interface that hands out []Anim makes none: still C memory here.
+type AnimSource interface {
+	Anims() []Anim
+}
+
+func MapFromSource(src AnimSource, r uint8) uint32 {
+	return MapFirst(src.Anims(), r)
+}
