@@ -315,10 +315,12 @@ def _is_c_function(node: Node, spelled: str) -> bool:
 
 
 def _is_destructor(spelled: str) -> bool:
-    """`(*[0]byte)(C.free)`: a C function named as a release (a comparator
-    or a signal handler given beside the data is none)."""
+    """`(*[0]byte)(C.free)`: a C function named as a release by one of its
+    words (`g_object_unref`, `freeBuffer`, `buffer_free_cb`), not a handler
+    (`on_delete_event`, `onDrop`) nor a comparator."""
     found = _C_FUNCTION_POINTER.fullmatch(spelled)
-    return found is not None and _RELEASE_NAME.search(found.group(1)) is not None
+    words = [w.lower() for w in _WORD.findall(found.group(1))] if found is not None else []
+    return bool(words) and words[0] not in ("on", "handle") and any(w in _RELEASE_WORDS for w in words)
 
 
 def _set_to_c_function(ident: Node) -> bool:
@@ -336,18 +338,23 @@ def _set_to_c_function(ident: Node) -> bool:
         if node.type in ("assignment_statement", "short_var_declaration"):
             left, right = exprs(node.child_by_field_name("left")), exprs(node.child_by_field_name("right"))
             values += [(node, v) for t, v in zip(left, right) if text(t) == name]
-        elif node.type == "var_spec" and node.parent is not None:  # `var free = (*[0]byte)(C.free)`
+        elif node.type == "var_spec":  # `var free = (*[0]byte)(C.free)`, also in `var ( ... )`
+            declaration = node.parent
+            while declaration is not None and declaration.type != "var_declaration":
+                declaration = declaration.parent
             left, right = node.children_by_field_name("name"), exprs(node.child_by_field_name("value"))
-            values += [(node.parent, v) for t, v in zip(left, right) if text(t) == name]
+            values += [(declaration or node, v) for t, v in zip(left, right) if text(t) == name]
     # set in the block that allocates (`if len(v) != 0 { cv = C.CString(v); free = ... }`, crawshaw's
-    # BindText), or unconditionally: not `if owned { free = ... }` apart from the allocation
-    return bool(values) and all(_is_destructor("".join(text(v).split())) and
-                                (statement.parent is not None and statement.parent.parent == function.child_by_field_name("body")
-                                 or _ALLOCATION.search(statement.parent.text if statement.parent is not None else b""))
-                                for statement, v in values)
+    # BindText), in the block of the call, or unconditionally: not `if owned { free = ... }` apart
+    body = function.child_by_field_name("body")
+    return bool(values) and all(
+        _is_destructor("".join(text(v).split())) and statement.parent is not None and (
+            statement.parent.parent == body or _ALLOCATION.search(statement.parent.text)
+            or statement.parent.start_byte <= ident.start_byte < statement.parent.end_byte)
+        for statement, v in values)
 
 
-_ALLOCATION = re.compile(rb"\bC\.(?:CString|CBytes|malloc|calloc|strdup|strndup)\s*\(")
+_ALLOCATION = re.compile(rb"\bC\.(?:CString|CBytes|malloc|calloc|strdup|strndup)\s*\)?\s*\(")
 # cgo's spelling of a C function pointer (whitespace removed): a C
 # function converted to a pointer to a zero-length byte array; not a
 # sentinel such as SQLite's transient `(*[0]byte)(unsafe.Pointer(^uintptr(0)))`.
@@ -356,5 +363,6 @@ _SIZE = re.compile(r"-?\d+|len\(.*\)|C\.(?:u?int|u?long|u?longlong|size_t|ssize_
 _C_FUNCTION_POINTER = re.compile(r"\(\*\[0\]byte\)\((?:unsafe\.Pointer\()?C\.(\w+)\)?\)")
 # What a C function that releases memory is called: free, g_free, sqlite3_free,
 # cfree, xmlFree, g_object_unref, destroy_node, release...
-_RELEASE_WORDS = r"free|destroy|release|unref|dispose|dealloc|delete|finali[sz]er?|cleanup|dtor|drop"
-_RELEASE_NAME = re.compile(rf"(?i)(?:{_RELEASE_WORDS})$|^(?:{_RELEASE_WORDS})_")  # not `on_delete_event`
+_RELEASE_WORDS = frozenset({"free", "cfree", "gfree", "destroy", "release", "unref", "dispose", "dealloc",
+                            "delete", "finalize", "finaliser", "finalizer", "finalise", "cleanup", "dtor", "drop"})
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # snake_case and camelCase words

@@ -14,6 +14,7 @@ int compare_ints(const void *a, const void *b);
 void on_click(void *data);
 void on_delete_event(void *data);
 void string_dtor(void *text);
+void freeBuffer(void *text);
 long connect_data(void *object, const char *signal, void *handler, void *data, destroy_fn destroy, int flags);
 extern const void *kCFAllocatorNull;
 typedef const void *StringRef;
@@ -132,4 +133,39 @@ func BindIfOwned(v string, owned bool) C.int {
 func NewStringKeptConverted(s string) C.StringRef {
 	cs := C.CString(s) // want CGL005 "`cs` holds C memory from C.CString that is never freed"
 	return C.StringCreateWithCStringNoCopy(nil, cs, 0, unsafe.Pointer(C.kCFAllocatorNull))
+}
+
+// Negative: a camelCase release; a destructor from a var group; one set in
+// the block of the call.
+func BindCamel(v string) C.int {
+	cv := C.CString(v)
+	return C.bind_text(1, cv, C.int(len(v)), (*[0]byte)(C.freeBuffer))
+}
+
+var (
+	textRelease = (*[0]byte)(C.free)
+)
+
+func BindPackageDestructor(v string) C.int {
+	var release = textRelease
+	cv := C.CString(v) // want CGL005 "`cv` holds C memory from C.CString that is never freed"
+	return C.bind_text(1, cv, C.int(len(v)), release)
+}
+
+func BindGrouped(v string) C.int {
+	var (
+		release = (*[0]byte)(C.free)
+	)
+	cv := C.CString(v)
+	return C.bind_text(1, cv, C.int(len(v)), release)
+}
+
+func BindInBranch(v string, copied bool) C.int {
+	cv := C.CString(v)
+	if !copied {
+		release := (*[0]byte)(C.free)
+		return C.bind_text(1, cv, C.int(len(v)), release)
+	}
+	defer C.free(unsafe.Pointer(cv))
+	return C.bind_text(1, cv, C.int(len(v)), nil)
 }
