@@ -280,6 +280,7 @@ class CPreamble:
         if depth > 16:
             return None
         ctype = self.resolve(CType(ctype.base, ctype.pointers, None, ctype.const))
+        ctype = CType(ctype.base, ctype.pointers, None, ctype.const)  # a typedef'd array: its element's
         if ctype.pointers:
             return POINTER_SIZE
         if ctype.base.startswith("struct "):

@@ -13,6 +13,9 @@ typedef union { int i; float f; } word;
 typedef struct { short s; char c; } sc;
 typedef struct { char t; sc v; } outer;
 static int count_outers(const outer *o, size_t n) { return (int)n; }
+typedef int vec3[3];
+struct vertex { char tag; vec3 pos; };
+static int count_vertices(const struct vertex *v, size_t n) { return (int)n; }
 struct point { int x, y; };
 typedef struct { double lat, lon; } point;
 static int count_coords(const coord *c, size_t n) { return (int)n; }
@@ -75,4 +78,19 @@ func Outers(os []goOuter) int {
 		return 0
 	}
 	return int(C.count_outers((*C.outer)(unsafe.Pointer(&os[0])), C.size_t(len(os))))
+}
+
+// Negative: a typedef'd array member is aligned as its element (4), so
+// struct vertex is 16 bytes, as its Go twin.
+type vertex struct {
+	Tag byte
+	_   [3]byte
+	Pos [3]int32
+}
+
+func Vertices(vs []vertex) int {
+	if len(vs) == 0 {
+		return 0
+	}
+	return int(C.count_vertices((*C.struct_vertex)(unsafe.Pointer(&vs[0])), C.size_t(len(vs))))
 }
