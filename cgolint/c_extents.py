@@ -189,8 +189,7 @@ def _capacity_beside(arguments: Node, argument: Node, body: Node, preamble: CPre
     if position is None or position + 1 >= len(args):
         return None
     beside = args[position + 1]
-    by_address = beside.type == "pointer_expression" and text(beside.child_by_field_name("operator")) == "&"
-    if by_address:
+    if beside.type == "pointer_expression" and text(beside.child_by_field_name("operator")) == "&":
         beside = beside.child_by_field_name("argument")
     if beside is None or beside.type != "identifier" or not _CAPACITY_NAME.search(text(beside)):
         return None
@@ -199,8 +198,6 @@ def _capacity_beside(arguments: Node, argument: Node, body: Node, preamble: CPre
         return None  # a count of something else (`int mode`, `size_t nwords`) is no byte capacity
     callee = arguments.parent.child_by_field_name("function") if arguments.parent is not None else None
     known = preamble.function(text(callee)) if callee is not None and callee.type == "identifier" else None
-    if known is None and not by_address:
-        return None  # a length by value to a callee out of sight may count anything; `&outlen` is a capacity
     if known is not None and (position + 1 >= len(known.params) or not _byte_buffer(known.params[position].ctype,
                                                                                   preamble)):
         return None  # the callee's prototype says its buffer is not one of bytes
