@@ -173,30 +173,45 @@ def _compares_size(node: Node, is_buffer, package: PackageModel, source: SourceF
 
 def _helper_compares_size(node: Node, is_buffer, package: PackageModel, source: SourceFile) -> bool:
     """A call under `node` of a package function given the buffer, whose own
-    `if`s compare that parameter's length with a size (one level deep)."""
+    `if`s compare that parameter's length with a size (one level deep); a
+    function declared once per platform must do so in every declaration."""
     for call in walk(node):
         if call.type != "call_expression":
             continue
         target = package.call_target(call, source)
-        body = target.node.child_by_field_name("body") if target.kind == "func" and target.node is not None else None
-        if body is None or declared_twice(target.node, package):
-            continue  # (one declaration per platform: which runs is not known)
-        names = parameter_names(target.node)
-        for index, arg in enumerate(call_arguments(call)[:len(names)]):
-            name = text(names[index]) if names[index] is not None else ""
-            if not name or not is_buffer(arg):
-                continue
-            helper = package.file_of(target.node)
-            is_parameter = lambda a: strip_parens(a).type == "identifier" and text(strip_parens(a)) == name  # noqa: E731
-            # an `if` of the helper's own body that leaves, with no way out before it:
-            # one nested in another, or after `if !strict { return nil }`, runs only sometimes
-            statements = [c for part in body.named_children if part.type == "statement_list" for c in part.named_children]
-            for statement in statements:
-                if statement.type == "if_statement" and terminates(statement.child_by_field_name("consequence")) \
-                        and _compares_size(statement.child_by_field_name("condition"), is_parameter, package, helper):
-                    return True
-                if any(n.type == "return_statement" for n in walk(statement)):
-                    break
+        if target.kind != "func" or target.node is None or target.node.child_by_field_name("body") is None:
+            continue
+        declarations = _declarations(target.node, package) if declared_twice(target.node, package) else [target.node]
+        for index, arg in enumerate(call_arguments(call)):
+            if is_buffer(arg) and declarations and all(_checks_size(d, index, package) for d in declarations):
+                return True
+    return False
+
+
+def _declarations(function: Node, package: PackageModel) -> list[Node]:
+    """Every package-level declaration of the function's name (one per platform)."""
+    name = text(function.child_by_field_name("name"))
+    return [node for f in package.files_mentioning(name) for node in f.root.named_children
+            if node.type == "function_declaration" and text(node.child_by_field_name("name")) == name]
+
+
+def _checks_size(function: Node, index: int, package: PackageModel) -> bool:
+    """An `if` of the function's own body that leaves when its parameter
+    `index` is not of a size, with no way out before it (not one nested in
+    another, nor after `if !strict { return nil }`)."""
+    names = parameter_names(function)
+    body = function.child_by_field_name("body")
+    name = text(names[index]) if index < len(names) and names[index] is not None else ""
+    if not name or body is None:
+        return False
+    helper = package.file_of(function)
+    is_parameter = lambda a: strip_parens(a).type == "identifier" and text(strip_parens(a)) == name  # noqa: E731
+    for statement in [c for part in body.named_children if part.type == "statement_list" for c in part.named_children]:
+        if statement.type == "if_statement" and terminates(statement.child_by_field_name("consequence")) \
+                and _compares_size(statement.child_by_field_name("condition"), is_parameter, package, helper):
+            return True
+        if any(n.type == "return_statement" for n in walk(statement)):
+            return False
     return False
 
 

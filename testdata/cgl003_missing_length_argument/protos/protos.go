@@ -390,3 +390,27 @@ func castHelperNoLength(data []byte) C.int {
 	}
 	return C.name_length(C.to_bytes(unsafe2.Pointer(&data[0]))) // want CGL003 "nothing tells C.name_length its length"
 }
+
+// Checked by a helper declared once per platform: every declaration checks
+// the size (checkSig), or one does not (checkSigLax).
+func platformChecked(sig []byte) error {
+	if len(sig) == 0 {
+		return nil
+	}
+	if err := checkSig(sig); err != nil {
+		return err
+	}
+	C.hash_final((*C.uchar)(&sig[0]))
+	return nil
+}
+
+func platformCheckedLax(sig []byte) error {
+	if len(sig) == 0 {
+		return nil
+	}
+	if err := checkSigLax(sig); err != nil {
+		return err
+	}
+	C.hash_final((*C.uchar)(&sig[0])) // want CGL003 "nothing tells C.hash_final its length"
+	return nil
+}
