@@ -424,12 +424,21 @@ class LengthFacts(FillFacts):
         and every earlier case's failed (in `default`, every case's). Not
         with a `fallthrough` in the switch, which enters a case unasked."""
         switch = case.parent
-        if switch is None or switch.type != "expression_switch_statement" or \
-                switch.child_by_field_name("value") is not None or self._assigns(case) or \
+        if switch is None or switch.type != "expression_switch_statement" or self._assigns(case) or \
                 any(n.type == "fallthrough_statement" for n in walk(switch)):
             return False  # (nor when the case assigns the slice before its use)
         cases = [c for c in switch.named_children if c.type in ("expression_case", "default_case")]
         values = lambda c: [v for v in c.child_by_field_name("value").named_children if v.type != "comment"]  # noqa: E731
+        tag = switch.child_by_field_name("value")
+        if tag is not None:
+            # `switch len(s) { case 0, 1: return; default: &s[0] }`: a case of positive lengths,
+            # or one after a case that takes 0 (gorgonia/cu's filter dims)
+            if not self._length(tag):
+                return False
+            failed = cases[:cases.index(case)] if case.type == "expression_case" else cases
+            own = values(case) if case.type == "expression_case" else []
+            return bool(own) and all((self._value(v) or 0) > 0 for v in own) or any(
+                self._value(v) == 0 for c in failed if c.type == "expression_case" for v in values(c))
         if case.type == "expression_case":
             own = values(case)
             if own and all(self.implies_nonempty(v) for v in own):

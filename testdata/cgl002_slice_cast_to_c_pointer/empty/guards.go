@@ -606,3 +606,26 @@ func ThenEmpties(b []byte) C.int {
 	}
 	return C.checksum((*C.uchar)(unsafe.Pointer(&b[0])), C.size_t(len(b))) // want CGL002 "`&b\[0\]` passed to C.checksum panics"
 }
+
+// Negative: a switch on the length whose earlier case takes 0, or whose
+// own case is a positive length (gorgonia/cu's filter dimensions).
+func ByDimensions(dims []C.int) C.long {
+	switch len(dims) {
+	case 0, 1, 2, 3:
+		return 0
+	case 4:
+		return C.sum_ints(&dims[0], 4)
+	default:
+		return C.sum_ints(&dims[0], C.size_t(len(dims)))
+	}
+}
+
+// Positive: no case takes 0 before the default.
+func ByDimensionsOpen(dims []C.int) C.long {
+	switch len(dims) {
+	case 1, 2, 3:
+		return 0
+	default:
+		return C.sum_ints(&dims[0], C.size_t(len(dims))) // want CGL002 "`&dims\[0\]` passed to C.sum_ints panics"
+	}
+}
