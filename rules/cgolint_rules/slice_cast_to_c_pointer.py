@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from cgolint.callers import checked_by_every_caller, made_by_every_caller_positive
 from cgolint.conversions import (
     c_pointee,
@@ -9,12 +11,13 @@ from cgolint.conversions import (
     local_symbol,
     moving_writes,
     pointer_flow,
+    trace_value,
     value_reaches,
 )
 from cgolint.emptiness import known_nonempty, length_checked
 from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
-from cgolint.source import text
+from cgolint.source import text, walk
 from cgolint.toolchain import go_version_at_least
 from cgolint.type_parameters import narrowed, type_set
 
@@ -172,7 +175,7 @@ class SliceCastToCPointer(Rule):
                 terms = narrowed(container.elem.name, terms, sink.node, source, model) if terms else terms
                 mismatch = next((m for t in terms if (m := layout_mismatch(t, pointee, model)) is not None), None)
                 parameter = container.elem.name
-            if mismatch is None or not self._first("layout", sink.node.start_byte):
+            if mismatch is None or _size_guarded(sink.node, source, model) or not self._first("layout", sink.node.start_byte):
                 continue
             yield self.report(sink.node, self._layout_message(spelled, container, mismatch, c_calls, parameter))
 
@@ -251,3 +254,27 @@ class SliceCastToCPointer(Rule):
         return (f"`{spelled}` of {slice_type} {read}: {go.spelling} elements are {go.size} bytes "
                 f"and {c.spelling} is {c.size} (LP64), so C's p[i] is not element i; use a []{c.spelling} slice "
                 f"(or a Go type of {c.size} bytes) or copy into one")
+
+
+def _size_guarded(node, source, model) -> bool:
+    """Inside the then-branch of an `if` that compares sizes (`if
+    unsafe.Sizeof(int(0)) == unsafe.Sizeof(C.int(0))`, or variables set to
+    `C.sizeof_int` and `unsafe.Sizeof(...)`, gorgonia/cu): the author made
+    the view depend on the layouts agreeing."""
+    child, parent = node, node.parent
+    while parent is not None and parent.type not in ("function_declaration", "method_declaration", "func_literal"):
+        if parent.type == "if_statement" and parent.child_by_field_name("consequence") == child:
+            condition = parent.child_by_field_name("condition")
+            for part in walk(condition) if condition is not None else ():
+                value = part
+                if part.type == "identifier":
+                    symbol = model.resolve(part, source)
+                    value = symbol.value if symbol is not None and symbol.kind in ("package_var", "const") \
+                        else trace_value(part, source, model)
+                if value is not None and _SIZE_OF.search(text(value)):
+                    return True
+        child, parent = parent, parent.parent
+    return False
+
+
+_SIZE_OF = re.compile(r"\bSizeof\(|\bC\.sizeof_")

@@ -84,3 +84,22 @@ func SumElse(values []C.long) C.long {
 		return C.sum_longs(&values[0], C.size_t(len(values)))
 	}
 }
+
+var cIntSize = int(C.sizeof_int)
+var goIntSize = int(unsafe.Sizeof(int(0)))
+
+// Negative: the view is taken only where the sizes agree (gorgonia/cu's
+// ints2CIntPtr); elsewhere the values are copied.
+func SumIntsSized(values []int) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	if cIntSize == goIntSize {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
+	}
+	copied := make([]C.int, len(values))
+	for i, v := range values {
+		copied[i] = C.int(v)
+	}
+	return C.sum_ints(&copied[0], C.size_t(len(copied)))
+}
