@@ -215,6 +215,22 @@ def _checks_size(function: Node, index: int, package: PackageModel) -> bool:
     return False
 
 
+def _fed_to_call(call: Node) -> bool:
+    """The call's value is an argument of another call, through parentheses
+    and conversions."""
+    node = call.parent
+    while node is not None and node.type in ("parenthesized_expression", "type_conversion_expression"):
+        node = node.parent
+    if node is not None and node.type == "argument_list":
+        outer = node.parent
+        function = outer.child_by_field_name("function") if outer is not None else None
+        if function is not None and ("".join(text(function).split()) in ("unsafe.Pointer", "uintptr")
+                                     or function.type == "parenthesized_expression"):
+            return _fed_to_call(outer)  # a conversion: where its value goes
+        return outer is not None and outer.type == "call_expression"
+    return False
+
+
 @dataclass(frozen=True)
 class LengthProblem:
     """Why C cannot know a buffer's length. kind: "none" (no parameter can
@@ -276,6 +292,8 @@ def length_problem(call: Node, index: int, buffer: Buffer, package: PackageModel
         return None
     if not buffer.whole:
         return None
+    if function.returned_param == index and _fed_to_call(call):
+        return None  # `C.f(C.to_gucharptr(&b[0]), n)`: judged at the call it feeds (unwrap_conversions)
     param = function.params[index]
     if is_c_string_param(param, preamble) or buffer_param_pointee(param, preamble) is None:
         return None

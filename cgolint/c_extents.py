@@ -77,18 +77,10 @@ def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Exte
             if count is None:
                 return None
             byte_count = max(byte_count, count)
-        elif not _null_test(node) and not _returned(node):
+        elif not _null_test(node):
             return None
     return Extent(elements, byte_count)
 
-
-def _returned(ident: Node) -> bool:
-    """`return (guchar *)s;`: the pointer handed back as it came, cast or
-    not (go-gtk's to_gucharptr): the body itself touches none of it."""
-    node = ident.parent
-    while node is not None and node.type in ("cast_expression", "parenthesized_expression"):
-        node = node.parent
-    return node is not None and node.type == "return_statement"
 
 
 def _null_test(ident: Node) -> bool:

@@ -166,6 +166,11 @@ def _changed_names(node: Node, name: str) -> list[Node]:
     """The identifiers spelled `name` that the statement changes: assigned
     (also in parentheses, or by a range clause's `=`), incremented, or
     whose address it takes."""
+    if node.type == "receive_statement":  # `case m = <-ch:`
+        left = node.child_by_field_name("left")
+        targets = [strip_parens(t) for t in left.named_children] if left is not None else []
+        return [t for t in targets if t is not None and t.type == "identifier" and text(t) == name] \
+            if b":=" not in node.text.split(b"<-", 1)[0] else []
     if node.type in ("assignment_statement", "range_clause"):
         if node.type == "range_clause" and text(node.child_by_field_name("operator") or node) != "=" \
                 and b":=" in node.text.split(b"range", 1)[0]:

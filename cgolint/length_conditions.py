@@ -237,7 +237,7 @@ class LengthFacts(FillFacts):
             if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&" \
                     and expr_key(node.child_by_field_name("operand")) == self.key:
                 return False
-            if node.type != "assignment_statement" or not any(
+            if node.type not in ("assignment_statement", "short_var_declaration") or not any(
                     expr_key(t) == self.key for t in node.child_by_field_name("left").named_children) or not any(
                     strip_parens(v).type == "slice_expression" for v in node.child_by_field_name("right").named_children):
                 continue

@@ -315,12 +315,14 @@ def _is_c_function(node: Node, spelled: str) -> bool:
 
 
 def _is_destructor(spelled: str) -> bool:
-    """`(*[0]byte)(C.free)`: a C function named as a release by one of its
-    words (`g_object_unref`, `freeBuffer`, `buffer_free_cb`), not a handler
-    (`on_delete_event`, `onDrop`) nor a comparator."""
+    """`(*[0]byte)(C.free)`: a C function named as a release by its last or
+    first word (`g_object_unref`, `freeBuffer`), not a handler
+    (`on_delete_event`, `window_delete_event_cb`) nor a comparator."""
     found = _C_FUNCTION_POINTER.fullmatch(spelled)
     words = [w.lower() for w in _WORD.findall(found.group(1))] if found is not None else []
-    return bool(words) and words[0] not in ("on", "handle") and any(w in _RELEASE_WORDS for w in words)
+    # the release is the function's last word (`g_object_unref`, `freeBuffer`'s first: `free_list_entry`);
+    # one in the middle names an event (`window_delete_event_cb`, `button_release_cb`)
+    return bool(words) and (words[-1] in _RELEASE_WORDS or words[0] in _RELEASE_WORDS and words[-1] not in _HANDLER_WORDS)
 
 
 def _set_to_c_function(ident: Node) -> bool:
@@ -365,4 +367,5 @@ _C_FUNCTION_POINTER = re.compile(r"\(\*\[0\]byte\)\((?:unsafe\.Pointer\()?C\.(\w
 # cfree, xmlFree, g_object_unref, destroy_node, release...
 _RELEASE_WORDS = frozenset({"free", "cfree", "gfree", "destroy", "release", "unref", "dispose", "dealloc",
                             "delete", "finalize", "finaliser", "finalizer", "finalise", "cleanup", "dtor", "drop"})
+_HANDLER_WORDS = frozenset({"cb", "callback", "handler", "event", "hook", "listener"})
 _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # snake_case and camelCase words

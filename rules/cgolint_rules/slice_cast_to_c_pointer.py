@@ -17,7 +17,7 @@ from cgolint.conversions import (
 from cgolint.emptiness import known_nonempty, length_checked
 from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
-from cgolint.source import text, walk
+from cgolint.source import text
 from cgolint.toolchain import go_version_at_least
 from cgolint.type_parameters import narrowed, type_set
 
@@ -175,7 +175,8 @@ class SliceCastToCPointer(Rule):
                 terms = narrowed(container.elem.name, terms, sink.node, source, model) if terms else terms
                 mismatch = next((m for t in terms if (m := layout_mismatch(t, pointee, model)) is not None), None)
                 parameter = container.elem.name
-            if mismatch is None or _size_guarded(sink.node, source, model) or not self._first("layout", sink.node.start_byte):
+            if mismatch is None or pointee is not None and _size_guarded(sink.node, pointee.name, source, model) \
+                    or not self._first("layout", sink.node.start_byte):
                 continue
             yield self.report(sink.node, self._layout_message(spelled, container, mismatch, c_calls, parameter))
 
@@ -256,25 +257,45 @@ class SliceCastToCPointer(Rule):
                 f"(or a Go type of {c.size} bytes) or copy into one")
 
 
-def _size_guarded(node, source, model) -> bool:
-    """Inside the then-branch of an `if` that compares sizes (`if
-    unsafe.Sizeof(int(0)) == unsafe.Sizeof(C.int(0))`, or variables set to
-    `C.sizeof_int` and `unsafe.Sizeof(...)`, gorgonia/cu): the author made
-    the view depend on the layouts agreeing."""
+def _size_guarded(node, c_type: str, source, model) -> bool:
+    """Inside the then-branch of an `if` whose condition is the equality of
+    two sizes, one of them the C type's (`if unsafe.Sizeof(int(0)) ==
+    unsafe.Sizeof(C.int(0))`, or variables set to `C.sizeof_int` and
+    `unsafe.Sizeof(...)`, gorgonia/cu): the author made the view depend on
+    the layouts agreeing."""
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("function_declaration", "method_declaration", "func_literal"):
         if parent.type == "if_statement" and parent.child_by_field_name("consequence") == child:
             condition = parent.child_by_field_name("condition")
-            for part in walk(condition) if condition is not None else ():
-                value = part
-                if part.type == "identifier":
-                    symbol = model.resolve(part, source)
-                    value = symbol.value if symbol is not None and symbol.kind in ("package_var", "const") \
-                        else trace_value(part, source, model)
-                if value is not None and _SIZE_OF.search(text(value)):
-                    return True
+            while condition is not None and condition.type == "parenthesized_expression" and condition.named_children:
+                condition = condition.named_children[0]
+            if condition is not None and condition.type == "binary_expression" \
+                    and text(condition.child_by_field_name("operator")) == "==" \
+                    and all(_a_size(condition.child_by_field_name(side), source, model) for side in ("left", "right")) \
+                    and re.search(rf"\bC\.(?:sizeof_)?{re.escape(c_type)}\b", _traced_text(condition, source, model)):
+                return True
         child, parent = parent, parent.parent
     return False
 
 
-_SIZE_OF = re.compile(r"\bSizeof\(|\bC\.sizeof_")
+def _a_size(node, source, model) -> bool:
+    """`unsafe.Sizeof(x)` or `C.sizeof_T`, converted or not, or a variable set to one."""
+    node = _traced(node, source, model)
+    return node is not None and _SIZE_OF.fullmatch("".join(text(node).split())) is not None
+
+
+def _traced(node, source, model):
+    """A variable's one value (a package variable's or constant's initializer), else the node."""
+    if node is not None and node.type == "identifier":
+        symbol = model.resolve(node, source)
+        return symbol.value if symbol is not None and symbol.kind in ("package_var", "const") \
+            else trace_value(node, source, model)
+    return node
+
+
+def _traced_text(condition, source, model) -> str:
+    sides = (condition.child_by_field_name("left"), condition.child_by_field_name("right"))
+    return " ".join(text(_traced(side, source, model) or side) for side in sides)
+
+
+_SIZE_OF = re.compile(r"(?:\w+\()?(?:unsafe\.Sizeof\(.*\)|C\.sizeof_\w+)\)?")

@@ -81,3 +81,21 @@ func SumDeclared(values []int) C.long {
 	p = (*C.int)(unsafe.Pointer(&values[0])) // want CGL002 "\[\]int is passed to C.sum_ints as \*C.int"
 	return C.sum_ints(p, C.size_t(len(values)))
 }
+
+// Positive: a size guard that is not the equality of the Go and C sizes.
+func SumIntsUnequal(values []int) C.long {
+	if len(values) > 0 && unsafe.Sizeof(values[0]) != unsafe.Sizeof(C.int(0)) {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values))) // want CGL002 "int elements are 8 bytes and C.int is 4"
+	}
+	return 0
+}
+
+func SumIntsOtherGuard(values []int) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	if unsafe.Sizeof(float64(0)) == unsafe.Sizeof(C.double(0)) {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values))) // want CGL002 "int elements are 8 bytes and C.int is 4"
+	}
+	return 0
+}

@@ -57,6 +57,7 @@ static void fill_ext(void *out) {
 // A cast helper hands the pointer back untouched (go-gtk's to_gucharptr).
 static uint8_t *to_bytes(void *s) { return (uint8_t *)s; }
 int name_length(const uint8_t *s);
+static uint8_t *kept_bytes;
 static int big_keys = 1;
 static int recover_grown(unsigned char *pubkey_out) {
 	size_t outputlen = 33;
@@ -413,4 +414,12 @@ func platformCheckedLax(sig []byte) error {
 	}
 	C.hash_final((*C.uchar)(&sig[0])) // want CGL003 "nothing tells C.hash_final its length"
 	return nil
+}
+
+// Through the cast helper into nothing that gets a length: judged at the helper.
+func castHelperKept(data []byte) {
+	if len(data) == 0 {
+		return
+	}
+	C.kept_bytes = C.to_bytes(unsafe2.Pointer(&data[0])) // want CGL003 "nothing tells C.to_bytes its length"
 }

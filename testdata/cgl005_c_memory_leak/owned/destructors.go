@@ -15,6 +15,7 @@ void on_click(void *data);
 void on_delete_event(void *data);
 void string_dtor(void *text);
 void freeBuffer(void *text);
+void window_delete_event_cb(void *data);
 long connect_data(void *object, const char *signal, void *handler, void *data, destroy_fn destroy, int flags);
 extern const void *kCFAllocatorNull;
 typedef const void *StringRef;
@@ -168,4 +169,10 @@ func BindInBranch(v string, copied bool) C.int {
 	}
 	defer C.free(unsafe.Pointer(cv))
 	return C.bind_text(1, cv, C.int(len(v)), nil)
+}
+
+// Positive: a release word in the middle names an event, not a release.
+func ConnectDeleteEvent(object unsafe.Pointer, signal string) {
+	csig := C.CString(signal) // want CGL005 "`csig` holds C memory from C.CString that is never freed"
+	C.connect_data(object, csig, unsafe.Pointer((*[0]byte)(C.window_delete_event_cb)), nil, nil, 0)
 }
