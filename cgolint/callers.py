@@ -9,7 +9,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from .call_targets import call_arguments
-from .conversions import single_value
+from .conversions import declared_with, single_value
 from .emptiness import known_nonempty, length_checked, reslice_of
 from .expr_keys import never_assigned
 from .model import PackageModel
@@ -143,18 +143,12 @@ def _every_closure_call_checks(literal: Node, parameter: str, source: SourceFile
     the variable never assigned again and only ever called: every call
     gives `parameter` an argument that `accepts`."""
     index = next((i for i, n in enumerate(parameter_names(literal)) if n is not None and text(n) == parameter), None)
-    values = literal.parent
-    declaration = values.parent if values is not None and values.type == "expression_list" else None
-    if index is None or declaration is None or declaration.type != "short_var_declaration" \
-            or len(values.named_children) != 1:
-        return False
-    names = declaration.child_by_field_name("left").named_children
-    symbol = model.resolve(names[0], source) if len(names) == 1 else None
-    if symbol is None or symbol.kind != "local" or not never_assigned(names[0], source, model):
+    symbol = declared_with(literal, source, model) if index is not None else None
+    if symbol is None or symbol.kind != "local" or not never_assigned(symbol.node, source, model):
         return False
     calls = 0
-    for node in walk(symbol.scope or declaration):
-        if node.type != "identifier" or node == names[0] or text(node) != symbol.name \
+    for node in walk(symbol.scope or literal.parent):
+        if node.type != "identifier" or node == symbol.node or text(node) != symbol.name \
                 or model.resolve(node, source) is not symbol:
             continue
         call = node.parent

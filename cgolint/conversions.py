@@ -355,6 +355,15 @@ def _stored_in(expr_list: Node, value: Node, source: SourceFile, model: PackageM
     return local_symbol(lhs[position], source, model)
 
 
+def declared_with(value: Node, source: SourceFile, model: PackageModel) -> Symbol | None:
+    """The local variable `value` (in parentheses or not) is stored in by
+    `v := value`, `var v = value` or `v = value`; None for anything else."""
+    while value.parent is not None and value.parent.type == "parenthesized_expression":
+        value = value.parent
+    values = value.parent
+    return _stored_in(values, value, source, model) if values is not None and values.type == "expression_list" else None
+
+
 def uses_after(symbol: Symbol, offset: int, source: SourceFile, model: PackageModel) -> list[Node]:
     """Reads of `symbol` after byte `offset`, up to its next assignment."""
     return _reads_after(symbol, offset, source, model)[0]

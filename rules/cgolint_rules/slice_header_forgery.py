@@ -4,6 +4,7 @@ import re
 
 from cgolint.call_targets import CallTarget
 from cgolint.conversions import (
+    declared_with,
     enclosing_deref,
     is_unsafe_call,
     local_symbol,
@@ -556,19 +557,10 @@ def _fields_only_read(conversion, ctx, header: GoType | None) -> bool:
     p.ptr`): no pointer is made from a uintptr of the view, nothing is
     written through it, and no method is called on it."""
     fields = dict(header.fields) if header is not None and header.kind == "struct" else None
-    holder = conversion
-    while holder.parent is not None and holder.parent.type == "parenthesized_expression":
-        holder = holder.parent
-    values = holder.parent
-    declaration = values.parent if values is not None and values.type == "expression_list" else None
-    if fields is None or declaration is None or declaration.type != "short_var_declaration" \
-            or len(values.named_children) != 1:
-        return False
-    names = declaration.child_by_field_name("left").named_children
-    symbol = local_symbol(names[0], ctx.file, ctx.package) if len(names) == 1 else None
+    symbol = declared_with(conversion, ctx.file, ctx.package) if fields is not None else None
     if symbol is None or symbol.writes:
         return False
-    uses = uses_after(symbol, declaration.end_byte, ctx.file, ctx.package)
+    uses = uses_after(symbol, conversion.end_byte, ctx.file, ctx.package)
     for use in uses:
         selector = use.parent
         field = text(selector.child_by_field_name("field")) if selector is not None \
