@@ -208,6 +208,13 @@ def _slices_made_in_go(name: str, package: PackageModel) -> bool:
     function's parameters and results or a pointer-to-array conversion
     (`(*[1 << 20]T)(p)`): `make([]T, n)`, `var ts []T` (then appended to),
     `[2]T`, `type Ts []T`. Then a `[]T` parameter may hold Go memory."""
+    memo = package.memo("slices made in go")
+    if name not in memo:
+        memo[name] = _spells_slices(name, package)
+    return memo[name]
+
+
+def _spells_slices(name: str, package: PackageModel) -> bool:
     word = re.compile(rb"\b" + re.escape(name.encode()) + rb"\b")
     for source in package.files:
         if not word.search(source.data):
