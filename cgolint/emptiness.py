@@ -153,13 +153,47 @@ def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -
 def _package_var_changed(symbol: Symbol, model: PackageModel) -> bool:
     """Whether some file of the package assigns the package variable, or
     takes its address (`func SetMagic(m []byte) { magic = m }`,
-    `for _, magic = range list`): then its initial value says nothing of it.
-    Locals of the same name are other variables."""
-    memo = model.memo("package var changed")
+    `for _, magic = range list`): then its initial value says nothing of it."""
+    return bool(_package_var_changes(symbol, model))
+
+
+def _package_var_changes(symbol: Symbol, model: PackageModel) -> list[Node]:
+    """The identifiers by which the package's files change the package
+    variable; locals of the same name are other variables."""
+    memo = model.memo("package var changes")
     if symbol not in memo:
-        memo[symbol] = any(model.resolve(ident, f) is symbol for f in model.files_mentioning(symbol.name)
-                           for node in walk(f.root) for ident in _changed_names(node, symbol.name))
+        memo[symbol] = [ident for f in model.files_mentioning(symbol.name) for node in walk(f.root)
+                        for ident in _changed_names(node, symbol.name) if model.resolve(ident, f) is symbol]
     return memo[symbol]
+
+
+def package_var_value(symbol: Symbol, model: PackageModel) -> Node | None:
+    """The one value a package variable holds: its initializer if nothing
+    changes it, or, declared without one, what a single `v = value`
+    directly in the body of an `init` function gives it (gorgonia/cu sets
+    `cintsize = int(C.sizeof_int)` so)."""
+    changes = _package_var_changes(symbol, model)
+    if not changes:
+        return symbol.value
+    if symbol.value is not None or len(changes) != 1:
+        return None
+    assignment = changes[0].parent
+    if assignment is not None and assignment.type == "expression_list":
+        assignment = assignment.parent
+    if assignment is None or assignment.type != "assignment_statement" \
+            or text(assignment.child_by_field_name("operator")) != "=":
+        return None
+    function = assignment.parent.parent if assignment.parent is not None else None  # statement_list, block
+    function = function.parent if function is not None else None
+    name = function.child_by_field_name("name") if function is not None and function.type == "function_declaration" else None
+    if name is None or text(name) != "init":
+        return None
+    targets = assignment.child_by_field_name("left").named_children
+    values = assignment.child_by_field_name("right").named_children
+    if len(targets) != len(values):
+        return None
+    return next((v for t, v in zip(targets, values) if strip_parens(t) is not None
+                 and strip_parens(t).start_byte == changes[0].start_byte), None)
 
 
 def _changed_names(node: Node, name: str) -> list[Node]:

@@ -261,7 +261,10 @@ class LengthFacts(FillFacts):
         operator = text(node.child_by_field_name("operator"))
         if operator == "||":
             operands = disjuncts(node)
-            return any(self.implies_empty(d) for d in operands) or self._equal_length_nonempty(operands)
+            return any(self.implies_empty(d) for d in operands) or self._equal_length_nonempty(operands) \
+                or self._bound_for_each_sign(operands)
+        if operator == "&&":
+            return self._bound_for_remaining_sign(node)
         if operator == "==" and self._compares_sentinel(node):
             return True  # `imageType(buf) == UNKNOWN`
         if operator == "!=" and self._fails_when_empty(node):
@@ -359,6 +362,47 @@ class LengthFacts(FillFacts):
             if factors and all(any(ValueFacts(expr_key(f), self.source, self.model, self.evidence).implies_empty(d) for d in others)
                                for f in factors):
                 return True
+        return False
+
+    def _bound_for_each_sign(self, disjuncts: list[Node]) -> bool:
+        """BLAS's strided bound, `(incX > 0 && (n-1)*incX >= len(x)) ||
+        (incX < 0 && (1-n)*incX >= len(x))`: each disjunct bounds len(s)
+        for one sign of the same stride, and together they cover both
+        signs. A zero stride, which neither covers, is the one BLAS rejects
+        before (gonum, gorgonia/cu)."""
+        signs: set[str] = set()
+        strides: set[str] = set()
+        for disjunct in disjuncts:
+            conjuncts = _conjuncts(disjunct)
+            tests = [t for t in map(_sign_test, conjuncts) if t is not None]
+            if len(conjuncts) < 2 or len(tests) != 1 or not any(self.implies_empty(c) for c in conjuncts):
+                return False
+            strides.add(tests[0][0])
+            signs.add(tests[0][1])
+        return len(strides) == 1 and signs == {"+", "-"}
+
+    def _bound_for_remaining_sign(self, condition: Node) -> bool:
+        """`if incX > 0 && (n-1)*incX >= len(x) { panic }` after `if incX <
+        0 { return }` left in the same block: the sign that the bound does
+        not cover has gone before (gorgonia/cu's Snrm2)."""
+        conjuncts = _conjuncts(condition)
+        tests = [t for t in map(_sign_test, conjuncts) if t is not None]
+        if len(tests) != 1 or not any(self.implies_empty(c) for c in conjuncts):
+            return False
+        statement = condition.parent
+        while statement is not None and statement.type == "parenthesized_expression":
+            statement = statement.parent
+        if statement is None or statement.type != "if_statement":
+            return False
+        stride, sign = tests[0]
+        earlier = statement.prev_named_sibling
+        while earlier is not None:
+            if earlier.type == "if_statement" and terminates(earlier.child_by_field_name("consequence")) \
+                    and earlier.child_by_field_name("alternative") is None \
+                    and any(_sign_test(d) == (stride, "+-".replace(sign, ""))
+                            for d in disjuncts(earlier.child_by_field_name("condition"))):
+                return True
+            earlier = earlier.prev_named_sibling
         return False
 
     def guards(self, statement: Node) -> bool:
@@ -578,3 +622,27 @@ def _ancestors(node: Node) -> list[Node]:
         found.append(node)
         node = node.parent
     return found
+
+
+def _conjuncts(node: Node | None) -> list[Node]:
+    """The operands of a chain of `&&`, in order."""
+    node = strip_parens(node)
+    if node is not None and node.type == "binary_expression" and text(node.child_by_field_name("operator")) == "&&":
+        return _conjuncts(node.child_by_field_name("left")) + _conjuncts(node.child_by_field_name("right"))
+    return [node] if node is not None else []
+
+
+def _sign_test(node: Node) -> tuple[str, str] | None:
+    """(the variable's key, "+" or "-") of `v > 0` or `v < 0` (also `>=`,
+    `<=` and 0 on the left): which sign the test admits."""
+    if node.type != "binary_expression":
+        return None
+    left, right = strip_parens(node.child_by_field_name("left")), strip_parens(node.child_by_field_name("right"))
+    operator = text(node.child_by_field_name("operator"))
+    if left is not None and left.type == "int_literal" and text(left) == "0":
+        left, right = right, left
+        operator = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(operator, "")
+    if right is None or right.type != "int_literal" or text(right) != "0" or not expr_key(left):
+        return None
+    sign = {">": "+", ">=": "+", "<": "-", "<=": "-"}.get(operator)
+    return (expr_key(left), sign) if sign else None

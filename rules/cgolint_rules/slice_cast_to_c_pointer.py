@@ -14,7 +14,7 @@ from cgolint.conversions import (
     trace_value,
     value_reaches,
 )
-from cgolint.emptiness import known_nonempty, length_checked
+from cgolint.emptiness import known_nonempty, length_checked, package_var_value
 from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
 from cgolint.source import text
@@ -285,11 +285,13 @@ def _a_size(node, source, model) -> bool:
 
 
 def _traced(node, source, model):
-    """A variable's one value (a package variable's or constant's initializer), else the node."""
+    """A variable's one value (a constant's initializer, a package
+    variable's one value), else the node."""
     if node is not None and node.type == "identifier":
         symbol = model.resolve(node, source)
-        return symbol.value if symbol is not None and symbol.kind in ("package_var", "const") \
-            else trace_value(node, source, model)
+        if symbol is not None and symbol.kind == "package_var":
+            return package_var_value(symbol, model)
+        return symbol.value if symbol is not None and symbol.kind == "const" else trace_value(node, source, model)
     return node
 
 

@@ -99,3 +99,24 @@ func SumIntsOtherGuard(values []int) C.long {
 	}
 	return 0
 }
+
+var cWidth, goWidth int
+
+func init() {
+	cWidth = int(C.sizeof_int)
+	goWidth = int(unsafe.Sizeof(int(0)))
+}
+
+// SetWidth lets a caller claim any width: the guard no longer compares sizes.
+func SetWidth(w int) { goWidth = w }
+
+// Positive: goWidth is not only the size of int.
+func SumIntsWidth(values []int) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	if cWidth == goWidth {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values))) // want CGL002 "int elements are 8 bytes"
+	}
+	return 0
+}

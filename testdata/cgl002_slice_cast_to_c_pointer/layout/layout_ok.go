@@ -103,3 +103,21 @@ func SumIntsSized(values []int) C.long {
 	}
 	return C.sum_ints(&copied[0], C.size_t(len(copied)))
 }
+
+var cSize, goSize int
+
+func init() {
+	cSize = int(C.sizeof_int)
+	goSize = int(unsafe.Sizeof(int(0)))
+}
+
+// Negative: the sizes are set once, in init (as gorgonia/cu does).
+func SumIntsSizedAtInit(values []int) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	if cSize == goSize {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values)))
+	}
+	return 0
+}
