@@ -36,12 +36,17 @@ class Store:
 
 
 def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> bool:
-    """`p.f`, `*(**T)(p)`, `(*[n]*T)(p)[i]`, `s[i]` where p/s point into C memory."""
+    """`p.f`, `*(**T)(p)`, `(*[n]*T)(p)[i]`, `s[i]` where p/s point into
+    C memory, and C's global variables (`C.kept`, `C.state.buf`)."""
     lhs = strip_parens(lhs)
+    if _c_global(lhs, source):
+        return True
     if lhs.type == "unary_expression" and text(lhs.child_by_field_name("operator")) == "*":
         return package.origin_of(lhs.child_by_field_name("operand"), source) == C_MEMORY
     if lhs.type in ("selector_expression", "index_expression"):
         base = lhs.child_by_field_name("operand")
+        if _c_global(strip_parens(base), source):
+            return True  # `C.names[i]`, `C.current.data`
         base_type = package.underlying(package.type_of(base, source))
         if base_type is not None and base_type.kind in ("struct", "array", "c") and \
                 strip_parens(base).type in ("selector_expression", "index_expression"):
@@ -52,6 +57,15 @@ def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> boo
             return False  # a struct or array value: memory of its own variable
         return package.origin_of(base, source) == C_MEMORY
     return False
+
+
+def _c_global(node: Node, source: SourceFile) -> bool:
+    """`C.name` as the target of an assignment: cgo allows that only of a
+    variable of the preamble, which lives in C's data."""
+    if node.type != "selector_expression" or not source.uses_cgo:
+        return False
+    operand = node.child_by_field_name("operand")
+    return operand is not None and operand.type == "identifier" and operand.text == b"C"
 
 
 def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:
