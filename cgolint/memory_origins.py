@@ -17,7 +17,7 @@ from .call_targets import call_arguments
 from .expression_types import declared_field, symbol_type
 from .gotypes import GoType, parse_type
 from .scopes import mutations, parameter_names, returns_of
-from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
+from .source import SourceFile, assignments, exported_name, literal_values, strip_parens, text, walk
 
 if TYPE_CHECKING:
     from .model import PackageModel
@@ -197,6 +197,9 @@ def _identifier_origin(package: PackageModel, ident: Node, source: SourceFile, d
                 return GO_MEMORY
         if declared is not None and declared.kind == "array":
             return GO_MEMORY
+        if not values and symbol.kind == "param" and declared is not None and declared.kind == "pointer" \
+                and declared.elem is not None and declared.elem.kind == "c" and _called_only_by_c(package, symbol.scope):
+            return C_MEMORY
         if not values:
             return None
     if not values or any(v is None for v in values):
@@ -213,6 +216,21 @@ def _identifier_origin(package: PackageModel, ident: Node, source: SourceFile, d
     finally:
         asking.discard(id(symbol))
     return origins.pop() if len(origins) == 1 else None
+
+
+def _called_only_by_c(package: PackageModel, function: Node | None) -> bool:
+    """An `//export`ed function that no Go code of the package names: its
+    `*C.T` parameters are what C gives it, C memory (an output struct, a
+    context C allocated)."""
+    if function is None or function.type != "function_declaration" or exported_name(function) is None:
+        return False
+    memo = package.memo("called only by C")
+    if function not in memo:
+        name = function.child_by_field_name("name")
+        memo[function] = name is not None and not any(
+            node.type == "identifier" and node.text == name.text and node != name
+            for file in package.files_mentioning(text(name)) for node in walk(file.root))
+    return memo[function]
 
 
 _asked = threading.local()

@@ -74,8 +74,9 @@ class UnpinnedGoPointer(Rule):
     - a Go pointer stored into C memory (`cs.field = &x` where `cs` came from
       `C.malloc`, `*(**T)(cptr) = &x`, `(*[n]*T)(cptr)[i] = p`, or `w.z.f = p`
       where every value the package ever gives the `*C.T` field `w.z` is
-      C memory or nil, e.g. a constructor's `C.calloc`), or into a C global
-      variable (`C.last = p`, `C.state.buf = p`);
+      C memory or nil, e.g. a constructor's `C.calloc`), into a C global
+      variable (`C.last = p`, `C.state.buf = p`), or through a `*C.T`
+      parameter of an `//export`ed function that only C calls (`out.data = p`);
     - a pointer to a Go struct that holds Go pointers (`cbs *Callbacks` with
       a func field) stored as a payload in a C struct that is then passed
       to C, or stored into C memory: such an object lives in Go memory;
