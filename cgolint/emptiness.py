@@ -24,6 +24,7 @@ spread `parts...` to its variadic parameter). `callers` asks the same of every c
 from __future__ import annotations
 
 import re
+import threading
 
 from tree_sitter import Node
 
@@ -72,7 +73,15 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         if not values or len(values) != 1 + len(symbol.writes) or any(v is None for v in values):
             return False
         at = at if not symbol.writes and symbol.file is source else None
-        return all(known_nonempty(v, symbol.file, model, depth + 1, at) for v in values)
+        # `buf = make([]byte, len(buf)*2)` asks of buf again: not known inside
+        asking = _asking_nonempty()
+        if id(symbol) in asking:
+            return False
+        asking.add(id(symbol))
+        try:
+            return all(known_nonempty(v, symbol.file, model, depth + 1, at) for v in values)
+        finally:
+            asking.discard(id(symbol))
     if node.type == "type_assertion_expression" and depth:  # `bs := v.([]byte)` where `len(v.([]byte)) > 0`
         operand = strip_parens(node.child_by_field_name("operand"))
         return operand is not None and operand.type == "identifier" and never_assigned(operand, source, model) \
@@ -148,6 +157,17 @@ def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -
         return False
     measured_type = model.underlying(model.type_of(measured, source))
     return measured_type is not None and measured_type.kind in ("slice", "string", "array")
+
+
+_asked = threading.local()
+
+
+def _asking_nonempty() -> set[int]:
+    """The variables whose emptiness is being decided on this thread's stack."""
+    found = getattr(_asked, "symbols", None)
+    if found is None:
+        found = _asked.symbols = set()
+    return found
 
 
 def _package_var_changed(symbol: Symbol, model: PackageModel) -> bool:
