@@ -24,7 +24,6 @@ spread `parts...` to its variadic parameter). `callers` asks the same of every c
 from __future__ import annotations
 
 import re
-import threading
 
 from tree_sitter import Node
 
@@ -43,6 +42,7 @@ from .model import PackageModel
 from .scopes import (
     FUNCTION_KINDS,
     Symbol,
+    asked_on_stack,
     mutations,
     outermost_function,
     returns_of,
@@ -73,8 +73,7 @@ def known_nonempty(container: Node, source: SourceFile, model: PackageModel, dep
         if not values or len(values) != 1 + len(symbol.writes) or any(v is None for v in values):
             return False
         at = at if not symbol.writes and symbol.file is source else None
-        # `buf = make([]byte, len(buf)*2)` asks of buf again: not known inside
-        asking = _asking_nonempty()
+        asking = asked_on_stack("nonempty")
         if id(symbol) in asking:
             return False
         asking.add(id(symbol))
@@ -157,17 +156,6 @@ def _length_of_unassigned(node: Node, source: SourceFile, model: PackageModel) -
         return False
     measured_type = model.underlying(model.type_of(measured, source))
     return measured_type is not None and measured_type.kind in ("slice", "string", "array")
-
-
-_asked = threading.local()
-
-
-def _asking_nonempty() -> set[int]:
-    """The variables whose emptiness is being decided on this thread's stack."""
-    found = getattr(_asked, "symbols", None)
-    if found is None:
-        found = _asked.symbols = set()
-    return found
 
 
 def _package_var_changed(symbol: Symbol, model: PackageModel) -> bool:

@@ -8,7 +8,6 @@ the types it consults (`symbol_type`, `PackageModel.type_of`);
 `PackageModel.origin_of` memoises `derive_origin` and bounds its depth."""
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
@@ -16,7 +15,7 @@ from tree_sitter import Node
 from .call_targets import call_arguments
 from .expression_types import declared_field, symbol_type
 from .gotypes import GoType, parse_type
-from .scopes import mutations, parameter_names, returns_of
+from .scopes import asked_on_stack, mutations, parameter_names, returns_of
 from .source import SourceFile, assignments, exported_name, literal_values, strip_parens, text, walk
 
 if TYPE_CHECKING:
@@ -204,10 +203,9 @@ def _identifier_origin(package: PackageModel, ident: Node, source: SourceFile, d
             return None
     if not values or any(v is None for v in values):
         return None
-    # A variable built from itself (`buf = append(buf, a...)` six times) asks
-    # about itself from each of its values: answered once up the stack, and
-    # unknown inside (else the questions multiply with every write).
-    asking = _asking_about()
+    # asked of itself from each of its values (`buf = append(buf, a...)` six
+    # times): else the questions multiply with every write
+    asking = asked_on_stack("origin")
     if id(symbol) in asking:
         return None
     asking.add(id(symbol))
@@ -231,17 +229,6 @@ def _called_only_by_c(package: PackageModel, function: Node | None) -> bool:
             node.type == "identifier" and node.text == name.text and node != name
             for file in package.files_mentioning(text(name)) for node in walk(file.root))
     return memo[function]
-
-
-_asked = threading.local()
-
-
-def _asking_about() -> set[int]:
-    """The variables whose origin is being derived on this thread's stack."""
-    found = getattr(_asked, "symbols", None)
-    if found is None:
-        found = _asked.symbols = set()
-    return found
 
 
 def _address_origin(package: PackageModel, operand: Node | None, source: SourceFile, depth: int, address_taken: bool = True) -> str | None:

@@ -53,6 +53,20 @@ def analysing(root: Node):
         _analysing.root = previous
 
 
+_asked = threading.local()
+
+
+def asked_on_stack(question: str) -> set[int]:
+    """The ids of the variables that `question` (an origin, an emptiness) is
+    being answered for on this thread's stack: a variable built from itself
+    (`buf = make([]byte, len(buf)*2)`, `buf = append(buf, ...)`) asks of
+    itself again, and is answered once up the stack, unknown inside."""
+    questions = getattr(_asked, "questions", None)
+    if questions is None:
+        questions = _asked.questions = {}
+    return questions.setdefault(question, set())
+
+
 def _ancestry(node: Node, root: Node | None = None) -> list[Node] | None:
     """The nodes from the tree's root down to `node` itself, found by descent
     from `root` or the tree being analysed; None if `node` is under neither."""
