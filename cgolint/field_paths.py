@@ -14,13 +14,23 @@ from .source import SourceFile, strip_parens, text, walk
 
 
 def passed_field(arg: Node, package: PackageModel, source: SourceFile) -> list[str | None]:
-    """The field path an argument spelled `&x.f` at the call (through
-    conversions) hands C: ["f"]; [] (the whole variable) for anything else,
-    a field of a field, or one promoted from an embedded struct."""
+    """The field path an argument spelled `&x.f` or `&x.a.f` at the call
+    (through conversions) hands C: ["f"], ["a", "f"]; [] (the whole
+    variable) for anything else, a field reached through a pointer field
+    (another object), an element, or one promoted from an embedded struct."""
     field = _address_operand(_without_conversions(arg))
     path = _field_path(field)
-    if len(path) != 1 or _embeds(field.child_by_field_name("operand"), package, source):
+    if not path or None in path:
         return []
+    holder = field
+    for level in range(len(path)):
+        holder = strip_parens(holder.child_by_field_name("operand"))
+        if _embeds(holder, package, source):
+            return []
+        if level < len(path) - 1:  # a field holding the next struct: by value, or another object
+            held = package.type_of(holder, source)
+            if held is None or held.kind != "named":
+                return []
     return path
 
 

@@ -89,3 +89,52 @@ func SpanLength(data []byte) C.size_t {
 	h.span = C.struct_span{data: (*C.char)(unsafe.Pointer(&data[0])), len: C.size_t(len(data))}
 	return C.span_length(&h.span) // want CGL004 "`C.span_length` receives `h.span` \(C.struct_span\), a C struct in Go memory whose `data` was set to the Go pointer"
 }
+
+// A field of a field held by value is memory of its own too
+// (rt_field_address_ok passes `&stmt.inner.stmt` beside a Go pointer).
+type statement struct {
+	conn *conn
+	h    *C.handle
+}
+
+type prepared struct {
+	label string
+	st    statement
+}
+
+type preparedRef struct {
+	label string
+	st    *statement
+}
+
+// Negative: the field passed holds a C pointer; the Go pointer is beside it.
+func OpenNested(name string) *prepared {
+	c := &conn{name: name}
+	p := &prepared{label: "q", st: statement{conn: c}}
+	C.open_handle(&p.st.h)
+	return p
+}
+
+// Positive: the struct passed holds the Go pointer.
+func OpenNestedWhole(name string) *prepared {
+	c := &conn{name: name}
+	p := &prepared{label: "q"}
+	p.st.conn = c
+	C.open_handle((**C.handle)(unsafe.Pointer(&p.st))) // want CGL004 "receives `p.st` \(statement\), which holds Go pointers in field `conn`"
+	return p
+}
+
+// Positive: the nested field passed is the one set to a Go pointer.
+type slot struct{ user unsafe.Pointer }
+
+type slots struct {
+	name string
+	s    slot
+}
+
+func SetNestedUser(c *conn) *slots {
+	v := &slots{}
+	v.s.user = unsafe.Pointer(c)
+	C.set_user(&v.s.user) // want CGL004 "`C.set_user` receives `v.s.user` \(unsafe.Pointer\), Go memory whose `v.s.user` was set to the Go pointer"
+	return v
+}

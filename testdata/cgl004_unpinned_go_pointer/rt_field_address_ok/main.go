@@ -3,7 +3,8 @@
 // `conn` holds a Go pointer to a struct with a string, and the call is
 // still legal (crawshaw/sqlite's Conn.prepare passing `&stmt.stmt`).
 // Passing the whole struct is reported (see rt_struct_arg); a pointer to
-// a field that holds the Go pointer is too (fields).
+// a field that holds the Go pointer is too (fields). A field of a field
+// held by value (`&p.st.stmt`) is memory of its own as well.
 //
 // runtime: ok
 package main
@@ -32,8 +33,20 @@ func (conn *Conn) prepare() *Stmt {
 	return stmt
 }
 
+type Prepared struct {
+	label string
+	st    Stmt
+}
+
+func (conn *Conn) prepareNested() *Prepared {
+	p := &Prepared{label: "q", st: Stmt{conn: conn}}
+	C.prepare(nil, &p.st.stmt)
+	return p
+}
+
 func main() {
 	c := &Conn{file: "x"}
 	s := c.prepare()
-	fmt.Println("ok", s.stmt != nil)
+	p := c.prepareNested()
+	fmt.Println("ok", s.stmt != nil, p.st.stmt != nil)
 }
