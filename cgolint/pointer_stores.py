@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from .call_targets import call_arguments, receiving_call
+from .expr_keys import expr_key
 from .go_pointers import GoPointer, go_object_pointer, go_pointer, in_global_storage
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
@@ -111,12 +112,9 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
         for lhs, rhs in assignments(node):
             lhs = strip_parens(lhs)
             if lhs.type == "identifier":
-                # `iov = append(iov, C.struct_iovec{iov_base: p, ...})`
-                rhs = strip_parens(rhs)
-                if rhs.type == "call_expression" and text(rhs.child_by_field_name("function")) == "append" \
-                        and package.resolve(lhs, source) is symbol:
-                    for item in call_arguments(rhs)[1:]:
-                        found += literal_go_pointers(item, package, source)
+                # `iov = append(iov, C.struct_iovec{iov_base: p, ...})`, `argv = append(argv, (*C.char)(p))`
+                if package.resolve(lhs, source) is symbol:
+                    found += _appended_go_pointers(lhs, rhs, package, source)
                 continue
             # `v.f`, `v[i]`, `iov[i].iov_base`, `msgs[i].hdr.iov`, `(*v).f`: in v or in its
             # elements (not `b.keep[i]`: the elements of a field beside the memory passed)
@@ -136,6 +134,39 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
             place = "".join(text(lhs).split())
             found = [(l, r) for l, r in found if l.type == "keyed_element" or "".join(text(l).split()) != place]
             found += literal_go_pointers(rhs, package, source)  # `iov[i] = C.struct_iovec{iov_base: p, ...}`
+    return found
+
+
+def go_pointer_elements(container: Node, before: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+    """(place, value) pairs where a Go pointer is put into the slice a field
+    holds (`p.names`), before `before`: `p.names[i] = (*C.char)(unsafe.Pointer(&b[0]))`,
+    `p.names = append(p.names, ...)`, `p.names = []*C.char{...}`."""
+    key = expr_key(container)
+    function = outermost_function(before)
+    found: list[tuple[Node, Node]] = []
+    for node in walk(function) if function is not None and key else []:
+        if node.type != "assignment_statement" or node.start_byte >= before.start_byte:
+            continue
+        for lhs, rhs in assignments(node):
+            lhs = strip_parens(lhs)
+            if lhs.type == "index_expression" and expr_key(lhs.child_by_field_name("operand")) == key:
+                found += [(lhs, rhs)] if stored_go_pointer(rhs, package, source) is not None \
+                    else literal_go_pointers(rhs, package, source)
+            elif expr_key(lhs) == key:
+                found += _appended_go_pointers(lhs, rhs, package, source) + literal_go_pointers(rhs, package, source)
+    return found
+
+
+def _appended_go_pointers(lhs: Node, rhs: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+    """The Go pointers `s = append(s, ...)` adds to s: items that are one,
+    and those in items that are literals."""
+    rhs = strip_parens(rhs)
+    if rhs.type != "call_expression" or text(rhs.child_by_field_name("function")) != "append":
+        return []
+    found: list[tuple[Node, Node]] = []
+    for item in call_arguments(rhs)[1:]:
+        found += [(lhs, item)] if stored_go_pointer(item, package, source) is not None \
+            else literal_go_pointers(item, package, source)
     return found
 
 
@@ -210,5 +241,5 @@ def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) 
     return found
 
 
-__all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_fields", "holds_only_c_pointers",
+__all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_elements", "go_pointer_fields", "holds_only_c_pointers",
            "literal_go_pointers", "lhs_in_c_memory", "stored_go_pointer"]

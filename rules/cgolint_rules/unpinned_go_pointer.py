@@ -12,7 +12,7 @@ from cgolint.buffer_calls import (
 )
 from cgolint.buffers import is_c_conversion
 from cgolint.call_targets import call_arguments
-from cgolint.conversions import is_assignment_target, trace_value
+from cgolint.conversions import element_address, is_assignment_target, trace_value
 from cgolint.field_paths import overlaps, passed_field, written_path
 from cgolint.go_pointers import (
     GoPointer,
@@ -29,6 +29,7 @@ from cgolint.memory_origins import C_MEMORY
 from cgolint.pinning import PinnerUse, enclosing_statement_lists, function_pins
 from cgolint.pointer_stores import (
     c_memory_stores,
+    go_pointer_elements,
     go_pointer_fields,
     holds_only_c_pointers,
     literal_go_pointers,
@@ -332,7 +333,10 @@ class UnpinnedGoPointer(Rule):
         if contents_tell:
             # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
-            if not writes and pointer.root is not None and pointer.root.is_local:
+            held = _field_slice(pointer, package, ctx.file)
+            if not writes and held is not None:
+                writes = go_pointer_elements(held, when, package, ctx.file)  # `&p.names[0]`: the slice's own writes
+            elif not writes and pointer.root is not None and pointer.root.is_local:
                 # `&stmt.stmt` at the call: cmd/cgo checks only the field's own memory, not
                 # its struct's (through a variable, the whole object is checked)
                 passed = passed_field(arg, package, ctx.file)
@@ -365,9 +369,14 @@ class UnpinnedGoPointer(Rule):
                 else:
                     fix = (f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
                            f"`{text(value)}` with a runtime.Pinner for the call")
+                if _appended(value):
+                    written = f"to which the Go pointer `{text(value)}` was appended (line {line})"
+                elif field.type == "literal_element":
+                    written = f"made with the Go pointer `{text(value)}` as an element (line {line})"
+                else:
+                    written = f"whose `{where}` was set to the Go pointer `{text(value)}` (line {line})"
                 yield self.report(
-                    arg, f"`C.{cname}` receives {pointer.what}, {holder} whose `{where}` was set "
-                         f"to the Go pointer `{text(value)}` (line {line}): Go memory that contains Go pointers "
+                    arg, f"`C.{cname}` receives {pointer.what}, {holder} {written}: Go memory that contains Go pointers "
                          f"may not be passed to C unless they are pinned ({runtime}). {fix}", related=_prototype(function))
 
     def _local_array(self, pointer: GoPointer, ctx) -> bool:
@@ -472,6 +481,24 @@ def _may_hold_c_pointers(pointer: GoPointer, resolved, package, ctx) -> bool:
         if target is not None and target.kind in ("basic", "c"):
             return True
     return pointer.elements and holds_only_c_pointers(pointer.root, package, ctx.file)
+
+
+def _appended(value: Node) -> bool:
+    """`value` is an item of an `append(s, ...)` call."""
+    arguments = value.parent
+    call = arguments.parent if arguments is not None and arguments.type == "argument_list" else None
+    return call is not None and text(call.child_by_field_name("function")) == "append"
+
+
+def _field_slice(pointer: GoPointer, package, source) -> Node | None:
+    """`p.names` of `&p.names[0]` or `unsafe.SliceData(p.names)`, a slice a
+    field of a local holds: the memory passed is its backing array, which
+    its own writes fill, not the struct's."""
+    if not pointer.elements or pointer.root is None or not pointer.root.is_local:
+        return None
+    address = element_address(pointer.expr, source, package)
+    container = strip_parens(address.container) if address is not None else None
+    return container if container is not None and container.type == "selector_expression" else None
 
 
 def _prototype(function) -> tuple:

@@ -1,0 +1,77 @@
+package fields
+
+// A slice held in a field is memory of its own: passing `&p.names[0]`
+// hands C its backing array, which holds what was put in the slice
+// (rt_field_slice_elements confirms the panic).
+
+/*
+#include <stdlib.h>
+static size_t count_names(char **names, size_t n) { return n; }
+*/
+import "C"
+
+import "unsafe"
+
+type argv struct {
+	label string
+	names []*C.char
+}
+
+// Positive: a Go pointer appended to the field's slice.
+func CountAppended(b []byte) C.size_t {
+	a := &argv{}
+	a.names = append(a.names, (*C.char)(unsafe.Pointer(unsafe.SliceData(b))))
+	return C.count_names(&a.names[0], C.size_t(len(a.names))) // want CGL004 "receives the backing array of `a.names` \(\[\]\*C.char\), Go memory to which the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(b\)\)\)` was appended"
+}
+
+// Positive: a Go pointer stored in an element of the field's slice.
+func CountStored(b []byte) C.size_t {
+	a := &argv{names: make([]*C.char, 1)}
+	a.names[0] = (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))
+	return C.count_names(&a.names[0], 1) // want CGL004 "Go memory whose `a.names\[0\]` was set to the Go pointer"
+}
+
+// Positive: the same through a local slice.
+func CountLocal(b []byte) C.size_t {
+	var names []*C.char
+	names = append(names, (*C.char)(unsafe.Pointer(unsafe.SliceData(b))))
+	return C.count_names(&names[0], C.size_t(len(names))) // want CGL004 "Go memory to which the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(b\)\)\)` was appended"
+}
+
+// Positive: a literal with a Go pointer as an element.
+func CountLiteral(b []byte) C.size_t {
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}
+	return C.count_names(&names[0], 1) // want CGL004 "Go memory made with the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(b\)\)\)` as an element"
+}
+
+// --- look-alikes that are correct -----------------------------------------
+
+// C strings in the field's slice.
+func CountCopies(words []string) C.size_t {
+	a := &argv{}
+	for _, w := range words {
+		a.names = append(a.names, C.CString(w))
+	}
+	defer func() {
+		for _, n := range a.names {
+			C.free(unsafe.Pointer(n))
+		}
+	}()
+	if len(a.names) == 0 {
+		return 0
+	}
+	return C.count_names(&a.names[0], C.size_t(len(a.names)))
+}
+
+// A Go pointer in the struct's other field is not in the slice's memory.
+type labelled struct {
+	owner *argv
+	names []*C.char
+}
+
+func CountBeside(words []string) C.size_t {
+	l := &labelled{owner: &argv{label: "x"}, names: make([]*C.char, 1)}
+	l.names[0] = C.CString(words[0])
+	defer C.free(unsafe.Pointer(l.names[0]))
+	return C.count_names(&l.names[0], 1)
+}
