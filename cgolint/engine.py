@@ -309,6 +309,8 @@ class Analyzer:
             if not covering:
                 kept.append(finding)
         for suppression in suppressions:
+            if not suppression.judged:
+                continue
             # (code, message) in order of importance: the first whose rule is enabled is reported
             problems = [(UNEXPLAINED_SUPPRESSION, message) for message in suppression.problems]
             if not problems and not suppression.reason:
@@ -322,7 +324,7 @@ class Analyzer:
                 what = ", ".join(suppression.codes) or "cgolint"
                 problems.insert(0, (UNUSED_SUPPRESSION,
                                     f"unused suppression: `{suppression.directive}` suppresses no {what} finding; "
-                                    f"remove it"))
+                                    + ("take cgolint out of it" if suppression.shared else "remove it")))
             for code, message in problems:
                 rule = self.meta.get(code)
                 if rule is None or not self.settings.enabled(code):

@@ -1,6 +1,8 @@
 """`//cgolint:ignore CODES reason`, `//cgolint:file-ignore CODES reason` and
 golangci-lint's `//nolint:cgolint`. Each one that suppresses nothing, or
-gives no reason, is itself reported."""
+gives no reason, is itself reported. A bare `//nolint` (or `//nolint:all`)
+silences cgolint too, but it is golangci-lint's, aimed at every linter:
+whether it is used or explained is not cgolint's to judge."""
 from __future__ import annotations
 
 import re
@@ -28,6 +30,8 @@ class Suppression:
     directive: str
     used: bool = False
     problems: list[str] = field(default_factory=list)
+    judged: bool = True  # its use and its reason are reported on (not for another tool's `//nolint`)
+    shared: bool = False  # it names other linters too (`//nolint:cgolint,errcheck`)
 
     def covers(self, code: str, line: int) -> bool:
         return (self.whole_file or line == self.line) and (not self.codes or code in self.codes)
@@ -68,13 +72,14 @@ def _suppression(source: SourceFile, raw: str, start: int, end: int) -> Suppress
         return None
     if match["nolint"]:
         linters = (match["linters"] or "").split(",") if match["linters"] else []
-        if linters and "cgolint" not in linters:
+        if linters and "cgolint" not in linters and "all" not in linters:
             return None
         codes: tuple[str, ...] = ()
         reason = (match["rest"] or "").strip()
         reason = reason[2:].strip() if reason.startswith("//") else reason
         kind = "nolint"
-        directive = "//nolint:cgolint" if linters else "//nolint"
+        directive = f"//nolint:{match['linters']}" if linters else "//nolint"
+        judged = "cgolint" in linters
     else:
         kind = match["kind"]
         words = re.split(r"[,\s]+", (match["codes"] or "").strip())
@@ -89,9 +94,11 @@ def _suppression(source: SourceFile, raw: str, start: int, end: int) -> Suppress
         codes = tuple(codes_list)
         reason = " ".join(reason_words + ([rest] if rest else [])).strip()
         directive = f"//{kind}"
+        judged = True
     whole_file = kind == "cgolint:file-ignore"
     line = 0 if whole_file else _covered_line(source, start)
-    suppression = Suppression(start, end, whole_file, codes, line, reason, directive)
+    suppression = Suppression(start, end, whole_file, codes, line, reason, directive, judged=judged,
+                              shared=kind == "nolint" and len(linters) > 1)
     if kind != "nolint" and not codes:
         suppression.problems.append(f"`{directive}` names no rule code (write e.g. `{directive} CGL001 reason`)")
     return suppression

@@ -122,3 +122,36 @@ def test_directives_in_a_preamble_cover_its_c_lines(tmp_path):
 
 def test_directives_after_strings_block_openers_and_in_line_preambles(tmp_path):
     assert _lines_and_codes(tmp_path, MORE_IN_PREAMBLE) == [("lines.go", 6, "CGL011")]
+
+
+# golangci-lint's own directives: a bare `//nolint` (or `//nolint:all`) is
+# aimed at every linter, so cgolint honours it but does not judge it.
+NOLINTS = '''package p
+
+/*
+static int get(void *p) { return *(int *)p; }
+*/
+import "C"
+
+import "unsafe"
+
+func bare() int {
+	var i C.int
+	C.get(unsafe.Pointer(&i)) //nolint
+	return int(i)
+}
+
+func all(s string) {
+	C.get(unsafe.Pointer(C.CString(s))) //nolint:all
+}
+
+func named() {} //nolint:cgolint // nothing to silence here
+
+func shared() {} //nolint:cgolint,errcheck // errcheck's, and once cgolint's
+'''
+
+
+def test_golangci_lint_directives_for_every_linter_are_honoured_but_not_judged(tmp_path):
+    assert found(tmp_path, NOLINTS) == [
+        "CGL100 unused suppression: `//nolint:cgolint` suppresses no cgolint finding; remove it",
+        "CGL100 unused suppression: `//nolint:cgolint,errcheck` suppresses no cgolint finding; take cgolint out of it"]

@@ -15,7 +15,9 @@ class UnusedSuppression(Rule):
     only when every rule it names is enabled, and one that names no rule
     only when every rule is (so `--ignore`, or `ignore` in the
     configuration, of any rule leaves those unjudged): a suppression whose
-    rule did not run may still be needed.
+    rule did not run may still be needed. A bare `//nolint` or
+    `//nolint:all` silences cgolint too, but it is golangci-lint's, aimed
+    at every linter, and is never reported.
 
     ## Why is this bad?
     A stale suppression hides the next real finding on that line, and tells
