@@ -262,9 +262,9 @@ class LengthFacts(FillFacts):
         if operator == "||":
             operands = disjuncts(node)
             return any(self.implies_empty(d) for d in operands) or self._equal_length_nonempty(operands) \
-                or self._bound_for_each_sign(operands)
+                or self._bound_by_sign(node)
         if operator == "&&":
-            return self._bound_for_remaining_sign(node)
+            return self._bound_by_sign(node)
         if operator == "==" and self._compares_sentinel(node):
             return True  # `imageType(buf) == UNKNOWN`
         if operator == "!=" and self._fails_when_empty(node):
@@ -364,46 +364,32 @@ class LengthFacts(FillFacts):
                 return True
         return False
 
-    def _bound_for_each_sign(self, disjuncts: list[Node]) -> bool:
+    def _bound_by_sign(self, condition: Node) -> bool:
         """BLAS's strided bound, `(incX > 0 && (n-1)*incX >= len(x)) ||
-        (incX < 0 && (1-n)*incX >= len(x))`: each disjunct bounds len(s)
-        for one sign of the same stride, and together they cover both
-        signs. A zero stride, which neither covers, is the one BLAS rejects
-        before (gonum, gorgonia/cu)."""
-        signs: set[str] = set()
-        strides: set[str] = set()
-        for disjunct in disjuncts:
+        (incX < 0 && (1-n)*incX >= len(x))` (gonum, gorgonia/cu): each
+        `sign test && bound` disjunct bounds len(s) for the signs of one
+        stride it admits; the bounded signs, those the condition leaves on
+        by itself (`incX == 0 || ...`) and those an earlier `if` of the
+        block left on (`if incX == 0 { panic }`, `if incX < 0 { return }`)
+        must together be every sign: a zero stride bounds nothing."""
+        stride, bounded, excluded = None, set(), set()
+        for disjunct in disjuncts(condition):
             conjuncts = _conjuncts(disjunct)
             tests = [t for t in map(_sign_test, conjuncts) if t is not None]
-            if len(conjuncts) < 2 or len(tests) != 1 or not any(self.implies_empty(c) for c in conjuncts):
+            if len(conjuncts) == 1 and tests:
+                excluded |= {(tests[0][0], sign) for sign in tests[0][1]}  # the condition leaves on it
+                continue
+            if len(conjuncts) != 2 or len(tests) != 1 or not any(
+                    _sign_test(c) is None and self.implies_empty(c) for c in conjuncts):
+                continue  # another disjunct: false too where the condition is
+            if stride not in (None, tests[0][0]):
                 return False
-            strides.add(tests[0][0])
-            signs.add(tests[0][1])
-        return len(strides) == 1 and signs == {"+", "-"}
-
-    def _bound_for_remaining_sign(self, condition: Node) -> bool:
-        """`if incX > 0 && (n-1)*incX >= len(x) { panic }` after `if incX <
-        0 { return }` left in the same block: the sign that the bound does
-        not cover has gone before (gorgonia/cu's Snrm2)."""
-        conjuncts = _conjuncts(condition)
-        tests = [t for t in map(_sign_test, conjuncts) if t is not None]
-        if len(tests) != 1 or not any(self.implies_empty(c) for c in conjuncts):
+            stride = tests[0][0]
+            bounded |= tests[0][1]
+        if stride is None:
             return False
-        statement = condition.parent
-        while statement is not None and statement.type == "parenthesized_expression":
-            statement = statement.parent
-        if statement is None or statement.type != "if_statement":
-            return False
-        stride, sign = tests[0]
-        earlier = statement.prev_named_sibling
-        while earlier is not None:
-            if earlier.type == "if_statement" and terminates(earlier.child_by_field_name("consequence")) \
-                    and earlier.child_by_field_name("alternative") is None \
-                    and any(_sign_test(d) == (stride, "+-".replace(sign, ""))
-                            for d in disjuncts(earlier.child_by_field_name("condition"))):
-                return True
-            earlier = earlier.prev_named_sibling
-        return False
+        signs = bounded | {sign for key, sign in excluded if key == stride}
+        return signs >= _EVERY_SIGN or signs | _signs_left_before(condition, stride) >= _EVERY_SIGN
 
     def guards(self, statement: Node) -> bool:
         """A statement after which s is known non-empty (or the function has left)."""
@@ -632,17 +618,58 @@ def _conjuncts(node: Node | None) -> list[Node]:
     return [node] if node is not None else []
 
 
-def _sign_test(node: Node) -> tuple[str, str] | None:
-    """(the variable's key, "+" or "-") of `v > 0` or `v < 0` (also `>=`,
-    `<=` and 0 on the left): which sign the test admits."""
+_EVERY_SIGN = frozenset("+-0")
+
+
+def _sign_test(node: Node) -> tuple[str, frozenset[str]] | None:
+    """(the variable's key, the signs it admits: "+", "-", "0") of a
+    comparison of a variable with 0 (`v > 0`, `0 >= v`, `v == 0`...)."""
     if node.type != "binary_expression":
         return None
     left, right = strip_parens(node.child_by_field_name("left")), strip_parens(node.child_by_field_name("right"))
     operator = text(node.child_by_field_name("operator"))
     if left is not None and left.type == "int_literal" and text(left) == "0":
         left, right = right, left
-        operator = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(operator, "")
+        operator = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(operator, operator)
     if right is None or right.type != "int_literal" or text(right) != "0" or not expr_key(left):
         return None
-    sign = {">": "+", ">=": "+", "<": "-", "<=": "-"}.get(operator)
-    return (expr_key(left), sign) if sign else None
+    signs = {">": "+", ">=": "+0", "<": "-", "<=": "-0", "==": "0", "!=": "+-"}.get(operator)
+    return (expr_key(left), frozenset(signs)) if signs else None
+
+
+def _signs_left_before(condition: Node, stride: str) -> frozenset[str]:
+    """The signs of `stride` on which an earlier `if` of the block holding
+    the condition's `if` left (`if incX == 0 { panic }`), since the stride
+    was last changed."""
+    statement = condition.parent
+    while statement is not None and statement.type in ("parenthesized_expression", "binary_expression"):
+        statement = statement.parent
+    if statement is None or statement.type != "if_statement" or _changes(statement, stride):
+        return frozenset()
+    left: set[str] = set()
+    earlier = statement.prev_named_sibling
+    while earlier is not None and not _changes(earlier, stride):
+        if earlier.type == "if_statement" and earlier.child_by_field_name("alternative") is None \
+                and terminates(earlier.child_by_field_name("consequence")):
+            for disjunct in disjuncts(earlier.child_by_field_name("condition")):
+                test = _sign_test(disjunct)
+                if test is not None and test[0] == stride:
+                    left |= test[1]
+        earlier = earlier.prev_named_sibling
+    return frozenset(left)
+
+
+def _changes(statement: Node, key: str) -> bool:
+    """Whether the statement assigns, increments or takes the address of `key`."""
+    for node in walk(statement):
+        if node.type in ("assignment_statement", "short_var_declaration"):
+            targets = node.child_by_field_name("left").named_children
+        elif node.type in ("inc_statement", "dec_statement"):
+            targets = node.named_children[:1]
+        elif node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&":
+            targets = [node.child_by_field_name("operand")]
+        else:
+            continue
+        if any(expr_key(strip_parens(t)) == key for t in targets):
+            return True
+    return False

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from cgolint.call_targets import call_arguments
 from cgolint.callers import checked_by_every_caller, made_by_every_caller_positive
 from cgolint.conversions import (
     c_pointee,
@@ -17,7 +18,7 @@ from cgolint.conversions import (
 from cgolint.emptiness import known_nonempty, length_checked, package_var_value
 from cgolint.layouts import FLOAT, STRUCT, layout_mismatch
 from cgolint.rule import IMPORT_C, Edit, Fix, Level, Rule
-from cgolint.source import text
+from cgolint.source import strip_parens, text
 from cgolint.toolchain import go_version_at_least
 from cgolint.type_parameters import narrowed, type_set
 
@@ -175,7 +176,7 @@ class SliceCastToCPointer(Rule):
                 terms = narrowed(container.elem.name, terms, sink.node, source, model) if terms else terms
                 mismatch = next((m for t in terms if (m := layout_mismatch(t, pointee, model)) is not None), None)
                 parameter = container.elem.name
-            if mismatch is None or pointee is not None and _size_guarded(sink.node, pointee.name, source, model) \
+            if mismatch is None or pointee is not None and _size_guarded(sink.node, pointee.name, container.elem, source, model) \
                     or not self._first("layout", sink.node.start_byte):
                 continue
             yield self.report(sink.node, self._layout_message(spelled, container, mismatch, c_calls, parameter))
@@ -257,12 +258,12 @@ class SliceCastToCPointer(Rule):
                 f"(or a Go type of {c.size} bytes) or copy into one")
 
 
-def _size_guarded(node, c_type: str, source, model) -> bool:
+def _size_guarded(node, c_type: str, element, source, model) -> bool:
     """Inside the then-branch of an `if` whose condition is the equality of
-    two sizes, one of them the C type's (`if unsafe.Sizeof(int(0)) ==
-    unsafe.Sizeof(C.int(0))`, or variables set to `C.sizeof_int` and
-    `unsafe.Sizeof(...)`, gorgonia/cu): the author made the view depend on
-    the layouts agreeing."""
+    the C type's size and the Go element type's (`if unsafe.Sizeof(int(0))
+    == unsafe.Sizeof(C.int(0))`, or variables set to `C.sizeof_int` and
+    `unsafe.Sizeof(int(1))`, gorgonia/cu): the author made the view depend
+    on the layouts agreeing."""
     child, parent = node, node.parent
     while parent is not None and parent.type not in ("function_declaration", "method_declaration", "func_literal"):
         if parent.type == "if_statement" and parent.child_by_field_name("consequence") == child:
@@ -272,9 +273,28 @@ def _size_guarded(node, c_type: str, source, model) -> bool:
             if condition is not None and condition.type == "binary_expression" \
                     and text(condition.child_by_field_name("operator")) == "==" \
                     and all(_a_size(condition.child_by_field_name(side), source, model) for side in ("left", "right")) \
-                    and re.search(rf"\bC\.(?:sizeof_)?{re.escape(c_type)}\b", _traced_text(condition, source, model)):
+                    and re.search(rf"\bC\.(?:sizeof_)?{re.escape(c_type)}\b", _traced_text(condition, source, model)) \
+                    and any(_size_of_type(condition.child_by_field_name(side), element, source, model)
+                            for side in ("left", "right")):
                 return True
         child, parent = parent, parent.parent
+    return False
+
+
+def _size_of_type(node, element, source, model) -> bool:
+    """`unsafe.Sizeof(x)` (converted or not, or a variable set to one) of
+    an x of the Go element type."""
+    node = _traced(node, source, model)
+    for _ in range(2):
+        if node is None or node.type != "call_expression":
+            return False
+        args = call_arguments(node)
+        if len(args) != 1:
+            return False
+        if model.call_target(node, source).kind == "unsafe":
+            measured = model.underlying(model.type_of(args[0], source))
+            return measured is not None and measured == model.underlying(element)
+        node = strip_parens(args[0])  # `int(unsafe.Sizeof(...))`
     return False
 
 

@@ -100,3 +100,49 @@ func StridedNormNoted(n int, x []float64, incX int) float64 {
 	}
 	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX))) // want CGL002 "when x is empty"
 }
+
+// Positive: a zero stride is never rejected, and neither bound covers it.
+func StridedZero(n int, x []float64, incX int) float64 {
+	if n <= 0 {
+		return 0
+	}
+	if (incX > 0 && (n-1)*incX >= len(x)) || (incX < 0 && (1-n)*incX >= len(x)) {
+		panic("x index out of range")
+	}
+	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX))) // want CGL002 "when x is empty"
+}
+
+var strictBounds = false
+
+// Positive: the bound is checked only when another condition holds.
+func StridedSometimes(n int, x []float64, incX int) float64 {
+	if n <= 0 || incX == 0 {
+		return 0
+	}
+	if (incX > 0 && strictBounds && (n-1)*incX >= len(x)) || (incX < 0 && strictBounds && (1-n)*incX >= len(x)) {
+		panic("x index out of range")
+	}
+	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX))) // want CGL002 "when x is empty"
+}
+
+// Positive: the stride changes sign after the negative one has returned.
+func StridedReversed(n int, x []float64, incX int, reverse bool) float64 {
+	if n <= 0 || incX <= 0 {
+		return 0
+	}
+	if reverse {
+		incX = -incX
+	}
+	if incX > 0 && (n-1)*incX >= len(x) {
+		panic("x index out of range")
+	}
+	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX))) // want CGL002 "when x is empty"
+}
+
+// Negative: every check in one condition.
+func StridedOneCondition(n int, x []float64, incX int) float64 {
+	if n <= 0 || incX == 0 || (incX > 0 && (n-1)*incX >= len(x)) || (incX < 0 && (1-n)*incX >= len(x)) {
+		panic("bad arguments")
+	}
+	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX)))
+}

@@ -120,3 +120,33 @@ func SumIntsWidth(values []int) C.long {
 	}
 	return 0
 }
+
+// Positive: the guard compares C's size with another type's, not int's:
+// it always holds, and []int is still read as *C.int.
+func SumIntsWrongGuard(values []int) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	if unsafe.Sizeof(int32(0)) == C.sizeof_int {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values))) // want CGL002 "int elements are 8 bytes"
+	}
+	return 0
+}
+
+var cSizeCopy, goSizeCopy int
+
+func init() {
+	cSizeCopy = int(C.sizeof_int)
+	goSizeCopy = int(C.sizeof_int)
+}
+
+// Positive: both sizes are C's.
+func SumIntsSameSizes(values []int) C.long {
+	if len(values) == 0 {
+		return 0
+	}
+	if cSizeCopy == goSizeCopy {
+		return C.sum_ints((*C.int)(unsafe.Pointer(&values[0])), C.size_t(len(values))) // want CGL002 "int elements are 8 bytes"
+	}
+	return 0
+}
