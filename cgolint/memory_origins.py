@@ -217,17 +217,19 @@ def _identifier_origin(package: PackageModel, ident: Node, source: SourceFile, d
 
 
 def _called_only_by_c(package: PackageModel, function: Node | None) -> bool:
-    """An `//export`ed function that no Go code of the package names: its
-    `*C.T` parameters are what C gives it, C memory (an output struct, a
-    context C allocated)."""
+    """An `//export`ed function that no Go code can call: unexported (or
+    in package main), and named nowhere else in the package, not even as
+    `C.name` (Go calling the export through C). Its `*C.T` parameters are
+    what C gives it: C memory as a rule (an output struct, a context C
+    allocated), though C may pass on a pointer Go gave it."""
     if function is None or function.type != "function_declaration" or exported_name(function) is None:
         return False
     memo = package.memo("called only by C")
     if function not in memo:
         name = function.child_by_field_name("name")
-        memo[function] = name is not None and not any(
-            node.type == "identifier" and node.text == name.text and node != name
-            for file in package.files_mentioning(text(name)) for node in walk(file.root))
+        memo[function] = name is not None and (text(name)[:1].islower() or package.package_name == "main") \
+            and not any(node.type in ("identifier", "field_identifier") and node.text == name.text and node != name
+                        for file in package.files_mentioning(text(name)) for node in walk(file.root))
     return memo[function]
 
 

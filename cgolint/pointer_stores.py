@@ -19,6 +19,7 @@ from .expr_keys import expr_key
 from .go_pointers import GoPointer, go_object_pointer, go_pointer, in_global_storage
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
+from .preamble import CType
 from .scopes import Symbol, outermost_function
 from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
 
@@ -40,14 +41,12 @@ def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> boo
     """`p.f`, `*(**T)(p)`, `(*[n]*T)(p)[i]`, `s[i]` where p/s point into
     C memory, and C's global variables (`C.kept`, `C.state.buf`)."""
     lhs = strip_parens(lhs)
-    if _c_global(lhs, source):
+    if _in_c_global(lhs, package, source):
         return True
     if lhs.type == "unary_expression" and text(lhs.child_by_field_name("operator")) == "*":
         return package.origin_of(lhs.child_by_field_name("operand"), source) == C_MEMORY
     if lhs.type in ("selector_expression", "index_expression"):
         base = lhs.child_by_field_name("operand")
-        if _c_global(strip_parens(base), source):
-            return True  # `C.names[i]`, `C.current.data`
         base_type = package.underlying(package.type_of(base, source))
         if base_type is not None and base_type.kind in ("struct", "array", "c") and \
                 strip_parens(base).type in ("selector_expression", "index_expression"):
@@ -60,13 +59,39 @@ def lhs_in_c_memory(lhs: Node, package: PackageModel, source: SourceFile) -> boo
     return False
 
 
-def _c_global(node: Node, source: SourceFile) -> bool:
-    """`C.name` as the target of an assignment: cgo allows that only of a
-    variable of the preamble, which lives in C's data."""
-    if node.type != "selector_expression" or not source.uses_cgo:
+def _in_c_global(lhs: Node, package: PackageModel, source: SourceFile) -> bool:
+    """`C.name`, assigned: cgo allows that only of a variable of the
+    preamble, which lives in C's data; and its fields and elements
+    (`C.current.data`, `C.names[i]`, `C.bufs[i].data`) as far as its
+    declared type shows them held by value, not through a pointer (which
+    Go follows, to memory that may be Go's)."""
+    steps: list[Node] = []
+    node = lhs
+    while node is not None and node.type in ("selector_expression", "index_expression"):
+        operand = strip_parens(node.child_by_field_name("operand"))
+        if node.type == "selector_expression" and operand is not None and operand.type == "identifier" \
+                and operand.text == b"C" and source.uses_cgo:
+            break
+        steps.insert(0, node)
+        node = operand
+    if node is None or node.type != "selector_expression" or not source.uses_cgo:
         return False
-    operand = node.child_by_field_name("operand")
-    return operand is not None and operand.type == "identifier" and operand.text == b"C"
+    if not steps:
+        return True
+    preamble = package.preamble
+    ctype = preamble.globals.get(text(node.child_by_field_name("field")))
+    for step in steps:
+        if ctype is None:
+            return False
+        ctype = preamble.resolve(ctype)
+        if step.type == "index_expression":
+            ctype = CType(ctype.base, ctype.pointers, None, ctype.const) if ctype.array is not None else None
+        else:
+            struct = preamble.structs.get(ctype.base.removeprefix("struct ")) \
+                if ctype.pointers == 0 and ctype.array is None else None
+            name = text(step.child_by_field_name("field"))
+            ctype = next((t for f, t in struct.fields if f == name), None) if struct is not None else None
+    return ctype is not None
 
 
 def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> GoPointer | None:

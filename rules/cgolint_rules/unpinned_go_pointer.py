@@ -77,7 +77,8 @@ class UnpinnedGoPointer(Rule):
       where every value the package ever gives the `*C.T` field `w.z` is
       C memory or nil, e.g. a constructor's `C.calloc`), into a C global
       variable (`C.last = p`, `C.state.buf = p`), or through a `*C.T`
-      parameter of an `//export`ed function that only C calls (`out.data = p`);
+      parameter of an `//export`ed function that only C calls (unexported or
+      in package main, and named by no Go code of the package: `out.data = p`);
     - a pointer to a Go struct that holds Go pointers (`cbs *Callbacks` with
       a func field) stored as a payload in a C struct that is then passed
       to C, or stored into C memory: such an object lives in Go memory;
@@ -410,7 +411,7 @@ class UnpinnedGoPointer(Rule):
             if pins is not None and pins.pinned_before(statement):
                 continue
             yield self.report(
-                store.rhs, f"`{text(store.lhs)}` is C memory, and this stores a Go pointer to "
+                store.rhs, f"`{text(strip_parens(store.lhs))}` is C memory, and this stores a Go pointer to "
                            f"{store.pointer.what} in it: the garbage collector does not see pointers in C memory, so it may move or free the object "
                            f"while C still uses it (a GOEXPERIMENT=cgocheck2 build crashes: \"unpinned Go pointer "
                            f"stored into non-Go memory\"). Copy the data into C memory (C.CBytes, C.malloc), pin it "

@@ -6,6 +6,7 @@ package stores
 /*
 #include <stddef.h>
 struct reply { char *text; size_t len; void *ctx; };
+extern void fillReplyViaC(struct reply *out);
 */
 import "C"
 
@@ -53,4 +54,26 @@ func fillReplyCopy(out *C.struct_reply, text string) {
 //export fillContext
 func fillContext(ctx unsafe.Pointer) {
 	*(*int)(ctx) = 1
+}
+
+// Go calls the export through C, with memory of its own.
+//
+//export fillReplyViaC
+func fillReplyViaC(out *C.struct_reply) {
+	s := &state{}
+	out.ctx = unsafe.Pointer(s)
+}
+
+func replyViaC() C.struct_reply {
+	var r C.struct_reply
+	C.fillReplyViaC(&r)
+	return r
+}
+
+// Exported from the package too: another package may call it from Go.
+//
+//export FillReplyPublic
+func FillReplyPublic(out *C.struct_reply) {
+	s := &state{}
+	out.ctx = unsafe.Pointer(s)
 }

@@ -10,6 +10,10 @@ void *callback_state;
 struct buffer { char *data; size_t len; };
 struct buffer current;
 char *names[4];
+struct buffer bufs[2];
+struct frame { int depth; struct buffer top; };
+struct frame frame;
+struct buffer *active;
 */
 import "C"
 
@@ -41,7 +45,24 @@ func setName(i int, b []byte) {
 	C.names[i] = (*C.char)(unsafe.Pointer(&b[0])) // want CGL004 "`C.names\[i\]` is C memory"
 }
 
+func setBuffer(i int, b []byte) {
+	C.bufs[i].data = (*C.char)(unsafe.Pointer(unsafe.SliceData(b))) // want CGL004 "`C.bufs\[i\].data` is C memory"
+}
+
+func setFrame(b []byte) {
+	C.frame.top.data = (*C.char)(unsafe.Pointer(unsafe.SliceData(b))) // want CGL004 "`C.frame.top.data` is C memory"
+}
+
 // --- look-alikes that are correct -----------------------------------------
+
+var goBuffer C.struct_buffer
+
+// C.active points where Go set it, here Go memory: Go follows the
+// pointer, and the store lands there.
+func setActive(b []byte) {
+	C.active = &goBuffer
+	C.active.data = (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))
+}
 
 func rememberCopy(s string) {
 	C.last_name = C.CString(s)
