@@ -360,6 +360,9 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
                if target.start_byte < exit.start_byte < reset.start_byte):
             if target.type == "identifier":
                 return not _global_copied(key, target, set(saves.values()))
+            if target.type == "pointer_expression":  # `*slot = p; wait(); *slot = NULL;` (go-ceph's PtrGuard)
+                return not any(_lvalue_key(strip_casts(value)) == key for _, value in stores.assignments
+                               if value is not None and value.type != "identifier")
             return not _field_copied(target)
     return False
 
@@ -385,12 +388,14 @@ def _statement_of(lhs: Node) -> Node | None:
 
 
 def _lvalue_key(lhs: Node) -> str:
-    """A global's name, or `c->cur` for a field reached from a variable."""
+    """A global's name, `c->cur` for a field reached from a variable, or
+    `*slot` for what a variable points to."""
     if lhs.type == "identifier":
         return text(lhs)
-    if lhs.type == "field_expression":
+    if lhs.type in ("field_expression", "pointer_expression"):
         base = lhs.child_by_field_name("argument")
-        if base is not None and base.type == "identifier":
+        if base is not None and base.type == "identifier" and (
+                lhs.type == "field_expression" or text(lhs.child_by_field_name("operator")) == "*"):
             return "".join(text(lhs).split())
     return ""
 

@@ -77,6 +77,28 @@ static int park_copied(parking *p, void *ctx) {
 	return 0;
 }
 
+// Publishes a pointer through a slot it is given while a call runs, and
+// clears the slot before it returns (go-ceph's PtrGuard); or too late.
+extern void wait_release(void *);
+static void park_slot(void **slot, void *ctx, void *v) {
+	*slot = ctx;
+	wait_release(v);
+	*slot = 0;
+}
+static void *last_slot;
+static int park_slot_copied(void **slot, void *ctx) {
+	*slot = ctx;
+	last_slot = *slot;
+	*slot = NULL;
+	return 0;
+}
+static int park_slot_failing(void **slot, void *ctx, int fail) {
+	*slot = ctx;
+	if (fail) return -1;
+	*slot = NULL;
+	return 0;
+}
+
 // Passes its argument on to a function that keeps it: keeps it too.
 static void register_ctx(void *ctx) { set_context(ctx); }
 */
@@ -205,4 +227,12 @@ func parkedPastMacro(s *session) {
 	defer C.free(unsafe.Pointer(p))
 	C.park_checked(p, unsafe.Pointer(s), 0) // want CGL004 "`C.park_checked` keeps its `ctx` argument"
 	C.park_copied(p, unsafe.Pointer(s))     // want CGL004 "`C.park_copied` keeps its `ctx` argument"
+}
+
+func parkedInSlot(s *session) {
+	slot := (*unsafe.Pointer)(C.calloc(1, C.size_t(unsafe.Sizeof(uintptr(0)))))
+	defer C.free(unsafe.Pointer(slot))
+	C.park_slot(slot, unsafe.Pointer(s), nil)
+	C.park_slot_copied(slot, unsafe.Pointer(s))     // want CGL004 "`C.park_slot_copied` keeps its `ctx` argument"
+	C.park_slot_failing(slot, unsafe.Pointer(s), 1) // want CGL004 "`C.park_slot_failing` keeps its `ctx` argument"
 }
