@@ -77,9 +77,27 @@ def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Exte
             if count is None:
                 return None
             byte_count = max(byte_count, count)
-        elif not _null_test(node):
+        elif not _null_test(node) and not _integer_cast(node):
             return None
     return Extent(elements, byte_count)
+
+
+def _integer_cast(ident: Node) -> bool:
+    """`(uintptr_t)p`: the pointer's value taken as a number (an address
+    to print, hash or return), its memory not touched."""
+    node = ident
+    while node.parent is not None and node.parent.type == "parenthesized_expression":
+        node = node.parent
+    cast = node.parent
+    if cast is None or cast.type != "cast_expression" or cast.child_by_field_name("value") != node:
+        return False
+    descriptor = cast.child_by_field_name("type")
+    return descriptor is not None and descriptor.child_by_field_name("declarator") is None \
+        and text(descriptor.child_by_field_name("type")) in _INTEGER_TYPES
+
+
+_INTEGER_TYPES = frozenset({"uintptr_t", "intptr_t", "size_t", "ptrdiff_t", "long", "unsigned long", "long long",
+                            "unsigned long long", "uint64_t", "int64_t", "GoUintptr"})
 
 
 

@@ -64,6 +64,10 @@ static int recover_grown(unsigned char *pubkey_out) {
 	if (big_keys) outputlen = 65;
 	return serialize(pubkey_out, &outputlen);
 }
+// Take the pointer's value as a number: the memory is not touched; or
+// after the number, they read through it too.
+static uintptr_t address_of(void *p) { return (uintptr_t)p; }
+static uintptr_t address_and_first(unsigned char *p) { uintptr_t s = (uintptr_t)p; for (int i = 0; p[i]; i++) s += p[i]; return s; }
 */
 import "C"
 
@@ -422,4 +426,14 @@ func castHelperKept(data []byte) {
 		return
 	}
 	C.kept_bytes = C.to_bytes(unsafe2.Pointer(&data[0])) // want CGL003 "nothing tells C.to_bytes its length"
+}
+
+// Negative: only the address is taken.
+func addressOf(buf []byte) uintptr {
+	return uintptr(C.address_of(unsafe2.Pointer(unsafe2.SliceData(buf))))
+}
+
+// Positive: the body reads through the pointer as well.
+func addressAndFirst(buf []byte) uintptr {
+	return uintptr(C.address_and_first((*C.uchar)(unsafe2.SliceData(buf)))) // want CGL003 "C.address_and_first gets the slice parameter `buf`"
 }
