@@ -66,7 +66,7 @@ def never_assigned(container: Node, source: SourceFile, model: PackageModel) -> 
     method on (a pointer receiver takes the address)."""
     ident = strip_parens(container)
     symbol = model.resolve(ident, source) if ident is not None and ident.type == "identifier" else None
-    if symbol is None or symbol.kind not in ("local", "param") or symbol.writes:
+    if symbol is None or symbol.kind not in ("local", "param", "receiver") or symbol.writes:
         return False
     if symbol.scope is not None and symbol.scope.type == "for_statement" and not go_version_at_least(model, 22):
         return False  # before Go 1.22 a loop variable is one variable for every iteration

@@ -545,12 +545,24 @@ class LengthFacts(FillFacts):
         spread = bool(args) and args[-1].type == "variadic_argument" and bool(args[-1].named_children)
         if spread:  # `check(parts...)` hands the helper's variadic parameter the slice itself
             args = args[:-1] + [args[-1].named_children[0]]
-        if not any(expr_key(arg) == self.key for arg in args):
+        function = call.child_by_field_name("function")
+        receiver = strip_parens(function.child_by_field_name("operand")) \
+            if function is not None and function.type == "selector_expression" else None
+        by_receiver = receiver is not None and expr_key(receiver) == self.key  # `s.Validate()`
+        if not by_receiver and not any(expr_key(arg) == self.key for arg in args):
             return
         target = self.model.call_target(call, self.source)
         if target.kind not in ("func", "method") or target.node is None or declared_twice(target.node, self.model):
             return  # (one per platform: which one builds is not known)
         names = parameter_names(target.node)
+        if by_receiver:
+            declared = target.node.child_by_field_name("receiver").named_children \
+                if target.node.type == "method_declaration" else []
+            receiver_type = declared[0].child_by_field_name("type") if declared else None
+            if receiver_type is None or receiver_type.type == "pointer_type":
+                return  # (a pointer receiver may change the slice the caller then passes)
+            names = [declared[0].child_by_field_name("name") if declared else None] + names
+            args = [receiver] + args
         if spread and len(args) == len(names):
             names[-1] = variadic_parameter_name(target.node)
         for index, arg in enumerate(args[:len(names)]):
