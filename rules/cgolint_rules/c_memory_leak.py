@@ -254,8 +254,11 @@ class CMemoryLeak(Rule):
         if not released:
             hint = (f"free it with {free_call} once it is no longer needed, in every iteration" if in_loop
                     else self._free_hint(allocation, ctx, name))
+            keeper = self._may_keep(events, ctx)
+            unless = f" (unless C.{keeper} keeps the pointer: then name it in the `takes-ownership` option)" \
+                if keeper else ""
             message = (f"`{name}` holds C memory from {what} that is never freed: the Go garbage collector "
-                       f"does not free C memory, so each call leaks it; {hint}")
+                       f"does not free C memory, so each call leaks it{unless}; {hint}")
         else:
             if leak.id == allocation.flow_id:
                 where = "when the next iteration of the loop allocates again"
@@ -274,6 +277,25 @@ class CMemoryLeak(Rule):
         if not in_loop and not any(o.kind in RELEASES for o in events):
             fix = self._fix(allocation, facts, ctx)
         return self.report(allocation.call, message + self._stdlib_note(allocation, ctx), fix=fix)
+
+    @staticmethod
+    def _may_keep(events, ctx) -> str | None:
+        """The first C function the pointer is passed to whose body is out
+        of sight and whose parameter is not `const`: a library that may
+        take it over (libsass's sass_make_import_entry frees its `source`)."""
+        for event in events:
+            call = event.call if event.kind == "use" else None
+            target = ctx.package.call_target(call, ctx.file) if call is not None else None
+            if target is None or target.kind != "c" or target.name in ("free", "GoString", "GoStringN", "GoBytes"):
+                continue
+            function = ctx.package.preamble.function(target.name)
+            if function is None or function.has_body:
+                continue
+            args = call_arguments(call)
+            index = next((i for i, a in enumerate(args) if a.start_byte <= event.ident.start_byte < a.end_byte), None)
+            if index is not None and index < len(function.params) and not function.params[index].ctype.const:
+                return target.name
+        return None
 
     # --- wording -------------------------------------------------------------
     def _free_call(self, allocation: Allocation, name: str, ctx) -> str:
