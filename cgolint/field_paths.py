@@ -15,23 +15,71 @@ from .source import SourceFile, strip_parens, text, walk
 
 def passed_field(arg: Node, package: PackageModel, source: SourceFile) -> list[str | None]:
     """The field path an argument spelled `&x.f` or `&x.a.f` at the call
-    (through conversions) hands C: ["f"], ["a", "f"]; [] (the whole
-    variable) for anything else, a field reached through a pointer field
-    (another object), an element, or one promoted from an embedded struct."""
+    (through conversions) hands C, with promoted fields spelled out
+    (`&t.handle` of an embedded `base`: ["base", "handle"]); [] (the whole
+    variable) for anything else, a field reached through a pointer (another
+    object), an element, or a path the package's types do not settle."""
     field = _address_operand(_without_conversions(arg))
     path = _field_path(field)
     if not path or None in path:
         return []
-    holder = field
-    for level in range(len(path)):
-        holder = strip_parens(holder.child_by_field_name("operand"))
-        if _embeds(holder, package, source):
-            return []
-        if level < len(path) - 1:  # a field holding the next struct: by value, or another object
-            held = package.type_of(holder, source)
-            if held is None or held.kind != "named":
-                return []
-    return path
+    root = field
+    while root.type == "selector_expression":
+        root = strip_parens(root.child_by_field_name("operand"))
+    return canonical_path(path, package.type_of(root, source), package) or []
+
+
+def canonical_path(path: list[str | None], root_type, package: PackageModel) -> list[str | None] | None:
+    """`path` below a variable of `root_type` (or a pointer to it) with each
+    promoted field preceded by the embedded struct that holds it; None when
+    a step goes through a pointer, or a type the package does not declare,
+    or a field no struct of the way declares once. A wildcard ends it."""
+    t = root_type.elem if root_type is not None and root_type.kind == "pointer" else root_type
+    found: list[str | None] = []
+    for position, name in enumerate(path):
+        if name is None:
+            return found + path[position:]
+        fields = _struct_fields(t, package)
+        if fields is None:
+            return None
+        if name not in fields:
+            holders = [embedded for embedded, type_node in fields.items() if type_node is not None
+                       and type_node.parent.type == "field_declaration" and _is_embedding(type_node.parent)
+                       and name in (_struct_fields(package.spelled_type(type_node, {}), package) or {})]
+            if len(holders) != 1:
+                return None
+            found.append(holders[0])
+            fields = _struct_fields(package.spelled_type(fields[holders[0]], {}), package)
+        found.append(name)
+        type_node = fields.get(name)
+        t = package.spelled_type(type_node, {}) if type_node is not None else None
+        if position < len(path) - 1 and (t is None or t.kind != "named"):
+            return None  # through a pointer field, or a type out of sight: another object, or unknown
+    return found
+
+
+def _struct_fields(t, package: PackageModel) -> dict[str, Node] | None:
+    """A declared struct type's fields, each name (an embedded one by its
+    type's name) to its type node; None for anything else."""
+    symbol = package.declaration(t.name) if t is not None and t.kind == "named" else None
+    struct = symbol.type_node if symbol is not None and symbol.kind == "type" else None
+    if struct is None or struct.type != "struct_type":
+        return None
+    fields: dict[str, Node] = {}
+    for declaration in walk(struct):
+        if declaration.type != "field_declaration" or declaration.parent.parent != struct:
+            continue
+        type_node = declaration.child_by_field_name("type")
+        names = declaration.children_by_field_name("name")
+        if not names and type_node is not None:  # embedded: by value only (a pointer is another object)
+            names = [type_node] if type_node.type == "type_identifier" else []
+        for name in names:
+            fields[text(name)] = type_node
+    return fields
+
+
+def _is_embedding(declaration: Node) -> bool:
+    return not declaration.children_by_field_name("name")
 
 
 def _address_operand(expr: Node) -> Node | None:
@@ -122,20 +170,6 @@ def _without_conversions(arg: Node) -> Node:
         else:
             break
     return node
-
-
-def _embeds(holder: Node | None, package: PackageModel, source: SourceFile) -> bool:
-    """Whether the struct type `holder` has (or points to) embeds another:
-    a promoted field's path is not the one written (`s.user` of
-    `s.E.user`). A type the package does not declare is taken as embedding."""
-    t = package.type_of(holder, source) if holder is not None else None
-    if t is not None and t.kind == "pointer":
-        t = t.elem
-    symbol = package.declaration(t.name) if t is not None and t.kind == "named" else None
-    struct = symbol.type_node if symbol is not None and symbol.kind == "type" else None
-    if struct is None or struct.type != "struct_type":
-        return True
-    return any(node.type == "field_declaration" and not node.children_by_field_name("name") for node in walk(struct))
 
 
 def overlaps(passed: list[str | None], written: list[str | None]) -> bool:

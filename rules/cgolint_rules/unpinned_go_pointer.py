@@ -13,7 +13,8 @@ from cgolint.buffer_calls import (
 from cgolint.buffers import is_c_conversion
 from cgolint.call_targets import call_arguments
 from cgolint.conversions import element_address, is_assignment_target, trace_value
-from cgolint.field_paths import overlaps, passed_field, written_path
+from cgolint.expression_types import symbol_type
+from cgolint.field_paths import canonical_path, overlaps, passed_field, written_path
 from cgolint.go_pointers import (
     GoPointer,
     c_memory_value,
@@ -341,8 +342,9 @@ class UnpinnedGoPointer(Rule):
                 # `&stmt.stmt` at the call: cmd/cgo checks only the field's own memory, not
                 # its struct's (through a variable, the whole object is checked)
                 passed = passed_field(arg, package, ctx.file)
+                root_type = symbol_type(package, pointer.root, 0)
                 writes = [(place, value) for place, value in go_pointer_fields(pointer.root, when, package, ctx.file)
-                          if overlaps(passed, written_path(place))]
+                          if overlaps(passed, canonical_path(written_path(place), root_type, package) or [None])]
             if writes:
                 field, value = writes[0]
                 where = text(field) if field.type in ("selector_expression", "index_expression") \

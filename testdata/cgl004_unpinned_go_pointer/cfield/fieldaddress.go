@@ -138,3 +138,37 @@ func SetNestedUser(c *conn) *slots {
 	C.set_user(&v.s.user) // want CGL004 "`C.set_user` receives `v.s.user` \(unsafe.Pointer\), Go memory whose `v.s.user` was set to the Go pointer"
 	return v
 }
+
+// A promoted field is its embedded struct's (msteinert/pam's `&t.handle`).
+type txBase struct {
+	h *C.handle
+}
+
+type tx struct {
+	txBase
+	owner *conn
+}
+
+// Negative: the promoted field passed holds a C pointer; the Go pointer is
+// in another field (rt_field_address_ok runs the same).
+func OpenPromoted(name string) *tx {
+	t := &tx{owner: &conn{name: name}}
+	C.open_handle(&t.h)
+	return t
+}
+
+// Positive: the promoted field is set through the short spelling and
+// passed through the long one.
+type userBase struct{ user unsafe.Pointer }
+
+type userTx struct {
+	userBase
+	label string
+}
+
+func SetPromotedShort(name string) *userTx {
+	u := &userTx{label: "x"}
+	u.user = unsafe.Pointer(&conn{name: name})
+	C.set_user(&u.userBase.user) // want CGL004 "`C.set_user` receives `u.userBase.user` \(unsafe.Pointer\), Go memory whose `u.user` was set to the Go pointer"
+	return u
+}

@@ -4,7 +4,8 @@
 // still legal (crawshaw/sqlite's Conn.prepare passing `&stmt.stmt`).
 // Passing the whole struct is reported (see rt_struct_arg); a pointer to
 // a field that holds the Go pointer is too (fields). A field of a field
-// held by value (`&p.st.stmt`) is memory of its own as well.
+// held by value (`&p.st.stmt`) is memory of its own as well, and so is a
+// promoted field (`&t.stmt` of an embedded Stmt, msteinert/pam's `&t.handle`).
 //
 // runtime: ok
 package main
@@ -44,9 +45,21 @@ func (conn *Conn) prepareNested() *Prepared {
 	return p
 }
 
+type Tx struct {
+	Stmt
+	label string
+}
+
+func (conn *Conn) begin() *Tx {
+	t := &Tx{Stmt: Stmt{conn: conn}, label: "tx"}
+	C.prepare(nil, &t.stmt)
+	return t
+}
+
 func main() {
 	c := &Conn{file: "x"}
 	s := c.prepare()
 	p := c.prepareNested()
-	fmt.Println("ok", s.stmt != nil, p.st.stmt != nil)
+	t := c.begin()
+	fmt.Println("ok", s.stmt != nil, p.st.stmt != nil, t.stmt != nil)
 }
