@@ -41,6 +41,7 @@ from tree_sitter import Node
 
 from .call_targets import call_arguments, parenthesized_c_type
 from .gotypes import GoType, parse_type
+from .memory_origins import returned_parameter
 from .model import PackageModel
 from .scopes import Symbol, outermost_function
 from .source import SourceFile, strip_parens, text, walk
@@ -262,6 +263,13 @@ def c_pointee(target: GoType | None) -> GoType | None:
     return None
 
 
+def _hands_back(call: Node, argument: Node, function: Node, model: PackageModel) -> bool:
+    """The package function `call` calls returns a pointer into the memory
+    `argument` (one of its arguments) points to (`memory_origins.returned_parameter`)."""
+    index = next((i for i, a in enumerate(call_arguments(call)) if a.start_byte == argument.start_byte), None)
+    return index is not None and returned_parameter(model, function) == index
+
+
 def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> PointerFlow:
     """Every conversion to a pointer type and every C call argument that the
     pointer value of `start` flows into, through parentheses, `unsafe.Pointer`,
@@ -305,6 +313,9 @@ def pointer_flow(start: Node, source: SourceFile, model: PackageModel) -> Pointe
                     args = call_arguments(call)
                     index = next((i for i, a in enumerate(args) if a.start_byte == current.start_byte), -1)
                     found.append(Sink("c_argument", call, via_unsafe, hops, index=index, c_name=target.name))
+                elif target.kind == "func" and target.node is not None and _hands_back(call, current, target.node, model):
+                    current = call  # `llvmTypeRefPtr(&ret[0])`: a helper that converts and returns it
+                    continue
                 break
             if kind == "type_conversion_expression" and parent.child_by_field_name("operand") == current:
                 conversion = pointer_conversion(parent, source)
