@@ -45,6 +45,12 @@ def derive_origin(package: PackageModel, expr: Node, source: SourceFile, depth: 
     if kind == "binary_expression" and text(expr.child_by_field_name("operator")) == "+" \
             and _concatenates(expr, package, source):
         return GO_MEMORY  # `"prefix: " + err.Error()`: a new string
+    if kind == "binary_expression" and text(expr.child_by_field_name("operator")) in ("+", "-"):
+        # `uintptr(p) + uintptr(i)*size`: arithmetic within the block p points to
+        left = strip_parens(expr.child_by_field_name("left"))
+        function = left.child_by_field_name("function") if left is not None and left.type == "call_expression" else None
+        if function is not None and text(function) == "uintptr" and package.call_target(left, source).kind == "conversion":
+            return recurse(left)
     if kind == "unary_expression" and text(expr.child_by_field_name("operator")) == "&":
         return _address_origin(package, expr.child_by_field_name("operand"), source, depth)
     if kind in ("index_expression", "slice_expression"):

@@ -166,3 +166,24 @@ func copyCStrings(names []string) unsafe.Pointer {
 	}
 	return unsafe.Pointer(unsafe.SliceData(table))
 }
+
+// Pointer arithmetic stays within the block it starts from.
+func arithmeticStore(items [][]byte) unsafe.Pointer {
+	size := unsafe.Sizeof(uintptr(0))
+	block := C.malloc(C.size_t(len(items)) * C.size_t(size))
+	for i, item := range items {
+		slot := (**C.char)(unsafe.Pointer(uintptr(block) + uintptr(i)*size))
+		*slot = (*C.char)(unsafe.Pointer(unsafe.SliceData(item))) // want CGL004 "`\*slot` is C memory"
+	}
+	return block
+}
+
+func arithmeticGoStore(items [][]byte) []*C.char {
+	slots := make([]*C.char, len(items))
+	size := unsafe.Sizeof(uintptr(0))
+	for i, item := range items {
+		slot := (**C.char)(unsafe.Pointer(uintptr(unsafe.Pointer(unsafe.SliceData(slots))) + uintptr(i)*size))
+		*slot = (*C.char)(unsafe.Pointer(unsafe.SliceData(item)))
+	}
+	return slots
+}
