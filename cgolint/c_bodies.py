@@ -704,3 +704,70 @@ def _address_of_local(node: Node, locals_of: dict[str, dict[str, bool]], functio
     if function.name not in locals_of:
         locals_of[function.name] = _locals(function.body)
     return locals_of[function.name].get(name) is False  # declared, and not static
+
+
+# libc calls that return memory of their own, for the caller to free()
+_FRESH = frozenset({"malloc", "calloc", "realloc", "strdup", "strndup"})
+# libc calls a fresh block may be handed to while it is filled: they keep nothing
+_FILLING = frozenset({"memcpy", "memmove", "memset", "strcpy", "strncpy", "strcat", "strncat", "snprintf",
+                     "sprintf", "strlen"})
+
+
+def returns_fresh_memory(body: Node) -> bool:
+    """Every `return` of the body gives a block a libc allocator made here
+    (`return strdup(s);`, or a local set once from one and otherwise only
+    filled or tested: go-ceph's `nextChunk`), or NULL: the caller owns it,
+    and frees it with free()."""
+    returns = list(_descendants(body, "return_statement"))
+    if not returns:
+        return False
+    made: dict[str, Node] = {}  # locals set from an allocator -> that call
+    for lhs, value in _body_stores(body).assignments:
+        if lhs.type == "identifier" and _fresh_call(value):
+            made[text(lhs)] = lhs.parent  # the assignment
+    for declarator in _descendants(body, "init_declarator"):
+        if _fresh_call(declarator.child_by_field_name("value")):
+            made[_declarator_name(declarator.child_by_field_name("declarator"))] = declarator
+    fresh = False
+    for statement in returns:
+        value = strip_casts(statement.named_children[0]) if statement.named_children else None
+        if value is None or _is_null(value):
+            continue
+        if _fresh_call(value) or value.type == "identifier" and text(value) in made \
+                and _only_filled(text(value), body, made[text(value)]):
+            fresh = True
+            continue
+        return False
+    return fresh
+
+
+def _fresh_call(value: Node | None) -> bool:
+    value = strip_casts(value)
+    callee = value.child_by_field_name("function") if value is not None and value.type == "call_expression" else None
+    return callee is not None and callee.type == "identifier" and text(callee) in _FRESH
+
+
+def _only_filled(name: str, body: Node, made: Node) -> bool:
+    """The local `name` is set once (by `made`) and otherwise only indexed,
+    dereferenced, tested, returned, or handed to a libc call that fills or
+    measures it: nothing else can hold the block."""
+    for node in _descendants(body, "identifier"):
+        if text(node) != name or made.start_byte <= node.start_byte < made.end_byte:
+            continue
+        parent = _above_parentheses(node)
+        if parent is None:
+            return False
+        if parent.type == "assignment_expression":
+            if parent.child_by_field_name("left") == node and parent != made:
+                return False  # set again
+            if parent.child_by_field_name("right") == node:
+                return False  # copied
+        elif parent.type == "argument_list":
+            call = parent.parent
+            callee = call.child_by_field_name("function") if call is not None else None
+            if callee is None or text(callee) not in _FILLING:
+                return False
+        elif parent.type in ("init_declarator", "field_expression") or parent.type == "pointer_expression" \
+                and text(parent.child_by_field_name("operator")) == "&":
+            return False
+    return True

@@ -169,13 +169,15 @@ class OwnershipOptions:
     @classmethod
     def from_options(cls, options: dict, preamble=None) -> "OwnershipOptions":
         """The rule's options; the preamble's C functions whose bodies free
-        their first argument on every path count as frees too."""
+        their first argument on every path count as frees too, and those
+        that return a block they allocated as allocators."""
         frees = _option_names(options.get("frees"))
+        allocators = _option_names(options.get("allocators"))
         if preamble is not None:
             frees += preamble.frees_first_argument
+            allocators += preamble.allocating_functions
         # rules ask once per function: equal options give the same (cached) object
-        return _ownership_options(_option_names(options.get("allocators")), frees,
-                                  _option_names(options.get("takes-ownership")))
+        return _ownership_options(allocators, frees, _option_names(options.get("takes-ownership")))
 
     # Byte tests on a function's code, before its pointer facts are built:
     # an allocation is a `C.<allocator>(...)` call, a free a `C.<free>(...)`.

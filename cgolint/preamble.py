@@ -11,7 +11,14 @@ from functools import cached_property
 
 from tree_sitter import Node
 
-from .c_bodies import freed_params, pointee_effect, propagate_always_frees, propagate_keeps, stored_params
+from .c_bodies import (
+    freed_params,
+    pointee_effect,
+    propagate_always_frees,
+    propagate_keeps,
+    returns_fresh_memory,
+    stored_params,
+)
 from .c_markers import carried, marker_macros, masked
 from .loader import read_file
 from .parsing import C, c_parser, query
@@ -219,6 +226,13 @@ class CPreamble:
         path that returns (`void item_free(item *p) { free(p); }`), sorted.
         Asked once the package's preambles are merged."""
         return tuple(sorted(name for name, f in self.functions.items() if 0 in f.always_frees))
+
+    @cached_property
+    def allocating_functions(self) -> tuple[str, ...]:
+        """The functions whose bodies return a block they malloc'd, strdup'd...
+        for the caller to free (`c_bodies.returns_fresh_memory`), sorted."""
+        return tuple(sorted(name for name, f in self.functions.items()
+                            if f.body is not None and f.result.pointers > 0 and returns_fresh_memory(f.body)))
 
     def resolve(self, ctype: CType) -> CType:
         """Follow typedefs until a base type that is not a typedef."""

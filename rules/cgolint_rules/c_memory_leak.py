@@ -49,7 +49,9 @@ class CMemoryLeak(Rule):
     ## What it does
     Follows every result of `C.CString`, `C.CBytes`, `C.malloc`, `C.calloc`,
     `C.realloc` and `C.strdup` (and the C functions named in the
-    `allocators` option) through the control flow of the function that
+    `allocators` option, and the preamble's functions whose bodies return a
+    block they malloc'd or strdup'd for the caller, held nowhere else)
+    through the control flow of the function that
     allocates it, and reports it when some path reaches a `return`, the end
     of the function, or the same allocation again without a `C.free` (or a
     library deallocator: `g_free`, `sqlite3_free`, `PQfreemem`, `curl_free`,
@@ -206,9 +208,13 @@ class CMemoryLeak(Rule):
         what = f"C.{allocation.allocator}"
         free = self._free_hint(allocation, ctx, "v")
         if allocation.verdict == "inline":
+            callee = allocation.detail.removeprefix("C.")
+            function = ctx.package.preamble.function(callee)
+            unless = "" if callee in ("GoString", "GoStringN", "GoBytes") or function is not None and function.has_body \
+                else (f" (unless {allocation.detail} keeps the pointer: then name it in the "
+                      f"`takes-ownership` option)")
             message = (f"the result of {what} passed straight to {allocation.detail} is never freed, so each "
-                       f"call leaks it (unless {allocation.detail} keeps the pointer: then name it in the "
-                       f"`takes-ownership` option); assign it to a variable `v`, {free}, and pass `v`")
+                       f"call leaks it{unless}; assign it to a variable `v`, {free}, and pass `v`")
         else:
             message = (f"the result of {what} is discarded, so the C memory can never be freed; "
                        f"assign it to a variable and {free}")
@@ -269,7 +275,7 @@ class CMemoryLeak(Rule):
             else:
                 where = f"on the return at line {line}"
                 hint = f"free it with {free_call} before that return"
-            if not handed_over and not in_loop and allocation.allocator in _BUILTIN_ALLOCATORS:
+            if not handed_over and not in_loop and _freed_by_free(allocation, ctx):
                 hint = (f"{self._free_hint(allocation, ctx, name)} instead of freeing it on each path")
             message = (f"`{name}` holds C memory from {what} that is leaked {where}: other paths "
                        f"{'free it or hand it over' if handed_over else 'free it'}, this one does not; {hint}")
@@ -299,7 +305,7 @@ class CMemoryLeak(Rule):
 
     # --- wording -------------------------------------------------------------
     def _free_call(self, allocation: Allocation, name: str, ctx) -> str:
-        if allocation.allocator not in _BUILTIN_ALLOCATORS:
+        if not _freed_by_free(allocation, ctx):
             return f"the function that frees C.{allocation.allocator}'s memory"
         if allocation.pointer_kind == "unsafe" or (
                 allocation.pointer_kind == "unknown" and allocation.allocator in ("CBytes", "malloc", "calloc", "realloc")):
@@ -308,13 +314,13 @@ class CMemoryLeak(Rule):
         return f"`C.free({unsafe}.Pointer({name}))`"
 
     def _free_hint(self, allocation: Allocation, ctx, name: str) -> str:
-        if allocation.allocator not in _BUILTIN_ALLOCATORS:
+        if not _freed_by_free(allocation, ctx):
             return f"free it with the function that frees C.{allocation.allocator}'s memory"
         call = self._free_call(allocation, name, ctx)
         return f"add `defer {call.strip('`')}` right after the allocation"
 
     def _stdlib_note(self, allocation: Allocation, ctx) -> str:
-        if allocation.allocator not in _BUILTIN_ALLOCATORS or _free_declared(ctx):
+        if not _freed_by_free(allocation, ctx) or _free_declared(ctx):
             return ""
         return " (C.free is declared in <stdlib.h>: add `#include <stdlib.h>` to the cgo preamble)"
 
@@ -322,7 +328,7 @@ class CMemoryLeak(Rule):
     def _fix(self, allocation: Allocation, facts: PointerFacts, ctx):
         statement = allocation.statement
         symbol = allocation.symbol
-        if statement is None or allocation.allocator not in _BUILTIN_ALLOCATORS:
+        if statement is None or not _freed_by_free(allocation, ctx):
             return None
         if statement.type not in ("short_var_declaration", "assignment_statement"):
             while statement is not None and statement.type != "var_declaration":
@@ -383,6 +389,12 @@ class CMemoryLeak(Rule):
 
 
 _BUILTIN_ALLOCATORS = frozenset({"CString", "CBytes", "malloc", "calloc", "realloc", "strdup", "strndup"})
+
+
+def _freed_by_free(allocation: Allocation, ctx) -> bool:
+    """C.free frees it: cgo's and libc's allocators, and the preamble's
+    functions that return a block malloc'd or strdup'd for the caller."""
+    return allocation.allocator in _BUILTIN_ALLOCATORS or allocation.allocator in ctx.package.preamble.allocating_functions
 
 
 def _freed_only_on_failure(symbol, reachable, facts: PointerFacts) -> bool:

@@ -29,6 +29,7 @@ func fieldOfMallocedStruct(b []byte) *C.struct_job {
 func fieldOfCFunctionResult() {
 	s := &state{}
 	j := C.new_job()
+	defer C.free(unsafe.Pointer(j))
 	j.ctx = unsafe.Pointer(s) // want CGL004 "`j.ctx` is C memory, and this stores a Go pointer to `s` \(\*state\)"
 }
 
@@ -76,6 +77,7 @@ func pinnedStore(b []byte) {
 
 func handleStore(s *state) {
 	j := C.new_job()
+	defer C.free(unsafe.Pointer(j))
 	j.handle = C.uintptr_t(cgo.NewHandle(s))
 }
 

@@ -1,0 +1,78 @@
+// Package allocators calls preamble functions that return a block they
+// allocated for the caller to free (go-ceph's nextChunk returns strdup's
+// copy): their results are C memory to free, as C.strdup's are.
+package allocators
+
+/*
+#include <stdlib.h>
+#include <string.h>
+
+char *next_chunk(char **idx) {
+	char *copy;
+	copy = strdup(*idx);
+	*idx += strlen(*idx) + 1;
+	return copy;
+}
+
+static char *dup_upper(const char *s) {
+	char *out = malloc(strlen(s) + 1);
+	if (out == NULL) return NULL;
+	strcpy(out, s);
+	return out;
+}
+
+// Not the caller's: the copy is cached, and a later call frees it.
+static char *cached;
+static char *dup_cached(const char *s) {
+	free(cached);
+	char *out = strdup(s);
+	cached = out;
+	return out;
+}
+
+// Not fresh: hands back what it was given.
+static char *skip_space(char *s) {
+	while (*s == ' ') s++;
+	return s;
+}
+*/
+import "C"
+
+import "unsafe"
+
+func Chunks(items *C.char, n int) []string {
+	var out []string
+	for i := 0; i < n; i++ {
+		out = append(out, C.GoString(C.next_chunk(&items))) // want CGL005 "the result of C.next_chunk passed straight to C.GoString is never freed, so each call leaks it; assign it to a variable `v`, add `defer C.free\(unsafe.Pointer\(v\)\)` right after the allocation, and pass `v`"
+	}
+	return out
+}
+
+func Upper(s string) string {
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	up := C.dup_upper(cs) // want CGL005 "`up` holds C memory from C.dup_upper that is never freed: the Go garbage collector does not free C memory, so each call leaks it; add `defer C.free\(unsafe.Pointer\(up\)\)` right after the allocation"
+	return C.GoString(up)
+}
+
+// --- look-alikes that are correct -----------------------------------------
+
+func UpperFreed(s string) string {
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	up := C.dup_upper(cs)
+	defer C.free(unsafe.Pointer(up))
+	return C.GoString(up)
+}
+
+func Cached(s string) string {
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	return C.GoString(C.dup_cached(cs))
+}
+
+func Trimmed(s string) string {
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	return C.GoString(C.skip_space(cs))
+}
