@@ -361,9 +361,26 @@ def _reset_before_return(target: Node, body: Node, stores: _BodyStores, pointer_
             if target.type == "identifier":
                 return not _global_copied(key, target, set(saves.values()))
             if target.type == "pointer_expression":  # `*slot = p; wait(); *slot = NULL;` (go-ceph's PtrGuard)
-                return not any(_lvalue_key(strip_casts(value)) == key for _, value in stores.assignments
-                               if value is not None and value.type != "identifier")
+                return not _slot_escapes(target, body, stores)
             return not _field_copied(target)
+    return False
+
+
+def _slot_escapes(target: Node, body: Node, stores: _BodyStores) -> bool:
+    """Whether `*slot` is read anywhere but as the target of a store
+    (`keep(*slot)`, `last = *slot`), or `slot` itself is pointed elsewhere
+    (`slot = &other;`): the reset may then clear another slot, or come
+    after a copy."""
+    slot = text(target.child_by_field_name("argument"))
+    if any(lhs.type == "identifier" and text(lhs) == slot for lhs, _ in stores.assignments):
+        return True
+    for node in _descendants(body, "pointer_expression"):
+        argument = node.child_by_field_name("argument")
+        if text(node.child_by_field_name("operator")) != "*" or argument is None or text(argument) != slot:
+            continue
+        use = _above_parentheses(node)
+        if use is None or use.type != "assignment_expression" or use.child_by_field_name("left") != node:
+            return True
     return False
 
 
@@ -707,7 +724,7 @@ def _address_of_local(node: Node, locals_of: dict[str, dict[str, bool]], functio
 
 
 # libc calls that return memory of their own, for the caller to free()
-_FRESH = frozenset({"malloc", "calloc", "realloc", "strdup", "strndup"})
+_FRESH = frozenset({"malloc", "calloc", "strdup", "strndup"})  # (not realloc: it may hand back its argument)
 # libc calls a fresh block may be handed to while it is filled: they keep nothing
 _FILLING = frozenset({"memcpy", "memmove", "memset", "strcpy", "strncpy", "strcat", "strncat", "snprintf",
                      "sprintf", "strlen"})
@@ -721,13 +738,15 @@ def returns_fresh_memory(body: Node) -> bool:
     returns = list(_descendants(body, "return_statement"))
     if not returns:
         return False
-    made: dict[str, Node] = {}  # locals set from an allocator -> that call
+    locals_ = _locals(body)
+    made: dict[str, Node] = {}  # automatic locals set from an allocator -> that assignment
     for lhs, value in _body_stores(body).assignments:
-        if lhs.type == "identifier" and _fresh_call(value):
-            made[text(lhs)] = lhs.parent  # the assignment
+        if lhs.type == "identifier" and locals_.get(text(lhs)) is False and _fresh_call(value):
+            made[text(lhs)] = lhs.parent
     for declarator in _descendants(body, "init_declarator"):
-        if _fresh_call(declarator.child_by_field_name("value")):
-            made[_declarator_name(declarator.child_by_field_name("declarator"))] = declarator
+        name = _declarator_name(declarator.child_by_field_name("declarator"))
+        if locals_.get(name) is False and _fresh_call(declarator.child_by_field_name("value")):
+            made[name] = declarator
     fresh = False
     for statement in returns:
         value = strip_casts(statement.named_children[0]) if statement.named_children else None

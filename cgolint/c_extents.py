@@ -83,8 +83,9 @@ def c_param_extent(function: CFunction, index: int, preamble: CPreamble) -> Exte
 
 
 def _integer_cast(ident: Node) -> bool:
-    """`(uintptr_t)p`: the pointer's value taken as a number (an address
-    to print, hash or return), its memory not touched."""
+    """`return (uintptr_t)p;` or `(uintptr_t)p == key`: the pointer's value
+    returned or compared as a number, its memory not touched (a number
+    kept for later may become a pointer again)."""
     node = ident
     while node.parent is not None and node.parent.type == "parenthesized_expression":
         node = node.parent
@@ -92,8 +93,14 @@ def _integer_cast(ident: Node) -> bool:
     if cast is None or cast.type != "cast_expression" or cast.child_by_field_name("value") != node:
         return False
     descriptor = cast.child_by_field_name("type")
-    return descriptor is not None and descriptor.child_by_field_name("declarator") is None \
-        and text(descriptor.child_by_field_name("type")) in _INTEGER_TYPES
+    if descriptor is None or descriptor.child_by_field_name("declarator") is not None \
+            or text(descriptor.child_by_field_name("type")) not in _INTEGER_TYPES:
+        return False
+    while cast.parent is not None and cast.parent.type == "parenthesized_expression":
+        cast = cast.parent
+    use = cast.parent
+    return use is not None and (use.type == "return_statement" or use.type == "binary_expression"
+                                and text(use.child_by_field_name("operator")) in ("==", "!=", "<", ">", "<=", ">="))
 
 
 _INTEGER_TYPES = frozenset({"uintptr_t", "intptr_t", "size_t", "ptrdiff_t", "long", "unsigned long", "long long",

@@ -16,9 +16,10 @@ from .source import SourceFile, strip_parens, text, walk
 def passed_field(arg: Node, package: PackageModel, source: SourceFile) -> list[str | None]:
     """The field path an argument spelled `&x.f` or `&x.a.f` at the call
     (through conversions) hands C, with promoted fields spelled out
-    (`&t.handle` of an embedded `base`: ["base", "handle"]); [] (the whole
-    variable) for anything else, a field reached through a pointer (another
-    object), an element, or a path the package's types do not settle."""
+    (`&t.handle` of an embedded `base`: ["base", "handle"]), or as spelled
+    where the package's types do not settle it (a C struct's field, a field
+    through a pointer: memory the variable's own fields are not); [] (the
+    whole variable) for anything else, or an element."""
     field = _address_operand(_without_conversions(arg))
     path = _field_path(field)
     if not path or None in path:
@@ -26,7 +27,7 @@ def passed_field(arg: Node, package: PackageModel, source: SourceFile) -> list[s
     root = field
     while root.type == "selector_expression":
         root = strip_parens(root.child_by_field_name("operand"))
-    return canonical_path(path, package.type_of(root, source), package) or []
+    return canonical_path(path, package.type_of(root, source), package) or path
 
 
 def canonical_path(path: list[str | None], root_type, package: PackageModel) -> list[str | None] | None:
@@ -71,8 +72,9 @@ def _struct_fields(t, package: PackageModel) -> dict[str, Node] | None:
             continue
         type_node = declaration.child_by_field_name("type")
         names = declaration.children_by_field_name("name")
-        if not names and type_node is not None:  # embedded: by value only (a pointer is another object)
-            names = [type_node] if type_node.type == "type_identifier" else []
+        if not names and type_node is not None:  # embedded: by value only (`*T` is another object)
+            by_value = type_node.type == "type_identifier" and not any(c.type == "*" for c in declaration.children)
+            names = [type_node] if by_value else []
         for name in names:
             fields[text(name)] = type_node
     return fields

@@ -382,10 +382,15 @@ class LengthFacts(FillFacts):
             if len(conjuncts) != 2 or len(tests) != 1 or not any(
                     _sign_test(c) is None and self.implies_empty(c) for c in conjuncts):
                 continue  # another disjunct: false too where the condition is
-            if stride not in (None, tests[0][0]):
+            key, signs = tests[0]
+            bound = next(c for c in conjuncts if _sign_test(c) is None)
+            compared = self._compare(bound) if bound.type == "binary_expression" else None
+            if signs not in _ONE_SIDED or compared is None or not _suits_sign(compared[1], key, signs):
+                continue  # `incX != 0 && ...`, or `(1-n)*incX` for a positive stride: bounds nothing
+            if stride not in (None, key):
                 return False
-            stride = tests[0][0]
-            bounded |= tests[0][1]
+            stride = key
+            bounded |= signs
         if stride is None:
             return False
         signs = bounded | {sign for key, sign in excluded if key == stride}
@@ -631,6 +636,18 @@ def _conjuncts(node: Node | None) -> list[Node]:
 
 
 _EVERY_SIGN = frozenset("+-0")
+_ONE_SIDED = (frozenset("+"), frozenset("+0"), frozenset("-"), frozenset("-0"))
+
+
+def _suits_sign(bound: Node, stride: str, signs: frozenset[str]) -> bool:
+    """The bound is BLAS's for that sign of the stride: the last index
+    reached, `(n-1)*incX` for a positive one, `(1-n)*incX` (or `-incX`)
+    for a negative one; anything else is not taken to bound len(s)."""
+    spelled = "".join(text(bound).split())
+    if stride not in spelled:
+        return False
+    negated = "(1-" in spelled or f"-{stride}" in spelled
+    return negated if "-" in signs else not negated
 
 
 def _sign_test(node: Node) -> tuple[str, frozenset[str]] | None:

@@ -234,8 +234,9 @@ def _called_only_by_c(package: PackageModel, function: Node | None) -> bool:
     if function not in memo:
         name = function.child_by_field_name("name")
         memo[function] = name is not None and (text(name)[:1].islower() or package.package_name == "main") \
-            and not any(node.type in ("identifier", "field_identifier") and node.text == name.text and node != name
-                        for file in package.files_mentioning(text(name)) for node in walk(file.root))
+            and not any(node.text == name.text and node != name and (
+                node.type == "identifier" or node.type == "field_identifier" and node.parent.type == "selector_expression")
+                for file in package.files_mentioning(text(name)) for node in walk(file.root))
     return memo[function]
 
 

@@ -21,6 +21,7 @@ from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
 from .preamble import CType
 from .scopes import Symbol, outermost_function
+from .field_paths import written_path
 from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
 
 # Kinds of Go values that are, or hold, a Go pointer.
@@ -139,7 +140,10 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
             if lhs.type == "identifier":
                 # `iov = append(iov, C.struct_iovec{iov_base: p, ...})`, `argv = append(argv, (*C.char)(p))`
                 if package.resolve(lhs, source) is symbol:
-                    found += _appended_go_pointers(lhs, rhs, package, source)
+                    appended = _appended_go_pointers(lhs, rhs, package, source)
+                    if not appended and _on_the_way(node, before):
+                        found = []  # a new value: what the old one held is gone
+                    found += appended or literal_go_pointers(rhs, package, source)
                 continue
             # `v.f`, `v[i]`, `iov[i].iov_base`, `msgs[i].hdr.iov`, `(*v).f`: in v or in its
             # elements (not `b.keep[i]`: the elements of a field beside the memory passed)
@@ -162,24 +166,50 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
     return found
 
 
-def go_pointer_elements(container: Node, before: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+def go_pointer_elements(container: Node, root: Symbol, before: Node, package: PackageModel,
+                        source: SourceFile) -> list[tuple[Node, Node]]:
     """(place, value) pairs where a Go pointer is put into the slice a field
-    holds (`p.names`), before `before`: `p.names[i] = (*C.char)(unsafe.Pointer(&b[0]))`,
-    `p.names = append(p.names, ...)`, `p.names = []*C.char{...}`."""
+    of the variable `root` holds (`p.names`), before `before`: the literal
+    `root` was made with (`&argv{names: []*C.char{p}}`), `p.names[i] = p`,
+    `p.names = append(p.names, p)`; a new slice assigned on the way to
+    `before` (`p.names = []*C.char{...}`) replaces what came earlier."""
     key = expr_key(container)
+    path = key.split(".")[1:]
     function = outermost_function(before)
     found: list[tuple[Node, Node]] = []
+    if root.value is not None and not root.index:
+        found += [(place, value) for place, value in literal_go_pointers(root.value, package, source)
+                  if written_path(place)[:len(path)] == path]
     for node in walk(function) if function is not None and key else []:
         if node.type != "assignment_statement" or node.start_byte >= before.start_byte:
             continue
         for lhs, rhs in assignments(node):
             lhs = strip_parens(lhs)
-            if lhs.type == "index_expression" and expr_key(lhs.child_by_field_name("operand")) == key:
+            target = strip_parens(lhs.child_by_field_name("operand")) if lhs.type == "index_expression" else lhs
+            if expr_key(target) != key or _root_symbol(target, package, source) is not root:
+                continue
+            if target is not lhs:  # `p.names[i] = v`
                 found += [(lhs, rhs)] if stored_go_pointer(rhs, package, source) is not None \
                     else literal_go_pointers(rhs, package, source)
-            elif expr_key(lhs) == key:
-                found += _appended_go_pointers(lhs, rhs, package, source) + literal_go_pointers(rhs, package, source)
+                continue
+            appended = _appended_go_pointers(lhs, rhs, package, source)
+            if not appended and _on_the_way(node, before):
+                found = []  # a new slice: what was put in the old one is gone
+            found += appended + literal_go_pointers(rhs, package, source)
     return found
+
+
+def _root_symbol(node: Node, package: PackageModel, source: SourceFile) -> Symbol | None:
+    while node is not None and node.type == "selector_expression":
+        node = strip_parens(node.child_by_field_name("operand"))
+    return package.resolve(node, source) if node is not None and node.type == "identifier" else None
+
+
+def _on_the_way(statement: Node, before: Node) -> bool:
+    """The statement runs every time before `before` does: it stands in a
+    block that holds `before` (not in a branch or loop body of its own)."""
+    block = statement.parent
+    return block is not None and block.start_byte <= before.start_byte < block.end_byte
 
 
 def _appended_go_pointers(lhs: Node, rhs: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:

@@ -79,7 +79,7 @@ def _suppression(source: SourceFile, raw: str, start: int, end: int) -> Suppress
         reason = reason[2:].strip() if reason.startswith("//") else reason
         kind = "nolint"
         directive = f"//nolint:{match['linters']}" if linters else "//nolint"
-        judged = "cgolint" in linters
+        judged = "cgolint" in linters and "all" not in linters
     else:
         kind = match["kind"]
         words = re.split(r"[,\s]+", (match["codes"] or "").strip())

@@ -337,14 +337,14 @@ class UnpinnedGoPointer(Rule):
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
             held = _field_slice(pointer, package, ctx.file)
             if not writes and held is not None:
-                writes = go_pointer_elements(held, when, package, ctx.file)  # `&p.names[0]`: the slice's own writes
+                writes = go_pointer_elements(held, pointer.root, when, package, ctx.file)  # `&p.names[0]`: the slice's own
             elif not writes and pointer.root is not None and pointer.root.is_local:
                 # `&stmt.stmt` at the call: cmd/cgo checks only the field's own memory, not
                 # its struct's (through a variable, the whole object is checked)
                 passed = passed_field(arg, package, ctx.file)
                 root_type = symbol_type(package, pointer.root, 0)
                 writes = [(place, value) for place, value in go_pointer_fields(pointer.root, when, package, ctx.file)
-                          if overlaps(passed, canonical_path(written_path(place), root_type, package) or [None])]
+                          if overlaps(passed, _spelled_out(written_path(place), root_type, package))]
             if writes:
                 field, value = writes[0]
                 where = text(field) if field.type in ("selector_expression", "index_expression") \
@@ -374,7 +374,7 @@ class UnpinnedGoPointer(Rule):
                            f"`{text(value)}` with a runtime.Pinner for the call")
                 if _appended(value):
                     written = f"to which the Go pointer `{text(value)}` was appended (line {line})"
-                elif field.type == "literal_element":
+                elif field.type == "literal_element" or field.type == "keyed_element" and where.isdigit():
                     written = f"made with the Go pointer `{text(value)}` as an element (line {line})"
                 else:
                     written = f"whose `{where}` was set to the Go pointer `{text(value)}` (line {line})"
@@ -484,6 +484,14 @@ def _may_hold_c_pointers(pointer: GoPointer, resolved, package, ctx) -> bool:
         if target is not None and target.kind in ("basic", "c"):
             return True
     return pointer.elements and holds_only_c_pointers(pointer.root, package, ctx.file)
+
+
+def _spelled_out(path: list, root_type, package) -> list:
+    """A written field path with its promoted fields spelled out, or as
+    written where the package's types do not settle it (a C struct's
+    field, a field through a pointer: not the passed field's memory)."""
+    spelled = canonical_path(path, root_type, package)
+    return path if spelled is None else spelled
 
 
 def _appended(value: Node) -> bool:

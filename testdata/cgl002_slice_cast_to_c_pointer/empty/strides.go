@@ -146,3 +146,26 @@ func StridedOneCondition(n int, x []float64, incX int) float64 {
 	}
 	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX)))
 }
+
+// Positive: `!=` admits both signs, and `(n-1)*incX` bounds nothing for a
+// negative stride.
+func StridedNonZero(n int, x []float64, incX int) float64 {
+	if n <= 0 || incX == 0 {
+		return 0
+	}
+	if incX != 0 && (n-1)*incX >= len(x) {
+		panic("x index out of range")
+	}
+	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX))) // want CGL002 "when x is empty"
+}
+
+// Positive: the bounds are swapped: neither is ever true.
+func StridedSwapped(n int, x []float64, incX int) float64 {
+	if n <= 0 || incX == 0 {
+		return 0
+	}
+	if (incX > 0 && (1-n)*incX >= len(x)) || (incX < 0 && (n-1)*incX >= len(x)) {
+		panic("x index out of range")
+	}
+	return float64(C.strided_sum(C.int(n), (*C.double)(&x[0]), C.int(incX))) // want CGL002 "when x is empty"
+}

@@ -67,6 +67,12 @@ static int recover_grown(unsigned char *pubkey_out) {
 // Take the pointer's value as a number: the memory is not touched; or
 // after the number, they read through it too.
 static uintptr_t address_of(void *p) { return (uintptr_t)p; }
+static uintptr_t round_trip(void *p) {
+	uintptr_t a = (uintptr_t)p;
+	unsigned char *q = (unsigned char *)a;
+	q[100] = 1;
+	return a;
+}
 static uintptr_t address_and_first(unsigned char *p) { uintptr_t s = (uintptr_t)p; for (int i = 0; p[i]; i++) s += p[i]; return s; }
 */
 import "C"
@@ -436,4 +442,9 @@ func addressOf(buf []byte) uintptr {
 // Positive: the body reads through the pointer as well.
 func addressAndFirst(buf []byte) uintptr {
 	return uintptr(C.address_and_first((*C.uchar)(unsafe2.SliceData(buf)))) // want CGL003 "C.address_and_first gets the slice parameter `buf`"
+}
+
+// Positive: the number becomes a pointer again, and C writes through it.
+func roundTrip(buf []byte) uintptr {
+	return uintptr(C.round_trip(unsafe2.Pointer(unsafe2.SliceData(buf)))) // want CGL003 "C.round_trip gets the slice parameter `buf`"
 }

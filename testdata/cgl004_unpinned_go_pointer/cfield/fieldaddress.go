@@ -172,3 +172,30 @@ func SetPromotedShort(name string) *userTx {
 	C.set_user(&u.userBase.user) // want CGL004 "`C.set_user` receives `u.userBase.user` \(unsafe.Pointer\), Go memory whose `u.user` was set to the Go pointer"
 	return u
 }
+
+// Negative: a promoted field through an embedded pointer is another
+// object's; the Go pointer written is in this one.
+type txRef struct {
+	*txBase
+	owner *conn
+}
+
+func OpenThroughEmbeddedPointer(name string) *txRef {
+	t := &txRef{txBase: &txBase{}, owner: &conn{name: name}}
+	C.open_handle(&t.h)
+	return t
+}
+
+// Negative: the Go pointer is written into a C struct held in another
+// field, not into the field passed.
+type spanned struct {
+	h    *C.handle
+	span C.struct_span
+}
+
+func OpenBesideSpan(data []byte) *spanned {
+	x := &spanned{}
+	x.span.data = (*C.char)(unsafe.Pointer(unsafe.SliceData(data)))
+	C.open_handle(&x.h)
+	return x
+}

@@ -44,7 +44,30 @@ func CountLiteral(b []byte) C.size_t {
 	return C.count_names(&names[0], 1) // want CGL004 "Go memory made with the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(b\)\)\)` as an element"
 }
 
+// Positive: the field's slice is made with a Go pointer in the literal.
+func CountMade(b []byte) C.size_t {
+	a := &argv{names: []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}}
+	return C.count_names(&a.names[0], 1) // want CGL004 "Go memory made with the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(b\)\)\)` as an element"
+}
+
 // --- look-alikes that are correct -----------------------------------------
+
+// A new slice replaces the one that held the Go pointer.
+func CountReplaced(b []byte) C.size_t {
+	a := &argv{}
+	a.names = append(a.names, (*C.char)(unsafe.Pointer(unsafe.SliceData(b))))
+	a.names = []*C.char{C.CString("x")}
+	defer C.free(unsafe.Pointer(a.names[0]))
+	return C.count_names(&a.names[0], 1)
+}
+
+func CountReplacedLocal(b []byte) C.size_t {
+	var names []*C.char
+	names = append(names, (*C.char)(unsafe.Pointer(unsafe.SliceData(b))))
+	names = []*C.char{C.CString("x")}
+	defer C.free(unsafe.Pointer(names[0]))
+	return C.count_names(&names[0], 1)
+}
 
 // C strings in the field's slice.
 func CountCopies(words []string) C.size_t {

@@ -99,6 +99,20 @@ static int park_slot_failing(void **slot, void *ctx, int fail) {
 	return 0;
 }
 
+static void *other_slot;
+static int park_slot_moved(void **slot, void *ctx) {
+	*slot = ctx;
+	slot = &other_slot;
+	*slot = NULL;
+	return 0;
+}
+static int park_slot_passed(void **slot, void *ctx) {
+	*slot = ctx;
+	set_context(*slot);
+	*slot = NULL;
+	return 0;
+}
+
 // Passes its argument on to a function that keeps it: keeps it too.
 static void register_ctx(void *ctx) { set_context(ctx); }
 */
@@ -235,4 +249,6 @@ func parkedInSlot(s *session) {
 	C.park_slot(slot, unsafe.Pointer(s), nil)
 	C.park_slot_copied(slot, unsafe.Pointer(s))     // want CGL004 "`C.park_slot_copied` keeps its `ctx` argument"
 	C.park_slot_failing(slot, unsafe.Pointer(s), 1) // want CGL004 "`C.park_slot_failing` keeps its `ctx` argument"
+	C.park_slot_moved(slot, unsafe.Pointer(s))      // want CGL004 "`C.park_slot_moved` keeps its `ctx` argument"
+	C.park_slot_passed(slot, unsafe.Pointer(s))     // want CGL004 "`C.park_slot_passed` keeps its `ctx` argument"
 }

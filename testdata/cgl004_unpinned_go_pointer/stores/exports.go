@@ -19,6 +19,15 @@ func fillReply(out *C.struct_reply, id C.int) {
 	out.len = C.size_t(len(text))
 }
 
+// A struct field of the same name is not the function.
+type replyCounts struct{ fillReplyCounted int }
+
+//export fillReplyCounted
+func fillReplyCounted(out *C.struct_reply) {
+	s := &state{}
+	out.ctx = unsafe.Pointer(s) // want CGL004 "`out.ctx` is C memory"
+}
+
 // --- look-alikes that are correct -----------------------------------------
 
 // Go calls it too, with a struct of its own: out may be Go memory.

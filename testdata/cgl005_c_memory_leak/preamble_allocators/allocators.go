@@ -30,6 +30,21 @@ static char *dup_cached(const char *s) {
 	return out;
 }
 
+// Not fresh: a buffer kept for every call (a static, or a global).
+static char *shared_buffer;
+static char *get_buffer(void) {
+	if (!shared_buffer) shared_buffer = malloc(64);
+	return shared_buffer;
+}
+static char *get_scratch(void) {
+	static char *scratch;
+	if (!scratch) scratch = malloc(64);
+	return scratch;
+}
+
+// Not fresh: realloc may hand back the block it was given.
+static char *grow(char *p, size_t n) { return realloc(p, n); }
+
 // Not fresh: hands back what it was given.
 static char *skip_space(char *s) {
 	while (*s == ' ') s++;
@@ -75,4 +90,16 @@ func Trimmed(s string) string {
 	cs := C.CString(s)
 	defer C.free(unsafe.Pointer(cs))
 	return C.GoString(C.skip_space(cs))
+}
+
+func Shared() string {
+	return C.GoString(C.get_buffer()) + C.GoString(C.get_scratch())
+}
+
+func Grown(n int) {
+	p := (*C.char)(C.malloc(8))
+	for i := 0; i < n; i++ {
+		p = C.grow(p, C.size_t(16*(i+1)))
+	}
+	C.free(unsafe.Pointer(p))
 }
