@@ -236,8 +236,14 @@ def _pinned(pointer, value: Node, ctx) -> bool:
 
 
 def _c_pointee(package, pointer: GoType) -> bool:
-    """A pointer to a C type (also through a Go type name for one)."""
+    """A pointer to a C type (also through a Go type name for one), or to
+    pointers to one (`**C.char`, an array of C strings C.malloc made):
+    what it points to is told by its value, not its type."""
     elem = package.underlying(pointer.elem) if pointer.elem is not None else None
+    for _ in range(4):
+        if elem is None or elem.kind != "pointer":
+            break
+        elem = package.underlying(elem.elem) if elem.elem is not None else None
     return elem is not None and elem.kind in ("c", "unsafe_pointer")
 
 

@@ -190,3 +190,11 @@ func fillTable() {
 func TableSlot() *C.int {
 	return &table[0] // want CGL010 "exported function `TableSlot` returns the backing array of `table`"
 }
+
+// An array of C strings whose backing array is Go's.
+//
+//export Names
+func Names(n C.int) **C.char {
+	names := make([]*C.char, int(n)+1)
+	return &names[0] // want CGL010 "exported function `Names` returns the backing array of `names`"
+}

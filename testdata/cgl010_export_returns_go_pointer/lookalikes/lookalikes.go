@@ -85,3 +85,16 @@ type cstring = C.char
 func Message() *cstring {
 	return C.CString("message")
 }
+
+// An array of C strings from an allocator whose prototype the preamble
+// does not show (datadog-agent's `_malloc`, declared in its own header):
+// the value tells, and it is C memory.
+//
+//export Tags
+func Tags(n C.size_t) **C.char {
+	tags := C.valloc(n * C.size_t(unsafe.Sizeof(uintptr(0))))
+	if tags == nil {
+		return nil
+	}
+	return (**C.char)(tags)
+}
