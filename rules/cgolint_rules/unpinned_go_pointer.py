@@ -219,14 +219,16 @@ class UnpinnedGoPointer(Rule):
             if pointer is None or pointer.origin == C_MEMORY or is_handle(arg, ctx.package, ctx.file):
                 continue  # (most arguments are not pointers: asked first, it spares the handle question)
             pins = function_pins(ctx.package, ctx.file, call)
-            if self._keeps(ctx, target.name, index, call):
+            unpinned = pins.unpinned_first(call) if pins is not None else None
+            pinned = pins is not None and unpinned is None and (
+                pins.pinned_before(call) or pins.pinned_before(_run_at(call)) and not pins.unpinned_in_place())
+            # (a deferred call runs at the end: a pin after it counts unless undone before)
+            contents = [] if pinned else list(self._contents(call, arg, pointer, target.name, function, ctx, unpinned))
+            if not contents and self._keeps(ctx, target.name, index, call):
+                # Go pointers in the memory passed make the call itself panic: that comes first
                 yield from self._kept(call, arg, index, pointer, target.name, function, pins, ctx)
                 continue
-            unpinned = pins.unpinned_first(call) if pins is not None else None
-            if pins is not None and unpinned is None and (
-                    pins.pinned_before(call) or pins.pinned_before(_run_at(call)) and not pins.unpinned_in_place()):
-                continue  # (a deferred call runs at the end: a pin after it counts unless undone before)
-            yield from self._contents(call, arg, pointer, target.name, function, ctx, unpinned)
+            yield from contents
 
     def _helper_call(self, call: Node, ctx):
         """`d.open((*C.uchar)(unsafe.Pointer(&b[0])), len(b))` where the

@@ -113,6 +113,11 @@ static int park_slot_passed(void **slot, void *ctx) {
 	return 0;
 }
 
+// Keeps a struct that the caller filled (go-mpv's SetNodeByteArray).
+typedef struct { void *data; size_t size; } blob;
+static blob *kept_blob;
+static void keep_blob(blob *b) { kept_blob = b; }
+
 // Passes its argument on to a function that keeps it: keeps it too.
 static void register_ctx(void *ctx) { set_context(ctx); }
 */
@@ -251,4 +256,12 @@ func parkedInSlot(s *session) {
 	C.park_slot_failing(slot, unsafe.Pointer(s), 1) // want CGL004 "`C.park_slot_failing` keeps its `ctx` argument"
 	C.park_slot_moved(slot, unsafe.Pointer(s))      // want CGL004 "`C.park_slot_moved` keeps its `ctx` argument"
 	C.park_slot_passed(slot, unsafe.Pointer(s))     // want CGL004 "`C.park_slot_passed` keeps its `ctx` argument"
+}
+
+// The struct holds a Go pointer: the call itself panics, before C can keep
+// anything, and that is what is reported.
+func keptBlobWithGoPointer(d []byte) {
+	b := &C.blob{size: C.size_t(len(d))}
+	b.data = unsafe.Pointer(&d)
+	C.keep_blob(b) // want CGL004 "`C.keep_blob` receives `b` \(\*C.blob\), a C struct in Go memory whose `b.data` was set to the Go pointer `unsafe.Pointer\(&d\)`"
 }
