@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 
+from tree_sitter import Node
+
 from cgolint.call_targets import CallTarget
 from cgolint.conversions import (
     declared_with,
@@ -427,20 +429,31 @@ class SliceHeaderForgery(Rule):
     def _viewed_kind(self, conversion, ctx) -> str:
         """"slice" or "string": what the viewed variable is (a string viewed as
         a slice header reads past its two words); "" if neither or unknown."""
-        operand = strip_parens(conversion.operand)
-        inner = strip_parens(single_argument(operand)) if is_unsafe_call(operand, "Pointer", ctx.file, ctx.package) else None
-        if inner is None or inner.type != "unary_expression" or text(inner.child_by_field_name("operator")) != "&":
-            return ""
-        t = ctx.package.underlying(ctx.type_of(inner.child_by_field_name("operand")))
+        viewed, through_pointer = self._viewed_value(conversion, ctx)
+        t = ctx.package.underlying(ctx.type_of(viewed)) if viewed is not None else None
+        if through_pointer and t is not None:
+            t = ctx.package.underlying(t.elem)
         return t.kind if t is not None and t.kind in ("slice", "string") else ""
 
     def _viewed(self, conversion, ctx) -> str:
+        viewed, through_pointer = self._viewed_value(conversion, ctx)
+        return "" if viewed is None else f"*{text(viewed)}" if through_pointer else text(viewed)
+
+    def _viewed_value(self, conversion, ctx) -> tuple[Node | None, bool]:
+        """(x, False) of `unsafe.Pointer(&x)`, or (p, True) of
+        `unsafe.Pointer(p)` where p points to a slice or a string (gotk4's
+        `gostr *string`); (None, False) for anything else."""
         operand = strip_parens(conversion.operand)
-        if is_unsafe_call(operand, "Pointer", ctx.file, ctx.package):
-            inner = strip_parens(single_argument(operand))
-            if inner is not None and inner.type == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
-                return text(inner.child_by_field_name("operand"))
-        return ""
+        inner = strip_parens(single_argument(operand)) if is_unsafe_call(operand, "Pointer", ctx.file, ctx.package) \
+            else None
+        if inner is not None and inner.type == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
+            return inner.child_by_field_name("operand"), False
+        if inner is not None and inner.type == "identifier":
+            t = ctx.package.underlying(ctx.type_of(inner))
+            elem = ctx.package.underlying(t.elem) if t is not None and t.kind == "pointer" and t.elem is not None else None
+            if elem is not None and elem.kind in ("slice", "string"):
+                return inner, True
+        return None, False
 
     def _reinterpretation(self, conversion, pointee, ctx):
         source, model = ctx.file, ctx.package

@@ -93,3 +93,14 @@ func stringCap(s string) int {
 	sh := (*reflect.SliceHeader)(unsafe.Pointer(&s)) // want CGL007 "`s` is viewed as \*reflect.SliceHeader: the type is deprecated \(Go 1.21\) and its Data is a uintptr"
 	return sh.Cap
 }
+
+// Through a pointer to the string (gotk4's unsafeCStr): `*s` is viewed.
+func pointedData(s *string) unsafe.Pointer {
+	h := (*reflect.StringHeader)(unsafe.Pointer(s)) // want CGL007 "`\*s` is viewed as \*reflect.StringHeader: the type is deprecated"
+	return unsafe.Pointer(h.Data)
+}
+
+func pointedLength(s *string) int {
+	h := (*reflect.StringHeader)(unsafe.Pointer(s)) // want CGL007 "`\*s` is viewed as \*reflect.StringHeader to read its fields.*unsafe.StringData\(\*s\) and len\(\*s\)"
+	return h.Len
+}
