@@ -15,6 +15,7 @@ from tree_sitter import Node
 from . import gotypes
 from .call_targets import call_arguments
 from .gotypes import GoType
+from .preamble import CType
 from .scopes import Symbol, outermost_function
 from .source import SourceFile, text
 from .type_parameters import declared_names, with_parameters
@@ -131,10 +132,37 @@ def _selector_type(package: PackageModel, expr: Node, source: SourceFile, depth:
         path = source.imports[text(operand)]
         if path == "C":
             global_type = package.preamble.globals.get(name)
-            return gotypes.c_type(global_type.base.replace(" ", "_"), global_type.pointers) if global_type else None
+            return _from_ctype(global_type) if global_type else None
         return gotypes.STANDARD_TYPES.get((path, name))
-    found = declared_field(package, package.type_of(operand, source, depth + 1), name)
-    return found[1] if found is not None else None
+    holder = package.type_of(operand, source, depth + 1)
+    found = declared_field(package, holder, name)
+    return found[1] if found is not None else _c_member(package, holder, name)
+
+
+def _c_member(package: PackageModel, holder: GoType | None, name: str) -> GoType | None:
+    """Member `name` of a C struct of the preamble (or a pointer to one):
+    `p.data` of a `*C.struct_job`, as cgo types it."""
+    held = holder.elem if holder is not None and holder.kind == "pointer" else holder
+    if held is None or held.kind != "c":
+        return None
+    preamble = package.preamble
+    spelled = held.name.replace("struct_", "struct ", 1) if held.name.startswith("struct_") else held.name
+    base = preamble.resolve(CType(spelled))
+    struct = preamble.structs.get(base.base.removeprefix("struct ")) if base.pointers == 0 and base.array is None else None
+    member = next((t for field_name, t in struct.fields if field_name == name), None) if struct is not None else None
+    return _from_ctype(member) if member is not None else None
+
+
+def _from_ctype(ctype) -> GoType:
+    """The Go type cgo gives a C declaration's type: `void *` is
+    unsafe.Pointer; an array of C arrays keeps its outer length only."""
+    if ctype.base == "void" and ctype.pointers:
+        element = GoType("unsafe_pointer")
+        for _ in range(ctype.pointers - 1):
+            element = GoType("pointer", elem=element)
+    else:
+        element = gotypes.c_type(ctype.base.replace(" ", "_"), ctype.pointers)
+    return GoType("array", elem=element, length=ctype.array) if ctype.array is not None else element
 
 
 def declared_field(package: PackageModel, holder: GoType | None, name: str) -> tuple[str, GoType | None] | None:
