@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from cgolint.allocation_flags import flag_value_after
 from cgolint.call_targets import call_arguments
 from cgolint.deferred_frees import nil_deferred_frees
 from cgolint.flow import FlowNode
@@ -236,6 +237,8 @@ class CMemoryLeak(Rule):
             # `if i > 0 { free(prev) }` ahead of the allocation: only the first
             # iteration skips it, and no path from the allocation is one
             later = later_iteration_value(branch.condition, allocation.call, symbol, ctx.package, ctx.file)
+            if later is None:  # `if copied { C.free(...) }` of a flag set beside the allocation
+                later = flag_value_after(branch.condition, allocation.call, ctx.package, ctx.file)
             return later is None or branch.value == later
 
         reached = flow.reach(allocation.flow_id, stop, edge_ok)
