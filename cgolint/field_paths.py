@@ -30,6 +30,13 @@ def passed_field(arg: Node, package: PackageModel, source: SourceFile) -> list[s
     return canonical_path(path, package.type_of(root, source), package) or path
 
 
+def passed_variable(arg: Node) -> Node | None:
+    """x of an argument spelled `&x` at the call (through conversions): the
+    variable's own memory is handed to C."""
+    operand = _address_operand(_without_conversions(arg))
+    return operand if operand is not None and operand.type == "identifier" else None
+
+
 def canonical_path(path: list[str | None], root_type, package: PackageModel) -> list[str | None] | None:
     """`path` below a variable of `root_type` (or a pointer to it) with each
     promoted field preceded by the embedded struct that holds it; None when

@@ -14,7 +14,7 @@ from cgolint.buffers import is_c_conversion
 from cgolint.call_targets import call_arguments
 from cgolint.conversions import element_address, is_assignment_target, trace_value
 from cgolint.expression_types import symbol_type
-from cgolint.field_paths import canonical_path, overlaps, passed_field, written_path
+from cgolint.field_paths import canonical_path, overlaps, passed_field, passed_variable, written_path
 from cgolint.go_pointers import (
     GoPointer,
     c_memory_value,
@@ -347,6 +347,9 @@ class UnpinnedGoPointer(Rule):
                 root_type = symbol_type(package, pointer.root, 0)
                 writes = [(place, value) for place, value in go_pointer_fields(pointer.root, when, package, ctx.file)
                           if overlaps(passed, _spelled_out(written_path(place), root_type, package))]
+                variable = passed_variable(arg)
+                if not writes and variable is not None and ctx.resolve(variable) is pointer.root:
+                    writes = _own_go_pointers(pointer.root, when, ctx)  # `p := &b; C.f((**C.char)(&p))`
             if writes:
                 field, value = writes[0]
                 where = text(field) if field.type in ("selector_expression", "index_expression") \
@@ -367,6 +370,9 @@ class UnpinnedGoPointer(Rule):
                     # a Go object (callbacks, state) used as a payload: C memory may not hold it either
                     fix = (f"Store a runtime/cgo.Handle (an integer C hands back) instead of the pointer, or pin "
                            f"`{text(stored.expr)}` with a runtime.Pinner for as long as C uses it")
+                elif pointer.root is not None and field == pointer.root.node:  # `&p` of a pointer variable
+                    fix = (f"Point `{pointer.root.name}` at C memory (C.malloc, C.CString), or pin "
+                           f"`{text(value)}` with a runtime.Pinner for the call")
                 elif pointer.elements:
                     filled = f"`{pointer.root.name}`" if pointer.root is not None else "it"
                     fix = (f"Fill {filled} with pointers to C memory (C.CBytes or C.CString copies, freed after the "
@@ -374,7 +380,9 @@ class UnpinnedGoPointer(Rule):
                 else:
                     fix = (f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
                            f"`{text(value)}` with a runtime.Pinner for the call")
-                if _appended(value):
+                if pointer.root is not None and field == pointer.root.node:
+                    written = f"holding the Go pointer `{text(value)}` (line {line})"
+                elif _appended(value):
                     written = f"to which the Go pointer `{text(value)}` was appended (line {line})"
                 elif field.type == "literal_element" or field.type == "keyed_element" and where.isdigit():
                     written = f"made with the Go pointer `{text(value)}` as an element (line {line})"
@@ -488,6 +496,15 @@ def _may_hold_c_pointers(pointer: GoPointer, resolved, package, ctx) -> bool:
     return pointer.elements and holds_only_c_pointers(pointer.root, package, ctx.file)
 
 
+def _own_go_pointers(symbol, before: Node, ctx) -> list:
+    """(the variable, value) for each value a pointer variable is given
+    before `before` that is a Go pointer: `&p` hands C memory holding it."""
+    values = [symbol.value] if symbol.value is not None and not symbol.index else []
+    values += [value for target, value in symbol.writes if value is not None and target.start_byte < before.start_byte]
+    return [(symbol.node, value) for value in values
+            if stored_go_pointer(value, ctx.package, ctx.file) is not None]
+
+
 def _spelled_out(path: list, root_type, package) -> list:
     """A written field path with its promoted fields spelled out, or as
     written where the package's types do not settle it (a C struct's
@@ -540,6 +557,8 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
                     f"C writes over the Go pointer or reads it")
         return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     ctype = package.preamble.resolve(function.params[index].ctype)
+    if ctype.pointers == 1 and ctype.base.startswith("union"):  # (its members are not recorded)
+        return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     checked = ctype.pointers >= 2 or (ctype.pointers == 1 and ctype.base == "void")
     if ctype.pointers == 1 and ctype.base == "struct" and pointer_field:
         checked = True  # `typedef struct {...} T`: its fields are not recorded, but one was set to a pointer
