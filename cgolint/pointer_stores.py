@@ -30,7 +30,8 @@ POINTER_KINDS = frozenset({"pointer", "unsafe_pointer", "slice", "string", "map"
 
 @dataclass(frozen=True)
 class Store:
-    """`lhs = rhs` where lhs is in C memory and rhs is a Go pointer."""
+    """`lhs = rhs` where lhs is in C memory and rhs is a Go pointer, or a
+    value (an array, a struct) that holds `pointer`."""
 
     statement: Node
     lhs: Node
@@ -110,7 +111,11 @@ def stored_go_pointer(rhs: Node, package: PackageModel, source: SourceFile) -> G
 
 
 def c_memory_stores(statement: Node, package: PackageModel, source: SourceFile) -> list[Store]:
-    """Go pointers this assignment stores into C memory."""
+    """Go pointers this assignment (or `copy(dst, src)` call) stores into C
+    memory: the value itself, or those an array or struct value carries
+    (`p.a = [10]*C.char{new(C.char)}`, `p.a = *n`, cmd/cgo's barrier tests)."""
+    if statement.type == "call_expression":
+        return _copied_into_c(statement, package, source)
     stores = []
     for lhs, rhs in assignments(statement):
         if not lhs_in_c_memory(lhs, package, source):
@@ -118,7 +123,41 @@ def c_memory_stores(statement: Node, package: PackageModel, source: SourceFile) 
         pointer = stored_go_pointer(rhs, package, source)
         if pointer is not None:
             stores.append(Store(statement, lhs, rhs, pointer))
+            continue
+        stores += [Store(statement, lhs, rhs, carried)
+                   for _, value in _carried_go_pointers(rhs, statement, package, source)[:1]
+                   if (carried := stored_go_pointer(value, package, source)) is not None]
     return stores
+
+
+def _copied_into_c(call: Node, package: PackageModel, source: SourceFile) -> list[Store]:
+    """`copy(p.a[:], []*C.char{new(C.char)})` into C memory."""
+    args = call_arguments(call)
+    if len(args) != 2 or text(call.child_by_field_name("function")) != "copy" \
+            or package.call_target(call, source).kind != "builtin":
+        return []
+    destination = strip_parens(args[0])
+    held = strip_parens(destination.child_by_field_name("operand")) if destination.type == "slice_expression" \
+        else destination
+    if held is None or not (lhs_in_c_memory(held, package, source) or package.origin_of(held, source) == C_MEMORY):
+        return []
+    return [Store(call, destination, args[1], carried)
+            for _, value in _carried_go_pointers(args[1], call, package, source)[:1]
+            if (carried := stored_go_pointer(value, package, source)) is not None]
+
+
+def _carried_go_pointers(value: Node, before: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
+    """The Go pointers an array or struct value holds: a literal's, or those
+    written into the variable `v` (or `*v`) it is read from before `before`."""
+    value = strip_parens(value)
+    if value is not None and value.type == "unary_expression" and text(value.child_by_field_name("operator")) == "*":
+        value = strip_parens(value.child_by_field_name("operand"))
+    if value is None:
+        return []
+    if value.type == "composite_literal" or value.type == "call_expression":  # `C.struct_s{...}`, `T(...)`
+        return literal_go_pointers(value, package, source)
+    symbol = package.resolve(value, source) if value.type == "identifier" else None
+    return go_pointer_fields(symbol, before, package, source) if symbol is not None and symbol.is_local else []
 
 
 def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:
@@ -161,7 +200,9 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                 continue
             # a later store of something else over the same place (`iov[0].iov_base = cbuf`) replaces it
             place = "".join(text(lhs).split())
-            found = [(l, r) for l, r in found if l.type == "keyed_element" or "".join(text(l).split()) != place]
+            indexes = _constant_indexes(lhs)  # `n[0] = nil` over the literal's first element
+            found = [(l, r) for l, r in found if l.type == "keyed_element" and not indexes
+                     or "".join(text(l).split()) != place and (not indexes or _element_positions(l) != indexes)]
             found += literal_go_pointers(rhs, package, source)  # `iov[i] = C.struct_iovec{iov_base: p, ...}`
     return found
 
@@ -223,6 +264,43 @@ def _appended_go_pointers(lhs: Node, rhs: Node, package: PackageModel, source: S
         found += [(lhs, item)] if stored_go_pointer(item, package, source) is not None \
             else literal_go_pointers(item, package, source)
     return found
+
+
+def _constant_indexes(lhs: Node) -> list[int] | None:
+    """[i, j] of `v[i][j]` with constant indexes; None for anything else."""
+    indexes: list[int] = []
+    node = lhs
+    while node.type == "index_expression":
+        index = strip_parens(node.child_by_field_name("index"))
+        if index is None or index.type != "int_literal" or not text(index).isdigit():
+            return None
+        indexes.insert(0, int(text(index)))
+        node = strip_parens(node.child_by_field_name("operand"))
+    return indexes if indexes and node.type == "identifier" else None
+
+
+def _element_positions(element: Node) -> list[int] | None:
+    """[i, j] of an element of an array literal nested in another, by
+    position (or constant key); None when a level is keyed otherwise."""
+    positions: list[int] = []
+    node = element
+    while node is not None and node.type in ("literal_element", "keyed_element"):
+        if node.type == "keyed_element":
+            key = node.named_children[0] if node.named_children else None
+            key = key.named_children[0] if key is not None and key.named_children else key
+            if key is None or key.type != "int_literal" or not text(key).isdigit():
+                return None
+            positions.insert(0, int(text(key)))
+        else:
+            siblings = [c for c in node.parent.named_children if c.type in ("literal_element", "keyed_element")]
+            if any(c.type == "keyed_element" for c in siblings):
+                return None
+            positions.insert(0, next(i for i, c in enumerate(siblings) if c == node))
+        literal = node.parent.parent  # literal_value -> composite_literal, or the element holding a nested literal
+        node = literal if literal is not None and literal.type in ("literal_element", "keyed_element") \
+            else (literal.parent if literal is not None and literal.parent is not None
+                  and literal.parent.type in ("literal_element", "keyed_element") else None)
+    return positions or None
 
 
 def holds_only_c_pointers(symbol: Symbol | None, package: PackageModel, source: SourceFile) -> bool:

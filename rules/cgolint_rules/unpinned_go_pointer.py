@@ -189,6 +189,8 @@ class UnpinnedGoPointer(Rule):
         if node.type == "call_expression":
             yield from self._c_call(node, ctx)
             yield from self._helper_call(node, ctx)
+            if text(node.child_by_field_name("function")) == "copy":
+                yield from self._stores(node, ctx)
         elif node.type == "assignment_statement":
             yield from self._stores(node, ctx)
         else:
@@ -337,6 +339,10 @@ class UnpinnedGoPointer(Rule):
         if contents_tell:
             # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
+            made = pointer.root.value if pointer.root is not None and pointer.root.is_local else None
+            if writes and made is not None and made.start_byte <= pointer.expr.start_byte < made.end_byte:
+                # the literal a variable was made with: later stores may clear it (`n[0] = nil`)
+                writes = go_pointer_fields(pointer.root, when, package, ctx.file)
             held = _field_slice(pointer, package, ctx.file)
             if not writes and held is not None:
                 writes = go_pointer_elements(held, pointer.root, when, package, ctx.file)  # `&p.names[0]`: the slice's own
