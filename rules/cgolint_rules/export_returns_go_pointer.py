@@ -169,12 +169,14 @@ class ExportReturnsGoPointer(Rule):
         if values is not None and all(_harmless(v, ctx) for v in values):
             return
         what, instead = _KINDS[kind]
+        runtime = (f"the runtime panics when C calls `{name}`: \"cgo result has Go pointer\"; recent releases: "
+                   f"\"result of Go function {name} called from cgo is unpinned Go ...\"") if kind != "interface" \
+            else ("the runtime panics when it holds a pointer; a boxed value (`int(v)`) passes its check, but "
+                  "its data word still points into the Go heap")
         yield self.report(
             type_node, f"exported function `{name}` returns `{text(type_node)}`, {what}: C keeps the result after "
                        f"the call, where the garbage collector cannot see it, so a Go pointer may never be "
-                       f"returned to C (the runtime panics when C calls `{name}`: \"cgo result has Go pointer\"; "
-                       f"recent releases: \"result of Go function {name} called from cgo is unpinned Go ...\"); "
-                       f"{instead}")
+                       f"returned to C ({runtime}); {instead}")
 
     @staticmethod
     def _values(returns: list[Node], index: int, total: int, ident: Node | None, ctx) -> list[Node] | None:
