@@ -329,6 +329,8 @@ class UnpinnedGoPointer(Rule):
                     holds = f": {_ITSELF[resolved.kind][0]}"
             elif pointer.elements and holder:
                 holds = f", whose elements hold Go pointers in {holder}"
+            if resolved is not None and resolved.kind == "struct":  # a pointer field may be nil on this call
+                runtime = runtime.replace("the runtime panics", "the runtime panics whenever that field is set", 1)
             yield self.report(
                 arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
                      f"passed to C unless what they point to is pinned ({runtime}). " + (
