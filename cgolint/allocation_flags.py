@@ -10,7 +10,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from .scopes import mutations
-from .source import SourceFile, strip_parens, text
+from .source import SourceFile, strip_parens, text, walk
 
 
 def flag_value_after(condition: Node, allocation: Node, package, source: SourceFile) -> bool | None:
@@ -32,7 +32,8 @@ def flag_value_after(condition: Node, allocation: Node, package, source: SourceF
     if block is None or condition.start_byte < block.end_byte:
         return None
     for target, value in symbol.writes:
-        if value is None or text(value) != "true" or _statement_list(target) != block:
+        if value is None or text(value) != "true" or _statement_list(target) != block \
+                or _leaves_between(block, allocation, target):
             return None
     function = block
     while function.parent is not None and function.type not in ("function_declaration", "method_declaration"):
@@ -40,6 +41,23 @@ def flag_value_after(condition: Node, allocation: Node, package, source: SourceF
     if any(mutations(symbol, function, package, source)):
         return None  # `&flag` handed somewhere: its value is not followed
     return not negated
+
+
+def _leaves_between(block: Node, allocation: Node, flag: Node) -> bool:
+    """A statement of the block between the allocation and the flag's store
+    may leave the block (`break`, `continue`, `return`, `goto`, `panic`):
+    a path from the allocation then skips the store."""
+    low, high = sorted((allocation.start_byte, flag.start_byte))
+    for statement in block.named_children:
+        if statement.end_byte <= low or statement.start_byte >= high:
+            continue
+        if any(node.type in _LEAVING or node.type == "call_expression"
+               and text(node.child_by_field_name("function")) == "panic" for node in walk(statement)):
+            return True
+    return False
+
+
+_LEAVING = frozenset({"return_statement", "break_statement", "continue_statement", "goto_statement"})
 
 
 def _statement_list(node: Node) -> Node | None:

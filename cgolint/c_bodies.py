@@ -730,7 +730,7 @@ _FILLING = frozenset({"memcpy", "memmove", "memset", "strcpy", "strncpy", "strca
                      "sprintf", "strlen"})
 
 
-def returns_fresh_memory(body: Node) -> bool:
+def returns_fresh_memory(body: Node, parameters: list[str]) -> bool:
     """Every `return` of the body gives a block a libc allocator made here
     (`return strdup(s);`, or a local set once from one and otherwise only
     filled or tested: go-ceph's `nextChunk`), or NULL: the caller owns it,
@@ -738,7 +738,7 @@ def returns_fresh_memory(body: Node) -> bool:
     returns = list(_descendants(body, "return_statement"))
     if not returns:
         return False
-    locals_ = _locals(body)
+    locals_ = {name: False for name in parameters if name} | _locals(body)  # (a parameter is the call's own)
     made: dict[str, Node] = {}  # automatic locals set from an allocator -> that assignment
     for lhs, value in _body_stores(body).assignments:
         if lhs.type == "identifier" and locals_.get(text(lhs)) is False and _fresh_call(value):

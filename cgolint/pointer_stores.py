@@ -180,7 +180,7 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                 # `iov = append(iov, C.struct_iovec{iov_base: p, ...})`, `argv = append(argv, (*C.char)(p))`
                 if package.resolve(lhs, source) is symbol:
                     appended = _appended_go_pointers(lhs, rhs, package, source)
-                    if not appended and _on_the_way(node, before):
+                    if not appended and _replaces(lhs, rhs, node, before):
                         found = []  # a new value: what the old one held is gone
                     found += appended or literal_go_pointers(rhs, package, source)
                 continue
@@ -199,10 +199,11 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                 found.append((lhs, rhs))
                 continue
             # a later store of something else over the same place (`iov[0].iov_base = cbuf`) replaces it
-            place = "".join(text(lhs).split())
-            indexes = _constant_indexes(lhs)  # `n[0] = nil` over the literal's first element
-            found = [(l, r) for l, r in found if l.type == "keyed_element" and not indexes
-                     or "".join(text(l).split()) != place and (not indexes or _element_positions(l) != indexes)]
+            if on_the_way(node, before):  # (not a store in a branch that may not run)
+                place = "".join(text(lhs).split())
+                indexes = _constant_indexes(lhs)  # `n[0] = nil` over the literal's first element
+                found = [(l, r) for l, r in found if l.type == "keyed_element" and not indexes
+                         or "".join(text(l).split()) != place and (not indexes or _element_positions(l) != indexes)]
             found += literal_go_pointers(rhs, package, source)  # `iov[i] = C.struct_iovec{iov_base: p, ...}`
     return found
 
@@ -234,7 +235,7 @@ def go_pointer_elements(container: Node, root: Symbol, before: Node, package: Pa
                     else literal_go_pointers(rhs, package, source)
                 continue
             appended = _appended_go_pointers(lhs, rhs, package, source)
-            if not appended and _on_the_way(node, before):
+            if not appended and _replaces(lhs, rhs, node, before):
                 found = []  # a new slice: what was put in the old one is gone
             found += appended + literal_go_pointers(rhs, package, source)
     return found
@@ -246,7 +247,16 @@ def _root_symbol(node: Node, package: PackageModel, source: SourceFile) -> Symbo
     return package.resolve(node, source) if node is not None and node.type == "identifier" else None
 
 
-def _on_the_way(statement: Node, before: Node) -> bool:
+def _replaces(lhs: Node, rhs: Node, statement: Node, before: Node) -> bool:
+    """`v = value` on the way to `before` gives v a new value, unless it
+    reslices v (`s = s[1:]` keeps the backing array and what is in it)."""
+    rhs = strip_parens(rhs)
+    while rhs is not None and rhs.type == "slice_expression":
+        rhs = strip_parens(rhs.child_by_field_name("operand"))
+    return on_the_way(statement, before) and (rhs is None or expr_key(rhs) != expr_key(lhs))
+
+
+def on_the_way(statement: Node, before: Node) -> bool:
     """The statement runs every time before `before` does: it stands in a
     block that holds `before` (not in a branch or loop body of its own)."""
     block = statement.parent
@@ -375,4 +385,4 @@ def literal_go_pointers(value: Node, package: PackageModel, source: SourceFile) 
 
 
 __all__ = ["Store", "assignments", "c_memory_stores", "go_pointer_elements", "go_pointer_fields", "holds_only_c_pointers",
-           "literal_go_pointers", "lhs_in_c_memory", "stored_go_pointer"]
+           "literal_go_pointers", "lhs_in_c_memory", "on_the_way", "stored_go_pointer"]

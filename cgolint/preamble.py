@@ -232,7 +232,8 @@ class CPreamble:
         """The functions whose bodies return a block they malloc'd, strdup'd...
         for the caller to free (`c_bodies.returns_fresh_memory`), sorted."""
         return tuple(sorted(name for name, f in self.functions.items()
-                            if f.body is not None and f.result.pointers > 0 and returns_fresh_memory(f.body)))
+                            if f.body is not None and f.result.pointers > 0
+                            and returns_fresh_memory(f.body, [p.name for p in f.params])))
 
     def resolve(self, ctype: CType) -> CType:
         """Follow typedefs until a base type that is not a typedef."""

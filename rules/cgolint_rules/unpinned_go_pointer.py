@@ -34,6 +34,7 @@ from cgolint.pointer_stores import (
     go_pointer_fields,
     holds_only_c_pointers,
     literal_go_pointers,
+    on_the_way,
     stored_go_pointer,
 )
 from cgolint.preamble import PRIMITIVE_SIZES
@@ -508,9 +509,14 @@ def _own_go_pointers(symbol, before: Node, ctx) -> list:
     """(the variable, value) for each value a pointer variable is given
     before `before` that is a Go pointer: `&p` hands C memory holding it."""
     values = [symbol.value] if symbol.value is not None and not symbol.index else []
-    values += [value for target, value in symbol.writes if value is not None and target.start_byte < before.start_byte]
+    for target, value in sorted(symbol.writes, key=lambda write: write[0].start_byte):
+        if target.start_byte >= before.start_byte:
+            break
+        statement = target.parent.parent if target.parent is not None else None  # expression_list, assignment
+        # a write on the way to the call replaces every earlier value; one in a branch may not run
+        values = ([] if statement is not None and on_the_way(statement, before) else values) + [value]
     return [(symbol.node, value) for value in values
-            if stored_go_pointer(value, ctx.package, ctx.file) is not None]
+            if value is not None and stored_go_pointer(value, ctx.package, ctx.file) is not None]
 
 
 def _spelled_out(path: list, root_type, package) -> list:
@@ -565,7 +571,9 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
                     f"C writes over the Go pointer or reads it")
         return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     ctype = package.preamble.resolve(function.params[index].ctype)
-    if ctype.pointers == 1 and ctype.base.startswith("union"):  # (its members are not recorded)
+    if ctype.pointers == 1 and (ctype.base.startswith("union") or not ctype.base.startswith("struct ")
+                                and ctype.base not in ("void", "struct") and ctype.base not in PRIMITIVE_SIZES):
+        # a union (its members are not recorded) or a type of a header out of sight (`mpv_byte_array`)
         return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     checked = ctype.pointers >= 2 or (ctype.pointers == 1 and ctype.base == "void")
     if ctype.pointers == 1 and ctype.base == "struct" and pointer_field:

@@ -24,7 +24,28 @@ func NameOfBuffer(buf []byte) {
 	C.read_name(&name) // want CGL004 "Go memory holding the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(buf\)\)\)`"
 }
 
+// Positive: set to a Go pointer on one branch.
+func NameMaybeLocal(local bool, s string) {
+	name := C.CString(s)
+	defer C.free(unsafe.Pointer(name))
+	var b C.char
+	p := name
+	if local {
+		p = &b
+	}
+	C.read_name(&p) // want CGL004 "`C.read_name` receives `p` \(\*C.char\), Go memory holding the Go pointer `&b`"
+}
+
 // --- look-alikes that are correct -----------------------------------------
+
+// The Go pointer is replaced on the way to the call.
+func NameReplaced(s string) {
+	var b C.char
+	p := &b
+	p = C.CString(s)
+	defer C.free(unsafe.Pointer(p))
+	C.read_name(&p)
+}
 
 // An out-parameter: C fills it.
 func FilledByC() {

@@ -50,6 +50,14 @@ func CountMade(b []byte) C.size_t {
 	return C.count_names(&a.names[0], 1) // want CGL004 "Go memory made with the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(b\)\)\)` as an element"
 }
 
+// Positive: a reslice keeps the backing array and what is in it.
+func CountResliced(b []byte) C.size_t {
+	names := []*C.char{C.CString("x"), (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}
+	defer C.free(unsafe.Pointer(names[0]))
+	names = names[1:]
+	return C.count_names(&names[0], 1) // want CGL004 "Go memory made with the Go pointer"
+}
+
 // --- look-alikes that are correct -----------------------------------------
 
 // A new slice replaces the one that held the Go pointer.

@@ -52,6 +52,15 @@ func storeElement() {
 	C.use_names(unsafe.Pointer(p))
 }
 
+// Positive: the Go pointer is cleared on one branch only.
+func passClearedSometimes(clear bool) {
+	n := &[4]*C.char{new(C.char)}
+	if clear {
+		n[0] = nil
+	}
+	C.use_names(unsafe.Pointer(n)) // want CGL004 "Go memory made with the Go pointer `new\(C.char\)` as an element"
+}
+
 // --- look-alikes that are correct -----------------------------------------
 
 func storeCStrings(words []string) {

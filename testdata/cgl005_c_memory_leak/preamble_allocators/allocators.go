@@ -30,6 +30,9 @@ static char *dup_cached(const char *s) {
 	return out;
 }
 
+// Fresh too: the parameter is the call's own variable.
+static char *dup_into(char *p) { p = strdup("x"); return p; }
+
 // Not fresh: a buffer kept for every call (a static, or a global).
 static char *shared_buffer;
 static char *get_buffer(void) {
@@ -102,4 +105,9 @@ func Grown(n int) {
 		p = C.grow(p, C.size_t(16*(i+1)))
 	}
 	C.free(unsafe.Pointer(p))
+}
+
+func DupInto() string {
+	p := C.dup_into(nil) // want CGL005 "`p` holds C memory from C.dup_into that is never freed"
+	return C.GoString(p)
 }
