@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tree_sitter import Node
 
@@ -227,11 +228,14 @@ class UnpinnedGoPointer(Rule):
                 pins.pinned_before(call) or pins.pinned_before(_run_at(call)) and not pins.unpinned_in_place())
             # (a deferred call runs at the end: a pin after it counts unless undone before)
             contents = [] if pinned else list(self._contents(call, arg, pointer, target.name, function, ctx, unpinned))
-            if not contents and self._keeps(ctx, target.name, index, call):
-                # Go pointers in the memory passed make the call itself panic: that comes first
+            kept = self._keeps(ctx, target.name, index, call)
+            if not contents and kept:
                 yield from self._kept(call, arg, index, pointer, target.name, function, pins, ctx)
                 continue
-            yield from contents
+            # Go pointers in the memory passed make the call itself panic: that comes first
+            note = (f". `C.{target.name}` also keeps this pointer after it returns: a pin must last until C lets "
+                    f"go of it, or pass a runtime/cgo.Handle instead") if kept else ""
+            yield from (replace(report, message=report.message + note) for report in contents)
 
     def _helper_call(self, call: Node, ctx):
         """`d.open((*C.uchar)(unsafe.Pointer(&b[0])), len(b))` where the

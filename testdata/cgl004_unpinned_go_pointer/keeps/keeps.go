@@ -263,5 +263,5 @@ func parkedInSlot(s *session) {
 func keptBlobWithGoPointer(d []byte) {
 	b := &C.blob{size: C.size_t(len(d))}
 	b.data = unsafe.Pointer(&d)
-	C.keep_blob(b) // want CGL004 "`C.keep_blob` receives `b` \(\*C.blob\), a C struct in Go memory whose `b.data` was set to the Go pointer `unsafe.Pointer\(&d\)`"
+	C.keep_blob(b) // want CGL004 "`C.keep_blob` receives `b` \(\*C.blob\), a C struct in Go memory whose `b.data` was set to the Go pointer `unsafe.Pointer\(&d\)`.*`C.keep_blob` also keeps this pointer after it returns"
 }
