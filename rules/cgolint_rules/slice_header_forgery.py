@@ -271,7 +271,8 @@ class SliceHeaderForgery(Rule):
 
     def _literal(self, node, ctx):
         header = self._declared_header(node.child_by_field_name("type"), ctx)
-        if header and not _never_evaluated(node, ctx) and self._once(node):
+        if header and not _never_evaluated(node, ctx) and not self._stored_through_view(node, ctx) \
+                and self._once(node):
             name = text(node.child_by_field_name("type"))
             reflect_name = "reflect.SliceHeader" if header == "slice" else "reflect.StringHeader"
             what = name if name.endswith(reflect_name.split(".")[1]) and "." in name else f"{name}, a {reflect_name},"
@@ -289,6 +290,25 @@ class SliceHeaderForgery(Rule):
                 f"`{name}{{...}}` builds a {header} header by hand: {what} is deprecated (Go 1.21) and must not be "
                 f"allocated; {why}; use {_replacement(header)} (Go 1.20+)",
                 end_node=node.child_by_field_name("type"))
+
+    @staticmethod
+    def _stored_through_view(literal, ctx) -> bool:
+        """`*(*reflect.SliceHeader)(unsafe.Pointer(&b)) = reflect.SliceHeader{...}`:
+        the view is reported, and one finding says it all (karalabe/usb)."""
+        values = literal.parent
+        statement = values.parent if values is not None and values.type == "expression_list" else None
+        if statement is None or statement.type != "assignment_statement":
+            return False
+        targets = statement.child_by_field_name("left").named_children
+        position = [v.start_byte for v in values.named_children].index(literal.start_byte)
+        if len(targets) != len(values.named_children):
+            return False
+        target = strip_parens(targets[position])
+        if target.type != "unary_expression" or text(target.child_by_field_name("operator")) != "*":
+            return False
+        conversion = pointer_conversion(strip_parens(target.child_by_field_name("operand")), ctx.file)
+        return conversion is not None and conversion.target is not None and conversion.target.kind == "pointer" \
+            and bool(_header(conversion.target.elem))
 
     @staticmethod
     def _declared_header(type_node, ctx) -> str | None:

@@ -104,3 +104,11 @@ func pointedLength(s *string) int {
 	h := (*reflect.StringHeader)(unsafe.Pointer(s)) // want CGL007 "`\*s` is viewed as \*reflect.StringHeader to read its fields.*unsafe.StringData\(\*s\) and len\(\*s\)"
 	return h.Len
 }
+
+// One finding for a header written through a view (karalabe/usb's
+// rawDevice buffers): the view is reported, not the literal as well.
+func viewWritten(ptr unsafe.Pointer, n int) []byte {
+	var b []byte
+	*(*reflect.SliceHeader)(unsafe.Pointer(&b)) = reflect.SliceHeader{Data: uintptr(ptr), Len: n, Cap: n} // want CGL007 "`b` is viewed as \*reflect.SliceHeader: the type is deprecated"
+	return b
+}
