@@ -10,7 +10,7 @@ from __future__ import annotations
 from tree_sitter import Node
 
 from .scopes import mutations
-from .source import SourceFile, strip_parens, text, walk
+from .source import SourceFile, strip_parens, text
 
 
 def flag_value_after(condition: Node, allocation: Node, package, source: SourceFile) -> bool | None:
@@ -44,20 +44,36 @@ def flag_value_after(condition: Node, allocation: Node, package, source: SourceF
 
 
 def _leaves_between(block: Node, allocation: Node, flag: Node) -> bool:
-    """A statement of the block between the allocation and the flag's store
-    may leave the block (`break`, `continue`, `return`, `goto`, `panic`):
-    a path from the allocation then skips the store."""
-    low, high = sorted((allocation.start_byte, flag.start_byte))
+    """A statement of the block after the allocation and before the flag's
+    store may leave the block (`return`, `goto`, `panic`, or a `break` or
+    `continue` of no loop, switch or select inside it): a path from the
+    allocation then skips the store. (A store before the allocation is
+    passed by every path that allocates.)"""
+    if flag.start_byte < allocation.start_byte:
+        return False
     for statement in block.named_children:
-        if statement.end_byte <= low or statement.start_byte >= high:
+        if statement.end_byte <= allocation.start_byte or statement.start_byte >= flag.start_byte:
             continue
-        if any(node.type in _LEAVING or node.type == "call_expression"
-               and text(node.child_by_field_name("function")) == "panic" for node in walk(statement)):
+        if _may_leave(statement, inner=False):
             return True
     return False
 
 
-_LEAVING = frozenset({"return_statement", "break_statement", "continue_statement", "goto_statement"})
+def _may_leave(node: Node, inner: bool) -> bool:
+    """`inner`: under a loop, switch or select of the statement, which an
+    unlabeled `break` or `continue` only leaves itself."""
+    kind = node.type
+    if kind == "func_literal":
+        return False  # its returns are its own
+    if kind in ("return_statement", "goto_statement"):
+        return True
+    if kind in ("break_statement", "continue_statement"):
+        return not inner or node.named_children != []  # a labeled one may leave further out
+    if kind == "call_expression" and text(node.child_by_field_name("function")) == "panic":
+        return True
+    inner = inner or kind in ("for_statement", "expression_switch_statement", "type_switch_statement",
+                              "select_statement")
+    return any(_may_leave(child, inner) for child in node.named_children)
 
 
 def _statement_list(node: Node) -> Node | None:

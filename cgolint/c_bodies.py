@@ -738,10 +738,13 @@ def returns_fresh_memory(body: Node, parameters: list[str]) -> bool:
     returns = list(_descendants(body, "return_statement"))
     if not returns:
         return False
-    locals_ = {name: False for name in parameters if name} | _locals(body)  # (a parameter is the call's own)
+    locals_ = _locals(body)
     made: dict[str, Node] = {}  # automatic locals set from an allocator -> that assignment
     for lhs, value in _body_stores(body).assignments:
-        if lhs.type == "identifier" and locals_.get(text(lhs)) is False and _fresh_call(value):
+        # a parameter holds the caller's value until then: only a store every path makes counts
+        own = locals_.get(text(lhs)) is False or text(lhs) in parameters and text(lhs) not in locals_ \
+            and lhs.parent.parent is not None and lhs.parent.parent.parent == body
+        if lhs.type == "identifier" and own and _fresh_call(value):
             made[text(lhs)] = lhs.parent
     for declarator in _descendants(body, "init_declarator"):
         name = _declarator_name(declarator.child_by_field_name("declarator"))

@@ -249,18 +249,27 @@ def _root_symbol(node: Node, package: PackageModel, source: SourceFile) -> Symbo
 
 def _replaces(lhs: Node, rhs: Node, statement: Node, before: Node) -> bool:
     """`v = value` on the way to `before` gives v a new value, unless it
-    reslices v (`s = s[1:]` keeps the backing array and what is in it)."""
+    keeps v's backing array: `s = s[:n]` (cgo checks up to the capacity),
+    `s = append(s, ...)`, `s = append(s[:0], ...)`. (`s = s[1:]` leaves the
+    first element out of what C is handed: a new value as far as that goes.)"""
     rhs = strip_parens(rhs)
-    while rhs is not None and rhs.type == "slice_expression":
+    if rhs is not None and rhs.type == "call_expression" and text(rhs.child_by_field_name("function")) == "append":
+        args = call_arguments(rhs)
+        rhs = strip_parens(args[0]) if args else None
+    while rhs is not None and rhs.type == "slice_expression" and rhs.child_by_field_name("start") is None:
         rhs = strip_parens(rhs.child_by_field_name("operand"))
     return on_the_way(statement, before) and (rhs is None or expr_key(rhs) != expr_key(lhs))
 
 
 def on_the_way(statement: Node, before: Node) -> bool:
     """The statement runs every time before `before` does: it stands in a
-    block that holds `before` (not in a branch or loop body of its own)."""
+    block that holds `before` (not in a branch or loop body of its own),
+    and no `goto` of the function may jump over it."""
     block = statement.parent
-    return block is not None and block.start_byte <= before.start_byte < block.end_byte
+    if block is None or not block.start_byte <= before.start_byte < block.end_byte:
+        return False
+    function = outermost_function(statement)
+    return function is None or b"goto" not in function.text
 
 
 def _appended_go_pointers(lhs: Node, rhs: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:

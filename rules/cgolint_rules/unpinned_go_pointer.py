@@ -38,7 +38,7 @@ from cgolint.pointer_stores import (
     on_the_way,
     stored_go_pointer,
 )
-from cgolint.preamble import PRIMITIVE_SIZES
+from cgolint.preamble import GLIB_TYPEDEFS, PRIMITIVE_SIZES
 from cgolint.rule import IMPORT_C, Level, Rule, related_prototype
 from cgolint.scopes import FUNCTION_KINDS, enclosing_function
 from cgolint.source import strip_parens, text, walk
@@ -334,8 +334,9 @@ class UnpinnedGoPointer(Rule):
                     holds = f": {_ITSELF[resolved.kind][0]}"
             elif pointer.elements and holder:
                 holds = f", whose elements hold Go pointers in {holder}"
-            if resolved is not None and resolved.kind == "struct":  # a pointer field may be nil on this call
-                runtime = runtime.replace("the runtime panics", "the runtime panics whenever that field is set", 1)
+            if resolved is not None and resolved.kind == "struct" and runtime.startswith("the runtime panics:"):
+                # a pointer field may be nil, or point to static data, on this call
+                runtime = runtime.replace("the runtime panics", "the runtime panics when that field holds a Go pointer", 1)
             yield self.report(
                 arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
                      f"passed to C unless what they point to is pinned ({runtime}). " + (
@@ -517,8 +518,12 @@ def _own_go_pointers(symbol, before: Node, ctx) -> list:
         if target.start_byte >= before.start_byte:
             break
         statement = target.parent.parent if target.parent is not None else None  # expression_list, assignment
-        # a write on the way to the call replaces every earlier value; one in a branch may not run
-        values = ([] if statement is not None and on_the_way(statement, before) else values) + [value]
+        # a write of C memory or nil on the way to the call replaces every earlier value (not one in a
+        # branch, nor a value that may be derived from an earlier one: `p = q`, `p = unsafe.Add(p, 1)`)
+        if statement is not None and on_the_way(statement, before) and value is not None \
+                and (strip_parens(value).type == "nil" or ctx.origin_of(value) == C_MEMORY):
+            values = []
+        values.append(value)
     return [(symbol.node, value) for value in values
             if value is not None and stored_go_pointer(value, ctx.package, ctx.file) is not None]
 
@@ -575,9 +580,11 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
                     f"C writes over the Go pointer or reads it")
         return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     ctype = package.preamble.resolve(function.params[index].ctype)
-    if ctype.pointers == 1 and (ctype.base.startswith("union") or not ctype.base.startswith("struct ")
-                                and ctype.base not in ("void", "struct") and ctype.base not in PRIMITIVE_SIZES):
-        # a union (its members are not recorded) or a type of a header out of sight (`mpv_byte_array`)
+    unseen = " " not in ctype.base and not ctype.base.endswith("_t") and ctype.base not in PRIMITIVE_SIZES \
+        and ctype.base not in ("void", "struct", "union") and ctype.base not in GLIB_TYPEDEFS
+    if ctype.pointers == 1 and (ctype.base.startswith("union") or unseen):
+        # a union (its members are not recorded) or a type of a header out of sight (`mpv_byte_array`);
+        # not a number type spelled in words (`unsigned long int`) or a `_t` one
         return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     checked = ctype.pointers >= 2 or (ctype.pointers == 1 and ctype.base == "void")
     if ctype.pointers == 1 and ctype.base == "struct" and pointer_field:

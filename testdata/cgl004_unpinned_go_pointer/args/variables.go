@@ -36,6 +36,20 @@ func NameMaybeLocal(local bool, s string) {
 	C.read_name(&p) // want CGL004 "`C.read_name` receives `p` \(\*C.char\), Go memory holding the Go pointer `&b`"
 }
 
+// Positive: a goto may skip the store of C memory.
+func NameSkipped(skip bool, s string) {
+	var b C.char
+	p := &b
+	cs := C.CString(s)
+	defer C.free(unsafe.Pointer(cs))
+	if skip {
+		goto call
+	}
+	p = cs
+call:
+	C.read_name(&p) // want CGL004 "Go memory holding the Go pointer `&b`"
+}
+
 // --- look-alikes that are correct -----------------------------------------
 
 // The Go pointer is replaced on the way to the call.

@@ -50,11 +50,12 @@ func CountMade(b []byte) C.size_t {
 	return C.count_names(&a.names[0], 1) // want CGL004 "Go memory made with the Go pointer `\(\*C.char\)\(unsafe.Pointer\(unsafe.SliceData\(b\)\)\)` as an element"
 }
 
-// Positive: a reslice keeps the backing array and what is in it.
+// Positive: a reslice from the start keeps the backing array, which cgo
+// checks up to its capacity.
 func CountResliced(b []byte) C.size_t {
-	names := []*C.char{C.CString("x"), (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}
-	defer C.free(unsafe.Pointer(names[0]))
-	names = names[1:]
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b))), C.CString("x")}
+	defer C.free(unsafe.Pointer(names[1]))
+	names = names[:1]
 	return C.count_names(&names[0], 1) // want CGL004 "Go memory made with the Go pointer"
 }
 
@@ -105,4 +106,20 @@ func CountBeside(words []string) C.size_t {
 	l.names[0] = C.CString(words[0])
 	defer C.free(unsafe.Pointer(l.names[0]))
 	return C.count_names(&l.names[0], 1)
+}
+
+// Positive: appending keeps what the slice held.
+func CountAppendedC(b []byte) C.size_t {
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}
+	names = append(names, C.CString("x"))
+	defer C.free(unsafe.Pointer(names[1]))
+	return C.count_names(&names[0], 2) // want CGL004 "Go memory made with the Go pointer"
+}
+
+// A reslice past the Go pointer leaves it out of what C is handed.
+func CountPastGoPointer(b []byte) C.size_t {
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b))), C.CString("x")}
+	defer C.free(unsafe.Pointer(names[1]))
+	names = names[1:]
+	return C.count_names(&names[0], 1)
 }

@@ -63,3 +63,24 @@ func EncodeFormats(names []string) int {
 	}
 	return total
 }
+
+// Negative: the flag is set before the copy, and a loop's break between
+// leaves only that loop.
+func EncodeFormatFirst(override bool, names []string) int {
+	format := &C.default_format[0]
+	copied := false
+	if override && len(names) > 0 {
+		copied = true
+		for _, name := range names {
+			if name == "" {
+				break
+			}
+		}
+		format = C.CString(names[0])
+	}
+	n := int(C.strlen(format))
+	if copied {
+		C.free(unsafe.Pointer(format))
+	}
+	return n
+}

@@ -33,6 +33,9 @@ static char *dup_cached(const char *s) {
 // Fresh too: the parameter is the call's own variable.
 static char *dup_into(char *p) { p = strdup("x"); return p; }
 
+// Not fresh: the caller's own string comes back when it is given one.
+static char *or_default(char *s) { if (!s) s = strdup("default"); return s; }
+
 // Not fresh: a buffer kept for every call (a static, or a global).
 static char *shared_buffer;
 static char *get_buffer(void) {
@@ -110,4 +113,10 @@ func Grown(n int) {
 func DupInto() string {
 	p := C.dup_into(nil) // want CGL005 "`p` holds C memory from C.dup_into that is never freed"
 	return C.GoString(p)
+}
+
+func OrDefault(name string) string {
+	cs := C.CString(name)
+	defer C.free(unsafe.Pointer(cs))
+	return C.GoString(C.or_default(cs))
 }
