@@ -60,6 +60,26 @@ _ITSELF = {
 }
 
 
+# How the runtime names the kind of Go pointer it finds (runtime.cgoFormatErr).
+_KIND_NAMES = {"pointer": "pointer", "unsafe_pointer": "unsafe pointer", "func": "function", "chan": "channel",
+               "map": "map", "slice": "slice", "string": "string", "interface": "interface"}
+
+
+def _held_kind(package, t, depth: int = 0) -> str:
+    """The runtime's name for the first Go pointer a value of type t holds."""
+    resolved = package.underlying(t)
+    if resolved is None or depth > 4:
+        return "pointer"
+    if resolved.kind in _KIND_NAMES:
+        return _KIND_NAMES[resolved.kind]
+    if resolved.kind == "array":
+        return _held_kind(package, resolved.elem, depth + 1)
+    if resolved.kind == "struct":
+        return next((_held_kind(package, f, depth + 1) for _, f in resolved.fields if holds_go_pointers(package, f)),
+                    "pointer")
+    return "pointer"
+
+
 class UnpinnedGoPointer(Rule):
     """Go memory holding unpinned Go pointers handed to C, kept by C, or stored into C memory.
 
@@ -325,6 +345,7 @@ class UnpinnedGoPointer(Rule):
         if verdict is True and _may_hold_c_pointers(pointer, resolved, package, ctx):
             return
         if verdict is True:
+            runtime = _runtime_check(package, cname, call, arg, _held_kind(package, memory))
             holder = pointer_holder(package, memory)
             holds = f", which holds Go pointers in {holder}" if holder else ""
             if resolved is not None and resolved.kind in _ITSELF:
@@ -334,8 +355,10 @@ class UnpinnedGoPointer(Rule):
                     holds = f": {_ITSELF[resolved.kind][0]}"
             elif pointer.elements and holder:
                 holds = f", whose elements hold Go pointers in {holder}"
-            if resolved is not None and resolved.kind == "struct" and runtime.startswith("the runtime panics:"):
-                # a pointer field may be nil, or point to static data, on this call
+            if resolved is not None and resolved.kind == "struct" and runtime.startswith("the runtime panics:") \
+                    and (_untyped(arg) or _held_kind(package, memory) not in ("channel", "map")):
+                # a pointer field may be nil, or point to static data, on this call (a map or channel
+                # field of a type cgo is told fails the check even when nil)
                 runtime = runtime.replace("the runtime panics", "the runtime panics when that field holds a Go pointer", 1)
             yield self.report(
                 arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
@@ -372,9 +395,8 @@ class UnpinnedGoPointer(Rule):
                     if field.type in ("selector_expression", "index_expression") else None
                 # the field's Go type, else the stored value's (assignable to it: `unsafe.Pointer` for `void *`)
                 slot = slot or package.underlying(package.type_of(value, ctx.file))
-                if slot is not None and slot.kind in ("pointer", "unsafe_pointer"):
-                    runtime = _runtime_check(package, cname, call, arg,
-                                             "unsafe pointer" if slot.kind == "unsafe_pointer" else "pointer", True)
+                if slot is not None and slot.kind in _KIND_NAMES:
+                    runtime = _runtime_check(package, cname, call, arg, _KIND_NAMES[slot.kind], True)
                 line = ctx.file.position(field.start_byte).line
                 holder = "a C struct in Go memory" if resolved is not None and resolved.kind == "c" else "Go memory"
                 stored = stored_go_pointer(value, package, ctx.file)
@@ -566,8 +588,13 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
     cgo checks an argument only when the C parameter's Go type may point to
     pointers: `void *`, `T **`, or a pointer to a struct with pointer fields.
     `field_kind` is how the runtime names the slot holding the Go pointer
-    ("pointer", or "unsafe pointer" for a `void *` field); `pointer_field`
-    says the struct passed is known to have a pointer field (the one set)."""
+    ("pointer", "unsafe pointer" for a `void *` field, "function"...) when
+    cgo knows the type of what is passed; `unsafe.Pointer(p)` of a variable
+    hides it, and the runtime then scans the object's pointer words and says
+    "pointer". `pointer_field` says the struct passed is known to have a
+    pointer field (the one set)."""
+    if _untyped(arg):
+        field_kind = "pointer"
     panic = _ARG_PANIC if field_kind == "pointer" else _ARG_PANIC.rsplit(" ", 1)[0] + " " + field_kind
     function = package.preamble.function(cname)
     args = call.child_by_field_name("arguments")
@@ -596,6 +623,18 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
         return f"the runtime panics: \"{panic}\""
     return (f"cgo does not check a `{ctype.spelling.strip()}` parameter at run time, so nothing catches it while "
             f"C reads pointers the garbage collector may move or free")
+
+
+def _untyped(arg: Node) -> bool:
+    """`unsafe.Pointer(p)` of anything but an address (`&x`, `&s[i]`, whose
+    type cgo hands the runtime's check): the check sees an unknown pointer."""
+    converted = strip_parens(arg)
+    callee = converted.child_by_field_name("function") if converted.type == "call_expression" else None
+    if callee is None or callee.type != "selector_expression" or text(callee.child_by_field_name("field")) != "Pointer":
+        return False
+    inner = call_arguments(converted)
+    inner = strip_parens(inner[0]) if len(inner) == 1 else None
+    return inner is None or not (inner.type == "unary_expression" and text(inner.child_by_field_name("operator")) == "&")
 
 
 def _scalar_pointee(arg: Node) -> str | None:
