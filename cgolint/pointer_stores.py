@@ -182,7 +182,7 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                     appended = _appended_go_pointers(lhs, rhs, package, source)
                     if not appended and _replaces(lhs, rhs, node, before):
                         found = []  # a new value: what the old one held is gone
-                    found += appended or literal_go_pointers(rhs, package, source)
+                    found = _kept(found, lhs, rhs) + (appended or literal_go_pointers(rhs, package, source))
                 continue
             # `v.f`, `v[i]`, `iov[i].iov_base`, `msgs[i].hdr.iov`, `(*v).f`: in v or in its
             # elements (not `b.keep[i]`: the elements of a field beside the memory passed)
@@ -237,7 +237,7 @@ def go_pointer_elements(container: Node, root: Symbol, before: Node, package: Pa
             appended = _appended_go_pointers(lhs, rhs, package, source)
             if not appended and _replaces(lhs, rhs, node, before):
                 found = []  # a new slice: what was put in the old one is gone
-            found += appended + literal_go_pointers(rhs, package, source)
+            found = _kept(found, lhs, rhs) + appended + literal_go_pointers(rhs, package, source)
     return found
 
 
@@ -249,16 +249,37 @@ def _root_symbol(node: Node, package: PackageModel, source: SourceFile) -> Symbo
 
 def _replaces(lhs: Node, rhs: Node, statement: Node, before: Node) -> bool:
     """`v = value` on the way to `before` gives v a new value, unless it
-    keeps v's backing array: `s = s[:n]` (cgo checks up to the capacity),
-    `s = append(s, ...)`, `s = append(s[:0], ...)`. (`s = s[1:]` leaves the
-    first element out of what C is handed: a new value as far as that goes.)"""
+    keeps v's backing array, which cgo checks up to its capacity: `s =
+    s[i:j]`, `s = append(s, ...)`, `s = append(s[:0], ...)` (see `_kept`)."""
     rhs = strip_parens(rhs)
     if rhs is not None and rhs.type == "call_expression" and text(rhs.child_by_field_name("function")) == "append":
         args = call_arguments(rhs)
         rhs = strip_parens(args[0]) if args else None
-    while rhs is not None and rhs.type == "slice_expression" and rhs.child_by_field_name("start") is None:
+    while rhs is not None and rhs.type == "slice_expression":
         rhs = strip_parens(rhs.child_by_field_name("operand"))
     return on_the_way(statement, before) and (rhs is None or expr_key(rhs) != expr_key(lhs))
+
+
+def _kept(found: list[tuple[Node, Node]], lhs: Node, rhs: Node) -> list[tuple[Node, Node]]:
+    """What a literal put in a slice that `s = s[k:]` or `s = append(s[:0],
+    x, y)` still holds: not the literal's elements before k, nor the first
+    ones the append writes over (their positions are known only for a
+    literal and constants)."""
+    rhs = strip_parens(rhs)
+    dropped = 0
+    if rhs is not None and rhs.type == "slice_expression" and expr_key(rhs.child_by_field_name("operand")) == expr_key(lhs):
+        start = strip_parens(rhs.child_by_field_name("start"))
+        dropped = int(text(start)) if start is not None and start.type == "int_literal" and text(start).isdigit() else 0
+    elif rhs is not None and rhs.type == "call_expression" and text(rhs.child_by_field_name("function")) == "append":
+        args = call_arguments(rhs)
+        base = strip_parens(args[0]) if args else None
+        end = strip_parens(base.child_by_field_name("end")) if base is not None and base.type == "slice_expression" else None
+        if end is not None and text(end) == "0" and base.child_by_field_name("start") is None \
+                and expr_key(base.child_by_field_name("operand")) == expr_key(lhs) \
+                and not any(a.type == "variadic_argument" for a in args):
+            dropped = len(args) - 1
+    return [(place, value) for place, value in found
+            if not (dropped and (positions := _element_positions(place)) and positions[0] < dropped)]
 
 
 def on_the_way(statement: Node, before: Node) -> bool:
@@ -269,7 +290,8 @@ def on_the_way(statement: Node, before: Node) -> bool:
     if block is None or not block.start_byte <= before.start_byte < block.end_byte:
         return False
     function = outermost_function(statement)
-    return function is None or b"goto" not in function.text
+    return function is None or b"goto" not in function.text \
+        or not any(node.type == "goto_statement" for node in walk(function))
 
 
 def _appended_go_pointers(lhs: Node, rhs: Node, package: PackageModel, source: SourceFile) -> list[tuple[Node, Node]]:

@@ -60,6 +60,10 @@ _ITSELF = {
 }
 
 
+# The C library's number typedefs (a `regex_t` or `pthread_mutex_t` may hold pointers, and cgo checks it).
+_SCALAR_TYPEDEF = re.compile(r"u?int(?:_least|_fast)?\d+_t|u?intmax_t|(?:s?size|ptrdiff|u?intptr|off|off64|wchar|"
+                             r"char16|char32|time|clock|pid|uid|gid|mode|dev|ino|nlink|blksize|blkcnt|socklen|"
+                             r"sig_atomic|suseconds|useconds|id|key|wint)_t")
 # How the runtime names the kind of Go pointer it finds (runtime.cgoFormatErr).
 _KIND_NAMES = {"pointer": "pointer", "unsafe_pointer": "unsafe pointer", "func": "function", "chan": "channel",
                "map": "map", "slice": "slice", "string": "string", "interface": "interface"}
@@ -355,11 +359,15 @@ class UnpinnedGoPointer(Rule):
                     holds = f": {_ITSELF[resolved.kind][0]}"
             elif pointer.elements and holder:
                 holds = f", whose elements hold Go pointers in {holder}"
-            if resolved is not None and resolved.kind == "struct" and runtime.startswith("the runtime panics:") \
-                    and (_untyped(arg) or _held_kind(package, memory) not in ("channel", "map")):
-                # a pointer field may be nil, or point to static data, on this call (a map or channel
-                # field of a type cgo is told fails the check even when nil)
-                runtime = runtime.replace("the runtime panics", "the runtime panics when that field holds a Go pointer", 1)
+            if resolved is not None and resolved.kind == "struct" and runtime.startswith("the runtime panics:"):
+                kinds = [_held_kind(package, f) for _, f in resolved.fields if holds_go_pointers(package, f)]
+                if len(set(kinds)) > 1:  # which one it meets first depends on the values
+                    runtime = f"the runtime panics: \"{_ARG_PANIC.rsplit(' ', 1)[0]} ...\""
+                if _untyped(arg) or not {"channel", "map"} & set(kinds):
+                    # a pointer field may be nil, or point to static data, on this call (a map or channel
+                    # field of a type cgo is told fails the check even when nil)
+                    which = "one of those fields holds" if len(kinds) > 1 else "that field holds"
+                    runtime = runtime.replace("the runtime panics", f"the runtime panics when {which} a Go pointer", 1)
             yield self.report(
                 arg, f"`C.{cname}` receives {pointer.what}{holds}: Go memory that contains Go pointers may not be "
                      f"passed to C unless what they point to is pinned ({runtime}). " + (
@@ -546,7 +554,7 @@ def _own_go_pointers(symbol, before: Node, ctx) -> list:
                 and (strip_parens(value).type == "nil" or ctx.origin_of(value) == C_MEMORY):
             values = []
         values.append(value)
-    return [(symbol.node, value) for value in values
+    return [(symbol.node, value) for value in reversed(values)  # the latest first, for the message
             if value is not None and stored_go_pointer(value, ctx.package, ctx.file) is not None]
 
 
@@ -607,7 +615,7 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
                     f"C writes over the Go pointer or reads it")
         return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
     ctype = package.preamble.resolve(function.params[index].ctype)
-    unseen = " " not in ctype.base and not ctype.base.endswith("_t") and ctype.base not in PRIMITIVE_SIZES \
+    unseen = " " not in ctype.base and not _SCALAR_TYPEDEF.fullmatch(ctype.base) and ctype.base not in PRIMITIVE_SIZES \
         and ctype.base not in ("void", "struct", "union") and ctype.base not in GLIB_TYPEDEFS
     if ctype.pointers == 1 and (ctype.base.startswith("union") or unseen):
         # a union (its members are not recorded) or a type of a header out of sight (`mpv_byte_array`);
@@ -626,15 +634,28 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
 
 
 def _untyped(arg: Node) -> bool:
-    """`unsafe.Pointer(p)` of anything but an address (`&x`, `&s[i]`, whose
-    type cgo hands the runtime's check): the check sees an unknown pointer."""
-    converted = strip_parens(arg)
-    callee = converted.child_by_field_name("function") if converted.type == "call_expression" else None
-    if callee is None or callee.type != "selector_expression" or text(callee.child_by_field_name("field")) != "Pointer":
-        return False
-    inner = call_arguments(converted)
-    inner = strip_parens(inner[0]) if len(inner) == 1 else None
-    return inner is None or not (inner.type == "unary_expression" and text(inner.child_by_field_name("operator")) == "&")
+    """cmd/cgo hands the runtime's check the type of what it passes only for
+    an address or a slice under the argument's conversions (`&x`, `&s[i]`,
+    `s[i:j]`, in `unsafe.Pointer(...)`, `(*C.T)(...)`, unsafe.SliceData...);
+    anything else (`unsafe.Pointer(p)`, a pointer variable) is checked as an
+    unknown pointer, whose panic says "Go pointer"."""
+    node = strip_parens(arg)
+    for _ in range(8):
+        if node is None:
+            return True
+        if node.type == "unary_expression" and text(node.child_by_field_name("operator")) == "&" \
+                or node.type == "slice_expression":
+            return False
+        if node.type == "type_conversion_expression":
+            node = strip_parens(node.child_by_field_name("operand"))
+            continue
+        inner = call_arguments(node) if node.type == "call_expression" else []
+        callee = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if len(inner) != 1 or callee is None or not (callee.type == "parenthesized_expression" or text(callee).split(
+                ".")[-1] in ("Pointer", "SliceData", "StringData") or text(callee).startswith("C.")):
+            return True
+        node = strip_parens(inner[0])
+    return True
 
 
 def _scalar_pointee(arg: Node) -> str | None:

@@ -123,3 +123,19 @@ func CountPastGoPointer(b []byte) C.size_t {
 	names = names[1:]
 	return C.count_names(&names[0], 1)
 }
+
+// Positive: the reslice keeps the element that holds the Go pointer.
+func CountKeptPastFirst(b []byte) C.size_t {
+	names := []*C.char{C.CString("x"), (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}
+	defer C.free(unsafe.Pointer(names[0]))
+	names = names[1:]
+	return C.count_names(&names[0], 1) // want CGL004 "Go memory made with the Go pointer"
+}
+
+// The append writes over the only element, the Go pointer.
+func CountOverwritten(b []byte) C.size_t {
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}
+	names = append(names[:0], C.CString("x"))
+	defer C.free(unsafe.Pointer(names[0]))
+	return C.count_names(&names[0], 1)
+}
