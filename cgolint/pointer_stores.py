@@ -166,6 +166,7 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
     memory, a `[]*C.char`), before `before`: `a.buf = (*C.char)(unsafe.Pointer(&b[0]))`,
     `argv[i] = (*C.char)(unsafe.Pointer(&b[0]))`, `C.struct_x{buf: ...}`."""
     found: list[tuple[Node, Node]] = []
+    offset: int | None = 0  # how far reslices moved the start along the literal the variable was made with
     if symbol.value is not None and not symbol.index:
         found += literal_go_pointers(symbol.value, package, source)
     function = outermost_function(before)
@@ -181,8 +182,12 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                 if package.resolve(lhs, source) is symbol:
                     appended = _appended_go_pointers(lhs, rhs, package, source)
                     if not appended and _replaces(lhs, rhs, node, before):
-                        found = []  # a new value: what the old one held is gone
-                    found = _kept(found, lhs, rhs) + (appended or literal_go_pointers(rhs, package, source))
+                        found, offset = [], 0  # a new value: what the old one held is gone
+                    elif on_the_way(node, before):
+                        found, offset = _kept(found, lhs, rhs, offset)
+                    else:
+                        offset = None  # a reslice that may or may not run: positions no longer known
+                    found += appended or literal_go_pointers(rhs, package, source)
                 continue
             # `v.f`, `v[i]`, `iov[i].iov_base`, `msgs[i].hdr.iov`, `(*v).f`: in v or in its
             # elements (not `b.keep[i]`: the elements of a field beside the memory passed)
@@ -219,6 +224,7 @@ def go_pointer_elements(container: Node, root: Symbol, before: Node, package: Pa
     path = key.split(".")[1:]
     function = outermost_function(before)
     found: list[tuple[Node, Node]] = []
+    offset: int | None = 0
     if root.value is not None and not root.index:
         found += [(place, value) for place, value in literal_go_pointers(root.value, package, source)
                   if written_path(place)[:len(path)] == path]
@@ -236,8 +242,12 @@ def go_pointer_elements(container: Node, root: Symbol, before: Node, package: Pa
                 continue
             appended = _appended_go_pointers(lhs, rhs, package, source)
             if not appended and _replaces(lhs, rhs, node, before):
-                found = []  # a new slice: what was put in the old one is gone
-            found = _kept(found, lhs, rhs) + appended + literal_go_pointers(rhs, package, source)
+                found, offset = [], 0  # a new slice: what was put in the old one is gone
+            elif on_the_way(node, before):
+                found, offset = _kept(found, lhs, rhs, offset)
+            else:
+                offset = None
+            found += appended + literal_go_pointers(rhs, package, source)
     return found
 
 
@@ -256,30 +266,39 @@ def _replaces(lhs: Node, rhs: Node, statement: Node, before: Node) -> bool:
         args = call_arguments(rhs)
         rhs = strip_parens(args[0]) if args else None
     while rhs is not None and rhs.type == "slice_expression":
+        if rhs.child_by_field_name("capacity") is not None:
+            return on_the_way(statement, before)  # `s[i:j:k]` cuts what cgo checks: not followed
         rhs = strip_parens(rhs.child_by_field_name("operand"))
     return on_the_way(statement, before) and (rhs is None or expr_key(rhs) != expr_key(lhs))
 
 
-def _kept(found: list[tuple[Node, Node]], lhs: Node, rhs: Node) -> list[tuple[Node, Node]]:
+def _kept(found: list[tuple[Node, Node]], lhs: Node, rhs: Node, offset: int | None) -> tuple[list, int | None]:
     """What a literal put in a slice that `s = s[k:]` or `s = append(s[:0],
-    x, y)` still holds: not the literal's elements before k, nor the first
-    ones the append writes over (their positions are known only for a
-    literal and constants)."""
+    x, y)` still holds: not the literal's elements before k, nor those the
+    append writes over. `offset` is how far earlier reslices moved the
+    slice's start along the literal (None: not known); positions are known
+    only for a literal's elements and constant bounds."""
     rhs = strip_parens(rhs)
-    dropped = 0
+    dropped: range | None = None
     if rhs is not None and rhs.type == "slice_expression" and expr_key(rhs.child_by_field_name("operand")) == expr_key(lhs):
         start = strip_parens(rhs.child_by_field_name("start"))
-        dropped = int(text(start)) if start is not None and start.type == "int_literal" and text(start).isdigit() else 0
+        if start is not None:
+            k = int(text(start)) if start.type == "int_literal" and text(start).isdigit() else None
+            if k is None or offset is None:
+                return found, None
+            dropped, offset = range(0, offset + k), offset + k
     elif rhs is not None and rhs.type == "call_expression" and text(rhs.child_by_field_name("function")) == "append":
         args = call_arguments(rhs)
         base = strip_parens(args[0]) if args else None
         end = strip_parens(base.child_by_field_name("end")) if base is not None and base.type == "slice_expression" else None
         if end is not None and text(end) == "0" and base.child_by_field_name("start") is None \
-                and expr_key(base.child_by_field_name("operand")) == expr_key(lhs) \
+                and expr_key(base.child_by_field_name("operand")) == expr_key(lhs) and offset is not None \
                 and not any(a.type == "variadic_argument" for a in args):
-            dropped = len(args) - 1
+            dropped = range(offset, offset + len(args) - 1)
+    if not dropped:
+        return found, offset
     return [(place, value) for place, value in found
-            if not (dropped and (positions := _element_positions(place)) and positions[0] < dropped)]
+            if not ((positions := _element_positions(place)) and positions[0] in dropped)], offset
 
 
 def on_the_way(statement: Node, before: Node) -> bool:

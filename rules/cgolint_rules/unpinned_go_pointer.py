@@ -61,9 +61,10 @@ _ITSELF = {
 
 
 # The C library's number typedefs (a `regex_t` or `pthread_mutex_t` may hold pointers, and cgo checks it).
-_SCALAR_TYPEDEF = re.compile(r"u?int(?:_least|_fast)?\d+_t|u?intmax_t|(?:s?size|ptrdiff|u?intptr|off|off64|wchar|"
-                             r"char16|char32|time|clock|pid|uid|gid|mode|dev|ino|nlink|blksize|blkcnt|socklen|"
-                             r"sig_atomic|suseconds|useconds|id|key|wint)_t")
+_SCALAR_TYPEDEF = re.compile(r"u?_?int(?:_least|_fast)?\d+_t|u?intmax_t|(?:s?size|ptrdiff|u?intptr|off|off64|wchar|"
+                             r"char16|char32|time|clock|clockid|pid|uid|gid|mode|dev|ino|nlink|blksize|blkcnt|"
+                             r"socklen|sig_atomic|suseconds|useconds|id|key|wint|in_addr|in_port|sa_family|rlim|"
+                             r"nfds|speed|tcflag|cc|fsblkcnt|fsfilcnt|float|double|pthread|pthread_key)_t")
 # How the runtime names the kind of Go pointer it finds (runtime.cgoFormatErr).
 _KIND_NAMES = {"pointer": "pointer", "unsafe_pointer": "unsafe pointer", "func": "function", "chan": "channel",
                "map": "map", "slice": "slice", "string": "string", "interface": "interface"}
@@ -361,9 +362,10 @@ class UnpinnedGoPointer(Rule):
                 holds = f", whose elements hold Go pointers in {holder}"
             if resolved is not None and resolved.kind == "struct" and runtime.startswith("the runtime panics:"):
                 kinds = [_held_kind(package, f) for _, f in resolved.fields if holds_go_pointers(package, f)]
-                if len(set(kinds)) > 1:  # which one it meets first depends on the values
+                typed = not _untyped(arg, package)
+                if typed and len(set(kinds)) > 1:  # which one it meets first depends on the values
                     runtime = f"the runtime panics: \"{_ARG_PANIC.rsplit(' ', 1)[0]} ...\""
-                if _untyped(arg) or not {"channel", "map"} & set(kinds):
+                if not typed or not {"channel", "map"} & set(kinds):
                     # a pointer field may be nil, or point to static data, on this call (a map or channel
                     # field of a type cgo is told fails the check even when nil)
                     which = "one of those fields holds" if len(kinds) > 1 else "that field holds"
@@ -376,6 +378,7 @@ class UnpinnedGoPointer(Rule):
                 related=_prototype(function))
             return
         if contents_tell:
+            own = False  # the Go pointers are the values of the variable passed as `&p`
             # only the contents can tell: look for Go pointers written into it
             writes = literal_go_pointers(pointer.expr, package, ctx.file)
             made = pointer.root.value if pointer.root is not None and pointer.root.is_local else None
@@ -395,6 +398,7 @@ class UnpinnedGoPointer(Rule):
                 variable = passed_variable(arg)
                 if not writes and variable is not None and ctx.resolve(variable) is pointer.root:
                     writes = _own_go_pointers(pointer.root, when, ctx)  # `p := &b; C.f((**C.char)(&p))`
+                    own = bool(writes)
             if writes:
                 field, value = writes[0]
                 where = text(field) if field.type in ("selector_expression", "index_expression") \
@@ -414,7 +418,7 @@ class UnpinnedGoPointer(Rule):
                     # a Go object (callbacks, state) used as a payload: C memory may not hold it either
                     fix = (f"Store a runtime/cgo.Handle (an integer C hands back) instead of the pointer, or pin "
                            f"`{text(stored.expr)}` with a runtime.Pinner for as long as C uses it")
-                elif pointer.root is not None and field == pointer.root.node:  # `&p` of a pointer variable
+                elif own:  # `&p` of a pointer variable
                     fix = (f"Point `{pointer.root.name}` at C memory (C.malloc, C.CString), or pin "
                            f"`{text(value)}` with a runtime.Pinner for the call")
                 elif pointer.elements:
@@ -424,10 +428,10 @@ class UnpinnedGoPointer(Rule):
                 else:
                     fix = (f"Allocate the struct with C.malloc and copy the data into C memory, or pin "
                            f"`{text(value)}` with a runtime.Pinner for the call")
-                if pointer.root is not None and field == pointer.root.node:
-                    written = f"holding the Go pointer `{text(value)}` (line {line})"
-                elif _appended(value):
+                if _appended(value):
                     written = f"to which the Go pointer `{text(value)}` was appended (line {line})"
+                elif own:
+                    written = f"holding the Go pointer `{text(value)}` (line {line})"
                 elif field.type == "literal_element" or field.type == "keyed_element" and where.isdigit():
                     written = f"made with the Go pointer `{text(value)}` as an element (line {line})"
                 else:
@@ -541,9 +545,9 @@ def _may_hold_c_pointers(pointer: GoPointer, resolved, package, ctx) -> bool:
 
 
 def _own_go_pointers(symbol, before: Node, ctx) -> list:
-    """(the variable, value) for each value a pointer variable is given
-    before `before` that is a Go pointer: `&p` hands C memory holding it."""
-    values = [symbol.value] if symbol.value is not None and not symbol.index else []
+    """(where, value) for each value a pointer variable may hold at
+    `before` that is a Go pointer: `&p` hands C memory holding it."""
+    values = [(symbol.node, symbol.value)] if symbol.value is not None and not symbol.index else []
     for target, value in sorted(symbol.writes, key=lambda write: write[0].start_byte):
         if target.start_byte >= before.start_byte:
             break
@@ -553,8 +557,8 @@ def _own_go_pointers(symbol, before: Node, ctx) -> list:
         if statement is not None and on_the_way(statement, before) and value is not None \
                 and (strip_parens(value).type == "nil" or ctx.origin_of(value) == C_MEMORY):
             values = []
-        values.append(value)
-    return [(symbol.node, value) for value in reversed(values)  # the latest first, for the message
+        values.append((target, value))
+    return [(place, value) for place, value in reversed(values)  # the latest first, for the message
             if value is not None and stored_go_pointer(value, ctx.package, ctx.file) is not None]
 
 
@@ -601,7 +605,7 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
     hides it, and the runtime then scans the object's pointer words and says
     "pointer". `pointer_field` says the struct passed is known to have a
     pointer field (the one set)."""
-    if _untyped(arg):
+    if _untyped(arg, package):
         field_kind = "pointer"
     panic = _ARG_PANIC if field_kind == "pointer" else _ARG_PANIC.rsplit(" ", 1)[0] + " " + field_kind
     function = package.preamble.function(cname)
@@ -620,7 +624,8 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
     if ctype.pointers == 1 and (ctype.base.startswith("union") or unseen):
         # a union (its members are not recorded) or a type of a header out of sight (`mpv_byte_array`);
         # not a number type spelled in words (`unsigned long int`) or a `_t` one
-        return f"with the default cgocheck=1 the runtime panics when it checks the argument: \"{panic}\""
+        return (f"cgo checks a `{ctype.spelling.strip()}` parameter only if that type holds pointers; then, with "
+                f"the default cgocheck=1, the runtime panics: \"{panic}\"")
     checked = ctype.pointers >= 2 or (ctype.pointers == 1 and ctype.base == "void")
     if ctype.pointers == 1 and ctype.base == "struct" and pointer_field:
         checked = True  # `typedef struct {...} T`: its fields are not recorded, but one was set to a pointer
@@ -633,13 +638,13 @@ def _runtime_check(package, cname: str, call: Node, arg: Node, field_kind: str =
             f"C reads pointers the garbage collector may move or free")
 
 
-def _untyped(arg: Node) -> bool:
+def _untyped(arg: Node, package) -> bool:
     """cmd/cgo hands the runtime's check the type of what it passes only for
     an address or a slice under the argument's conversions (`&x`, `&s[i]`,
     `s[i:j]`, in `unsafe.Pointer(...)`, `(*C.T)(...)`, unsafe.SliceData...);
     anything else (`unsafe.Pointer(p)`, a pointer variable) is checked as an
     unknown pointer, whose panic says "Go pointer"."""
-    node = strip_parens(arg)
+    node = arg
     for _ in range(8):
         if node is None:
             return True
@@ -651,11 +656,21 @@ def _untyped(arg: Node) -> bool:
             continue
         inner = call_arguments(node) if node.type == "call_expression" else []
         callee = node.child_by_field_name("function") if node.type == "call_expression" else None
-        if len(inner) != 1 or callee is None or not (callee.type == "parenthesized_expression" or text(callee).split(
-                ".")[-1] in ("Pointer", "SliceData", "StringData") or text(callee).startswith("C.")):
+        if len(inner) != 1 or callee is None or not _transparent(callee, package):
             return True
-        node = strip_parens(inner[0])
+        node = inner[0]  # (cgo does not look through parentheses: `unsafe.Pointer((&x))` is unknown)
     return True
+
+
+def _transparent(callee: Node, package) -> bool:
+    """A conversion cmd/cgo sees through to the address under it:
+    unsafe.Pointer, unsafe.SliceData/StringData, a C type (`C.gpointer`,
+    `(*C.T)`); not a Go type's (`(*T)(&x)`) nor a C function's call."""
+    spelled = "".join(text(callee).split())
+    if spelled in ("unsafe.Pointer", "unsafe.SliceData", "unsafe.StringData"):
+        return True
+    spelled = spelled.strip("()").lstrip("*")
+    return spelled.startswith("C.") and package.preamble.names_type(spelled[2:])
 
 
 def _scalar_pointee(arg: Node) -> str | None:

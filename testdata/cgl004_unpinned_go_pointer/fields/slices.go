@@ -139,3 +139,31 @@ func CountOverwritten(b []byte) C.size_t {
 	defer C.free(unsafe.Pointer(names[0]))
 	return C.count_names(&names[0], 1)
 }
+
+// Positive: the reslice that would drop the Go pointer may not run.
+func CountMaybePast(b []byte, skip bool) C.size_t {
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b))), C.CString("x")}
+	defer C.free(unsafe.Pointer(names[1]))
+	if skip {
+		names = names[1:]
+	}
+	return C.count_names(&names[0], 1) // want CGL004 "Go memory made with the Go pointer"
+}
+
+// A capacity cut leaves the Go pointer out of what cgo checks.
+func CountCut(b []byte) C.size_t {
+	names := []*C.char{C.CString("x"), (*C.char)(unsafe.Pointer(unsafe.SliceData(b)))}
+	defer C.free(unsafe.Pointer(names[0]))
+	names = names[0:1:1]
+	return C.count_names(&names[0], 1)
+}
+
+// Two reslices move past the Go pointer.
+func CountTwicePast(b []byte) C.size_t {
+	names := []*C.char{C.CString("x"), (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), C.CString("y")}
+	defer C.free(unsafe.Pointer(names[0]))
+	defer C.free(unsafe.Pointer(names[2]))
+	names = names[1:]
+	names = names[1:]
+	return C.count_names(&names[0], 1)
+}
