@@ -185,7 +185,7 @@ def go_pointer_fields(symbol: Symbol, before: Node, package: PackageModel, sourc
                         found, offset = [], 0  # a new value: what the old one held is gone
                     elif on_the_way(node, before):
                         found, offset = _kept(found, lhs, rhs, offset)
-                    else:
+                    elif _moves_start(lhs, rhs):
                         offset = None  # a reslice that may or may not run: positions no longer known
                     found += appended or literal_go_pointers(rhs, package, source)
                 continue
@@ -245,7 +245,7 @@ def go_pointer_elements(container: Node, root: Symbol, before: Node, package: Pa
                 found, offset = [], 0  # a new slice: what was put in the old one is gone
             elif on_the_way(node, before):
                 found, offset = _kept(found, lhs, rhs, offset)
-            else:
+            elif _moves_start(lhs, rhs):
                 offset = None
             found += appended + literal_go_pointers(rhs, package, source)
     return found
@@ -266,27 +266,27 @@ def _replaces(lhs: Node, rhs: Node, statement: Node, before: Node) -> bool:
         args = call_arguments(rhs)
         rhs = strip_parens(args[0]) if args else None
     while rhs is not None and rhs.type == "slice_expression":
-        if rhs.child_by_field_name("capacity") is not None:
-            return on_the_way(statement, before)  # `s[i:j:k]` cuts what cgo checks: not followed
         rhs = strip_parens(rhs.child_by_field_name("operand"))
     return on_the_way(statement, before) and (rhs is None or expr_key(rhs) != expr_key(lhs))
 
 
 def _kept(found: list[tuple[Node, Node]], lhs: Node, rhs: Node, offset: int | None) -> tuple[list, int | None]:
-    """What a literal put in a slice that `s = s[k:]` or `s = append(s[:0],
-    x, y)` still holds: not the literal's elements before k, nor those the
-    append writes over. `offset` is how far earlier reslices moved the
+    """What a literal put in a slice that `s = s[k:]`, `s = s[i:j:k]` or `s =
+    append(s[:0], x, y)` still holds: not the literal's elements before the
+    new start or past a capacity cut, nor those the append writes over. `offset` is how far earlier reslices moved the
     slice's start along the literal (None: not known); positions are known
     only for a literal's elements and constant bounds."""
     rhs = strip_parens(rhs)
-    dropped: range | None = None
+    dropped: list[range] = []
     if rhs is not None and rhs.type == "slice_expression" and expr_key(rhs.child_by_field_name("operand")) == expr_key(lhs):
-        start = strip_parens(rhs.child_by_field_name("start"))
-        if start is not None:
-            k = int(text(start)) if start.type == "int_literal" and text(start).isdigit() else None
-            if k is None or offset is None:
+        start, capacity = rhs.child_by_field_name("start"), rhs.child_by_field_name("capacity")
+        if start is not None or capacity is not None:
+            k = _constant(start) if start is not None else 0
+            cut = _constant(capacity) if capacity is not None else None
+            if k is None or offset is None or capacity is not None and cut is None:
                 return found, None
-            dropped, offset = range(0, offset + k), offset + k
+            dropped = [range(0, offset + k)] + ([range(offset + cut, 1 << 30)] if cut is not None else [])
+            offset += k
     elif rhs is not None and rhs.type == "call_expression" and text(rhs.child_by_field_name("function")) == "append":
         args = call_arguments(rhs)
         base = strip_parens(args[0]) if args else None
@@ -294,11 +294,23 @@ def _kept(found: list[tuple[Node, Node]], lhs: Node, rhs: Node, offset: int | No
         if end is not None and text(end) == "0" and base.child_by_field_name("start") is None \
                 and expr_key(base.child_by_field_name("operand")) == expr_key(lhs) and offset is not None \
                 and not any(a.type == "variadic_argument" for a in args):
-            dropped = range(offset, offset + len(args) - 1)
+            dropped = [range(offset, offset + len(args) - 1)]
     if not dropped:
         return found, offset
     return [(place, value) for place, value in found
-            if not ((positions := _element_positions(place)) and positions[0] in dropped)], offset
+            if not ((positions := _element_positions(place)) and any(positions[0] in r for r in dropped))], offset
+
+
+def _constant(node: Node | None) -> int | None:
+    node = strip_parens(node)
+    return int(text(node)) if node is not None and node.type == "int_literal" and text(node).isdigit() else None
+
+
+def _moves_start(lhs: Node, rhs: Node) -> bool:
+    """`s = s[k:]` (or `s[i:j:k]`): the slice's start moves along its array."""
+    rhs = strip_parens(rhs)
+    return rhs is not None and rhs.type == "slice_expression" and expr_key(rhs.child_by_field_name("operand")) == \
+        expr_key(lhs) and (rhs.child_by_field_name("start") is not None or rhs.child_by_field_name("capacity") is not None)
 
 
 def on_the_way(statement: Node, before: Node) -> bool:

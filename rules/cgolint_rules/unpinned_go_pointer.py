@@ -64,7 +64,7 @@ _ITSELF = {
 _SCALAR_TYPEDEF = re.compile(r"u?_?int(?:_least|_fast)?\d+_t|u?intmax_t|(?:s?size|ptrdiff|u?intptr|off|off64|wchar|"
                              r"char16|char32|time|clock|clockid|pid|uid|gid|mode|dev|ino|nlink|blksize|blkcnt|"
                              r"socklen|sig_atomic|suseconds|useconds|id|key|wint|in_addr|in_port|sa_family|rlim|"
-                             r"nfds|speed|tcflag|cc|fsblkcnt|fsfilcnt|float|double|pthread|pthread_key)_t")
+                             r"nfds|speed|tcflag|cc|fsblkcnt|fsfilcnt|float|double|pthread_key)_t")
 # How the runtime names the kind of Go pointer it finds (runtime.cgoFormatErr).
 _KIND_NAMES = {"pointer": "pointer", "unsafe_pointer": "unsafe pointer", "func": "function", "chan": "channel",
                "map": "map", "slice": "slice", "string": "string", "interface": "interface"}
@@ -663,14 +663,26 @@ def _untyped(arg: Node, package) -> bool:
 
 
 def _transparent(callee: Node, package) -> bool:
-    """A conversion cmd/cgo sees through to the address under it:
-    unsafe.Pointer, unsafe.SliceData/StringData, a C type (`C.gpointer`,
-    `(*C.T)`); not a Go type's (`(*T)(&x)`) nor a C function's call."""
+    """A conversion cmd/cgo sees through to the address under it (its
+    `isType`): unsafe.Pointer, unsafe.SliceData/StringData, a C type
+    (`C.gpointer`, `(*C.FILE)`), a predeclared type (`(*byte)`), in any
+    parentheses; not a type the package declares (`(*T)(&x)`), nor a C
+    function's call."""
     spelled = "".join(text(callee).split())
+    while spelled.startswith("(") and spelled.endswith(")"):
+        spelled = spelled[1:-1]
     if spelled in ("unsafe.Pointer", "unsafe.SliceData", "unsafe.StringData"):
         return True
-    spelled = spelled.strip("()").lstrip("*")
-    return spelled.startswith("C.") and package.preamble.names_type(spelled[2:])
+    while spelled.startswith("*") or spelled.startswith("(") and spelled.endswith(")"):
+        spelled = spelled[1:-1] if spelled.startswith("(") else spelled[1:]
+    if spelled.startswith("C."):
+        return package.preamble.function(spelled[2:]) is None
+    return spelled == "unsafe.Pointer" or spelled in _PREDECLARED_TYPES
+
+
+_PREDECLARED_TYPES = frozenset({"bool", "byte", "rune", "string", "int", "int8", "int16", "int32", "int64", "uint",
+                                "uint8", "uint16", "uint32", "uint64", "uintptr", "float32", "float64", "complex64",
+                                "complex128"})
 
 
 def _scalar_pointee(arg: Node) -> str | None:

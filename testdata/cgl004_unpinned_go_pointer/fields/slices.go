@@ -167,3 +167,24 @@ func CountTwicePast(b []byte) C.size_t {
 	names = names[1:]
 	return C.count_names(&names[0], 1)
 }
+
+// Positive: a capacity cut that keeps the Go pointer.
+func CountCutKeeps(b []byte) C.size_t {
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b))), C.CString("x")}
+	defer C.free(unsafe.Pointer(names[1]))
+	names = names[:1:1]
+	return C.count_names(&names[0], 1) // want CGL004 "Go memory made with the Go pointer"
+}
+
+// Appends in a loop do not move the start: the reslice still drops the Go pointer.
+func CountAppendsThenPast(b []byte, words []string) C.size_t {
+	names := []*C.char{(*C.char)(unsafe.Pointer(unsafe.SliceData(b))), C.CString("x")}
+	for _, w := range words {
+		names = append(names, C.CString(w))
+	}
+	names = names[1:]
+	if len(names) == 0 {
+		return 0
+	}
+	return C.count_names(&names[0], C.size_t(len(names)))
+}
