@@ -756,6 +756,7 @@ def returns_fresh_memory(body: Node, parameters: list[str]) -> bool:
         if value is None or _is_null(value):
             continue
         if _fresh_call(value) or value.type == "identifier" and text(value) in made \
+                and made[text(value)].end_byte <= statement.start_byte \
                 and _only_filled(text(value), body, made[text(value)]):
             fresh = True
             continue

@@ -36,6 +36,9 @@ static char *dup_into(char *p) { p = strdup("x"); return p; }
 // Not fresh: the caller's own string comes back when it is given one.
 static char *or_default(char *s) { if (!s) s = strdup("default"); return s; }
 
+// Not fresh: an early return hands back the caller's own string.
+static char *dup_unless_empty(char *s, int n) { if (n == 0) return s; s = strdup(s); return s; }
+
 // Not fresh: a buffer kept for every call (a static, or a global).
 static char *shared_buffer;
 static char *get_buffer(void) {
@@ -119,4 +122,10 @@ func OrDefault(name string) string {
 	cs := C.CString(name)
 	defer C.free(unsafe.Pointer(cs))
 	return C.GoString(C.or_default(cs))
+}
+
+func DupUnlessEmpty(name string) string {
+	cs := C.CString(name)
+	defer C.free(unsafe.Pointer(cs))
+	return C.GoString(C.dup_unless_empty(cs, C.int(len(name))))
 }
