@@ -117,7 +117,7 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
     if kind == "unary_expression" and text(inner.child_by_field_name("operator")) == "&":
         origin = package.origin_of(inner, source)
         operand = strip_parens(inner.child_by_field_name("operand"))
-        root = _root_symbol(operand, package, source)
+        root = root_symbol(operand, package, source)
         if operand.type == "index_expression":
             container_node = operand.child_by_field_name("operand")
             container = package.underlying(package.type_of(container_node, source))
@@ -146,17 +146,17 @@ def _go_pointer(inner: Node, package: PackageModel, source: SourceFile) -> GoPoi
             sliced = package.underlying(package.type_of(args[0], source))
             memory = sliced.elem if sliced is not None and sliced.kind == "slice" else None
             return GoPointer(inner, memory, origin, f"the backing array of `{text(args[0])}` ({_type_name(package, args[0], source)})",
-                             _root_symbol(args[0], package, source), _is_go(origin, memory, package), True)
+                             root_symbol(args[0], package, source), _is_go(origin, memory, package), True)
     t = package.type_of(inner, source)
     resolved = package.underlying(t)
     if resolved is None or resolved.kind not in ("pointer", "unsafe_pointer"):
         return None  # not a pointer: where it would point is not asked
     origin = package.origin_of(inner, source)
     if resolved.kind == "unsafe_pointer":
-        return GoPointer(inner, None, origin, f"`{text(inner)}`", _root_symbol(inner, package, source),
+        return GoPointer(inner, None, origin, f"`{text(inner)}`", root_symbol(inner, package, source),
                          origin == GO_MEMORY)
     memory = resolved.elem
-    return GoPointer(inner, memory, origin, f"`{text(inner)}` ({t})", _root_symbol(inner, package, source),
+    return GoPointer(inner, memory, origin, f"`{text(inner)}` ({t})", root_symbol(inner, package, source),
                      _is_go(origin, memory, package))
 
 
@@ -336,7 +336,8 @@ def _is_pointer_type(t: GoType | None) -> bool:
     return t is not None and t.kind in ("pointer", "unsafe_pointer")
 
 
-def _root_symbol(expr: Node, package: PackageModel, source: SourceFile) -> Symbol | None:
+def root_symbol(expr: Node, package: PackageModel, source: SourceFile) -> Symbol | None:
+    """The variable under selectors, indexes, slices and `&`/`*` of `expr` (`p` of `p.names[0]`)."""
     node = strip_parens(expr)
     for _ in range(32):
         if node.type in ("index_expression", "slice_expression", "selector_expression"):

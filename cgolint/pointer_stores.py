@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from .call_targets import call_arguments, receiving_call
+from .conversions import int_literal_value
 from .expr_keys import expr_key
-from .go_pointers import GoPointer, go_object_pointer, go_pointer, in_global_storage
+from .field_paths import written_path
+from .go_pointers import GoPointer, go_object_pointer, go_pointer, in_global_storage, root_symbol
 from .memory_origins import C_MEMORY, GO_MEMORY
 from .model import PackageModel
 from .preamble import CType
 from .scopes import Symbol, outermost_function
-from .field_paths import written_path
 from .source import SourceFile, assignments, literal_values, strip_parens, text, walk
 
 # Kinds of Go values that are, or hold, a Go pointer.
@@ -234,7 +235,7 @@ def go_pointer_elements(container: Node, root: Symbol, before: Node, package: Pa
         for lhs, rhs in assignments(node):
             lhs = strip_parens(lhs)
             target = strip_parens(lhs.child_by_field_name("operand")) if lhs.type == "index_expression" else lhs
-            if expr_key(target) != key or _root_symbol(target, package, source) is not root:
+            if expr_key(target) != key or root_symbol(target, package, source) is not root:
                 continue
             if target is not lhs:  # `p.names[i] = v`
                 found += [(lhs, rhs)] if stored_go_pointer(rhs, package, source) is not None \
@@ -249,12 +250,6 @@ def go_pointer_elements(container: Node, root: Symbol, before: Node, package: Pa
                 offset = None
             found += appended + literal_go_pointers(rhs, package, source)
     return found
-
-
-def _root_symbol(node: Node, package: PackageModel, source: SourceFile) -> Symbol | None:
-    while node is not None and node.type == "selector_expression":
-        node = strip_parens(node.child_by_field_name("operand"))
-    return package.resolve(node, source) if node is not None and node.type == "identifier" else None
 
 
 def _replaces(lhs: Node, rhs: Node, statement: Node, before: Node) -> bool:
@@ -281,8 +276,8 @@ def _kept(found: list[tuple[Node, Node]], lhs: Node, rhs: Node, offset: int | No
     if rhs is not None and rhs.type == "slice_expression" and expr_key(rhs.child_by_field_name("operand")) == expr_key(lhs):
         start, capacity = rhs.child_by_field_name("start"), rhs.child_by_field_name("capacity")
         if start is not None or capacity is not None:
-            k = _constant(start) if start is not None else 0
-            cut = _constant(capacity) if capacity is not None else None
+            k = _int_literal(start) if start is not None else 0
+            cut = _int_literal(capacity) if capacity is not None else None
             if k is None or offset is None or capacity is not None and cut is None:
                 return found, None
             dropped = [range(0, offset + k)] + ([range(offset + cut, 1 << 30)] if cut is not None else [])
@@ -301,9 +296,9 @@ def _kept(found: list[tuple[Node, Node]], lhs: Node, rhs: Node, offset: int | No
             if not ((positions := _element_positions(place)) and any(positions[0] in r for r in dropped))], offset
 
 
-def _constant(node: Node | None) -> int | None:
+def _int_literal(node: Node | None) -> int | None:
     node = strip_parens(node)
-    return int(text(node)) if node is not None and node.type == "int_literal" and text(node).isdigit() else None
+    return int_literal_value(node) if node is not None and node.type == "int_literal" else None
 
 
 def _moves_start(lhs: Node, rhs: Node) -> bool:
